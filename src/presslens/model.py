@@ -1,0 +1,174 @@
+"""The document model: the one contract between presslens stages and the published JSON Schema.
+
+Every extracted item carries character offsets into ``Document.text`` (Python string indices,
+start inclusive, end exclusive), so that ``text[start:end]`` is the item's evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+ActorKind = Literal[
+    "country", "person", "alliance", "organization", "party", "institution", "media", "group"
+]
+QuoteKind = Literal["direct", "indirect"]
+Modality = Literal["asserted", "negated", "hypothetical", "future"]
+MentionRole = Literal["name", "metonym", "place", "demonym", "title", "pronoun", "acronym"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A stretch of the analysed text."""
+
+    start: int = Field(ge=0, description="Offset of the first character (inclusive).")
+    end: int = Field(ge=0, description="Offset after the last character (exclusive).")
+    text: str = Field(description="Exactly text[start:end] of the document.")
+
+
+class Offsets(_Model):
+    """A stretch of the analysed text without its copy (used for evidence lists)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Mention(Span):
+    """One place where an actor is referred to."""
+
+    role: MentionRole = Field(
+        default="name",
+        description=(
+            "How the actor is referred to: its name, a capital or seat used as a metonym for the "
+            "state, a capital used as a plain place, a demonym/adjective, a title or role noun "
+            "('the expert'), a pronoun, or an acronym."
+        ),
+    )
+
+
+class Meta(_Model):
+    title: str | None = Field(default=None, description="Headline of the article.")
+    published: str | None = Field(
+        default=None,
+        description="Publication date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM), ISO 8601.",
+    )
+    outlet: str | None = Field(default=None, description="The publishing outlet.")
+    authors: list[str] = Field(default_factory=list, description="Authors or interviewees named.")
+    url: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code of the text language.")
+    title_span: Offsets | None = Field(
+        default=None, description="Where the title stands in the text, when it does."
+    )
+    published_span: Offsets | None = Field(
+        default=None, description="Where the dateline stands in the text, when it does."
+    )
+    outlet_span: Offsets | None = Field(
+        default=None, description="Where the outlet was named in the text, when inferred from it."
+    )
+
+
+class Actor(_Model):
+    id: str = Field(description="Stable id within the document, e.g. 'Q227' or 'person:petrosyan'.")
+    name: str = Field(description="Canonical name.")
+    wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
+    kind: ActorKind
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Quote(Span):
+    id: str
+    kind: QuoteKind
+    speaker: str | None = Field(default=None, description="Actor id of the speaker, or null.")
+    cue: Span | None = Field(default=None, description="The attribution verb or phrase.")
+    speaker_span: Span | None = Field(
+        default=None, description="The words that name the speaker at this quote."
+    )
+    actors: list[str] = Field(
+        default_factory=list, description="Ids of the actors mentioned inside the quote."
+    )
+
+
+class Relation(Span):
+    source: str = Field(description="Actor id of the one who acts.")
+    target: str = Field(description="Actor id of the one acted upon.")
+    type: str = Field(description="PLOVER event type, or ALLY / ADVERSARY / CONTROL.")
+    polarity: Literal[-1, 0, 1]
+    modality: Modality = "asserted"
+    asserted_by: str | None = Field(
+        default=None, description="Actor id of whoever asserts it: a quote's speaker, or the outlet."
+    )
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Stance(_Model):
+    holder: str = Field(description="Actor id of the speaker, or 'outlet' for unquoted text.")
+    target: str
+    sign: Literal[-1, 1]
+    score: float = Field(ge=-1.0, le=1.0)
+    evidence: list[Offsets] = Field(default_factory=list)
+
+
+class Technique(Span):
+    label: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Claim(Span):
+    score: float = Field(ge=0.0, le=1.0, description="Check-worthiness, 0 to 1.")
+    claimant: str | None = None
+    actors: list[str] = Field(default_factory=list)
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="Hash of the analysed text: identical texts get identical ids.")
+    source_path: str | None = None
+    text: str = Field(description="The analysed text; every offset indexes into it.")
+    meta: Meta = Field(default_factory=Meta)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    stances: list[Stance] = Field(default_factory=list)
+    techniques: list[Technique] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _spans_match_text(self) -> Document:
+        """Refuse a document whose evidence does not point at its own text."""
+        text = self.text
+        spans: list[Span] = []
+        for actor in self.actors:
+            spans.extend(actor.mentions)
+        for quote in self.quotes:
+            spans.append(quote)
+            if quote.cue is not None:
+                spans.append(quote.cue)
+            if quote.speaker_span is not None:
+                spans.append(quote.speaker_span)
+        spans.extend(self.relations)
+        spans.extend(self.techniques)
+        spans.extend(self.claims)
+        for span in spans:
+            if not (0 <= span.start <= span.end <= len(text)) or text[span.start : span.end] != span.text:
+                raise ValueError(
+                    f"span {span.start}:{span.end} {span.text!r} does not match the document text"
+                )
+        for stance in self.stances:
+            for ev in stance.evidence:
+                if not 0 <= ev.start <= ev.end <= len(text):
+                    raise ValueError(f"stance evidence {ev.start}:{ev.end} is outside the text")
+        return self
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def json_schema() -> dict[str, object]:
+    """The published JSON Schema of one analysed article."""
+    return Document.model_json_schema()
