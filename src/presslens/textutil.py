@@ -13,3 +13,30 @@ def normalise_newlines(text: str) -> str:
 def document_id(text: str) -> str:
     """Stable id of an analysed text: the same text always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges between matching quotation marks (marks excluded), outermost only.
+
+    A rough, fast scan used by stages that only need to know whether a position is inside
+    quoted speech (pronoun resolution, stance holders); the quote stage does the real work.
+    Straight double quotes toggle; an unclosed mark at a paragraph end stays open so that
+    multi-paragraph quotes count as one region; a region never closed is dropped.
+    """
+    regions: list[tuple[int, int]] = []
+    closer: str | None = None
+    start = 0
+    for i, ch in enumerate(text):
+        if closer is None:
+            if ch in ("“", "«", "„") or (ch == '"'):
+                closer = '"' if ch == '"' else _OPENERS[ch]
+                start = i + 1
+        elif ch == closer:
+            regions.append((start, i))
+            closer = None
+        elif ch == "“" and closer == "”" and i > 0 and text[i - 1] == "\n":
+            continue  # a continuation paragraph re-opens the same quote
+    return regions

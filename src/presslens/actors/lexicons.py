@@ -1,0 +1,55 @@
+"""Word lists the actor stage needs: role nouns for people, and what is not an actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+LEXICON_PACKAGE = "presslens.data.lexicons"
+
+
+def _load(name: str) -> dict[str, list[str]]:
+    raw = yaml.safe_load(resources.files(LEXICON_PACKAGE).joinpath(name).read_text("utf-8"))
+    return {key: [str(v) for v in values] for key, values in raw.items()}
+
+
+@dataclass(frozen=True)
+class PersonTitles:
+    expert: frozenset[str]
+    office: frozenset[str]
+    feminine: frozenset[str]
+    masculine: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.expert | self.office | self.feminine | self.masculine
+
+    @property
+    def longest(self) -> int:
+        return max(len(t.split()) for t in self.all)
+
+
+@dataclass(frozen=True)
+class NonActors:
+    head_nouns: frozenset[str]
+    regions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> PersonTitles:
+    raw = _load("person_titles.yaml")
+    return PersonTitles(
+        expert=frozenset(raw["expert"]),
+        office=frozenset(raw["office"]),
+        feminine=frozenset(raw["feminine"]),
+        masculine=frozenset(raw["masculine"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def non_actors() -> NonActors:
+    raw = _load("non_actors.yaml")
+    return NonActors(head_nouns=frozenset(raw["head_nouns"]), regions=frozenset(raw["regions"]))

@@ -1,0 +1,84 @@
+"""Find gazetteer surface forms in a parsed text with spaCy's PhraseMatcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from presslens.actors.gazetteer import Entry, Gazetteer
+
+SurfaceKind = Literal["name", "acronym", "demonym", "capital", "seat"]
+
+# When two surface forms of different entries cover the same tokens, the more specific wins.
+_SURFACE_PRIORITY: dict[str, int] = {"name": 0, "seat": 1, "acronym": 2, "capital": 3, "demonym": 4}
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    """One occurrence of a gazetteer surface form (token indices into the spaCy doc)."""
+
+    entry: Entry
+    surface: SurfaceKind
+    start: int
+    end: int
+
+
+class GazetteerMatcher:
+    """A PhraseMatcher over every surface form of every entry, built once per gazetteer."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._labels: dict[int, tuple[str, SurfaceKind]] = {}
+        surfaces: dict[str, list[str]] = {}
+        for entry in gazetteer:
+            forms: list[tuple[SurfaceKind, tuple[str, ...]]] = [
+                ("name", (entry.name, *entry.names)),
+                ("acronym", entry.acronyms),
+                ("demonym", entry.demonyms),
+                ("capital", entry.capitals),
+                ("seat", entry.seats),
+            ]
+            for surface, texts in forms:
+                label = f"{entry.key}|{surface}"
+                key = nlp.vocab.strings.add(label)
+                self._labels[key] = (entry.key, surface)
+                surfaces.setdefault(label, []).extend(sorted(set(texts)))
+        for label, texts in surfaces.items():
+            # make_doc only tokenises: cheap, and the same tokenisation the parsed text had.
+            self._matcher.add(label, [nlp.make_doc(t) for t in texts])
+
+    def __call__(self, sdoc: Doc) -> list[GazetteerMatch]:
+        """Non-overlapping matches: longest first, then by surface priority, then leftmost."""
+        raw = []
+        for key, start, end in self._matcher(sdoc):
+            entry_key, surface = self._labels[key]
+            entry = self.gazetteer.get(entry_key)
+            if entry is not None:
+                raw.append(GazetteerMatch(entry, surface, start, end))
+        raw.sort(key=lambda m: (-(m.end - m.start), _SURFACE_PRIORITY[m.surface], m.start, m.entry.key))
+        taken: set[int] = set()
+        chosen: list[GazetteerMatch] = []
+        for match in raw:
+            tokens = range(match.start, match.end)
+            if any(i in taken for i in tokens):
+                continue
+            if not _is_word_boundary(sdoc, match):
+                continue
+            taken.update(tokens)
+            chosen.append(match)
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+
+def _is_word_boundary(sdoc: Doc, match: GazetteerMatch) -> bool:
+    """Reject matches glued to a neighbouring word ("Georgia-based" is fine, "USAid" is not)."""
+    if match.start > 0:
+        prev = sdoc[match.start - 1]
+        if not prev.whitespace_ and prev.is_alpha:
+            return False
+    return True

@@ -1,0 +1,559 @@
+"""The actor stage: gazetteer matches, NER people and organisations, role nouns and pronouns."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from presslens.actors.gazetteer import Entry, Gazetteer
+from presslens.actors.lexicons import non_actors, person_titles
+from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
+from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
+from presslens.nlp import load_nlp
+from presslens.textutil import quoted_regions
+
+# A capital after these prepositions is a place ("a conference in Moscow"), not the government.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout", "within",
+     "via", "over", "beyond", "downtown"}
+)
+# "to"/"from" a capital are places after motion words ("a trip to Moscow", "returned from Baku").
+_MOTION_LEMMAS = frozenset(
+    {"trip", "visit", "travel", "fly", "flight", "arrive", "arrival", "return", "go", "come",
+     "move", "relocate", "journey", "drive", "road", "train", "evacuate", "deport", "send",
+     "bring", "route", "delegation", "way", "mission", "embassy", "march"}
+)
+# A capital modifying these nouns stands for its government ("the Moscow leadership").
+_GOVERNMENT_NOUNS = frozenset(
+    {"government", "regime", "authorities", "authority", "leadership", "side", "official",
+     "officials", "administration", "elite", "elites", "establishment", "policy", "line",
+     "position", "narrative", "propaganda", "diplomacy", "loyalist", "loyalists"}
+)
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f",
+               "dr": "", "dr.": "", "prof": "", "prof.": "", "sir": "m", "lady": "f"}
+_NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "der", "den", "bin", "ibn", "al", "el",
+                             "la", "le", "du", "dos", "ben", "abu"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_ORG_KIND_WORDS: list[tuple[ActorKind, frozenset[str]]] = [
+    ("party", frozenset({"party", "front", "bloc", "movement"})),
+    ("media", frozenset({"agency", "news", "tv", "television", "radio", "times", "post", "herald",
+                         "gazette", "daily", "journal", "tribune", "channel", "media", "press",
+                         "review", "observer", "telegraph", "monitor", "weekly", "courier",
+                         "chronicle", "broadcasting", "broadcaster", "bulletin", "dispatch",
+                         "wire", "express", "mirror", "voice", "magazine", "newspaper"})),
+    ("institution", frozenset({"ministry", "parliament", "assembly", "council", "court", "army",
+                               "forces", "navy", "guard", "service", "committee", "duma",
+                               "senate", "congress", "government", "cabinet", "office",
+                               "prosecutor", "police", "presidency", "administration",
+                               "commission", "department", "bureau", "directorate"})),
+    ("group", frozenset({"church", "patriarchate", "diocese", "synod", "brigade", "battalion",
+                         "militia", "diaspora", "community", "taliban", "hamas", "hezbollah"})),
+]
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def _slug(name: str) -> str:
+    return "_".join(w.lower() for w in _WORD_RE.findall(name)) or "unnamed"
+
+
+@dataclass
+class _ActorDraft:
+    key: str
+    name: str
+    kind: ActorKind
+    qid: str | None
+    entry: Entry | None = None
+    mentions: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)  # role nouns from introductions
+    gender: str = ""  # "m", "f" or "" when unknown
+
+    def add(self, start: int, end: int, role: MentionRole) -> None:
+        self.mentions.setdefault((start, end), role)
+
+
+class ActorExtractor:
+    """Extract actors from one parsed article. Build once per gazetteer; ``extract`` is pure."""
+
+    _cache: ClassVar[dict[int, tuple[Gazetteer, ActorExtractor]]] = {}
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = GazetteerMatcher(load_nlp(), gazetteer)
+        self.titles = person_titles()
+        self.non_actors = non_actors()
+        # person entries by (role, affiliation) for "the Russian president"
+        self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self.entries_by_name: dict[str, Entry] = {}
+        for entry in gazetteer:
+            for role in entry.roles:
+                if entry.affiliation:
+                    self.office_holders[(role.lower(), entry.affiliation)].append(entry)
+            for name in (entry.name, *entry.names):
+                self.entries_by_name.setdefault(name.lower(), entry)
+
+    @classmethod
+    def for_gazetteer(cls, vocab: object, gazetteer: Gazetteer) -> ActorExtractor:
+        cached = cls._cache.get(id(gazetteer))
+        if cached is None or cached[0] is not gazetteer:
+            cached = (gazetteer, cls(gazetteer))
+            cls._cache[id(gazetteer)] = cached
+        return cached[1]
+
+    # ------------------------------------------------------------------ driver
+    def extract(self, doc: Document, sdoc: Doc) -> list[Actor]:
+        run = _Run(self, doc, sdoc)
+        run.add_gazetteer_matches(self.matcher(sdoc))
+        run.add_outlet()
+        run.add_people()
+        run.add_surnames()
+        run.add_organisations()
+        run.add_role_nouns()
+        run.add_pronouns()
+        return run.actors()
+
+
+class _Run:
+    """State of one extraction: drafts by key and the tokens already claimed by a mention."""
+
+    def __init__(self, extractor: ActorExtractor, doc: Document, sdoc: Doc) -> None:
+        self.x = extractor
+        self.doc = doc
+        self.sdoc = sdoc
+        self.text = doc.text
+        self.drafts: dict[str, _ActorDraft] = {}
+        self.taken: set[int] = set()
+        self.token_owner: dict[int, str] = {}
+        self.quoted = quoted_regions(doc.text)
+
+    # ------------------------------------------------------------- helpers
+    def _draft_for_entry(self, entry: Entry) -> _ActorDraft:
+        draft = self.drafts.get(entry.key)
+        if draft is None:
+            draft = _ActorDraft(entry.key, entry.name, entry.kind, entry.qid, entry)
+            draft.roles.update(r.lower() for r in entry.roles)
+            self.drafts[entry.key] = draft
+        return draft
+
+    def _claim(self, draft: _ActorDraft, span: Span, role: MentionRole) -> None:
+        draft.add(span.start_char, span.end_char, role)
+        for i in range(span.start, span.end):
+            self.taken.add(i)
+            self.token_owner[i] = draft.key
+
+    def _free(self, span: Span) -> bool:
+        return not any(i in self.taken for i in range(span.start, span.end))
+
+    def _in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quoted)
+
+    # ------------------------------------------------------------- gazetteer
+    def add_gazetteer_matches(self, matches: list[GazetteerMatch]) -> None:
+        for match in matches:
+            span = self.sdoc[match.start : match.end]
+            if match.entry.kind != "country" and match.surface == "capital":
+                continue
+            role: MentionRole
+            if match.surface == "capital":
+                role = _capital_role(span)
+            elif match.surface == "seat":
+                role = "metonym"
+            elif match.surface in ("demonym", "acronym"):
+                role = match.surface
+            else:
+                role = "name"
+            self._claim(self._draft_for_entry(match.entry), span, role)
+
+    # ------------------------------------------------------------- outlet
+    def add_outlet(self) -> None:
+        outlet = (self.doc.meta.outlet or "").strip()
+        if not outlet:
+            return
+        entry = self.x.entries_by_name.get(outlet.lower())
+        if entry is not None and entry.kind != "media":
+            return
+        if entry is not None:
+            draft = self._draft_for_entry(entry)
+        else:
+            key = f"media:{_slug(outlet)}"
+            draft = self.drafts.setdefault(key, _ActorDraft(key, outlet, "media", None))
+        pattern = re.compile(r"(?<!\w)" + re.escape(outlet) + r"(?!\w)")
+        for m in pattern.finditer(self.text):
+            span = self.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and self._free(span):
+                self._claim(draft, span, "name")
+
+    # ------------------------------------------------------------- NER
+    def add_people(self) -> None:
+        for ent in self.sdoc.ents:
+            if ent.label_ == "PERSON":
+                self._add_person_entity(ent)
+
+    def add_organisations(self) -> None:
+        for ent in self.sdoc.ents:
+            if ent.label_ == "ORG":
+                self._add_org_entity(ent)
+
+    def _clean(self, ent: Span) -> tuple[Span, str] | None:
+        """Strip determiners, honorifics and possessives; return the span and a gender hint."""
+        start, end = ent.start, ent.end
+        gender = ""
+        while start < end and (self.sdoc[start].pos_ in ("DET", "PUNCT") or
+                               self.sdoc[start].lower_ in _HONORIFICS):
+            gender = _HONORIFICS.get(self.sdoc[start].lower_, gender)
+            start += 1
+        while end > start and (self.sdoc[end - 1].tag_ == "POS" or self.sdoc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            return None
+        if start > 0 and self.sdoc[start - 1].lower_ in _HONORIFICS:
+            gender = _HONORIFICS[self.sdoc[start - 1].lower_] or gender
+        return self.sdoc[start:end], gender
+
+    def _is_non_actor(self, span: Span) -> bool:
+        na = self.x.non_actors
+        if span.text in na.regions:
+            return True
+        last = span[-1].lower_
+        if last in na.head_nouns:
+            return True
+        # "Zangezur corridor": the name only modifies a non-actor noun
+        after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
+        return after is not None and after.lower_ in na.head_nouns
+
+    def _looks_like_name(self, span: Span) -> bool:
+        words = [t for t in span if t.is_alpha]
+        if not words:
+            return False
+        for t in words:
+            if t.lower_ in _NAME_PARTICLES:
+                continue
+            if not t.text[0].isupper():
+                return False
+        return True
+
+    def _add_person_entity(self, ent: Span) -> None:
+        cleaned = self._clean(ent)
+        if cleaned is None:
+            return
+        span, gender = cleaned
+        if not self._free(span) or not self._looks_like_name(span) or self._is_non_actor(span):
+            return
+        if len(span) > 5 or any(t.like_num for t in span):
+            return
+        # The title words of a role noun ("Prime Minister X") are not part of the name.
+        while len(span) > 1 and span[0].lower_ in self.x.titles.all:
+            span = span[1:]
+        entry = self.x.entries_by_name.get(span.text.lower())
+        if entry is not None:
+            self._claim(self._draft_for_entry(entry), span, "name")
+            return
+        draft = self._person_draft(span)
+        if gender:
+            draft.gender = draft.gender or gender
+        self._claim(draft, span, "name")
+        draft.roles.update(self._introduced_roles(span))
+        draft.gender = draft.gender or self._gender_from_roles(draft.roles)
+
+    def _person_draft(self, span: Span) -> _ActorDraft:
+        """The person this name belongs to: full names merge with their bare surname."""
+        surname = span[-1].text
+        full = span.text
+        for draft in self.drafts.values():
+            if draft.kind != "person" or draft.entry is not None:
+                continue
+            known = draft.name.split()
+            if known[-1] != surname:
+                continue
+            if len(span) == 1 or len(known) == 1 or draft.name == full:
+                if len(span) > len(known):
+                    draft.name = full
+                return draft
+        key = f"person:{_slug(full)}"
+        draft = _ActorDraft(key, full, "person", None)
+        self.drafts[key] = draft
+        return draft
+
+    def _add_org_entity(self, ent: Span) -> None:
+        cleaned = self._clean(ent)
+        if cleaned is None:
+            return
+        span, _ = cleaned
+        if self._is_non_actor(span) or len(span) > 8:
+            return
+        if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
+            return
+        if not span[-1].is_alpha and not span[-1].is_digit:
+            return
+        owners = {self.token_owner[i] for i in range(span.start, span.end) if i in self.taken}
+        if owners:
+            # The whole name is known ("the European Union", "Kremlin"), or a person's surname
+            # that NER mislabels: the gazetteer or person mention stands.
+            if len(owners) > 1 or not self._org_absorbs(span):
+                return
+        entry = self.x.entries_by_name.get(span.text.lower())
+        if entry is not None:
+            self._claim(self._draft_for_entry(entry), span, "name")
+            return
+        key = f"org:{_slug(span.text)}"
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _ActorDraft(key, span.text, _org_kind(span), None)
+            self.drafts[key] = draft
+        # adjectives inside the name belong to it ("Armenian Foreign Ministry")
+        for i in range(span.start, span.end):
+            owner = self.token_owner.get(i)
+            if owner is not None and owner != key:
+                self._release(owner, i)
+        self._claim(draft, span, "name")
+
+    def _org_absorbs(self, span: Span) -> bool:
+        """An organisation name that contains a state's adjective or name as a modifier only."""
+        last = span[-1]
+        if last.i in self.taken:
+            return False
+        head_words = [t for t in span if t.i not in self.taken]
+        return any(t.lower_ in _ORG_TRIGGER_WORDS for t in head_words)
+
+    def _release(self, owner: str, token_i: int) -> None:
+        draft = self.drafts[owner]
+        tok = self.sdoc[token_i]
+        for key in [k for k in draft.mentions if k[0] <= tok.idx < k[1]]:
+            del draft.mentions[key]
+        self.taken.discard(token_i)
+        self.token_owner.pop(token_i, None)
+
+    # ------------------------------------------------------------- surnames
+    def add_surnames(self) -> None:
+        """Bare surnames that NER missed or mislabelled ("Petrosyan added", tagged NORP)."""
+        surnames: dict[str, str] = {}
+        for draft in self.drafts.values():
+            if draft.kind == "person" and draft.entry is None:
+                surnames.setdefault(draft.name.split()[-1], draft.key)
+        if not surnames:
+            return
+        for tok in self.sdoc:
+            if tok.i in self.taken or tok.text not in surnames:
+                continue
+            draft = self.drafts[surnames[tok.text]]
+            self._claim(draft, self.sdoc[tok.i : tok.i + 1], "name")
+
+    # ------------------------------------------------------------- role nouns
+    def _introduced_roles(self, name: Span) -> set[str]:
+        """Role nouns introducing a person: "political scientist X", "X, a political scientist"."""
+        roles: set[str] = set()
+        titles = self.x.titles.all
+        # before the name, inside the same noun phrase
+        words: list[str] = []
+        i = name.start - 1
+        while i >= 0 and self.sdoc[i].dep_ in ("compound", "amod", "nmod") and \
+                self.sdoc[i].head.i >= name.start and not self.sdoc[i].is_punct:
+            words.insert(0, self.sdoc[i].lower_)
+            i -= 1
+        roles.update(_title_phrases(words, titles))
+        # appositive after the name: "X, a political scientist at ..."
+        root = name.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i:
+                phrase = [t.lower_ for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
+                roles.update(_title_phrases(phrase, titles))
+        # "X is a political scientist"
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            for child in root.head.children:
+                if child.dep_ == "attr":
+                    phrase = [t.lower_ for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
+                    roles.update(_title_phrases(phrase, titles))
+        return roles
+
+    def _gender_from_roles(self, roles: set[str]) -> str:
+        words = {w for r in roles for w in r.split()}
+        if words & self.x.titles.feminine:
+            return "f"
+        if words & self.x.titles.masculine:
+            return "m"
+        return ""
+
+    def add_role_nouns(self) -> None:
+        """Resolve "the expert", "the political scientist", "the Russian president" to people."""
+        titles = self.x.titles
+        longest = titles.longest
+        sdoc = self.sdoc
+        for tok in sdoc:
+            if tok.lower_ != "the" or tok.i in self.taken:
+                continue
+            # the [Demonym | Country's]? [role words] head, singular, not followed by a name
+            j = tok.i + 1
+            affiliation: str | None = None
+            if j < len(sdoc) and sdoc[j].i in self.taken:
+                owner = self.drafts.get(self.token_owner[sdoc[j].i])
+                if owner is not None and owner.kind == "country":
+                    affiliation = owner.qid
+                    j += 1
+                    while j < len(sdoc) and (sdoc[j].tag_ == "POS" or
+                                             self.token_owner.get(sdoc[j].i) == owner.key):
+                        j += 1
+                else:
+                    continue
+            best: tuple[int, str] | None = None
+            for n in range(longest, 0, -1):
+                if j + n > len(sdoc):
+                    continue
+                phrase_tokens = sdoc[j : j + n]
+                phrase = " ".join(t.lower_ for t in phrase_tokens)
+                if phrase in titles.all and phrase_tokens[-1].tag_ not in ("NNS", "NNPS"):
+                    best = (j + n, phrase)
+                    break
+            if best is None:
+                continue
+            end, phrase = best
+            if end < len(sdoc) and (sdoc[end].pos_ == "PROPN" or (sdoc[end].tag_ == "POS"
+                                    and end + 1 < len(sdoc) and sdoc[end + 1].pos_ == "PROPN")):
+                continue  # "the expert Davit Petrosyan": an introduction, the name is the mention
+            if end < len(sdoc) and sdoc[end].lower_ == "of":
+                continue  # "the president of France": left to the name that follows, if any
+            span = sdoc[tok.i : end]
+            if not self._free(span):
+                continue
+            person = self._resolve_role(phrase, affiliation, span.start_char)
+            if person is not None:
+                self._claim(person, span, "title")
+
+    def _resolve_role(self, phrase: str, affiliation: str | None, at: int) -> _ActorDraft | None:
+        titles = self.x.titles
+        if affiliation is not None:
+            holders = self.x.office_holders.get((phrase, affiliation), [])
+            if len(holders) == 1:
+                return self._draft_for_entry(holders[0])
+            mentioned = [self.drafts[h.key] for h in holders if h.key in self.drafts]
+            return mentioned[0] if len(mentioned) == 1 else None
+        candidates = self._people_before(at)
+        for draft in candidates:
+            if phrase in draft.roles:
+                return draft
+        head = phrase.split()[-1]
+        for draft in candidates:
+            if any(r.split()[-1] == head for r in draft.roles):
+                return draft
+        if phrase in titles.expert:
+            for draft in candidates:
+                if draft.roles & titles.expert:
+                    return draft
+            unnamed = [d for d in candidates if d.entry is None and not (d.roles & titles.office)]
+            if unnamed:
+                return unnamed[0]
+        return None
+
+    def _people_before(self, at: int) -> list[_ActorDraft]:
+        """Persons mentioned before ``at``, most recently mentioned first."""
+        last_seen: list[tuple[int, str]] = []
+        for draft in self.drafts.values():
+            if draft.kind != "person":
+                continue
+            before = [s for (s, _e) in draft.mentions if s < at]
+            if before:
+                last_seen.append((max(before), draft.key))
+        last_seen.sort(reverse=True)
+        return [self.drafts[k] for _, k in last_seen]
+
+    # ------------------------------------------------------------- pronouns
+    def add_pronouns(self) -> None:
+        for tok in self.sdoc:
+            gender = _PRONOUN_GENDER.get(tok.lower_)
+            if gender is None or tok.i in self.taken or self._in_quote(tok.idx):
+                continue
+            person = self._resolve_pronoun(tok, gender)
+            if person is not None:
+                if not person.gender:
+                    person.gender = gender
+                self._claim(person, self.sdoc[tok.i : tok.i + 1], "pronoun")
+
+    def _resolve_pronoun(self, tok: Token, gender: str) -> _ActorDraft | None:
+        candidates = []
+        for draft in self.drafts.values():
+            if draft.kind != "person":
+                continue
+            before = [s for (s, _e) in draft.mentions if s < tok.idx and not self._in_quote(s)]
+            if before:
+                candidates.append((max(before), draft))
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        for _, draft in candidates:
+            if draft.gender in ("", gender):
+                return draft
+        return None
+
+    # ------------------------------------------------------------- output
+    def actors(self) -> list[Actor]:
+        actors = []
+        for draft in self.drafts.values():
+            if not draft.mentions:
+                continue
+            if all(role in ("pronoun", "title") for role in draft.mentions.values()):
+                continue
+            mentions = [
+                Mention(start=s, end=e, text=self.text[s:e], role=role)
+                for (s, e), role in sorted(draft.mentions.items())
+            ]
+            actors.append(
+                Actor(id=draft.key, name=draft.name, wikidata=draft.qid, kind=draft.kind,
+                      mentions=mentions)
+            )
+        actors.sort(key=lambda a: (a.mentions[0].start, a.id))
+        return actors
+
+
+_ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | {
+    "university", "institute", "centre", "center", "foundation", "fund", "academy", "union",
+    "organization", "organisation", "association", "club", "society", "company", "corporation",
+    "bank", "group", "school", "council", "church",
+}
+
+
+def _org_kind(span: Span) -> ActorKind:
+    words = {t.lower_ for t in span}
+    for kind, triggers in _ORG_KIND_WORDS:
+        if words & triggers:
+            return kind
+    return "organization"
+
+
+def _title_phrases(words: list[str], titles: frozenset[str]) -> set[str]:
+    """Role phrases (longest first) found among ``words``."""
+    found: set[str] = set()
+    n = len(words)
+    for size in range(min(n, 3), 0, -1):
+        for i in range(n - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in titles:
+                found.add(phrase)
+    return found
+
+
+def _capital_role(span: Span) -> MentionRole:
+    """Is a capital the state's government ("Moscow insisted") or a place ("in Moscow")?"""
+    root = span.root
+    if any(child.tag_ == "POS" for child in root.children):
+        return "metonym"  # "Moscow's position"
+    dep = root.dep_
+    if dep == "conj":
+        first = root
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first is not root:
+            dep, root = first.dep_, first
+    if dep == "pobj":
+        prep = root.head
+        word = prep.lower_
+        if word in _PLACE_PREPOSITIONS:
+            return "place"
+        if word in ("to", "from") and prep.head.lemma_.lower() in _MOTION_LEMMAS:
+            return "place"
+        return "metonym"
+    if dep == "compound":
+        return "metonym" if root.head.lemma_.lower() in _GOVERNMENT_NOUNS else "place"
+    if dep in ("npadvmod", "nmod") and root.head.lower_ in ("based", "born"):
+        return "place"
+    return "metonym"
