@@ -48,9 +48,9 @@ class GazetteerMatcher:
                 key = nlp.vocab.strings.add(label)
                 self._labels[key] = (entry.key, surface)
                 surfaces.setdefault(label, []).extend(sorted(set(texts)))
-        for label, texts in surfaces.items():
+        for label, forms_of_label in surfaces.items():
             # make_doc only tokenises: cheap, and the same tokenisation the parsed text had.
-            self._matcher.add(label, [nlp.make_doc(t) for t in texts])
+            self._matcher.add(label, [nlp.make_doc(t) for t in forms_of_label])
 
     def __call__(self, sdoc: Doc) -> list[GazetteerMatch]:
         """Non-overlapping matches: longest first, then by surface priority, then leftmost."""

@@ -290,11 +290,10 @@ class _Run:
         if not span[-1].is_alpha and not span[-1].is_digit:
             return
         owners = {self.token_owner[i] for i in range(span.start, span.end) if i in self.taken}
-        if owners:
-            # The whole name is known ("the European Union", "Kremlin"), or a person's surname
-            # that NER mislabels: the gazetteer or person mention stands.
-            if len(owners) > 1 or not self._org_absorbs(span):
-                return
+        # The whole name is known ("the European Union", "Kremlin"), or a person's surname
+        # that NER mislabels: the gazetteer or person mention stands.
+        if owners and (len(owners) > 1 or not self._org_absorbs(span)):
+            return
         entry = self.x.entries_by_name.get(span.text.lower())
         if entry is not None:
             self._claim(self._draft_for_entry(entry), span, "name")
