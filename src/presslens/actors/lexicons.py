@@ -22,6 +22,7 @@ class PersonTitles:
     office: frozenset[str]
     feminine: frozenset[str]
     masculine: frozenset[str]
+    surname_suffixes: tuple[str, ...]
 
     @property
     def all(self) -> frozenset[str]:
@@ -46,6 +47,7 @@ def person_titles() -> PersonTitles:
         office=frozenset(raw["office"]),
         feminine=frozenset(raw["feminine"]),
         masculine=frozenset(raw["masculine"]),
+        surname_suffixes=tuple(sorted(raw["surname_suffixes"], key=len, reverse=True)),
     )
 
 

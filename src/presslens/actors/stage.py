@@ -192,6 +192,37 @@ class _Run:
         for ent in self.sdoc.ents:
             if ent.label_ == "PERSON":
                 self._add_person_entity(ent)
+        for run in self._name_runs():
+            if self._free(run) and self._is_person_by_context(run):
+                self._add_person_entity(run)
+
+    def _name_runs(self) -> list[Span]:
+        """Maximal runs of capitalised proper nouns (names NER may have missed or mislabelled)."""
+        runs: list[Span] = []
+        start: int | None = None
+        for tok in self.sdoc:
+            is_name = tok.pos_ == "PROPN" and tok.is_alpha and tok.text[0].isupper()
+            if is_name and start is None:
+                start = tok.i
+            elif not is_name and start is not None:
+                runs.append(self.sdoc[start : tok.i])
+                start = None
+        if start is not None:
+            runs.append(self.sdoc[start:])
+        return [r for r in runs if 1 <= len(r) <= 3]
+
+    def _is_person_by_context(self, run: Span) -> bool:
+        """A proper-noun run is a person when a role noun introduces it or its surname says so."""
+        titles = self.x.titles
+        before = self.sdoc[run.start - 1] if run.start > 0 else None
+        if before is not None and before.lower_ in titles.all and before.pos_ == "NOUN":
+            return True  # "political scientist Davit Petrosyan", "spokeswoman Irina Kovaleva"
+        if self._introduced_roles(run):
+            return True  # "Davit Petrosyan, a political scientist"
+        last = run[-1].lower_
+        has_suffix = any(last.endswith(sfx) and len(last) > len(sfx) + 2
+                         for sfx in titles.surname_suffixes)
+        return has_suffix and len(run) >= 2
 
     def add_organisations(self) -> None:
         for ent in self.sdoc.ents:

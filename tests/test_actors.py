@@ -1,0 +1,188 @@
+"""The actor stage on short articles written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Actor, Document, Meta
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _analyze(analyzer: Analyzer, text: str, outlet: str | None = None) -> Document:
+    return analyzer.analyze(RawArticle(text=text, source="test", meta=Meta(outlet=outlet)))
+
+
+def _by_id(doc: Document) -> dict[str, Actor]:
+    return {a.id: a for a in doc.actors}
+
+
+def _roles(actor: Actor) -> list[tuple[str, str]]:
+    return [(m.text, m.role) for m in actor.mentions]
+
+
+def test_every_mention_points_at_its_text(analyzer: Analyzer) -> None:
+    text = "Moscow insisted on Tuesday that Baku and Yerevan must sign the text in Brussels."
+    doc = _analyze(analyzer, text)
+    assert doc.actors
+    for actor in doc.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_capital_as_government_is_a_mention_of_the_state(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Moscow insisted that the ceasefire must hold, while Baku kept silent.")
+    actors = _by_id(doc)
+    assert ("Moscow", "metonym") in _roles(actors["Q159"])
+    assert ("Baku", "metonym") in _roles(actors["Q227"])
+    assert actors["Q159"].name == "Russia" and actors["Q159"].kind == "country"
+
+
+def test_capital_as_place_is_recorded_as_a_place(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The delegates met at a conference in Moscow last week.")
+    assert _roles(_by_id(doc)["Q159"]) == [("Moscow", "place")]
+
+
+def test_seats_of_government_and_state_names_merge(analyzer: Analyzer) -> None:
+    text = (
+        "The Kremlin accused Washington of meddling. Russia said the White House was lying, "
+        "and the United States denied it."
+    )
+    actors = _by_id(_analyze(analyzer, text))
+    assert {"Kremlin", "Russia"} <= {m.text for m in actors["Q159"].mentions}
+    assert {"Washington", "White House", "United States"} <= {m.text for m in actors["Q30"].mentions}
+    assert actors["Q30"].wikidata == "Q30"
+
+
+def test_demonyms_and_pro_forms_are_the_state_not_a_person(analyzer: Analyzer) -> None:
+    text = "The pro-Azerbaijani media attacked Armenian officials again, the analyst Tigran Avetisyan said."
+    doc = _analyze(analyzer, text)
+    actors = _by_id(doc)
+    assert ("Azerbaijani", "demonym") in _roles(actors["Q227"])
+    assert ("Armenian", "demonym") in _roles(actors["Q399"])
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Tigran Avetisyan"]
+
+
+def test_full_name_and_surname_are_one_person_without_qid(analyzer: Analyzer) -> None:
+    text = (
+        "Political scientist Davit Petrosyan spoke to reporters in Yerevan. "
+        "Petrosyan added that the talks had failed. Later Petrosyan left."
+    )
+    doc = _analyze(analyzer, text)
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert len(people) == 1
+    person = people[0]
+    assert person.name == "Davit Petrosyan"
+    assert person.wikidata is None
+    assert [m.text for m in person.mentions if m.role == "name"] == [
+        "Davit Petrosyan", "Petrosyan", "Petrosyan"
+    ]
+
+
+def test_role_nouns_and_pronouns_resolve_to_the_person(analyzer: Analyzer) -> None:
+    text = (
+        "Armenian political scientist Davit Petrosyan gave an interview on Monday.\n\n"
+        "The expert believes the region is changing. According to the political scientist, "
+        "talks are stalled. He also said the mediators had failed."
+    )
+    doc = _analyze(analyzer, text)
+    person = next(a for a in doc.actors if a.kind == "person")
+    roles = _roles(person)
+    assert ("The expert", "title") in roles
+    assert ("the political scientist", "title") in roles
+    assert ("He", "pronoun") in roles
+
+
+def test_pronoun_respects_gender_from_role_noun(analyzer: Analyzer) -> None:
+    text = (
+        "Sergei Volkov, a Russian diplomat, arrived first. The ministry's spokeswoman Irina Kovaleva "
+        "spoke after him. She said the talks were over."
+    )
+    doc = _analyze(analyzer, text)
+    kovaleva = next(a for a in doc.actors if a.name == "Irina Kovaleva")
+    volkov = next(a for a in doc.actors if a.name == "Sergei Volkov")
+    assert ("She", "pronoun") in _roles(kovaleva)
+    assert ("him", "pronoun") in _roles(volkov)
+
+
+def test_office_noun_with_demonym_resolves_through_the_gazetteer(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Russian president refused to meet the envoy.")
+    putin = _by_id(doc).get("Q7747")
+    assert putin is not None
+    assert ("The Russian president", "title") in _roles(putin)
+
+
+def test_unresolvable_role_noun_adds_no_mention(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The minister refused to comment on the border.")
+    assert [a for a in doc.actors if a.kind == "person"] == []
+
+
+def test_documents_regions_and_routes_are_not_actors(analyzer: Analyzer) -> None:
+    text = (
+        "The Zangezur corridor and the new Constitution divide the South Caucasus. "
+        "The referendum was postponed, and the Middle Corridor was discussed in Nakhchivan."
+    )
+    doc = _analyze(analyzer, text)
+    names = {m.text for a in doc.actors for m in a.mentions}
+    for not_actor in ("Zangezur", "Constitution", "South Caucasus", "Middle Corridor", "Nakhchivan"):
+        assert not any(not_actor in n for n in names), names
+
+
+def test_adjective_inside_a_name_belongs_to_that_name(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Armenian Apostolic Church condemned the decision.")
+    church = next(a for a in doc.actors if "Church" in a.name)
+    assert church.mentions[0].text == "Armenian Apostolic Church"
+    assert all(a.id != "Q399" for a in doc.actors)
+
+
+def test_alliances_leaders_and_parties_are_linked(analyzer: Analyzer) -> None:
+    text = (
+        "NATO and the CSTO traded accusations. Vladimir Putin met Recep Tayyip Erdogan, "
+        "and Georgian Dream welcomed the meeting."
+    )
+    doc = _analyze(analyzer, text)
+    actors = _by_id(doc)
+    assert actors["Q7184"].kind == "alliance"
+    csto = next(a for a in doc.actors if a.mentions[0].text == "CSTO")
+    assert csto.kind == "alliance" and csto.name.startswith("Collective Security")
+    assert actors["Q7747"].kind == "person"
+    assert any(a.kind == "person" and "Erdo" in a.name and a.wikidata for a in doc.actors)
+    dream = next(a for a in doc.actors if a.name == "Georgian Dream")
+    assert dream.kind == "party"
+    assert all(a.id != "Q230" for a in doc.actors), "Georgian inside the party name is not Georgia"
+
+
+def test_the_named_outlet_is_a_media_actor(analyzer: Analyzer) -> None:
+    text = "Speaking with Caspian Herald, the analyst said little. Caspian Herald will publish more."
+    doc = _analyze(analyzer, text, outlet="Caspian Herald")
+    outlet = next(a for a in doc.actors if a.kind == "media")
+    assert outlet.name == "Caspian Herald"
+    assert len(outlet.mentions) == 2
+
+
+def test_extra_gazetteer_adds_and_overrides(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "- qid: Q4115189\n  name: Sandbox Republic\n  kind: country\n  names: [Sandbox Republic]\n"
+        "  capitals: [Sandville]\n"
+        "- qid: Q399\n  name: Republic of Armenia\n  kind: country\n  names: [Armenia]\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer(gazetteer_path=extra)
+    doc = _analyze(analyzer, "Sandville accused Armenia of stalling.")
+    actors = _by_id(doc)
+    assert actors["Q4115189"].mentions[0].role == "metonym"
+    assert actors["Q399"].name == "Republic of Armenia"
+
+
+def test_analysis_is_deterministic(analyzer: Analyzer) -> None:
+    text = "Baku and Moscow signed the deal. Davit Petrosyan said he doubted it would last."
+    assert _analyze(analyzer, text) == _analyze(analyzer, text)
