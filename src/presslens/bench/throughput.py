@@ -1,0 +1,87 @@
+"""Throughput of presslens against the bare spaCy pipeline it is built on.
+
+Both are timed on the same texts in the same process, so the ratio is meaningful on any
+machine: (b) is the whole analysis (metadata, every stage, the pydantic document), (a) only
+``nlp.pipe`` over the same texts.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from presslens.ingest import RawArticle
+from presslens.pipeline import Analyzer
+from presslens.textutil import normalise_newlines
+
+
+@dataclass(frozen=True)
+class ThroughputResult:
+    articles: int
+    characters: int
+    spacy_seconds: float
+    presslens_seconds: float
+    peak_rss_mb: float
+
+    @property
+    def spacy_rate(self) -> float:
+        return self.articles / self.spacy_seconds
+
+    @property
+    def presslens_rate(self) -> float:
+        return self.articles / self.presslens_seconds
+
+    @property
+    def ratio(self) -> float:
+        return self.presslens_rate / self.spacy_rate
+
+
+def sample_texts(folders: Sequence[Path]) -> list[str]:
+    """The ``.txt`` articles under the given folders, in a fixed order."""
+    texts = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.txt")):
+            texts.append(normalise_newlines(path.read_text(encoding="utf-8")))
+    return texts
+
+
+def peak_rss_mb() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports kilobytes, macOS bytes.
+    return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
+
+
+def measure(texts: Sequence[str], min_articles: int = 200, batch_size: int = 16) -> ThroughputResult:
+    """Time bare spaCy and the full analysis over ``texts`` repeated to ``min_articles``."""
+    if not texts:
+        raise ValueError("no sample texts to benchmark")
+    repeats = -(-min_articles // len(texts))
+    corpus = [t for _ in range(repeats) for t in texts]
+    analyzer = Analyzer()
+    nlp = analyzer.nlp
+    # Warm both paths so that lazy loading is not timed.
+    list(nlp.pipe(texts[:2]))
+    list(analyzer.analyze_many(RawArticle(text=t, source="warmup") for t in texts[:2]))
+
+    started = time.perf_counter()
+    for _ in nlp.pipe(corpus, batch_size=batch_size):
+        pass
+    spacy_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    articles = (RawArticle(text=t, source=f"bench:{i}") for i, t in enumerate(corpus))
+    for _ in analyzer.analyze_many(articles, batch_size=batch_size):
+        pass
+    presslens_seconds = time.perf_counter() - started
+
+    return ThroughputResult(
+        articles=len(corpus),
+        characters=sum(len(t) for t in corpus),
+        spacy_seconds=spacy_seconds,
+        presslens_seconds=presslens_seconds,
+        peak_rss_mb=peak_rss_mb(),
+    )
