@@ -1,0 +1,159 @@
+"""Quotes: direct and indirect speech with the speaker resolved to an actor.
+
+``extract_quotes`` is pure: the same document and parse always give the same quotes, numbered
+``q1``, ``q2``, ... in text order. Direct quotations are found from the quotation marks
+(``marks``), their cue and speaker phrase from the parse (``attribution``), and the speaker phrase
+is turned into an actor id only on evidence (``speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from presslens.model import Document, Quote, Span
+from presslens.quotes.attribution import (
+    Candidate,
+    Range,
+    direct_candidates,
+    headline_candidate,
+    indirect_candidates,
+    is_speech_verb,
+    keep_as_quote,
+    subject_of,
+)
+from presslens.quotes.marks import find_marked_quotes
+from presslens.quotes.speakers import Resolved, SpeakerResolver, reach
+
+__all__ = ["extract_quotes"]
+
+# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line, or a line
+# that ends in a question mark. Questions between two answers do not change the speaker.
+_QUESTION_LINE = re.compile(r"^\s*(?:[–—-]\s|Q:|Question:)|\?\s*$")
+# Unattributed quotations inherit the previous speaker over at most this many narrative
+# paragraphs (interviewer questions not counted).
+_MAX_NARRATIVE_PARAGRAPHS = 1
+
+
+def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
+    """Direct and indirect quotes of ``doc``, in text order, with speakers as actor ids."""
+    text = doc.text
+    headline = _headline_range(doc)
+    marked = find_marked_quotes(text)
+    direct = [c for c in direct_candidates(sdoc, text, marked, headline) if keep_as_quote(c)]
+    head = headline_candidate(sdoc, text, headline, marked)
+    if head is not None:
+        direct.insert(0, head)
+    direct_ranges = [(c.start, c.end) for c in direct]
+    indirect = indirect_candidates(sdoc, text, [(m.open_at, m.close_at + 1) for m in marked])
+    candidates = sorted([*direct, *indirect], key=lambda c: (c.start, c.end, c.kind))
+    candidates = _drop_duplicates(candidates)
+
+    quoted = [*direct_ranges, *((c.start, c.end) for c in indirect)]
+    resolver = SpeakerResolver(doc, sdoc, quoted)
+    history: list[Resolved] = []
+    for candidate in candidates:
+        if candidate.source == "headline":
+            continue
+        if candidate.source:
+            speaker = resolver.resolve(candidate, history)
+        else:
+            speaker = _continued_speaker(candidate, history, resolver, sdoc, text)
+        history.append(Resolved(candidate, speaker))
+    if head is not None:
+        history.insert(0, Resolved(head, _headline_speaker(head, history, resolver)))
+
+    quotes: list[Quote] = []
+    for number, item in enumerate(sorted(history, key=lambda r: (r.candidate.start, r.candidate.end)),
+                                  start=1):
+        c = item.candidate
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                kind=c.kind,
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                speaker=item.speaker,
+                cue=_span(text, c.cue),
+                speaker_span=_span(text, c.speaker_phrase),
+                actors=resolver.actors_in((c.start, c.end)),
+            )
+        )
+    return quotes
+
+
+def _span(text: str, r: Range | None) -> Span | None:
+    if r is None or r[1] <= r[0]:
+        return None
+    return Span(start=r[0], end=r[1], text=text[r[0] : r[1]])
+
+
+def _headline_range(doc: Document) -> Range | None:
+    """The headline line: from the metadata when it was located, else the first line."""
+    if doc.meta.title_span is not None:
+        return doc.meta.title_span.start, doc.meta.title_span.end
+    first_break = doc.text.find("\n")
+    if first_break <= 0:
+        return None
+    return 0, first_break
+
+
+def _drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
+    """One quote per stretch of text: an indirect reading inside a direct quote is dropped."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
+        if clash is not None and clash.kind == c.kind:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _headline_speaker(head: Candidate, body: list[Resolved], resolver: SpeakerResolver) -> str | None:
+    """The headline's speaker: its own words first, else the body's single quoted speaker."""
+    found = resolver.resolve(head, [])
+    if found is not None:
+        return found
+    speakers = {r.speaker for r in body if r.speaker is not None}
+    if head.speaker_head is not None and head.speaker_head.pos_ == "NOUN" and len(speakers) == 1:
+        return next(iter(speakers))
+    return None
+
+
+def _continued_speaker(
+    candidate: Candidate,
+    history: list[Resolved],
+    resolver: SpeakerResolver,
+    sdoc: Doc,
+    text: str,
+) -> str | None:
+    """An unattributed quotation continues the previous speaker only when nothing in between
+    could have handed the word to someone else: no other person named in the narration, no
+    other attribution, and at most one narrative paragraph (interviewer questions aside)."""
+    previous = next((r for r in reversed(history) if r.candidate.kind == "direct" or r.speaker),
+                    None)
+    if previous is None or previous.speaker is None:
+        return None
+    p = previous.candidate
+    gap_start, gap_end = reach(p), candidate.start
+    if gap_end <= gap_start:
+        return previous.speaker
+    if resolver.other_person_between(previous.speaker, gap_start, gap_end):
+        return None
+    narrative = 0
+    for line in text[gap_start:gap_end].split("\n")[1:-1]:
+        if line.strip() and not _QUESTION_LINE.search(line):
+            narrative += 1
+    if narrative > _MAX_NARRATIVE_PARAGRAPHS:
+        return None
+    gap = sdoc.char_span(gap_start, gap_end, alignment_mode="contract")
+    if gap is not None:
+        for token in gap:
+            line_start = text.rfind("\n", 0, token.idx) + 1
+            line_end = text.find("\n", token.idx)
+            line = text[line_start : line_end if line_end != -1 else len(text)]
+            if is_speech_verb(token) and subject_of(token) is not None and not _QUESTION_LINE.search(line):
+                return None
+    return previous.speaker

@@ -1,0 +1,539 @@
+"""Attributions: the cue and the speaker phrase of each quotation, read from the spaCy parse.
+
+A ``Candidate`` is a quote before its speaker is resolved to an actor: its content span, the cue
+span and the token that heads the speaker phrase (the subject of the cue verb, the name after an
+inverted verb, the object of "according to").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from presslens.model import QuoteKind
+from presslens.quotes.lexicon import (
+    CONVICTION_ADJECTIVES,
+    OPINION_NOUNS,
+    SPEAKER_PRONOUNS,
+    WH_WORDS,
+    speech_verbs,
+)
+from presslens.quotes.marks import MarkedQuote
+
+Range = tuple[int, int]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+_OPENING_MARKS = frozenset("“\"«„‘")
+_QUOTE_MARK_CHARS = frozenset("“”\"«»„‘’")
+_DASHES = frozenset({"–", "—", "-"})
+# Attribution after a closing mark is read over at most this many tokens.
+_AFTER_WINDOW = 30
+# "Headline – Speaker" and "Speaker: headline".
+_HEADLINE_DASH = re.compile(r"^(?P<body>.*\S)\s+[–—-]\s+(?P<who>[^–—\-:]{2,60}?)\s*$")
+_HEADLINE_COLON = re.compile(r"^(?P<who>[^:“\"«„]{2,40}):\s+(?P<body>\S.*)$")
+_HEADLINE_SPEAKER_WORDS = 6
+
+
+@dataclass
+class Candidate:
+    kind: QuoteKind
+    start: int
+    end: int
+    cue: Range | None = None
+    speaker_head: Token | None = None
+    speaker_phrase: Range | None = None
+    # How the attribution was found: "after", "before", "fragment", "verb", "according",
+    # "opinion", "headline", or "" when the quotation carries none of its own.
+    source: str = ""
+    words: int = 0
+    has_verb: bool = False
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, inherited through coordination and control."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                    return current.head
+                return child
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+        elif current.dep_ == "acomp" or (current.pos_ == "ADJ" and current.head is not current):
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def name_head(token: Token) -> Token:
+    """Climb from a word inside a name or noun phrase to the phrase's head noun."""
+    current = token
+    while current.dep_ in _NAME_DEPS | {"amod", "det", "poss", "case"} and current.head is not current:
+        current = current.head
+    return current
+
+
+def phrase_range(head: Token) -> Range:
+    """The words that name a speaker: the head noun with what stands before it in its phrase."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("punct", "prep", "cc"):
+            continue
+        if child.left_edge.i < left.i:
+            left = child.left_edge
+    right = head
+    for child in head.rights:
+        if child.dep_ in _NAME_DEPS and child.i == right.i + 1:
+            right = child
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.doc[left.i + 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _content_stats(doc: Doc, start: int, end: int) -> tuple[int, bool]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0, False
+    words = sum(1 for t in span if not (t.is_punct or t.is_space))
+    has_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) for t in span)
+    return words, has_verb
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int | None:
+    for token in doc:
+        if token.idx + len(token.text) > char:
+            return token.i
+    return None
+
+
+def _token_before(doc: Doc, char: int) -> int | None:
+    best = None
+    for token in doc:
+        if token.idx >= char:
+            break
+        best = token.i
+    return best
+
+
+def _speaker_after_verb(window: list[Token], verb: Token) -> Token | None:
+    for token in window:
+        if token.i > verb.i and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return name_head(token)
+    return None
+
+
+def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None:
+    first = _token_at_or_after(doc, mq.close_at + 1)
+    if first is None or not mq.closed:
+        return None
+    window: list[Token] = []
+    for token in doc[first:]:
+        if token.idx <= mq.close_at:
+            continue
+        if "\n" in token.text or token.text in _OPENING_MARKS or len(window) >= _AFTER_WINDOW:
+            break
+        if token.text in (".", "!", "?", ";"):
+            break
+        window.append(token)
+    gap = text[mq.close_at + 1 : window[0].idx] if window else ""
+    while window and (window[0].is_punct and window[0].text in {",", *_DASHES}):
+        gap += window[0].text
+        window = window[1:]
+    if not window:
+        return None
+    content = text[mq.start : mq.end]
+    separated = bool(set(gap) & {",", *_DASHES}) or content[-1:] in ",.!?…:–—-"
+    if not separated:
+        return None
+    for verb in window:
+        if not is_speech_verb(verb):
+            continue
+        subject = subject_of(verb)
+        before = [t for t in window if t.i < verb.i and not t.is_punct]
+        if subject is not None and subject.i > mq.close_at and subject.i in {t.i for t in window}:
+            allowed = {t.i for t in subject.subtree}
+            if any(t.i not in allowed for t in before):
+                return None
+            return Candidate("direct", mq.start, mq.end, _tok_range(verb), subject,
+                             phrase_range(subject), "after")
+        if before:
+            return None
+        speaker = _speaker_after_verb(window, verb)
+        return Candidate("direct", mq.start, mq.end, _tok_range(verb), speaker,
+                         phrase_range(speaker) if speaker is not None else None, "after")
+    according = _according_to(window)
+    if according is not None:
+        cue, speaker = according
+        return Candidate("direct", mq.start, mq.end, cue, speaker, phrase_range(speaker), "according")
+    if any(ch in _DASHES for ch in gap) and len(window) <= 6:
+        nouns = [t for t in window if t.pos_ in ("PROPN", "NOUN")]
+        if nouns:
+            speaker = name_head(nouns[-1])
+            return Candidate("direct", mq.start, mq.end, None, speaker, phrase_range(speaker), "after")
+    return None
+
+
+def _tok_range(token: Token) -> Range:
+    return token.idx, token.idx + len(token.text)
+
+
+def _according_to(tokens: list[Token]) -> tuple[Range, Token] | None:
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            if to.lower_ != "to":
+                continue
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if not objects:
+                following = [t for t in tokens if t.i > to.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+                if not following:
+                    continue
+                objects = [name_head(following[0])]
+            return (token.idx, to.idx + len(to.text)), objects[0]
+    return None
+
+
+def _before_attribution(doc: Doc, text: str, mq: MarkedQuote, floor: int) -> Candidate | None:
+    j = mq.open_at - 1
+    while j >= floor and text[j] in " \t":
+        j -= 1
+    if j < floor or text[j] == "\n":
+        return None
+    last = _token_before(doc, mq.open_at)
+    if last is None:
+        return None
+    sent_start = doc[last].sent.start_char
+    line_start = text.rfind("\n", 0, mq.open_at) + 1
+    lo = max(sent_start, line_start, floor)
+    window = [t for t in doc[doc[last].sent.start : last + 1] if t.idx >= lo]
+    if not window:
+        return None
+    if text[j] in ":,":
+        for verb in reversed(window):
+            if not is_speech_verb(verb):
+                continue
+            subject = subject_of(verb)
+            if subject is not None:
+                return Candidate("direct", mq.start, mq.end, _tok_range(verb), subject,
+                                 phrase_range(subject), "before")
+            speaker = _speaker_after_verb(window, verb)
+            if speaker is not None:
+                return Candidate("direct", mq.start, mq.end, _tok_range(verb), speaker,
+                                 phrase_range(speaker), "before")
+        according = _according_to(window)
+        if according is not None:
+            cue, speaker = according
+            return Candidate("direct", mq.start, mq.end, cue, speaker, phrase_range(speaker),
+                             "according")
+        if text[j] == ":":
+            return _colon_attribution(window, mq)
+        return None
+    if is_speech_verb(doc[last]):
+        # `... said “...”`: the quotation is the verb's object.
+        verb = doc[last]
+        subject = subject_of(verb)
+        if subject is not None:
+            return Candidate("direct", mq.start, mq.end, _tok_range(verb), subject,
+                             phrase_range(subject), "before")
+    return None
+
+
+def _colon_attribution(window: list[Token], mq: MarkedQuote) -> Candidate | None:
+    """`The expert is convinced: “...”` or `Telmanov: “...”`: the clause before the colon."""
+    words = [t for t in window if not t.is_punct]
+    roots = [t for t in words if t.dep_ == "ROOT"]
+    if roots and roots[0].pos_ in ("VERB", "AUX", "ADJ"):
+        subject = subject_of(roots[0])
+        if subject is not None and _is_potential_speaker(subject):
+            return Candidate("direct", mq.start, mq.end, _tok_range(roots[0]), subject,
+                             phrase_range(subject), "before")
+        return None
+    if 0 < len(words) <= 4 and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
+        speaker = name_head(words[-1])
+        return Candidate("direct", mq.start, mq.end, None, speaker, phrase_range(speaker), "before")
+    return None
+
+
+def _fragment_attribution(doc: Doc, mq: MarkedQuote) -> Candidate | None:
+    """A quoted phrase inside a sentence ("called the closures “an act of …”"): the speech verb
+    it depends on, found by climbing the parse from the quotation to its governing verb."""
+    span = doc.char_span(mq.start, mq.end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = {t.i for t in span}
+    roots = [t for t in span if t.head.i not in inside and not t.is_punct]
+    if not roots:
+        return None
+    current = roots[0].head
+    for _ in range(5):
+        if is_speech_verb(current):
+            subject = subject_of(current)
+            if subject is None or subject.i in inside or not _is_potential_speaker(subject):
+                return None
+            return Candidate("direct", mq.start, mq.end, _tok_range(current), subject,
+                             phrase_range(subject), "fragment")
+        if current.dep_ == "ROOT" or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _is_potential_speaker(token: Token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKER_PRONOUNS
+    return token.pos_ in ("PROPN", "NOUN")
+
+
+def direct_candidates(doc: Doc, text: str, marked: list[MarkedQuote], headline: Range | None) -> list[Candidate]:
+    """One candidate per quotation, with its attribution when the text gives one."""
+    found: list[Candidate] = []
+    floor = 0
+    for mq in marked:
+        if headline is not None and headline[0] <= mq.open_at < headline[1]:
+            floor = mq.close_at + 1
+            continue
+        candidate = (
+            _before_attribution(doc, text, mq, floor)
+            or _after_attribution(doc, text, mq)
+            or _fragment_attribution(doc, mq)
+            or Candidate("direct", mq.start, mq.end)
+        )
+        candidate.words, candidate.has_verb = _content_stats(doc, mq.start, mq.end)
+        found.append(candidate)
+        floor = mq.close_at + 1
+    return found
+
+
+def keep_as_quote(candidate: Candidate) -> bool:
+    """Scare quotes and titles are not quotes: short, verbless, with no speaker of their own."""
+    if candidate.source in ("before", "after", "according"):
+        return candidate.words >= 1
+    if candidate.source == "fragment":
+        return candidate.words >= 3
+    return candidate.words >= 4 and candidate.has_verb
+
+
+def headline_candidate(
+    doc: Doc, text: str, headline: Range | None, marked: list[MarkedQuote]
+) -> Candidate | None:
+    """`Statement – Speaker` or `Speaker: statement` on the headline line."""
+    if headline is None:
+        return None
+    h_start, h_end = headline
+    line = text[h_start:h_end]
+    body: Range
+    who: Range
+    dash = _HEADLINE_DASH.match(line)
+    colon = _HEADLINE_COLON.match(line)
+    if dash is not None and len(dash.group("who").split()) <= _HEADLINE_SPEAKER_WORDS:
+        body = (h_start + dash.start("body"), h_start + dash.end("body"))
+        who = (h_start + dash.start("who"), h_start + dash.end("who"))
+        cue = (h_start + dash.end("body"), h_start + dash.start("who"))
+    elif colon is not None and len(colon.group("who").split()) <= 4:
+        body = (h_start + colon.start("body"), h_start + colon.end("body"))
+        who = (h_start + colon.start("who"), h_start + colon.end("who"))
+        cue = (who[1], who[1] + 1)
+    else:
+        return None
+    who_span = doc.char_span(who[0], who[1], alignment_mode="expand")
+    if who_span is None or not any(t.pos_ in ("PROPN", "NOUN") for t in who_span):
+        return None
+    kind: QuoteKind = "indirect"
+    start, end = body
+    for mq in marked:
+        if body[0] <= mq.open_at and mq.close_at < body[1]:
+            kind, start, end = "direct", mq.start, mq.end
+            break
+    else:
+        while end > start and text[end - 1] in _QUOTE_MARK_CHARS | {" "}:
+            end -= 1
+    cue_start, cue_end = cue
+    while cue_start < cue_end and text[cue_start] == " ":
+        cue_start += 1
+    while cue_end > cue_start and text[cue_end - 1] == " ":
+        cue_end -= 1
+    nouns = [t for t in who_span if t.pos_ in ("PROPN", "NOUN")]
+    candidate = Candidate(kind, start, end, (cue_start, cue_end), name_head(nouns[-1]), who,
+                          "headline")
+    candidate.words, candidate.has_verb = _content_stats(doc, start, end)
+    return candidate
+
+
+def _inside(ranges: list[Range], pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _content_end(sent: Span, text: str, after: int) -> int:
+    """End of the reported content: the sentence end, before a line break or final punctuation."""
+    end = sent.end_char
+    newline = text.find("\n", after, end)
+    if newline != -1:
+        end = newline
+    while end > after and (text[end - 1] in " .;:!?" or text[end - 1] in _QUOTE_MARK_CHARS):
+        if text[end - 1] in "”»\"" and text[:end - 1].rfind("“") > text[:end - 1].rfind("”"):
+            break
+        end -= 1
+    return end
+
+
+def _skip_leading(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
+                      and tokens[0].dep_ == "mark"):
+        tokens = tokens[1:]
+    return tokens
+
+
+def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candidate]:
+    """Reported speech outside quotation marks: speech verbs with a clausal complement, and the
+    phrasal cues "according to X", "in X's view", "as X put it"."""
+    found: list[Candidate] = []
+    used_sentences_cues: set[int] = set()
+    for token in doc:
+        if _inside(direct, token.idx):
+            continue
+        candidate = (
+            _verb_cue(doc, text, token, direct)
+            or _according_cue(doc, text, token, direct)
+            or _opinion_cue(doc, text, token, direct)
+        )
+        if candidate is None or candidate.end <= candidate.start:
+            continue
+        if _inside(direct, candidate.start) or text[candidate.start] in _OPENING_MARKS:
+            continue
+        if candidate.start in used_sentences_cues:
+            continue
+        used_sentences_cues.add(candidate.start)
+        candidate.words, candidate.has_verb = _content_stats(doc, candidate.start, candidate.end)
+        found.append(candidate)
+    return found
+
+
+def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidate | None:
+    conviction = verb.pos_ == "ADJ" and verb.lower_ in CONVICTION_ADJECTIVES
+    if not (is_speech_verb(verb) or conviction):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    subject = subject_of(verb)
+    if subject is None or not _is_potential_speaker(subject) or subject.lower_ == "it" and not clause:
+        return None
+    first_words = [t for t in clause.subtree if not t.is_punct][:1]
+    if first_words and first_words[0].lower_ in WH_WORDS:
+        return None
+    if _inside(direct, clause.idx):
+        return None
+    if clause.i > verb.i:
+        tokens = _skip_leading([t for t in doc[clause.left_edge.i : clause.sent.end]])
+        if not tokens:
+            return None
+        start = tokens[0].idx
+        end = _content_end(clause.sent, text, start)
+    else:
+        tokens = _skip_leading(list(clause.subtree))
+        if not tokens:
+            return None
+        start = tokens[0].idx
+        last = clause.right_edge
+        while last.i > tokens[0].i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        end = last.idx + len(last.text)
+    cue_end = verb.idx + len(verb.text)
+    particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    if particle:
+        cue_end = particle[0].idx + len(particle[0].text)
+    return Candidate("indirect", start, end, (verb.idx, cue_end), subject, phrase_range(subject),
+                     "verb")
+
+
+def _main_clause_after(doc: Doc, text: str, cue_end_token: Token) -> Range | None:
+    """Content after a sentence-initial cue phrase ("According to X, ..."): to the sentence end."""
+    sent = cue_end_token.sent
+    i = cue_end_token.i + 1
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i >= sent.end:
+        return None
+    start = doc[i].idx
+    return start, _content_end(sent, text, start)
+
+
+def _according_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = objects[0]
+    sent = token.sent
+    cue = (token.idx, to.idx + len(to.text))
+    before = [t for t in doc[sent.start : token.i] if not (t.is_punct or t.is_space)]
+    if not before:
+        content = _main_clause_after(doc, text, speaker.right_edge)
+        if content is None:
+            return None
+        return Candidate("indirect", content[0], content[1], cue, speaker, phrase_range(speaker),
+                         "according")
+    after = [t for t in doc[speaker.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if after:
+        return None
+    start = before[0].idx
+    last = before[-1]
+    return Candidate("indirect", start, last.idx + len(last.text), cue, speaker,
+                     phrase_range(speaker), "according")
+
+
+def _opinion_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
+    """`In X's view, ...`, `In the opinion of X, ...`, `As X put it, ...` at a sentence start."""
+    sent = token.sent
+    lead = [t for t in doc[sent.start : token.i + 1] if not (t.is_punct or t.is_space)]
+    if not lead or lead[0].lower_ not in ("in", "as"):
+        return None
+    speaker: Token | None = None
+    if lead[0].lower_ == "in" and token.lower_ in OPINION_NOUNS and len(lead) <= 5:
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if owners:
+            speaker = owners[0]
+        else:
+            of_objects = [g for c in token.children if c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+            if of_objects:
+                speaker = of_objects[0]
+        end_token = speaker.right_edge if speaker is not None and speaker.i > token.i else token
+    elif lead[0].lower_ == "as" and is_speech_verb(token) or (
+        lead[0].lower_ == "as" and token.lemma_ == "put"
+    ):
+        speaker = subject_of(token)
+        end_token = token
+        for child in token.rights:
+            if child.dep_ in ("dobj", "prt"):
+                end_token = child
+    else:
+        return None
+    if speaker is None:
+        return None
+    after = doc[end_token.i + 1] if end_token.i + 1 < sent.end else None
+    if after is None or after.text != ",":
+        return None
+    start_token = doc[after.i + 1] if after.i + 1 < sent.end else None
+    if start_token is None or start_token.text in _OPENING_MARKS:
+        return None
+    start = start_token.idx
+    cue = (lead[0].idx, end_token.idx + len(end_token.text))
+    return Candidate("indirect", start, _content_end(sent, text, start), cue, speaker,
+                     phrase_range(speaker), "opinion")

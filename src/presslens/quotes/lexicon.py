@@ -1,0 +1,48 @@
+"""Word lists used to recognise attributions."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+SPEECH_VERBS_FILE = "speech_verbs.txt"
+
+# Personal pronouns that can stand for a speaker already named (first and second person cannot:
+# in narration they are the author or the reader).
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+# Head nouns of titles that stand for an institution, not a person ("the ministry said"): such a
+# title is matched against actor names rather than against earlier person speakers.
+INSTITUTION_NOUNS = frozenset(
+    {
+        "ministry", "government", "church", "office", "department", "agency", "council",
+        "parliament", "embassy", "committee", "service", "court", "army", "party", "alliance",
+        "bloc", "organisation", "organization", "union", "kremlin", "administration", "cabinet",
+        "presidency", "secretariat", "commission", "assembly", "synod", "patriarchate", "bank",
+        "mission", "delegation", "press service", "headquarters", "command", "duma", "senate",
+    }
+)
+
+# Nouns after which "view"-type phrases introduce an opinion: "in X's view, ...".
+OPINION_NOUNS = frozenset(
+    {"view", "opinion", "words", "estimation", "assessment", "judgment", "judgement", "mind"}
+)
+
+# Adjectives that attribute a conviction like a speech verb: "the expert is convinced that ...".
+CONVICTION_ADJECTIVES = frozenset({"convinced", "sure", "certain", "confident", "adamant"})
+
+# Words that open a question clause: "explained why ..." reports no statement.
+WH_WORDS = frozenset({"why", "how", "what", "whether", "if", "when", "where", "who", "which"})
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the speech-verb lexicon shipped in ``presslens/data/speech_verbs.txt``."""
+    raw = resources.files("presslens.data").joinpath(SPEECH_VERBS_FILE).read_text("utf-8")
+    lemmas = set()
+    for line in raw.splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word:
+            lemmas.add(word)
+    return frozenset(lemmas)

@@ -1,0 +1,200 @@
+"""Speaker resolution: from the words that name a speaker to the id of an actor.
+
+The rule is evidence first, never proximity: an actor is the speaker when one of its mentions
+covers the speaker phrase (or its appositive), when a bare name matches exactly one actor, when a
+title was used for exactly one person, or, for a pronoun or title with nothing of its own, when
+it can only refer back to the speaker of the previous quote. Anything else stays ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from presslens.model import Document
+from presslens.quotes.attribution import Candidate, Range
+from presslens.quotes.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS
+
+_NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+_KIND_PREFERENCE = {"person": 0, "institution": 1, "organization": 2, "party": 3, "media": 4,
+                    "group": 5, "alliance": 6, "country": 7}
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    start: int
+    end: int
+    actor_id: str
+    kind: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A candidate placed in text order, with the actor it was resolved to."""
+
+    candidate: Candidate
+    speaker: str | None
+
+
+def core_range(head: Token) -> Range:
+    """The head token with the name parts joined to it ("Arkady" + "Telmanov")."""
+    left = head
+    right = head
+    for child in head.lefts:
+        if child.dep_ in _NAME_DEPS and child.i == left.i - 1:
+            left = child
+    for child in head.rights:
+        if child.dep_ in _NAME_DEPS and child.i == right.i + 1:
+            right = child
+    return left.idx, right.idx + len(right.text)
+
+
+def reach(candidate: Candidate) -> int:
+    """Where a quote and its attribution end: narration after this point is new text."""
+    ends = [candidate.end]
+    ends.extend(r[1] for r in (candidate.cue, candidate.speaker_phrase) if r is not None)
+    return max(ends)
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Document, sdoc: Doc, quoted: list[Range]) -> None:
+        self.text = doc.text
+        self.sdoc = sdoc
+        self.kinds = {a.id: a.kind for a in doc.actors}
+        self.names = {a.id: a.name for a in doc.actors}
+        self.mentions = sorted(
+            (MentionRef(m.start, m.end, a.id, a.kind, m.role) for a in doc.actors for m in a.mentions),
+            key=lambda m: (m.start, m.end, m.actor_id),
+        )
+        self.person_entities = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+        self.quoted = quoted
+
+    def actors_in(self, span: Range) -> list[str]:
+        """Ids of actors mentioned in ``span``, in order of first mention."""
+        ids: list[str] = []
+        for m in self.mentions:
+            if m.start >= span[0] and m.end <= span[1] and m.actor_id not in ids:
+                ids.append(m.actor_id)
+        return ids
+
+    def _at(self, span: Range) -> str | None:
+        hits = [m for m in self.mentions if _overlaps((m.start, m.end), span)]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (_KIND_PREFERENCE.get(m.kind, 9), -(m.end - m.start), m.actor_id))
+        return hits[0].actor_id
+
+    def resolve(self, candidate: Candidate, history: list[Resolved]) -> str | None:
+        head = candidate.speaker_head
+        if head is None:
+            return None
+        found = self._at(core_range(head))
+        if found is not None:
+            return found
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self._at(core_range(child))
+                if found is not None:
+                    return found
+        if head.pos_ == "PROPN":
+            return self._by_name(core_range(head))
+        if head.pos_ == "PRON":
+            lower = head.lower_
+            if lower in PERSON_PRONOUNS:
+                return self._previous_speaker(candidate, head, history, person=True)
+            if lower in ("it", "its"):
+                return self._previous_speaker(candidate, head, history, person=False)
+            return None
+        if head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            if lemma in INSTITUTION_NOUNS:
+                return self._institution_title(lemma, candidate, history)
+            introduced = self._introduced_as(head)
+            if introduced is not None:
+                return introduced
+            return self._previous_speaker(candidate, head, history, person=True)
+        return None
+
+    def _by_name(self, span: Range) -> str | None:
+        """A name with no mention under it: the one actor whose name or mention reads the same."""
+        words = self.text[span[0] : span[1]]
+        hits = {
+            m.actor_id
+            for m in self.mentions
+            if self.text[m.start : m.end] == words and m.role in ("name", "acronym")
+        }
+        hits |= {
+            actor_id
+            for actor_id, name in self.names.items()
+            if name == words or name.endswith(" " + words)
+        }
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _introduced_as(self, head: Token) -> str | None:
+        """The one person the text describes with this title noun ("political scientist X")."""
+        lemma = head.lemma_.lower()
+        people: set[str] = set()
+        for token in self.sdoc:
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+                continue
+            related = [c for c in token.children if c.dep_ in ("appos", "compound")]
+            if token.dep_ in ("appos", "compound"):
+                related.append(token.head)
+            for other in related:
+                for m in self.mentions:
+                    if m.kind == "person" and _overlaps((m.start, m.end), core_range(other)):
+                        people.add(m.actor_id)
+        return next(iter(people)) if len(people) == 1 else None
+
+    def _institution_title(
+        self, lemma: str, candidate: Candidate, history: list[Resolved]
+    ) -> str | None:
+        matching = sorted(
+            actor_id for actor_id, name in self.names.items() if lemma in name.lower().split()
+        )
+        for earlier in reversed(history):
+            if earlier.speaker is not None and earlier.speaker in matching:
+                return earlier.speaker
+        return matching[0] if len(matching) == 1 else None
+
+    def _previous_speaker(
+        self, candidate: Candidate, head: Token, history: list[Resolved], person: bool
+    ) -> str | None:
+        previous = next((r for r in reversed(history) if r.speaker is not None), None)
+        if previous is None:
+            return None
+        speaker = previous.speaker
+        assert speaker is not None
+        kind = self.kinds.get(speaker)
+        if kind is not None and (kind == "person") != person:
+            return None
+        since = reach(previous.candidate)
+        if self.other_person_between(speaker, since, head.idx):
+            return None
+        return speaker
+
+    def other_person_between(self, speaker: str, start: int, end: int) -> bool:
+        """Whether narration between ``start`` and ``end`` names a person other than ``speaker``
+        (quoted text does not count: a person quoted about is not a new referent for "he")."""
+        if end <= start:
+            return False
+        own = [(m.start, m.end) for m in self.mentions if m.actor_id == speaker]
+        for m in self.mentions:
+            if m.kind != "person" or m.actor_id == speaker or m.role == "pronoun":
+                continue
+            if start <= m.start < end and not self._quoted(m.start):
+                return True
+        for e in self.person_entities:
+            if start <= e[0] < end and not self._quoted(e[0]):
+                if not any(_overlaps(e, o) for o in own) and self._at(e) is None:
+                    return True
+        return False
+
+    def _quoted(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
