@@ -186,3 +186,23 @@ def test_extra_gazetteer_adds_and_overrides(tmp_path: Path) -> None:
 def test_analysis_is_deterministic(analyzer: Analyzer) -> None:
     text = "Baku and Moscow signed the deal. Davit Petrosyan said he doubted it would last."
     assert _analyze(analyzer, text) == _analyze(analyzer, text)
+
+
+def test_ministries_are_institutions_of_their_state(analyzer: Analyzer) -> None:
+    text = (
+        "Russia's Foreign Ministry condemned the closures. \"This is persecution,\" the Foreign "
+        "Ministry said. The Ministry of Defence of Armenia and the Azerbaijani Defence Ministry "
+        "stayed silent."
+    )
+    doc = _analyze(analyzer, text)
+    institutions = {a.name: a for a in doc.actors if a.kind == "institution"}
+    russian = next(a for name, a in institutions.items() if "Russia" in name)
+    assert [m.text for m in russian.mentions] == ["Russia's Foreign Ministry", "Foreign Ministry"]
+    assert "Armenian Defence Ministry" in institutions
+    assert "Azerbaijani Defence Ministry" in institutions
+
+
+def test_a_lone_capitalised_word_is_not_a_person_without_evidence(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Troops crossed the Dniester at dawn. Karimov said it was a provocation.")
+    people = [a.name for a in doc.actors if a.kind == "person"]
+    assert people == ["Karimov"]

@@ -14,6 +14,7 @@ from presslens.actors.lexicons import non_actors, person_titles
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
+from presslens.quotes.lexicon import speech_verbs
 from presslens.textutil import quoted_regions
 
 # A capital after these prepositions is a place ("a conference in Moscow"), not the government.
@@ -111,6 +112,7 @@ class ActorExtractor:
         run.add_outlet()
         run.add_people()
         run.add_surnames()
+        run.add_ministries()
         run.add_organisations()
         run.add_role_nouns()
         run.add_pronouns()
@@ -211,6 +213,19 @@ class _Run:
             runs.append(self.sdoc[start:])
         return [r for r in runs if 1 <= len(r) <= 3]
 
+    def _single_name_is_person(self, span: Span) -> bool:
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in speech_verbs():
+            return True  # "Karimov said", "Karimov believes"
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ == "according":
+            return True  # "according to Karimov"
+        return self._is_person_by_context(span) or self._has_surname_suffix(span)
+
+    def _has_surname_suffix(self, span: Span) -> bool:
+        last = span[-1].lower_
+        return any(last.endswith(sfx) and len(last) > len(sfx) + 2
+                   for sfx in self.x.titles.surname_suffixes)
+
     def _is_person_by_context(self, run: Span) -> bool:
         """A proper-noun run is a person when a role noun introduces it or its surname says so."""
         titles = self.x.titles
@@ -219,10 +234,7 @@ class _Run:
             return True  # "political scientist Davit Petrosyan", "spokeswoman Irina Kovaleva"
         if self._introduced_roles(run):
             return True  # "Davit Petrosyan, a political scientist"
-        last = run[-1].lower_
-        has_suffix = any(last.endswith(sfx) and len(last) > len(sfx) + 2
-                         for sfx in titles.surname_suffixes)
-        return has_suffix and len(run) >= 2
+        return len(run) >= 2 and self._has_surname_suffix(run)
 
     def add_organisations(self) -> None:
         for ent in self.sdoc.ents:
@@ -276,6 +288,8 @@ class _Run:
             return
         if len(span) > 5 or any(t.like_num for t in span):
             return
+        if len(span) == 1 and not gender and not self._single_name_is_person(span):
+            return  # "Dniester", "Brussels": a lone capitalised word needs more evidence
         # The title words of a role noun ("Prime Minister X") are not part of the name.
         while len(span) > 1 and span[0].lower_ in self.x.titles.all:
             span = span[1:]
@@ -320,6 +334,8 @@ class _Run:
             return
         if not span[-1].is_alpha and not span[-1].is_digit:
             return
+        if len(span) == 1 and span[0].lower_ in _ORG_TRIGGER_WORDS:
+            return  # a bare "Council" or "Ministry" names nothing by itself
         owners = {self.token_owner[i] for i in range(span.start, span.end) if i in self.taken}
         # The whole name is known ("the European Union", "Kremlin"), or a person's surname
         # that NER mislabels: the gazetteer or person mention stands.
@@ -356,6 +372,64 @@ class _Run:
             del draft.mentions[key]
         self.taken.discard(token_i)
         self.token_owner.pop(token_i, None)
+
+    # ------------------------------------------------------------- ministries
+    def add_ministries(self) -> None:
+        """Ministries named through their state ("Russia's Foreign Ministry", "the Ministry of
+        Defence of Armenia"), and "the Foreign Ministry" / "the ministry" referring back to one."""
+        last_by_department: dict[str, _ActorDraft] = {}
+        last_any: _ActorDraft | None = None
+        for m in _MINISTRY_RE.finditer(self.text):
+            department = _normalise_department(m.group("dept") or m.group("dept2") or "")
+            span = self.sdoc.char_span(m.start("ministry"), m.end("ministry"), alignment_mode="expand")
+            if span is None or not self._free(span):
+                continue
+            state = self._state_at(m.start("pre"), m.end("pre")) if m.group("pre") else None
+            if state is None and m.group("post"):
+                state = self._state_at(m.start("post"), m.end("post"))
+            if state is not None and department:
+                draft = self._ministry_draft(state, department)
+                first = m.start("pre") if m.group("pre") else m.start("ministry")
+                last = m.end("post") if m.group("post") else m.end("ministry")
+                owner_span = self.sdoc.char_span(first, last, alignment_mode="expand") or span
+                for i in range(owner_span.start, owner_span.end):
+                    owner = self.token_owner.get(i)
+                    if owner is not None and owner != draft.key:
+                        self._release(owner, i)
+                self._claim(draft, owner_span, "name")
+            else:
+                referent = last_by_department.get(department) if department else last_any
+                if referent is None or not m.group("det"):
+                    continue
+                self._claim(referent, span, "title")
+                draft = referent
+            last_any = draft
+            if department:
+                last_by_department[department] = draft
+
+    def _state_at(self, start: int, end: int) -> _ActorDraft | None:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        owners = {self.token_owner.get(i) for i in range(span.start, span.end)}
+        for owner in owners:
+            draft = self.drafts.get(owner) if owner else None
+            if draft is not None and draft.kind == "country":
+                return draft
+        return None
+
+    def _ministry_draft(self, state: _ActorDraft, department: str) -> _ActorDraft:
+        adjective = state.entry.demonyms[0] if state.entry and state.entry.demonyms else state.name
+        name = f"{adjective} {department} Ministry"
+        entry = self.x.entries_by_name.get(name.lower())
+        if entry is not None:
+            return self._draft_for_entry(entry)
+        key = f"institution:{(state.qid or state.key).lower()}:{department.lower()}"
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _ActorDraft(key, name, "institution", None)
+            self.drafts[key] = draft
+        return draft
 
     # ------------------------------------------------------------- surnames
     def add_surnames(self) -> None:
@@ -446,7 +520,7 @@ class _Run:
             if end < len(sdoc) and sdoc[end].lower_ == "of":
                 continue  # "the president of France": left to the name that follows, if any
             span = sdoc[tok.i : end]
-            if not self._free(span):
+            if not self._free(sdoc[j:end]):
                 continue
             person = self._resolve_role(phrase, affiliation, span.start_char)
             if person is not None:
@@ -521,7 +595,9 @@ class _Run:
         for draft in self.drafts.values():
             if not draft.mentions:
                 continue
-            if all(role in ("pronoun", "title") for role in draft.mentions.values()):
+            # a person known only as "he" cannot be an actor; "the Russian president" can,
+            # because the gazetteer says who holds the office
+            if draft.entry is None and all(r in ("pronoun", "title") for r in draft.mentions.values()):
                 continue
             mentions = [
                 Mention(start=s, end=e, text=self.text[s:e], role=role)
@@ -533,6 +609,24 @@ class _Run:
             )
         actors.sort(key=lambda a: (a.mentions[0].start, a.id))
         return actors
+
+
+_DEPARTMENTS = (r"Foreign|Defen[cs]e|Interior|Justice|Finance|Economy|Energy|Culture|Health|"
+                r"Education|Agriculture|Emergency Situations")
+_MINISTRY_RE = re.compile(
+    r"(?P<det>\b[Tt]he\s+)?"
+    r"(?:(?!(?:" + _DEPARTMENTS + r")\b)(?P<pre>[A-Z][\w-]+(?:\s(?!(?:" + _DEPARTMENTS + r")\b)[A-Z][\w-]+)?)"
+    r"(?:'s|’s)?\s+)?"
+    r"(?P<ministry>(?:(?P<dept>" + _DEPARTMENTS + r")\s+)?[Mm]inistry"
+    r"(?:\s+of\s+(?P<dept2>Foreign\s+Affairs|Internal\s+Affairs|" + _DEPARTMENTS + r"))?)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
+)
+
+
+def _normalise_department(department: str) -> str:
+    department = " ".join(department.split())
+    return {"Foreign Affairs": "Foreign", "Internal Affairs": "Interior",
+            "Defense": "Defence"}.get(department, department)
 
 
 _ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | {
