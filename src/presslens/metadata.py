@@ -1,9 +1,433 @@
-"""Metadata of an article: title, dateline, outlet, language (placeholder until the ingest work)."""
+"""Metadata of an article: title, dateline, outlet, authors, language.
+
+Plain-text articles of this genre open with a headline line, a dateline and a lede that names the
+outlet ("Speaking with Eurasia Courier, the political scientist ..."). ``extract_metadata`` reads
+those conventions; hints from the container (HTML head, JSON fields) win for the fields they set.
+Everything here is a pure function of its arguments.
+"""
 
 from __future__ import annotations
 
-from presslens.model import Meta
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from presslens.errors import UnsupportedLanguage
+from presslens.model import Meta, Offsets
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
+
+# How far into the text the header (headline, dateline, byline) may reach, in non-empty lines.
+HEADER_LINES = 5
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_TIME = (
+    r"(?:(?:\s*,\s*|\s+at\s+|\s*\|\s*|\s+-\s+|\s+|T)"
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+    r"(?:Z|[+-]\d{2}:?\d{2}|\s*\(?(?:UTC|GMT|MSK|CET|CEST|EET|EEST)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?"
+)
+_DATE_PATTERNS = [
+    re.compile(_WEEKDAY + body + _TIME, re.IGNORECASE)
+    for body in (
+        _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR,  # November 29, 2025 / Nov. 3 2024
+        _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR,  # 3 March 2025
+        _DAY + r"\.(?P<month>\d{1,2})\." + _YEAR,  # 29.11.2025
+        _YEAR + r"-(?P<month>\d{2})-(?P<day>\d{2})",  # 2025-03-14
+    )
+]
+_DATELINE_LABEL = re.compile(
+    r"(?:(?:Published|Posted|Updated|Last updated|Date)\s*:?\s*(?:on\s+)?)?", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM
+    start: int
+    end: int
+
+
+def match_date(text: str, pos: int = 0) -> DateMatch | None:
+    """A date (with its time, when one follows) starting exactly at ``pos``.
+
+    The time is kept as written: datelines give the outlet's local time, and a zone suffix, when
+    present, is dropped rather than converted, so every form yields the same wall-clock time.
+    """
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        iso = _iso_from_match(m)
+        if iso is not None:
+            return DateMatch(iso, m.start(), m.end())
+    return None
+
+
+def normalise_date(value: str) -> str | None:
+    """``value`` (any supported form, e.g. a hint from HTML or JSON) as ISO 8601, else None."""
+    value = value.strip()
+    found = match_date(value)
+    if found is None or value[found.end :].strip():
+        return None
+    return found.iso
+
+
+def _iso_from_match(m: re.Match[str]) -> str | None:
+    month_text = m.group("month").rstrip(".").lower()
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3]]
+    try:
+        day = date(int(m.group("year")), month, int(m.group("day")))
+    except ValueError:  # 31.02.2025 and the like are not dates
+        return None
+    if m.group("hour") is None:
+        return day.isoformat()
+    hour, minute = int(m.group("hour")), int(m.group("minute"))
+    ampm = (m.group("ampm") or "").replace(".", "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hour, minute).strftime("%Y-%m-%dT%H:%M")
+
+
+# --- lines of the header -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # stripped
+    start: int  # offset of the stripped text in the document
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def header_lines(text: str, limit: int = HEADER_LINES) -> list[Line]:
+    """The first ``limit`` non-empty lines, stripped, with their offsets."""
+    lines: list[Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(Line(stripped, offset + raw.index(stripped[0])))
+            if len(lines) == limit:
+                break
+        offset += len(raw) + 1
+    return lines
+
+
+def find_dateline(line: Line) -> DateMatch | None:
+    """The date of a line that holds nothing else (bar a 'Published:' label or a time zone)."""
+    label = _DATELINE_LABEL.match(line.text)
+    pos = label.end() if label else 0
+    found = match_date(line.text, pos)
+    if found is None or line.text[found.end :].strip(" .|–—-"):
+        return None
+    return DateMatch(found.iso, line.start + found.start, line.start + found.end)
+
+
+_BYLINE = re.compile(r"By\s+(?P<names>.+)")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+def find_byline(line: Line) -> list[str]:
+    """Authors of a 'By Firstname Lastname' line ('and', '&' and commas separate several)."""
+    m = _BYLINE.fullmatch(line.text)
+    if m is None:
+        return []
+    names = [n for n in _NAME_LIST_SPLIT.split(m.group("names").rstrip(".")) if n]
+    if not names or not all(_is_person_name(n) for n in names):
+        return []
+    return names
+
+
+def _is_person_name(words: str) -> bool:
+    tokens = words.split()
+    return 2 <= len(tokens) <= 4 and all(_capitalised(t) for t in tokens)
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and any(ch.islower() for ch in token)
+
+
+def looks_like_title(line: Line, rest: list[Line]) -> bool:
+    """A headline: short, no final period, not a dateline, byline or interview question."""
+    text = line.text
+    if not rest or len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
+        return False
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    if text[0] in "–—-•*#" or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«„‘'"):
+        return False
+    return find_dateline(line) is None and not find_byline(line)
+
+
+# --- outlet and interviewee ----------------------------------------------------------------
+
+# A capitalised name of one to six words ("Caspian Herald", "The Meridian Daily", "Voice of
+# Eurasia"); it stops at punctuation or at the first lowercase word (usually the verb).
+# Python's re has no \p{Lu}: the capitals of the Latin, Greek, Cyrillic and Armenian blocks.
+_UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper()) + "]"
+_WORD = rf"{_UPPER}[\w'’&.-]*(?<![.])"
+_NAME = rf"(?:{_WORD}|\d+)(?:\s(?:of\s|the\s|and\s|for\s|de\s)?(?:{_WORD}|\d+)){{0,5}}"
+_OUTLET_CUES = [
+    re.compile(rf"\b[Ss]peaking\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})\s*,"),
+    re.compile(
+        rf"\b(?:in\s+an?\s+(?:interview|conversation)|in\s+comments)\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})"
+    ),
+    re.compile(rf"\btold\s+(?:the\s+)?(?P<outlet>{_NAME})"),
+    re.compile(rf"\b(?:reports|reported)\s+(?P<outlet>{_NAME})\s*[.,;]"),
+    re.compile(rf"(?P<outlet>{_NAME})\s+(?:has\s+)?learn(?:ed|t)\b"),
+]
+_INTERVIEW_CUES = 3  # the first cues name an interview, so their sentence names the interviewee
+# Words that begin a capitalised phrase which is a person, place or body, not a publication.
+_NOT_OUTLETS = _words(
+    "president minister prime chancellor parliament kremlin government court he she they it "
+    "we i his her their this that the a an in on at yesterday today sources"
+)
+
+_ROLE = (
+    r"(?:political\s+scientist|political\s+analyst|military\s+expert|analyst|expert|scientist"
+    r"|researcher|professor|historian|economist|diplomat|ambassador|commentator|journalist"
+    r"|orientalist|sociologist|lawmaker|deputy|MP|senator|politician|general|colonel|officer"
+    r"|director|adviser|advisor|specialist|observer|publicist|activist|official|spokesman"
+    r"|spokeswoman|spokesperson)"
+)
+_ROLE_THEN_NAME = re.compile(rf"\b{_ROLE}\s+(?P<name>{_NAME})")
+_NAME_APPOSITIVE = re.compile(rf"^(?P<name>{_NAME}),\s+(?:a|an|the)\s[^,]*?\b{_ROLE}\b")
+_NAME_TOLD = re.compile(rf"(?P<name>{_NAME})\s+told\b")
+_TITLE_WORDS = _words(
+    "president minister foreign defence defense prime deputy ambassador professor dr "
+    "general colonel senator mr mrs ms former"
+)
+
+
+@dataclass(frozen=True)
+class OutletMatch:
+    name: str
+    start: int
+    end: int
+    sentence: str  # the sentence it was named in
+    interview: bool  # named as the interviewer, so the sentence names the interviewee
+
+
+def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatch | None:
+    """The outlet named by an attribution cue in ``text[start:end]``, the earliest one first."""
+    end = len(text) if end is None else end
+    best: OutletMatch | None = None
+    for index, cue in enumerate(_OUTLET_CUES):
+        for m in cue.finditer(text, start, end):
+            name = _trim_name(m.group("outlet"))
+            if not name or name.split()[0].lower() in _NOT_OUTLETS:
+                continue
+            at = m.start("outlet")
+            if best is None or at < best.start:
+                sentence = _sentence_at(text, at, start, end)
+                best = OutletMatch(name, at, at + len(name), sentence, index < _INTERVIEW_CUES)
+            break
+    return best
+
+
+def _trim_name(name: str) -> str:
+    """Drop trailing connector words the name pattern may have swallowed."""
+    words = name.split()
+    while words and not (words[-1][:1].isupper() or words[-1].isdigit()):
+        words.pop()
+    return " ".join(words)
+
+
+def _sentence_at(text: str, pos: int, lo: int, hi: int) -> str:
+    """The sentence around ``pos``, within ``text[lo:hi]`` (a rough split is enough here)."""
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), lo - 1)
+    ends = [i for i in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if i != -1]
+    end = min(ends) if ends else hi
+    return text[start + 1 : end + 1].strip()
+
+
+def find_interviewee(sentence: str, outlet: str) -> str | None:
+    """The person an interview sentence presents: 'political scientist Arkady Telmanov',
+    'Selim Karaağaç, a former Turkish ambassador, told', 'Ruben Avagyan told ...'."""
+    for pattern in (_ROLE_THEN_NAME, _NAME_APPOSITIVE, _NAME_TOLD):
+        for m in pattern.finditer(sentence):
+            words = m.group("name").split()
+            while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+                words = words[1:]
+            name = _trim_name(" ".join(words))
+            if name != outlet and _is_person_name(name):
+                return name
+    return None
+
+
+# --- language ------------------------------------------------------------------------------
+
+# Frequent English function words: text whose words are this often among them is English, even
+# when a language identifier is misled by a density of Armenian, Turkic or Slavic names.
+_ENGLISH_FUNCTION_WORDS = _words(
+    "the of and to in a is that for on with as by at from was were has have had it its be "
+    "are this which who not but or said will would an he she they his her their we our you"
+)
+MIN_ENGLISH_FUNCTION_SHARE = 0.12
+CLEAR_MARGIN = 0.5  # probability lead of another language over English that counts as clear
+LANGUAGE_SAMPLE_CHARS = 5000
+
+
+@lru_cache(maxsize=1)
+def _language_identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def english_function_share(text: str) -> float:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+
+
+def identify_language(text: str, *, source: str) -> str | None:
+    """'en', or None when undecided; raises ``UnsupportedLanguage`` for clearly other text."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if english_function_share(sample) >= MIN_ENGLISH_FUNCTION_SHARE:
+        return "en"
+    ranking = dict(_language_identifier().rank(sample))
+    best, best_p = max(ranking.items(), key=lambda item: (item[1], item[0]))
+    if best == "en":
+        return "en"
+    if best_p - ranking.get("en", 0.0) >= CLEAR_MARGIN:
+        raise UnsupportedLanguage(source, best)
+    return None
+
+
+# --- putting it together -------------------------------------------------------------------
 
 
 def extract_metadata(text: str, hints: Meta, *, source: str) -> Meta:
-    return hints.model_copy()
+    """Metadata from the header and lede of ``text``; ``hints`` win for the fields they set."""
+    language = identify_language(text, source=source)
+    lines = header_lines(text)
+    meta = hints.model_copy(deep=True)
+    meta.language = language
+
+    header_end = 0
+    title_line: Line | None = None
+    if lines and looks_like_title(lines[0], lines[1:]):
+        title_line = lines[0]
+        header_end = title_line.end
+    if meta.title is None and title_line is not None:
+        meta.title = title_line.text
+    if meta.title is not None:
+        meta.title_span = _span_of(meta.title, lines[:1])
+
+    dateline: DateMatch | None = None
+    bylined: list[str] = []
+    for line in lines:
+        if line is title_line:
+            continue
+        found = find_dateline(line)
+        if found is not None and dateline is None:
+            dateline = found
+            header_end = max(header_end, line.end)
+            continue
+        names = find_byline(line)
+        if names and not bylined:
+            bylined = names
+            header_end = max(header_end, line.end)
+            continue
+        break  # the lede begins
+
+    _set_published(meta, dateline)
+
+    lede_end = _lede_end(text, header_end)
+    outlet = find_outlet(text, header_end, lede_end)
+    if meta.outlet is None and outlet is not None:
+        meta.outlet = outlet.name
+    if outlet is not None and meta.outlet == outlet.name:
+        meta.outlet_span = Offsets(start=outlet.start, end=outlet.end)
+
+    authors = [*meta.authors, *bylined]
+    interviewee: str | None = None
+    if outlet is not None and outlet.interview:
+        interviewee = find_interviewee(outlet.sentence, outlet.name)
+    elif _is_interview(text, header_end, lede_end):
+        first = _PARAGRAPH.search(text, header_end, lede_end)
+        if first is not None:
+            interviewee = find_interviewee(
+                _sentence_at(text, first.start(), first.start(), first.end()), ""
+            )
+    if interviewee is not None:
+        authors.append(interviewee)
+    meta.authors = list(dict.fromkeys(authors))
+    return meta
+
+
+def _span_of(title: str, first_line: list[Line]) -> Offsets | None:
+    """Where a title stands in the text: only as the first line, as headlines do."""
+    if first_line and " ".join(first_line[0].text.split()) == " ".join(title.split()):
+        return Offsets(start=first_line[0].start, end=first_line[0].end)
+    return None
+
+
+def _set_published(meta: Meta, dateline: DateMatch | None) -> None:
+    """A hinted date wins, normalised; the dateline still lends its span, and its time when the
+    hint gives the same day without one."""
+    hinted = normalise_date(meta.published) if meta.published else None
+    if hinted is None:
+        chosen = dateline
+        meta.published = dateline.iso if dateline else None
+    elif dateline is not None and (
+        dateline.iso == hinted or (len(hinted) == 10 and dateline.iso.startswith(hinted + "T"))
+    ):
+        chosen = dateline
+        meta.published = dateline.iso
+    else:
+        chosen = None
+        meta.published = hinted
+    if chosen is not None:
+        meta.published_span = Offsets(start=chosen.start, end=chosen.end)
+
+
+_INTERVIEW_QUESTION = re.compile(r"^[–—-][ \t]+[^\n]+\?[ \t]*$", re.MULTILINE)
+_WE_ASKED = re.compile(r"\b[Ww]e (?:asked|spoke to|spoke with|talked to)\b")
+
+
+def _is_interview(text: str, header_end: int, lede_end: int) -> bool:
+    """An interview: the lede says 'we asked', or a dash-led question follows it."""
+    if _WE_ASKED.search(text, header_end, lede_end):
+        return True
+    question = _INTERVIEW_QUESTION.search(text, header_end)
+    return question is not None and question.start() <= lede_end + 2
+
+
+def _lede_end(text: str, header_end: int) -> int:
+    """Where the first two paragraphs after the header end: outlets name themselves there."""
+    paragraphs = list(islice(_PARAGRAPH.finditer(text, header_end), 2))
+    return paragraphs[-1].end() if paragraphs else header_end
