@@ -8,8 +8,6 @@ is turned into an actor id only on evidence (``speakers``).
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from presslens.model import Document, Quote, Span
@@ -23,14 +21,12 @@ from presslens.quotes.attribution import (
     keep_as_quote,
     subject_of,
 )
+from presslens.quotes.lexicon import QUESTION_LINE
 from presslens.quotes.marks import find_marked_quotes
 from presslens.quotes.speakers import Resolved, SpeakerResolver, reach
 
 __all__ = ["extract_quotes"]
 
-# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line, or a line
-# that ends in a question mark. Questions between two answers do not change the speaker.
-_QUESTION_LINE = re.compile(r"^\s*(?:[–—-]\s|Q:|Question:)|\?\s*$")
 # Unattributed quotations inherit the previous speaker over at most this many narrative
 # paragraphs (interviewer questions not counted).
 _MAX_NARRATIVE_PARAGRAPHS = 1
@@ -60,6 +56,9 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             speaker = resolver.resolve(candidate, history)
         else:
             speaker = _continued_speaker(candidate, history, resolver, sdoc, text)
+        if speaker is None and candidate.kind == "indirect" and _generic_speaker(candidate):
+            # "many commentators say ...": nobody to attribute it to, so no quote at all.
+            continue
         history.append(Resolved(candidate, speaker))
     if head is not None:
         history.insert(0, Resolved(head, _headline_speaker(head, history, resolver)))
@@ -82,6 +81,16 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _generic_speaker(candidate: Candidate) -> bool:
+    head = candidate.speaker_head
+    if head is None:
+        return True
+    if head.tag_ in ("NNS",) or head.pos_ in ("DET", "NUM"):
+        return True
+    return any(c.dep_ in ("det", "amod") and c.lower_ in ("many", "some", "several", "few", "most")
+               for c in head.children)
 
 
 def _span(text: str, r: Range | None) -> Span | None:
@@ -144,7 +153,7 @@ def _continued_speaker(
         return None
     narrative = 0
     for line in text[gap_start:gap_end].split("\n")[1:-1]:
-        if line.strip() and not _QUESTION_LINE.search(line):
+        if line.strip() and not QUESTION_LINE.search(line):
             narrative += 1
     if narrative > _MAX_NARRATIVE_PARAGRAPHS:
         return None
@@ -154,6 +163,6 @@ def _continued_speaker(
             line_start = text.rfind("\n", 0, token.idx) + 1
             line_end = text.find("\n", token.idx)
             line = text[line_start : line_end if line_end != -1 else len(text)]
-            if is_speech_verb(token) and subject_of(token) is not None and not _QUESTION_LINE.search(line):
+            if is_speech_verb(token) and subject_of(token) is not None and not QUESTION_LINE.search(line):
                 return None
     return previous.speaker

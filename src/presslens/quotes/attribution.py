@@ -56,22 +56,47 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
 
 
+def same_line(a: Token, b: Token) -> bool:
+    """Whether two tokens stand in one paragraph line (no line break between them)."""
+    lo, hi = (a, b) if a.i <= b.i else (b, a)
+    return "\n" not in a.doc.text[lo.idx : hi.idx]
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of ``verb``, inherited through coordination and control."""
+    """The grammatical subject of ``verb``, inherited through coordination and control.
+
+    The small English parser often runs a headline and dateline into the first paragraph and
+    attaches words across the line break; a subject found across a line break is not trusted, and
+    the phrase that the parser detached from the verb's own line is used instead."""
     current: Token | None = verb
     for _ in range(4):
-        if current is None:
-            return None
-        for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
-                    return current.head
-                return child
+        if current is None or not same_line(current, verb):
+            break
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS and same_line(c, verb)]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                return current.head
+            return child
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
             current = current.head
         elif current.dep_ == "acomp" or (current.pos_ == "ADJ" and current.head is not current):
             current = current.head
         else:
+            return None
+    return _detached_subject(verb)
+
+
+def _detached_subject(verb: Token) -> Token | None:
+    """The first noun phrase of the verb's line that the parser attached outside the line."""
+    text = verb.doc.text
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.idx < line_start or token.is_space or token.is_punct:
+            continue
+        if token.head.idx < line_start and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return token
+        if token.pos_ in ("VERB", "AUX") and token.head.idx >= line_start:
             return None
     return None
 
@@ -96,7 +121,7 @@ def phrase_range(head: Token) -> Range:
     for child in head.rights:
         if child.dep_ in _NAME_DEPS and child.i == right.i + 1:
             right = child
-    while left.i < head.i and (left.is_punct or left.is_space):
+    while left.i < head.i and (left.is_punct or left.is_space or not same_line(left, head)):
         left = left.doc[left.i + 1]
     return left.idx, right.idx + len(right.text)
 
@@ -411,6 +436,9 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
             continue
         if _inside(direct, candidate.start) or text[candidate.start] in _OPENING_MARKS:
             continue
+        if candidate.cue is not None and "\n" in text[min(candidate.cue[0], candidate.start) :
+                                                       max(candidate.cue[1], candidate.end)]:
+            continue
         if candidate.start in used_sentences_cues:
             continue
         used_sentences_cues.add(candidate.start)
@@ -419,19 +447,25 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
     return found
 
 
+_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
+
+
 def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidate | None:
     conviction = verb.pos_ == "ADJ" and verb.lower_ in CONVICTION_ADJECTIVES
     if not (is_speech_verb(verb) or conviction):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not clauses:
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        # "the press will tell you that ...": a prediction, not reported speech.
         return None
-    clause = clauses[0]
     subject = subject_of(verb)
-    if subject is None or not _is_potential_speaker(subject) or subject.lower_ == "it" and not clause:
+    if subject is None or not _is_potential_speaker(subject):
         return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and same_line(c, verb)]
+    if not clauses:
+        return _postposed_cue(doc, text, verb, subject, direct)
+    clause = clauses[0]
     first_words = [t for t in clause.subtree if not t.is_punct][:1]
     if first_words and first_words[0].lower_ in WH_WORDS:
         return None
@@ -445,19 +479,61 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
         end = _content_end(clause.sent, text, start)
     else:
         tokens = _skip_leading(list(clause.subtree))
-        if not tokens:
+        if not tokens or not _only_attribution_between(clause.right_edge, verb, subject):
             return None
         start = tokens[0].idx
         last = clause.right_edge
         while last.i > tokens[0].i and (last.is_punct or last.is_space):
             last = doc[last.i - 1]
         end = last.idx + len(last.text)
-    cue_end = verb.idx + len(verb.text)
-    particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-    if particle:
-        cue_end = particle[0].idx + len(particle[0].text)
-    return Candidate("indirect", start, end, (verb.idx, cue_end), subject, phrase_range(subject),
+    return Candidate("indirect", start, end, _cue_range(verb), subject, phrase_range(subject),
                      "verb")
+
+
+def _cue_range(verb: Token) -> Range:
+    """The verb with a particle that belongs to it ("pointed out", "summed up")."""
+    cue_end = verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            cue_end = child.idx + len(child.text)
+    return verb.idx, cue_end
+
+
+def _only_attribution_between(content_end: Token, verb: Token, subject: Token) -> bool:
+    """`Content, the expert said`: nothing but a comma and the subject phrase before the verb."""
+    between = verb.doc[content_end.i + 1 : verb.i]
+    subject_tokens = {t.i for t in subject.subtree}
+    if not any(t.text == "," for t in between):
+        return False
+    return all(t.is_punct or t.is_space or t.i in subject_tokens or t.dep_ in ("aux", "advmod")
+               for t in between)
+
+
+def _postposed_cue(
+    doc: Doc, text: str, verb: Token, subject: Token, direct: list[Range]
+) -> Candidate | None:
+    """`Content, the political scientist X said in an interview.` where the parser did not make
+    the content a complement of the verb (typically across a headline it ran into)."""
+    if subject.i > verb.i:
+        return None
+    left = subject.left_edge
+    while left.i < subject.i and not same_line(left, verb):
+        left = doc[left.i + 1]
+    comma = doc[left.i - 1] if left.i > 0 else None
+    if comma is None or comma.text != "," or not same_line(comma, verb):
+        return None
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    sent_start = max(verb.sent.start_char, line_start)
+    if _inside(direct, sent_start) or text[sent_start] in _OPENING_MARKS:
+        return None
+    content = doc.char_span(sent_start, comma.idx, alignment_mode="contract")
+    if content is None or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    rest = doc[verb.i + 1 : verb.sent.end]
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in rest if same_line(t, verb)):
+        return None
+    return Candidate("indirect", content.start_char, content.end_char, _cue_range(verb), subject,
+                     phrase_range(subject), "verb")
 
 
 def _main_clause_after(doc: Doc, text: str, cue_end_token: Token) -> Range | None:

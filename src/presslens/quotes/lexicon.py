@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
 SPEECH_VERBS_FILE = "speech_verbs.txt"
+
+# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line, or a line
+# that ends in a question mark.
+QUESTION_LINE = re.compile(r"^\s*(?:[–—-]\s|Q:|Question:)|\?\s*$")
 
 # Personal pronouns that can stand for a speaker already named (first and second person cannot:
 # in narration they are the author or the reader).

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.model import Document
 from presslens.quotes.attribution import Candidate, Range
-from presslens.quotes.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS
+from presslens.quotes.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS, QUESTION_LINE
 
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
 _KIND_PREFERENCE = {"person": 0, "institution": 1, "organization": 2, "party": 3, "media": 4,
@@ -62,6 +62,15 @@ def _overlaps(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _is_definite_singular(noun: Token) -> bool:
+    """ "the expert", "the ministry's spokeswoman": a title that can stand for one known speaker
+    (unlike "many commentators" or "experts")."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+               for c in noun.children)
+
+
 class SpeakerResolver:
     def __init__(self, doc: Document, sdoc: Doc, quoted: list[Range]) -> None:
         self.text = doc.text
@@ -106,12 +115,13 @@ class SpeakerResolver:
             return self._by_name(core_range(head))
         if head.pos_ == "PRON":
             lower = head.lower_
-            if lower in PERSON_PRONOUNS:
-                return self._previous_speaker(candidate, head, history, person=True)
-            if lower in ("it", "its"):
-                return self._previous_speaker(candidate, head, history, person=False)
-            return None
-        if head.pos_ == "NOUN":
+            if lower not in PERSON_PRONOUNS and lower not in ("it", "its"):
+                return None
+            person = lower in PERSON_PRONOUNS
+            return self._sentence_antecedent(head, person) or self._previous_speaker(
+                candidate, head, history, person=person
+            )
+        if head.pos_ == "NOUN" and _is_definite_singular(head):
             lemma = head.lemma_.lower()
             if lemma in INSTITUTION_NOUNS:
                 return self._institution_title(lemma, candidate, history)
@@ -120,6 +130,26 @@ class SpeakerResolver:
                 return introduced
             return self._previous_speaker(candidate, head, history, person=True)
         return None
+
+    def _sentence_antecedent(self, pronoun: Token, person: bool) -> str | None:
+        """The subject of the sentence before, in the same paragraph, when it is an actor of the
+        pronoun's sort ("The embassy rejected the protest. ... it described ...")."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        before = self.sdoc[sent.start - 1].sent
+        if "\n" in self.text[before.start_char : pronoun.idx]:
+            return None
+        roots = [t for t in before if t.dep_ == "ROOT"]
+        if not roots:
+            return None
+        subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return None
+        found = self._at(core_range(subjects[0]))
+        if found is None or (self.kinds.get(found) == "person") != person:
+            return None
+        return found
 
     def _by_name(self, span: Range) -> str | None:
         """A name with no mention under it: the one actor whose name or mention reads the same."""
@@ -166,7 +196,10 @@ class SpeakerResolver:
     def _previous_speaker(
         self, candidate: Candidate, head: Token, history: list[Resolved], person: bool
     ) -> str | None:
-        previous = next((r for r in reversed(history) if r.speaker is not None), None)
+        previous = next(
+            (r for r in reversed(history) if r.speaker is not None and not self.in_question(r)),
+            None,
+        )
         if previous is None:
             return None
         speaker = previous.speaker
@@ -195,6 +228,16 @@ class SpeakerResolver:
                 if not any(_overlaps(e, o) for o in own) and self._at(e) is None:
                     return True
         return False
+
+    def in_question(self, item: Resolved) -> bool:
+        """Whether a quote stands in an interviewer's question line (it reports a third party,
+        so a later "he said" does not refer back to its speaker)."""
+        c = item.candidate
+        pos = c.cue[0] if c.cue is not None else c.start
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        line = self.text[line_start : line_end if line_end != -1 else len(self.text)]
+        return bool(QUESTION_LINE.search(line))
 
     def _quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
