@@ -490,3 +490,22 @@ def test_cli_eval_unusable_gold_exits_nonzero_naming_file(tmp_path: Path) -> Non
     result = _run_eval(str(tmp_path), "--self-check")
     assert result.exit_code == 1
     assert "broken.gold.json" in result.stderr and "absent words" in result.stderr
+
+
+def test_gold_to_document_adds_an_undeclared_speaker_once(tmp_path: Path) -> None:
+    # The speaker is missing from "actors": the self-check must show it as one extra actor.
+    text = '"We will build it," the port authority said. "And soon," the port authority added.'
+    g = write_gold(tmp_path, text, {
+        "speakers": {"Port authority": ["the port authority"]},
+        "quotes": [
+            {"kind": "direct", "from": "We will build it", "to": "it", "speaker": "Port authority"},
+            {"kind": "direct", "from": "And soon", "to": "soon", "speaker": "Port authority"},
+        ],
+        "actors": [],
+    })
+    doc = gold_to_document(g)
+    assert [a.name for a in doc.actors] == ["Port authority"]
+    assert {q.speaker for q in doc.quotes} == {doc.actors[0].id}
+    result = score_article(doc, g)
+    assert result.components["actors"] == Counts(fp=1)
+    assert result.speaker is not None and result.speaker.value == 1.0

@@ -71,16 +71,21 @@ def gold_to_document(gold: GoldArticle) -> Document:
             )
         )
 
+    speaker_ids: dict[str, str] = {}
+
     def speaker_id(key: str) -> str:
         """The actor that a speaker key stands for; a speaker missing from the actors list is
         added, which the actor score then shows as a gap in the gold."""
+        if key in speaker_ids:
+            return speaker_ids[key]
         forms = {normalise_name(f) for f in gold.speakers.get(key, [])} or {normalise_name(key)}
         for gactor in gold.actors:
             if gactor.name == key or gold_forms(gactor) & forms:
-                return ids_by_name[gactor.name]
+                speaker_ids[key] = ids_by_name[gactor.name]
+                return speaker_ids[key]
         extra = GoldActor(name=key, aliases=gold.speakers.get(key, []), kind="person")
         actor_id = _actor_id(extra, used)
-        ids_by_name[key] = actor_id
+        speaker_ids[key] = actor_id
         actors.append(
             Actor(id=actor_id, name=key, kind="person", mentions=_mentions(text, extra.aliases))
         )
