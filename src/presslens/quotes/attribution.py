@@ -35,6 +35,7 @@ _AFTER_WINDOW = 30
 _HEADLINE_DASH = re.compile(r"^(?P<body>.*\S)\s+[–—-]\s+(?P<who>[^–—\-:]{2,60}?)\s*$")
 _HEADLINE_COLON = re.compile(r"^(?P<who>[^:“\"«„]{2,40}):\s+(?P<body>\S.*)$")
 _HEADLINE_SPEAKER_WORDS = 6
+_HEADLINE_DESCRIPTOR = re.compile(r"\s*(?P<sep>[:–—-])\s+(?P<who>\S.{0,80}?)\s*$")
 
 
 @dataclass
@@ -104,7 +105,11 @@ def _detached_subject(verb: Token) -> Token | None:
 def name_head(token: Token) -> Token:
     """Climb from a word inside a name or noun phrase to the phrase's head noun."""
     current = token
-    while current.dep_ in _NAME_DEPS | {"amod", "det", "poss", "case"} and current.head is not current:
+    while (
+        current.dep_ in _NAME_DEPS | {"amod", "det", "poss", "case"}
+        and current.head is not current
+        and same_line(current, current.head)
+    ):
         current = current.head
     return current
 
@@ -359,9 +364,18 @@ def headline_candidate(
     line = text[h_start:h_end]
     body: Range
     who: Range
+    cue: Range
+    leading = next((mq for mq in marked if mq.open_at == h_start + len(line) - len(line.lstrip())),
+                   None)
+    after_quote = _HEADLINE_DESCRIPTOR.match(text, leading.close_at + 1, h_end) if leading else None
     dash = _HEADLINE_DASH.match(line)
     colon = _HEADLINE_COLON.match(line)
-    if dash is not None and len(dash.group("who").split()) <= _HEADLINE_SPEAKER_WORDS:
+    if after_quote is not None:
+        # `“Statement”: a military analyst on the summer campaign`
+        body = (h_start, leading.close_at + 1) if leading else (h_start, h_start)
+        who = (after_quote.start("who"), after_quote.end("who"))
+        cue = (after_quote.start("sep"), after_quote.end("sep"))
+    elif dash is not None and len(dash.group("who").split()) <= _HEADLINE_SPEAKER_WORDS:
         body = (h_start + dash.start("body"), h_start + dash.end("body"))
         who = (h_start + dash.start("who"), h_start + dash.end("who"))
         cue = (h_start + dash.end("body"), h_start + dash.start("who"))
@@ -389,8 +403,14 @@ def headline_candidate(
     while cue_end > cue_start and text[cue_end - 1] == " ":
         cue_end -= 1
     nouns = [t for t in who_span if t.pos_ in ("PROPN", "NOUN")]
-    candidate = Candidate(kind, start, end, (cue_start, cue_end), name_head(nouns[-1]), who,
-                          "headline")
+    # The speaker is the descriptor's first noun phrase ("a military analyst" in "a military
+    # analyst on the summer campaign"), or the name itself.
+    speaker = name_head(nouns[0])
+    if not (who[0] <= speaker.idx < who[1]):
+        speaker = nouns[0]
+    end_of_phrase = phrase_range(speaker)[1]
+    candidate = Candidate(kind, start, end, (cue_start, cue_end), speaker,
+                          (who[0], min(end_of_phrase, who[1])), "headline")
     candidate.words, candidate.has_verb = _content_stats(doc, start, end)
     return candidate
 

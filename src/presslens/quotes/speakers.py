@@ -221,10 +221,10 @@ class SpeakerResolver:
         for m in self.mentions:
             if m.kind != "person" or m.actor_id == speaker or m.role == "pronoun":
                 continue
-            if start <= m.start < end and not self._quoted(m.start):
+            if start <= m.start < end and not self._quoted(m.start) and not self._asked(m.start):
                 return True
         for e in self.person_entities:
-            if start <= e[0] < end and not self._quoted(e[0]):
+            if start <= e[0] < end and not self._quoted(e[0]) and not self._asked(e[0]):
                 if not any(_overlaps(e, o) for o in own) and self._at(e) is None:
                     return True
         return False
@@ -238,6 +238,13 @@ class SpeakerResolver:
         line_end = self.text.find("\n", pos)
         line = self.text[line_start : line_end if line_end != -1 else len(self.text)]
         return bool(QUESTION_LINE.search(line))
+
+    def _asked(self, pos: int) -> bool:
+        """Whether ``pos`` is in an interviewer's question (a person named there is asked
+        about; the answer's "he" is still the interviewee)."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        return bool(QUESTION_LINE.search(self.text[line_start : line_end if line_end != -1 else None]))
 
     def _quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
