@@ -378,11 +378,16 @@ def _report(console: Console, failure: Failed) -> None:
 
 
 def _print_summary(analysed: list[Analysed], failures: int, output: Path) -> None:
+    console = Console(soft_wrap=False)
+    counts = ("actors", "quotes", "relations", "techniques")
+    # Titles are cut, not wrapped, so each article keeps one row: the title gets what the id and
+    # count columns (and the borders, three characters a column) leave of the terminal.
+    title_width = max(12, console.width - 16 - sum(map(len, counts)) - 3 * (len(counts) + 2) - 1)
     table = Table(title=f"presslens: {len(analysed)} articles analysed, {failures} failed")
-    table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
-    for heading in ("actors", "quotes", "relations", "techniques"):
-        table.add_column(heading, justify="right")
+    table.add_column("id", style="dim", no_wrap=True, min_width=16)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
+    for heading in counts:
+        table.add_column(heading, justify="right", min_width=len(heading))
     for result in analysed:
         table.add_row(result.doc_id, result.title or "—", *(str(n) for n in result.counts))
-    Console(soft_wrap=False).print(table)
+    console.print(table)
