@@ -29,6 +29,10 @@ INSTITUTION_NOUNS = frozenset(
     }
 )
 
+# Plural nouns for people who speak for a state: "Ukrainian officials said" is said for Ukraine
+# (a single "former Turkish diplomat" speaks for himself, so only plurals count).
+OFFICIAL_NOUNS = frozenset({"official", "authority", "diplomat", "representative", "officer"})
+
 # Nouns after which "view"-type phrases introduce an opinion: "in X's view, ...".
 OPINION_NOUNS = frozenset(
     {"view", "opinion", "words", "estimation", "assessment", "judgment", "judgement", "mind"}

@@ -14,7 +14,12 @@ from spacy.tokens import Doc, Token
 
 from presslens.model import Document
 from presslens.quotes.attribution import Candidate, Range
-from presslens.quotes.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS, QUESTION_LINE
+from presslens.quotes.lexicon import (
+    INSTITUTION_NOUNS,
+    OFFICIAL_NOUNS,
+    PERSON_PRONOUNS,
+    QUESTION_LINE,
+)
 
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
 _KIND_PREFERENCE = {"person": 0, "institution": 1, "organization": 2, "party": 3, "media": 4,
@@ -113,6 +118,13 @@ class SpeakerResolver:
                     return found
         if head.pos_ == "PROPN":
             return self._by_name(core_range(head))
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and (
+            lemma in INSTITUTION_NOUNS or (lemma in OFFICIAL_NOUNS and head.tag_ == "NNS")
+        ):
+            state = self._state_of(head)
+            if state is not None:
+                return state
         if head.pos_ == "PRON":
             lower = head.lower_
             if lower not in PERSON_PRONOUNS and lower not in ("it", "its"):
@@ -150,6 +162,15 @@ class SpeakerResolver:
         if found is None or (self.kinds.get(found) == "person") != person:
             return None
         return found
+
+    def _state_of(self, head: Token) -> str | None:
+        """ "Ukrainian officials", "the Russian embassy": officials of a state speak for it."""
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                found = self._at(core_range(child))
+                if found is not None and self.kinds.get(found) == "country":
+                    return found
+        return None
 
     def _by_name(self, span: Range) -> str | None:
         """A name with no mention under it: the one actor whose name or mention reads the same."""
