@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from presslens import actors as actor_stage
 from presslens import metadata as metadata_stage
+from presslens import quotes as quote_stage
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
 from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
@@ -52,4 +53,5 @@ class Analyzer:
     def _run_stages(self, article: RawArticle, text: str, meta: Meta, sdoc: Doc) -> Document:
         doc = Document(id=document_id(text), source_path=article.source_path, text=text, meta=meta)
         doc.actors = actor_stage.extract_actors(doc, sdoc, self.gazetteer)
+        doc.quotes = quote_stage.extract_quotes(doc, sdoc)
         return doc
