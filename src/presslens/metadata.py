@@ -201,7 +201,7 @@ _NAME = rf"(?:{_WORD}|\d+)(?:\s(?:of\s|the\s|and\s|for\s|de\s)?(?:{_WORD}|\d+)){
 _OUTLET_CUES = [
     re.compile(rf"\b[Ss]peaking\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})\s*,"),
     re.compile(
-        rf"\b(?:in\s+an?\s+(?:interview|conversation)|in\s+comments)\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})"
+        rf"\b(?:[Ii]n\s+an?\s+(?:interview|conversation)|[Ii]n\s+comments)\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})"
     ),
     re.compile(rf"\btold\s+(?:the\s+)?(?P<outlet>{_NAME})"),
     re.compile(rf"\b(?:reports|reported)\s+(?P<outlet>{_NAME})\s*[.,;]"),
@@ -246,7 +246,7 @@ def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatc
     for index, cue in enumerate(_OUTLET_CUES):
         for m in cue.finditer(text, start, end):
             name = _trim_name(m.group("outlet"))
-            if not name or name.split()[0].lower() in _NOT_OUTLETS:
+            if not _could_be_outlet(name):
                 continue
             at = m.start("outlet")
             if best is None or at < best.start:
@@ -254,6 +254,13 @@ def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatc
                 best = OutletMatch(name, at, at + len(name), sentence, index < _INTERVIEW_CUES)
             break
     return best
+
+
+def _could_be_outlet(name: str) -> bool:
+    words = name.split()
+    if words and words[0] == "The":  # "The Meridian Daily": judge by the word after the article
+        words = words[1:]
+    return bool(words) and words[0].lower() not in _NOT_OUTLETS
 
 
 def _trim_name(name: str) -> str:

@@ -1,0 +1,244 @@
+"""Metadata from the header and lede of plain-text articles, and from container hints."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.errors import UnsupportedLanguage
+from presslens.metadata import extract_metadata, normalise_date
+from presslens.model import Meta
+
+LEDE = (
+    "Speaking with Eurasia Courier, the Russian political scientist Arkady Telmanov explained "
+    "why Chisinau has traded its neutrality for a place in the queue at the door of the "
+    "European Union.\n\n"
+    "«Moldova is steered from Brussels and from Bucharest,» the political scientist said.\n"
+)
+
+
+def article(*header: str, lede: str = LEDE) -> str:
+    return "\n".join(header) + "\n\n" + lede
+
+
+def meta_of(text: str, hints: Meta | None = None) -> Meta:
+    return extract_metadata(text, hints or Meta(), source="test.txt")
+
+
+def spanned(text: str, span: object) -> str:
+    assert span is not None
+    return text[span.start : span.end]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("November 29 2025, 11:30", "2025-11-29T11:30"),
+        ("November 29, 2025", "2025-11-29"),
+        ("29.11.2025 11:30", "2025-11-29T11:30"),
+        ("29.11.2025", "2025-11-29"),
+        ("Nov. 3, 2024", "2024-11-03"),
+        ("3 March 2025", "2025-03-03"),
+        ("2025-03-14 09:05", "2025-03-14T09:05"),
+        ("2025-03-14T09:05:00Z", "2025-03-14T09:05"),
+        ("Monday, 3 March 2025 14:20", "2025-03-03T14:20"),
+        ("Sept. 9, 2025 at 2:15 pm", "2025-09-09T14:15"),
+        ("Published: 8 April 2025", "2025-04-08"),
+    ],
+)
+def test_dateline_formats(dateline: str, iso: str) -> None:
+    text = article("Moldova is being steered from Brussels – Telmanov", dateline)
+    meta = meta_of(text)
+    assert meta.published == iso
+    # The span covers the date itself, not a label before it.
+    assert spanned(text, meta.published_span) == dateline.removeprefix("Published: ")
+
+
+def test_impossible_date_is_not_a_dateline() -> None:
+    text = article("Moldova is being steered from Brussels", "31.02.2025")
+    assert meta_of(text).published is None
+
+
+def test_headline_is_kept_verbatim_with_its_span() -> None:
+    title = "The “shield” that is aimed at us – Kurylovich"
+    text = article("  " + title, "Nov. 3, 2024")
+    meta = meta_of(text)
+    assert meta.title == title
+    assert spanned(text, meta.title_span) == title
+
+
+def test_first_line_that_is_a_sentence_is_not_a_title() -> None:
+    text = (
+        "Russia's Foreign Ministry on Friday condemned the closure of three monasteries in Volyn.\n\n"
+        "The ministry said it would raise the matter at the United Nations.\n"
+    )
+    meta = meta_of(text)
+    assert meta.title is None
+    assert meta.title_span is None
+
+
+def test_dateline_first_line_is_not_a_title() -> None:
+    meta = meta_of(article("2025-03-14 09:05"))
+    assert meta.title is None
+    assert meta.published == "2025-03-14T09:05"
+
+
+def test_interview_question_is_not_a_title() -> None:
+    text = "– What is happening around Transnistria?\n\n" + LEDE
+    assert meta_of(text).title is None
+
+
+@pytest.mark.parametrize(
+    ("lede", "outlet"),
+    [
+        (
+            "Speaking with Caspian Herald, the analyst Ruben Avagyan said Yerevan had chosen Paris.",
+            "Caspian Herald",
+        ),
+        (
+            "The analyst Ruben Avagyan told The Meridian Daily that Yerevan had chosen Paris.",
+            "The Meridian Daily",
+        ),
+        (
+            "Yerevan has chosen Paris, the analyst Ruben Avagyan said in an interview with Steppe Monitor on Monday.",
+            "Steppe Monitor",
+        ),
+        (
+            "In an interview with Voice of Eurasia, the analyst Ruben Avagyan said Yerevan had chosen Paris.",
+            "Voice of Eurasia",
+        ),
+        (
+            "Caspian Herald has learned that Yerevan will buy French radars this year.",
+            "Caspian Herald",
+        ),
+        ("Yerevan will buy French radars this year, reports Baltic Wire.", "Baltic Wire"),
+    ],
+)
+def test_outlet_inferred_from_lede(lede: str, outlet: str) -> None:
+    text = article("Yerevan turns to Paris", "3 March 2025", lede=lede + "\n")
+    meta = meta_of(text)
+    assert meta.outlet == outlet
+    assert spanned(text, meta.outlet_span) == outlet
+
+
+def test_no_outlet_without_a_cue() -> None:
+    text = article(
+        "Chisinau summons Russian ambassador",
+        "April 8 2025, 16:20",
+        lede="Moldova's Foreign Ministry said on Tuesday that Russian troops had held drills.\n",
+    )
+    meta = meta_of(text)
+    assert meta.outlet is None
+    assert meta.outlet_span is None
+
+
+def test_told_a_person_is_not_an_outlet() -> None:
+    text = article(
+        "Ankara offers talks",
+        "3 March 2025",
+        lede="The minister told President Aliyev that Ankara was ready to host talks.\n",
+    )
+    assert meta_of(text).outlet is None
+
+
+def test_interviewee_and_byline_become_authors() -> None:
+    assert meta_of(article("Moldova is being steered", "3 March 2025")).authors == [
+        "Arkady Telmanov"
+    ]
+    appositive = (
+        "Selim Karaağaç, a former Turkish ambassador who served in Tehran, told Bosphorus Review "
+        "that the region was closer to war than at any time in a decade.\n"
+    )
+    assert meta_of(article("A new war?", "3 March 2025", lede=appositive)).authors == [
+        "Selim Karaağaç"
+    ]
+    bylined = article(
+        "The shield that is aimed at us",
+        "Nov. 3, 2024",
+        "",
+        "By Stepan Kurylovich and Olga Marchenko",
+        lede="Every week brings a new announcement from our western neighbours.\n",
+    )
+    assert meta_of(bylined).authors == ["Stepan Kurylovich", "Olga Marchenko"]
+
+
+def test_hints_win_and_their_dates_are_normalised() -> None:
+    text = article("Moldova is being steered from Brussels", "November 29 2025, 11:30")
+    hints = Meta(
+        title="Moldova steered from Brussels, says expert",
+        published="Nov. 30, 2025",
+        outlet="Eurasia Courier Online",
+        authors=["Anna Lebedeva"],
+    )
+    meta = meta_of(text, hints)
+    assert meta.title == "Moldova steered from Brussels, says expert"
+    assert meta.title_span is None  # the hinted title is not what the text says
+    assert meta.published == "2025-11-30"
+    assert meta.published_span is None
+    assert meta.outlet == "Eurasia Courier Online"
+    assert meta.outlet_span is None
+    assert meta.authors == ["Anna Lebedeva", "Arkady Telmanov"]
+
+
+def test_hinted_day_takes_the_time_of_a_matching_dateline() -> None:
+    text = article("Moldova is being steered from Brussels", "November 29 2025, 11:30")
+    meta = meta_of(
+        text, Meta(title="Moldova is being steered from Brussels", published="2025-11-29")
+    )
+    assert meta.published == "2025-11-29T11:30"
+    assert spanned(text, meta.published_span) == "November 29 2025, 11:30"
+    assert spanned(text, meta.title_span) == "Moldova is being steered from Brussels"
+
+
+def test_unreadable_hinted_date_falls_back_to_the_dateline() -> None:
+    text = article("Moldova is being steered from Brussels", "29.11.2025")
+    assert meta_of(text, Meta(published="last Tuesday")).published == "2025-11-29"
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2025-11-07T10:30:00Z", "2025-11-07T10:30"),
+        ("2025-11-07T10:30:00+03:00", "2025-11-07T10:30"),
+        ("2025-11-07", "2025-11-07"),
+        ("7 November 2025", "2025-11-07"),
+        ("yesterday", None),
+        ("2025-13-40", None),
+    ],
+)
+def test_normalise_date(value: str, iso: str | None) -> None:
+    assert normalise_date(value) == iso
+
+
+def test_english_language_detected() -> None:
+    assert meta_of(article("Moldova is being steered", "3 March 2025")).language == "en"
+
+
+def test_short_english_text_full_of_foreign_names_is_english() -> None:
+    text = (
+        "Davit Petrosyan told Hayastani Zhamanak that Nikol Pashinyan met Ilham Aliyev "
+        "in Tbilisi.\n"
+    )
+    assert meta_of(text).language == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Der Politikwissenschaftler erklärte am Montag, die Regierung in Chisinau werde "
+            "von Brüssel gesteuert und habe ihre Neutralität für leere Versprechen aufgegeben.\n",
+            "de",
+        ),
+        (
+            "Политолог заявил, что правительство в Кишинёве управляется из Брюсселя и давно "
+            "отказалось от нейтралитета ради пустых обещаний Запада.\n",
+            "ru",
+        ),
+    ],
+)
+def test_non_english_text_is_refused(text: str, language: str) -> None:
+    with pytest.raises(UnsupportedLanguage) as caught:
+        meta_of(text)
+    assert caught.value.language == language
+    assert caught.value.code == "unsupported_language"
+    assert caught.value.source == "test.txt"
