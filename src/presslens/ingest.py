@@ -227,7 +227,14 @@ def decode_text(data: bytes, source: str) -> str:
         pass
     from charset_normalizer import from_bytes  # imported late: slow to import, rarely needed
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:
+        # On short text several Latin code pages fit equally well; the Western one is by far the
+        # likeliest for English news (cp1250 would turn "Genève" into "Genčve").
+        western = next((m for m in matches if m.encoding == "cp1252"), None)
+        if western is not None and western.chaos <= best.chaos:
+            best = western
     if best is None:
         raise InputError(
             source,
