@@ -19,6 +19,8 @@ from presslens.actors.gazetteer import Gazetteer, load_gazetteer
 from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
 from presslens.nlp import load_nlp
+from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
+from presslens.techniques import detect_techniques
 from presslens.textutil import document_id, normalise_newlines
 
 
@@ -27,6 +29,7 @@ class Analyzer:
     """Holds the loaded resources; ``analyze`` is deterministic for a given input."""
 
     gazetteer_path: Path | None = None
+    technique_threshold: float = DEFAULT_TECHNIQUE_THRESHOLD
     gazetteer: Gazetteer = field(init=False)
 
     def __post_init__(self) -> None:
@@ -54,4 +57,5 @@ class Analyzer:
         doc = Document(id=document_id(text), source_path=article.source_path, text=text, meta=meta)
         doc.actors = actor_stage.extract_actors(doc, sdoc, self.gazetteer)
         doc.quotes = quote_stage.extract_quotes(doc, sdoc)
+        doc.techniques = detect_techniques(doc, sdoc, threshold=self.technique_threshold)
         return doc
