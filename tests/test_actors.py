@@ -206,3 +206,21 @@ def test_a_lone_capitalised_word_is_not_a_person_without_evidence(analyzer: Anal
     doc = _analyze(analyzer, "Troops crossed the Dniester at dawn. Karimov said it was a provocation.")
     people = [a.name for a in doc.actors if a.kind == "person"]
     assert people == ["Karimov"]
+
+
+def test_capitals_naming_documents_and_places_of_villages_are_not_actors(analyzer: Analyzer) -> None:
+    text = (
+        "Nobody kept the promises of the Budapest Memorandum or the Minsk accords, the analyst "
+        "said. Shells fell near the village of Cobasna and north of Kharkiv."
+    )
+    doc = _analyze(analyzer, text)
+    ids = {a.id for a in doc.actors}
+    assert "Q28" not in ids and "Q184" not in ids  # Hungary, Belarus
+    assert not any(a.name in ("Cobasna", "Kharkiv") for a in doc.actors)
+
+
+def test_brussels_stands_for_the_european_union(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Brussels demanded that Chisinau speed up the reforms.")
+    actors = _by_id(doc)
+    assert ("Brussels", "metonym") in _roles(actors["Q458"])
+    assert ("Chisinau", "metonym") in _roles(actors["Q217"])

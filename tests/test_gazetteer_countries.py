@@ -22,6 +22,7 @@ ALLOWED_SHARED: dict[str, str] = {}
 # Countries without a capital in the file, with the reason.
 NO_CAPITAL = {
     "Q40362": "Sahrawi Republic: the claimed capital Laayoune is Moroccan-held, the government sits in camps in Algeria",
+    "Q15180": "Soviet Union (former_states.yaml): Moscow is a mention of its successor, Russia",
 }
 
 

@@ -37,6 +37,7 @@ class PersonTitles:
 class NonActors:
     head_nouns: frozenset[str]
     regions: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,4 +55,8 @@ def person_titles() -> PersonTitles:
 @lru_cache(maxsize=1)
 def non_actors() -> NonActors:
     raw = _load("non_actors.yaml")
-    return NonActors(head_nouns=frozenset(raw["head_nouns"]), regions=frozenset(raw["regions"]))
+    return NonActors(
+        head_nouns=frozenset(raw["head_nouns"]),
+        regions=frozenset(raw["regions"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+    )

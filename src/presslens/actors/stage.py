@@ -22,6 +22,12 @@ _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout", "within",
      "via", "over", "beyond", "downtown"}
 )
+# A capital naming a document or a negotiating format ("the Minsk accords") is not the state.
+_DOCUMENT_NOUNS = frozenset({"memorandum", "accord", "accords", "agreement", "agreements", "protocol",
+                             "protocols", "format", "process", "declaration", "treaty", "charter",
+                             "pact", "communique", "statement", "principles", "group"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "outskirts", "centre", "center"})
 # "to"/"from" a capital are places after motion words ("a trip to Moscow", "returned from Baku").
 _MOTION_LEMMAS = frozenset(
     {"trip", "visit", "travel", "fly", "flight", "arrive", "arrival", "return", "go", "come",
@@ -159,6 +165,9 @@ class _Run:
             span = self.sdoc[match.start : match.end]
             if match.entry.kind != "country" and match.surface == "capital":
                 continue
+            after = self.sdoc[match.end] if match.end < len(self.sdoc) else None
+            if match.surface == "capital" and after is not None and after.lower_ in _DOCUMENT_NOUNS:
+                continue  # "the Budapest Memorandum", "the Minsk accords": a document's name
             role: MentionRole
             if match.surface == "capital":
                 role = _capital_role(span)
@@ -266,7 +275,18 @@ class _Run:
             return True
         # "Zangezur corridor": the name only modifies a non-actor noun
         after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
-        return after is not None and after.lower_ in na.head_nouns
+        if after is not None and after.lower_ in na.head_nouns:
+            return True
+        # "the village of Cobasna", "north of Kharkiv", "near Tiraspol": a place
+        root = span.root
+        if root.dep_ == "pobj":
+            prep = root.head
+            if prep.lower_ in _PLACE_PREPOSITIONS:
+                return True
+            if prep.lower_ == "of" and (prep.head.lower_ in na.place_nouns or
+                                        prep.head.lower_ in _COMPASS):
+                return True
+        return False
 
     def _looks_like_name(self, span: Span) -> bool:
         words = [t for t in span if t.is_alpha]
