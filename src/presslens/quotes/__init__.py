@@ -106,6 +106,9 @@ def _headline_range(doc: Document) -> Range | None:
     first_break = doc.text.find("\n")
     if first_break <= 0:
         return None
+    # A first line that ends like a sentence is body text, not a headline.
+    if doc.text[:first_break].rstrip()[-1:] in ".!?”»\"":
+        return None
     return 0, first_break
 
 

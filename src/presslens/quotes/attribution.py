@@ -51,6 +51,7 @@ class Candidate:
     source: str = ""
     words: int = 0
     has_verb: bool = False
+    title_case: bool = False  # every content word capitalised, as in a book or film title
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -84,7 +85,7 @@ def subject_of(verb: Token) -> Token | None:
         elif current.dep_ == "acomp" or (current.pos_ == "ADJ" and current.head is not current):
             current = current.head
         else:
-            return None
+            break
     return _detached_subject(verb)
 
 
@@ -131,13 +132,20 @@ def phrase_range(head: Token) -> Range:
     return left.idx, right.idx + len(right.text)
 
 
-def _content_stats(doc: Doc, start: int, end: int) -> tuple[int, bool]:
-    span = doc.char_span(start, end, alignment_mode="expand")
+_TITLE_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at"})
+
+
+def _set_content_stats(candidate: Candidate, doc: Doc) -> Candidate:
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
-        return 0, False
-    words = sum(1 for t in span if not (t.is_punct or t.is_space))
-    has_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) for t in span)
-    return words, has_verb
+        return candidate
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    candidate.words = len(words)
+    candidate.has_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in span)
+    candidate.title_case = bool(words) and all(
+        t.text[:1].isupper() or t.lower_ in _TITLE_FUNCTION_WORDS for t in words if t.is_alpha
+    )
+    return candidate
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int | None:
@@ -315,6 +323,10 @@ def _fragment_attribution(doc: Doc, mq: MarkedQuote) -> Candidate | None:
                              phrase_range(subject), "fragment")
         if current.dep_ == "ROOT" or current.head is current:
             return None
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
+            # A coordinated clause has its own predicate: the verb of the first conjunct does
+            # not govern a quotation inside the second.
+            return None
         current = current.head
     return None
 
@@ -339,8 +351,7 @@ def direct_candidates(doc: Doc, text: str, marked: list[MarkedQuote], headline: 
             or _fragment_attribution(doc, mq)
             or Candidate("direct", mq.start, mq.end)
         )
-        candidate.words, candidate.has_verb = _content_stats(doc, mq.start, mq.end)
-        found.append(candidate)
+        found.append(_set_content_stats(candidate, doc))
         floor = mq.close_at + 1
     return found
 
@@ -350,7 +361,7 @@ def keep_as_quote(candidate: Candidate) -> bool:
     if candidate.source in ("before", "after", "according"):
         return candidate.words >= 1
     if candidate.source == "fragment":
-        return candidate.words >= 3
+        return candidate.words >= 3 and not candidate.title_case
     return candidate.words >= 4 and candidate.has_verb
 
 
@@ -386,7 +397,10 @@ def headline_candidate(
     else:
         return None
     who_span = doc.char_span(who[0], who[1], alignment_mode="expand")
-    if who_span is None or not any(t.pos_ in ("PROPN", "NOUN") for t in who_span):
+    # The tagger often misreads a lone surname after a dash ("– Petrosyan") as an adjective, so
+    # a capitalised word counts as a name here.
+    nouns = [t for t in who_span or [] if t.pos_ in ("PROPN", "NOUN") or t.is_title]
+    if who_span is None or not nouns:
         return None
     kind: QuoteKind = "indirect"
     start, end = body
@@ -402,7 +416,6 @@ def headline_candidate(
         cue_start += 1
     while cue_end > cue_start and text[cue_end - 1] == " ":
         cue_end -= 1
-    nouns = [t for t in who_span if t.pos_ in ("PROPN", "NOUN")]
     # The speaker is the descriptor's first noun phrase ("a military analyst" in "a military
     # analyst on the summer campaign"), or the name itself.
     speaker = name_head(nouns[0])
@@ -411,8 +424,7 @@ def headline_candidate(
     end_of_phrase = phrase_range(speaker)[1]
     candidate = Candidate(kind, start, end, (cue_start, cue_end), speaker,
                           (who[0], min(end_of_phrase, who[1])), "headline")
-    candidate.words, candidate.has_verb = _content_stats(doc, start, end)
-    return candidate
+    return _set_content_stats(candidate, doc)
 
 
 def _inside(ranges: list[Range], pos: int) -> bool:
@@ -462,8 +474,7 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
         if candidate.start in used_sentences_cues:
             continue
         used_sentences_cues.add(candidate.start)
-        candidate.words, candidate.has_verb = _content_stats(doc, candidate.start, candidate.end)
-        found.append(candidate)
+        found.append(_set_content_stats(candidate, doc))
     return found
 
 
