@@ -374,9 +374,8 @@ def test_end_to_end_speakers_resolve_to_the_person_actor(
 ) -> None:
     doc, quotes = e2e_quotes
     assert [q.kind for q in quotes] == ["indirect", "indirect", "direct", "direct"]
-    names = [doc.actor(q.speaker).name if q.speaker and doc.actor(q.speaker) else None
-             for q in quotes]
-    assert all(name is not None and "Petrosyan" in name for name in names)
+    speakers = [doc.actor(q.speaker) if q.speaker else None for q in quotes]
+    assert all(actor is not None and "Petrosyan" in actor.name for actor in speakers)
 
 
 def test_end_to_end_actors_inside_quotes(e2e_quotes: tuple[Document, list[Quote]]) -> None:

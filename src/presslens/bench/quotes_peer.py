@@ -88,7 +88,7 @@ def _scores(counts: Counts, speaker: Ratio) -> dict[str, Any]:
         "speaker_accuracy": speaker.value,
         "gold_found": counts.tp,
         "gold_total": counts.tp + counts.fn,
-        "predicted": counts.pred_tp + counts.fp,
+        "predicted": counts.correct_predictions + counts.fp,
     }
 
 

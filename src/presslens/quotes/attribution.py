@@ -80,9 +80,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                 return current.head
             return child
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
-            current = current.head
-        elif current.dep_ == "acomp" or (current.pos_ == "ADJ" and current.head is not current):
+        if (current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current) or current.dep_ == "acomp" or (current.pos_ == "ADJ" and current.head is not current):
             current = current.head
         else:
             break
@@ -445,8 +443,8 @@ def _content_end(sent: Span, text: str, after: int) -> int:
 
 
 def _skip_leading(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
-                      and tokens[0].dep_ == "mark"):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].lower_ == "that"
+                      and tokens[0].dep_ == "mark")):
         tokens = tokens[1:]
     return tokens
 
@@ -622,7 +620,7 @@ def _opinion_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Cand
             if of_objects:
                 speaker = of_objects[0]
         end_token = speaker.right_edge if speaker is not None and speaker.i > token.i else token
-    elif lead[0].lower_ == "as" and is_speech_verb(token) or (
+    elif (lead[0].lower_ == "as" and is_speech_verb(token)) or (
         lead[0].lower_ == "as" and token.lemma_ == "put"
     ):
         speaker = subject_of(token)

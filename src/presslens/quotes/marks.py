@@ -142,7 +142,7 @@ def _find_close(
     text: str, open_at: int, opener: str, paragraphs: list[tuple[int, int]], p_index: int
 ) -> tuple[int, bool] | None:
     """Where the quotation opened at ``open_at`` closes, following it over paragraph breaks."""
-    p_start, p_end = paragraphs[p_index]
+    p_end = paragraphs[p_index][1]
     hit = _first_family_mark(text, open_at + 1, p_end, opener)
     if hit is not None:
         pos, closes = hit

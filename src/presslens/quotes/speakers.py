@@ -245,9 +245,10 @@ class SpeakerResolver:
             if start <= m.start < end and not self._quoted(m.start) and not self._asked(m.start):
                 return True
         for e in self.person_entities:
-            if start <= e[0] < end and not self._quoted(e[0]) and not self._asked(e[0]):
-                if not any(_overlaps(e, o) for o in own) and self._at(e) is None:
-                    return True
+            in_narration = start <= e[0] < end and not self._quoted(e[0]) and not self._asked(e[0])
+            # A PERSON entity that is no actor's mention is still somebody else.
+            if in_narration and not any(_overlaps(e, o) for o in own) and self._at(e) is None:
+                return True
         return False
 
     def in_question(self, item: Resolved) -> bool:
