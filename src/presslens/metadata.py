@@ -301,9 +301,14 @@ _ENGLISH_FUNCTION_WORDS = _words(
     "the of and to in a is that for on with as by at from was were has have had it its be "
     "are this which who not but or said will would an he she they his her their we our you"
 )
-MIN_ENGLISH_FUNCTION_SHARE = 0.12
+MIN_ENGLISH_FUNCTION_SHARE = 0.12  # English, unless the identifier clearly says otherwise
+SURE_ENGLISH_FUNCTION_SHARE = 0.2  # English, whatever the identifier says
+MIN_LANGUAGE_EVIDENCE = 20  # letters of lowercase words below which the identifier is not asked
 CLEAR_MARGIN = 0.5  # probability lead of another language over English that counts as clear
 LANGUAGE_SAMPLE_CHARS = 5000
+
+
+_CAPITALISED_WORD = re.compile(rf"{_UPPER}[\w'’-]*")
 
 
 @lru_cache(maxsize=1)
@@ -321,17 +326,24 @@ def english_function_share(text: str) -> float:
 
 
 def identify_language(text: str, *, source: str) -> str | None:
-    """'en', or None when undecided; raises ``UnsupportedLanguage`` for clearly other text."""
+    """'en', or None when undecided; raises ``UnsupportedLanguage`` for clearly other text.
+
+    The identifier sees the text without its capitalised words: in this genre those are mostly
+    names (Karaağaç, Hayastani Zhamanak, Mirziyoyev), which pull short English texts towards
+    Turkic or Armenian, while the lowercase words carry the language's grammar.
+    """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if english_function_share(sample) >= MIN_ENGLISH_FUNCTION_SHARE:
-        return "en"
-    ranking = dict(_language_identifier().rank(sample))
+    share = english_function_share(sample)
+    lowercase = _CAPITALISED_WORD.sub(" ", sample)
+    if sum(ch.isalpha() for ch in lowercase) < MIN_LANGUAGE_EVIDENCE:
+        return "en" if share >= MIN_ENGLISH_FUNCTION_SHARE else None
+    ranking = dict(_language_identifier().rank(lowercase))
     best, best_p = max(ranking.items(), key=lambda item: (item[1], item[0]))
-    if best == "en":
+    if best == "en" or share >= SURE_ENGLISH_FUNCTION_SHARE:
         return "en"
     if best_p - ranking.get("en", 0.0) >= CLEAR_MARGIN:
         raise UnsupportedLanguage(source, best)
-    return None
+    return "en" if share >= MIN_ENGLISH_FUNCTION_SHARE else None
 
 
 # --- putting it together -------------------------------------------------------------------
