@@ -1,0 +1,102 @@
+"""Relations: who does what to whom, as the text states it (directed, typed, signed).
+
+``extract_relations`` is deterministic and rule based over the existing spaCy parse: cue words
+from ``data/relation_lexicon.yaml`` are read with dependency patterns (``extract``), arguments
+become actor ids through the actor stage's mentions (``actors``), and each relation carries its
+sentence as evidence, its modality, who asserts it (a quote's speaker, else the outlet) and a
+pattern-specific confidence.
+
+Negated cues state no relation unless the lexicon gives a type for the negated form ("will not
+abandon X" is SUPPORT); "has not once acted as an ally" yields nothing.
+
+``naive_baseline`` is the reference point: every co-occurring actor pair of a sentence, typed
+with one (the most frequent) type.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from presslens.actors.gazetteer import Gazetteer
+from presslens.model import Document, Relation
+from presslens.relations.actors import ActorIndex
+from presslens.relations.extract import Found, Patterns
+from presslens.relations.lexicon import relation_lexicon, relation_types
+
+__all__ = ["ActorIndex", "extract_relations", "naive_baseline", "relation_types"]
+
+
+def _evidence(text: str, sent: SpacySpan) -> tuple[int, int]:
+    """The sentence, trimmed of surrounding space and dangling quotation marks."""
+    start, end = sent.start_char, sent.end_char
+    while start < end and (text[start].isspace() or text[start] in "\"'“”«»„‘’–-"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def extract_relations(
+    doc: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, index: ActorIndex | None = None
+) -> list[Relation]:
+    """Relations of ``doc`` in text order, at most one per directed actor pair and sentence."""
+    lexicon = relation_lexicon()
+    index = index or ActorIndex(doc, sdoc, gazetteer)
+    patterns = Patterns(index, lexicon)
+    best: dict[tuple[str, str, int], tuple[Found, int, int]] = {}
+    for sent in sdoc.sents:
+        start, end = _evidence(doc.text, sent)
+        if start >= end:
+            continue
+        for found in patterns.find(sent):
+            key = (found.source, found.target, start)
+            current = best.get(key)
+            if current is None or found.confidence > current[0].confidence:
+                best[key] = (found, start, end)
+    relations = []
+    for found, start, end in sorted(best.values(), key=lambda item: (item[1], item[0].cue.i)):
+        relations.append(
+            Relation(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                source=found.source,
+                target=found.target,
+                type=found.type,
+                polarity=lexicon.polarity(found.type),  # type: ignore[arg-type]
+                modality=found.modality,
+                asserted_by=index.asserted_by(found.cue.idx),
+                confidence=found.confidence,
+            )
+        )
+    return relations
+
+
+def naive_baseline(
+    doc: Document, sdoc: Doc, type_name: str = "SUPPORT", gazetteer: Gazetteer | None = None
+) -> list[Relation]:
+    """Every ordered pair of distinct actors mentioned in one sentence, all of ``type_name``."""
+    lexicon = relation_lexicon()
+    index = ActorIndex(doc, sdoc, gazetteer)
+    relations = []
+    for sent in sdoc.sents:
+        start, end = _evidence(doc.text, sent)
+        if start >= end:
+            continue
+        present: list[str] = []
+        for token in sent:
+            for actor_id in index.by_token.get(token.i, []):
+                if actor_id not in present and not index.is_person(actor_id):
+                    present.append(actor_id)
+        for source, target in permutations(present, 2):
+            relations.append(
+                Relation(
+                    start=start, end=end, text=doc.text[start:end], source=source, target=target,
+                    type=type_name, polarity=lexicon.polarity(type_name),  # type: ignore[arg-type]
+                    asserted_by=index.asserted_by(start), confidence=0.1,
+                )
+            )
+    return relations

@@ -1,0 +1,277 @@
+"""Which actor a token stands for, as the relation and stance stages need it.
+
+Actor mentions come from the actor stage; on top of them this module
+- normalises ids for relations: a ministry or embassy acts for its state ("Russia's Foreign
+  Ministry condemned" is Russia acting), a seat that stands for an alliance ("Brussels") is the
+  alliance when the alliance is an actor of the article;
+- resolves "it"/"its"/"they"/"their" left unresolved by the actor stage to the nearest earlier
+  subject that names an organisation or state (same or previous sentence);
+- resolves first person inside quotes: "I/me/my" is the speaker, "we/our/us/ours" the speaker's
+  affiliation when the article gives evidence for one (see ``Affiliations``), else the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from presslens.actors.gazetteer import Gazetteer
+from presslens.model import Actor, Document, Quote
+from presslens.relations.lexicon import relation_lexicon
+
+# Nouns that stand for the actor that modifies them ("the Moldovan government", "NATO
+# instructors", "Russia's ambassador", "Belarusian soil").
+PROXY_NOUNS = frozenset(
+    {"government", "authorities", "authority", "regime", "leadership", "administration", "troops",
+     "forces", "force", "army", "military", "units", "unit", "soldiers", "servicemen", "instructors",
+     "officials", "official", "diplomats", "diplomacy", "ambassador", "embassy", "ministry", "side",
+     "command", "state", "territory", "soil", "border", "frontier", "cities", "city", "positions",
+     "refineries", "people", "economy", "exporters", "politicians", "parliament", "elites",
+     "capital", "president", "leader", "leaders", "media", "press", "television", "navy",
+     "contingent", "battalion", "battalions", "brigade", "police", "services", "intelligence",
+     "hierarchy", "structures", "potash", "companies", "oil", "courts", "guards", "coast",
+     "air", "airspace", "waters", "sovereignty", "independence", "interests", "position"}
+)
+_STATE_INSTITUTION = re.compile(
+    r"\b(ministry|embassy|government|cabinet|armed forces|army|foreign office|presidency|kremlin)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
+THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_MENTION_ROLES = frozenset({"name", "metonym", "demonym", "title", "pronoun", "acronym"})
+
+
+@dataclass
+class ActorIndex:
+    """Token-level view of one document's actors, for relations and stances."""
+
+    doc: Document
+    sdoc: Doc
+    gazetteer: Gazetteer | None = None
+    by_token: dict[int, list[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    quote_spans: list[Quote] = field(default_factory=list)
+    outlet_id: str | None = None
+    places: dict[int, list[str]] = field(default_factory=dict)
+    _pronouns: dict[int, list[str]] = field(default_factory=dict)
+    _affiliation: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kinds = {a.id: a.kind for a in self.doc.actors}
+        self._normal = {a.id: self._normalise(a) for a in self.doc.actors}
+        seats = relation_lexicon().seat_metonyms
+        by_token: dict[int, list[str]] = defaultdict(list)
+        for actor in self.doc.actors:
+            for mention in actor.mentions:
+                if mention.role == "place":
+                    span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+                    for token in span or []:
+                        self.places.setdefault(token.i, [self._normal[actor.id]])
+                    continue
+                if mention.role not in _MENTION_ROLES:
+                    continue
+                actor_id = self._normal[actor.id]
+                seat = seats.get(mention.text)
+                if seat and mention.role == "metonym" and seat in self.kinds:
+                    actor_id = seat
+                span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    if actor_id not in by_token[token.i]:
+                        by_token[token.i].append(actor_id)
+        self.by_token = dict(by_token)
+        self.quote_spans = sorted(self.doc.quotes, key=lambda q: q.start)
+        outlet = self.doc.meta.outlet
+        if outlet:
+            for actor in self.doc.actors:
+                if actor.kind == "media" and actor.name.casefold() == outlet.casefold():
+                    self.outlet_id = actor.id
+        self._resolve_third_person()
+
+    # ------------------------------------------------------------------ ids
+    def _normalise(self, actor: Actor) -> str:
+        """The id an actor acts under in relations (a state's ministry acts for the state)."""
+        if actor.kind != "institution":
+            return actor.id
+        match = _INSTITUTION_STATE_ID.match(actor.id)
+        if match and match.group(1).upper() in self.kinds:
+            return match.group(1).upper()
+        if _STATE_INSTITUTION.search(actor.name) or any(
+            _STATE_INSTITUTION.search(m.text) for m in actor.mentions if m.role == "name"
+        ):
+            for other in self.doc.actors:
+                if other.kind == "country" and re.search(rf"\b{re.escape(other.name)}\b", actor.name):
+                    return other.id
+        return actor.id
+
+    def normal(self, actor_id: str) -> str:
+        return self._normal.get(actor_id, actor_id)
+
+    def is_person(self, actor_id: str) -> bool:
+        return self.kinds.get(actor_id) == "person"
+
+    # ------------------------------------------------------------------ quotes
+    def quote_at(self, char: int) -> Quote | None:
+        for quote in self.quote_spans:
+            if quote.start <= char < quote.end:
+                return quote
+        return None
+
+    def asserted_by(self, char: int) -> str | None:
+        quote = self.quote_at(char)
+        if quote is not None:
+            return quote.speaker
+        return self.outlet_id
+
+    # ------------------------------------------------------------------ tokens
+    def at(self, token: Token) -> tuple[list[str], bool]:
+        """Actor ids a single token stands for, and whether they were inferred (pronoun)."""
+        ids = self.by_token.get(token.i)
+        if ids:
+            return list(ids), self.kinds.get(ids[0]) == "person" and token.pos_ == "PRON"
+        lower = token.lower_
+        if lower in FIRST_SINGULAR or lower in FIRST_PLURAL:
+            quote = self.quote_at(token.idx)
+            if quote is None or quote.speaker is None:
+                return [], False
+            if lower in FIRST_SINGULAR:
+                return [quote.speaker], True
+            return [self.affiliation(quote.speaker, token)], True
+        if lower in THIRD_PERSON and token.i in self._pronouns:
+            return list(self._pronouns[token.i]), True
+        return [], False
+
+    def phrase(self, head: Token, *, depth: int = 0) -> tuple[list[str], bool]:
+        """Actor ids a noun phrase headed by ``head`` stands for (with coordination)."""
+        ids, inferred = self._single(head)
+        if depth == 0:
+            for conj in head.conjuncts:
+                more, more_inferred = self._single(conj)
+                for actor_id in more:
+                    if actor_id not in ids:
+                        ids.append(actor_id)
+                inferred = inferred or more_inferred
+        return ids, inferred
+
+    def _single(self, head: Token) -> tuple[list[str], bool]:
+        if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
+            return self.phrase(head.head.head, depth=1)
+        ids, inferred = self.at(head)
+        if ids:
+            return ids, inferred
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return [], False
+        found: list[str] = []
+        for child in head.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                more, more_inferred = self.at(child)
+                if not more and child.dep_ == "compound":
+                    # "drone strikes" -> look one level further ("Ukrainian drone strikes")
+                    continue
+                found.extend(m for m in more if m not in found)
+                inferred = inferred or more_inferred
+        if not found and head.lower_ in PROXY_NOUNS:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            more, more_inferred = self.at(pobj)
+                            more = more or self.places.get(pobj.i, [])
+                            found.extend(m for m in more if m not in found)
+                            inferred = inferred or more_inferred
+        return found, inferred
+
+    # ------------------------------------------------------------------ pronouns
+    def _resolve_third_person(self) -> None:
+        """'it', 'its', 'they', 'their': the nearest earlier subject naming a non-person actor."""
+        last: tuple[int, list[str]] | None = None  # (sentence index, ids)
+        for s_index, sent in enumerate(self.sdoc.sents):
+            for token in sent:
+                if (
+                    token.lower_ in THIRD_PERSON
+                    and token.i not in self.by_token
+                    and token.dep_ != "expl"
+                    and last is not None
+                    and s_index - last[0] <= 1
+                ):
+                    self._pronouns[token.i] = list(last[1])
+                if token.dep_ in _SUBJECT_DEPS:
+                    ids, _ = self._single(token)
+                    ids = [i for i in ids if not self.is_person(i)]
+                    if ids:
+                        last = (s_index, ids)
+
+    # ------------------------------------------------------------------ affiliation
+    def affiliation(self, speaker: str, token: Token | None = None) -> str:
+        """Whom a speaker's "we" stands for: their state or organisation on evidence, else them."""
+        if token is not None:
+            headline = self._headline_subject(token)
+            if headline is not None:
+                return headline
+        if speaker in self._affiliation:
+            return self._affiliation[speaker]
+        found = self._find_affiliation(speaker) or speaker
+        self._affiliation[speaker] = found
+        return found
+
+    def _headline_subject(self, token: Token) -> str | None:
+        """The headline restates the quote with a country as subject of the same verb."""
+        span = self.doc.meta.title_span
+        if span is None or token.idx < span.end:
+            return None
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for htoken in self.sdoc.char_span(span.start, span.end, alignment_mode="expand") or []:
+            if htoken.lemma_ == verb.lemma_ and htoken.pos_ == verb.pos_:
+                for child in htoken.children:
+                    if child.dep_ in _SUBJECT_DEPS:
+                        ids = [i for i in self.by_token.get(child.i, []) if self.kinds.get(i) == "country"]
+                        if len(ids) == 1:
+                            return ids[0]
+        return None
+
+    def _find_affiliation(self, speaker: str) -> str | None:
+        normal = self.normal(speaker)
+        if normal != speaker or self.kinds.get(speaker) in ("country", "alliance"):
+            return normal
+        if self.gazetteer is not None:
+            entry = self.gazetteer.get(speaker)
+            if entry is not None and entry.affiliation and entry.affiliation in self.kinds:
+                return entry.affiliation
+        actor = self.doc.actor(speaker)
+        if actor is None or actor.kind != "person":
+            return None
+        best: tuple[int, int, str] | None = None
+        for mention in actor.mentions:
+            if mention.role not in ("name", "title"):
+                continue
+            span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
+                root = root.head
+            for tok in root.subtree:
+                if abs(tok.i - span.start) > 10 or span.start <= tok.i < span.end:
+                    continue
+                for other in self.doc.actors:
+                    if other.id == speaker:
+                        continue
+                    for om in other.mentions:
+                        if om.start <= tok.idx < om.end and om.role in ("demonym", "name", "metonym"):
+                            state = self.normal(other.id)
+                            if self.kinds.get(state) != "country":
+                                continue
+                            rank = (0 if om.role == "demonym" else 1, abs(tok.i - span.start), state)
+                            if best is None or rank < best:
+                                best = rank
+        return best[2] if best else None

@@ -1,0 +1,153 @@
+"""Load the relation types and the cue lexicon (``data/relation_types.yaml``,
+``data/relation_lexicon.yaml``), checking that every cue names a defined type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_PACKAGE = "presslens.data"
+
+
+class LexiconError(ValueError):
+    """A relation or stance data file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    polarity: int
+    definition: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon entry: the type it states and how its arguments are read."""
+
+    type: str
+    negated: str | None = None  # the type a negated cue states (None: no relation)
+    reverse: bool = False  # the object/complement acts on the subject
+    passive_only: bool = False
+    negated_consider: str | None = None
+    preps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Phrase:
+    verb: str
+    obj: str | None
+    last: str
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    types: dict[str, RelationType]
+    verbs: dict[str, Cue]
+    phrases: tuple[Phrase, ...]
+    nouns: dict[str, Cue]
+    predicates: dict[str, Cue]
+    adjectives: dict[str, Cue]
+    seat_metonyms: dict[str, str]
+
+    def polarity(self, type_name: str) -> int:
+        return self.types[type_name].polarity
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
+    if isinstance(value, str):
+        value = {"type": value}
+    if not isinstance(value, dict) or "type" not in value:
+        raise LexiconError(f"{where}: expected a type name or a mapping with 'type'")
+    cue = Cue(
+        type=value["type"],
+        negated=value.get("negated"),
+        reverse=bool(value.get("reverse", False)),
+        passive_only=bool(value.get("passive_only", False)),
+        negated_consider=value.get("negated_consider"),
+        preps=tuple(value.get("preps", ())),
+    )
+    for name in (cue.type, cue.negated, cue.negated_consider):
+        if name is not None and name not in types:
+            raise LexiconError(f"{where}: unknown relation type {name!r}")
+    return cue
+
+
+@lru_cache(maxsize=1)
+def relation_types() -> dict[str, RelationType]:
+    data = _read("relation_types.yaml")["types"]
+    types: dict[str, RelationType] = {}
+    for name, item in data.items():
+        polarity = int(item["polarity"])
+        if polarity not in (-1, 0, 1):
+            raise LexiconError(f"relation_types.yaml: {name}: polarity must be -1, 0 or 1")
+        types[name] = RelationType(name, polarity, str(item["definition"]), str(item["source"]))
+    return types
+
+
+@lru_cache(maxsize=1)
+def relation_lexicon() -> RelationLexicon:
+    types = relation_types()
+    data = _read("relation_lexicon.yaml")
+
+    def section(key: str) -> dict[str, Cue]:
+        return {
+            str(word).lower(): _cue(value, types, f"relation_lexicon.yaml: {key}.{word}")
+            for word, value in (data.get(key) or {}).items()
+        }
+
+    phrases = []
+    for key, value in (data.get("phrases") or {}).items():
+        words = str(key).lower().split()
+        if len(words) not in (2, 3):
+            raise LexiconError(f"relation_lexicon.yaml: phrase {key!r} must have 2 or 3 words")
+        cue = _cue(value, types, f"relation_lexicon.yaml: phrases.{key}")
+        phrases.append(Phrase(words[0], words[1] if len(words) == 3 else None, words[-1], cue))
+    return RelationLexicon(
+        types=types,
+        verbs=section("verbs"),
+        phrases=tuple(phrases),
+        nouns=section("nouns"),
+        predicates=section("predicates"),
+        adjectives=section("adjectives"),
+        seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
+    )
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    nouns: dict[str, float]
+    adjectives: dict[str, float]
+    subject_verbs: dict[str, float]
+    holder_verbs: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def stance_lexicon() -> StanceLexicon:
+    data = _read("stance_lexicon.yaml")
+
+    def weights(key: str) -> dict[str, float]:
+        out = {}
+        for word, value in (data.get(key) or {}).items():
+            weight = float(value)
+            if not -1.0 <= weight <= 1.0:
+                raise LexiconError(f"stance_lexicon.yaml: {key}.{word}: weight outside [-1, 1]")
+            out[str(word).lower()] = weight
+        return out
+
+    return StanceLexicon(
+        weights("nouns"), weights("adjectives"), weights("subject_verbs"), weights("holder_verbs")
+    )
