@@ -125,7 +125,7 @@ def test_spot_checks(gaz: Gazetteer) -> None:
     assert putin is not None and putin.kind == "person"
     assert "president" in putin.roles and putin.affiliation == "Q159"
     erdogan = _by_name(gaz, "Erdogan")
-    assert len(erdogan) == 1 and erdogan[0].qid == "Q39723"
+    assert len(erdogan) == 1 and erdogan[0].qid == "Q39259"
 
     dream = _by_name(gaz, "Georgian Dream")
     assert len(dream) == 1 and dream[0].kind == "party" and dream[0].affiliation == "Q230"
