@@ -100,6 +100,18 @@ def test_low_high_quotes_and_inverted_order(nlp: Language) -> None:
     assert quote.speaker_span is not None and quote.speaker_span.text == "Ivanova"
 
 
+def test_passive_attribution_after_and_quoted_question(nlp: Language) -> None:
+    text = ("“Yerevan has lost the war of narratives.” This was stated by political scientist "
+            "Aram Petrosyan. “Who benefits from this silence?” the expert asked.")
+    quotes = only(analyse(nlp, text, PETROSYAN, ARMENIA), "direct")
+    assert [q.text for q in quotes] == [
+        "Yerevan has lost the war of narratives.",
+        "Who benefits from this silence?",
+    ]
+    assert [q.speaker for q in quotes] == ["person:petrosyan", "person:petrosyan"]
+    assert [q.cue.text if q.cue else None for q in quotes] == ["stated", "asked"]
+
+
 def test_nested_single_quotes_stay_inside(nlp: Language) -> None:
     text = ("“They call it ‘partnership’, but it is dependence on 'friends' abroad,” "
             "Petrosyan said.")

@@ -16,6 +16,7 @@ from presslens.model import QuoteKind
 from presslens.quotes.lexicon import (
     CONVICTION_ADJECTIVES,
     OPINION_NOUNS,
+    QUESTION_VERBS,
     SPEAKER_PRONOUNS,
     WH_WORDS,
     speech_verbs,
@@ -54,14 +55,20 @@ class Candidate:
     title_case: bool = False  # every content word capitalised, as in a book or film title
 
 
-def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
+def is_speech_verb(token: Token, *, next_to_quote: bool = False) -> bool:
+    """A verb of the lexicon; next to quotation marks also "asked" ("“Who benefits?” he asked"),
+    which never introduces reported statements."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in speech_verbs() or (next_to_quote and lemma in QUESTION_VERBS)
 
 
 def same_line(a: Token, b: Token) -> bool:
     """Whether two tokens stand in one paragraph line (no line break between them)."""
     lo, hi = (a, b) if a.i <= b.i else (b, a)
-    return "\n" not in a.doc.text[lo.idx : hi.idx]
+    # Line breaks are whitespace tokens of their own (Doc.text would rebuild the whole text).
+    return not any("\n" in t.text for t in a.doc[lo.i : hi.i])
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -79,6 +86,12 @@ def subject_of(verb: Token) -> Token | None:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                 return current.head
+            if child.dep_ == "nsubjpass":
+                # "This was stated by X": the speaker is the agent.
+                agents = [g for c in current.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"]
+                if agents:
+                    return agents[0]
             return child
         if (current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current) or current.dep_ == "acomp" or (current.pos_ == "ADJ" and current.head is not current):
             current = current.head
@@ -87,10 +100,18 @@ def subject_of(verb: Token) -> Token | None:
     return _detached_subject(verb)
 
 
+def _line_start(token: Token) -> int:
+    """Offset where the line holding ``token`` begins."""
+    for i in range(token.i - 1, -1, -1):
+        before = token.doc[i]
+        if "\n" in before.text:
+            return before.idx + before.text.rfind("\n") + 1
+    return 0
+
+
 def _detached_subject(verb: Token) -> Token | None:
     """The first noun phrase of the verb's line that the parser attached outside the line."""
-    text = verb.doc.text
-    line_start = text.rfind("\n", 0, verb.idx) + 1
+    line_start = _line_start(verb)
     for token in verb.doc[verb.sent.start : verb.i]:
         if token.idx < line_start or token.is_space or token.is_punct:
             continue
@@ -146,20 +167,10 @@ def _set_content_stats(candidate: Candidate, doc: Doc) -> Candidate:
     return candidate
 
 
-def _token_at_or_after(doc: Doc, char: int) -> int | None:
-    for token in doc:
-        if token.idx + len(token.text) > char:
-            return token.i
-    return None
-
-
-def _token_before(doc: Doc, char: int) -> int | None:
-    best = None
-    for token in doc:
-        if token.idx >= char:
-            break
-        best = token.i
-    return best
+def _token_covering(doc: Doc, char: int) -> int | None:
+    """Index of the token that holds character ``char`` (a quotation mark's position)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
 
 
 def _speaker_after_verb(window: list[Token], verb: Token) -> Token | None:
@@ -170,9 +181,10 @@ def _speaker_after_verb(window: list[Token], verb: Token) -> Token | None:
 
 
 def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None:
-    first = _token_at_or_after(doc, mq.close_at + 1)
-    if first is None or not mq.closed:
+    mark = _token_covering(doc, mq.close_at)
+    if mark is None or not mq.closed or mark + 1 >= len(doc):
         return None
+    first = mark + 1
     window: list[Token] = []
     for token in doc[first:]:
         if token.idx <= mq.close_at:
@@ -192,15 +204,16 @@ def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None
     separated = bool(set(gap) & {",", *_DASHES}) or content[-1:] in ",.!?…:–—-"
     if not separated:
         return None
+    window_ids = {t.i for t in window}
     for verb in window:
-        if not is_speech_verb(verb):
+        if not is_speech_verb(verb, next_to_quote=True):
             continue
         subject = subject_of(verb)
         before = [t for t in window if t.i < verb.i and not t.is_punct]
-        if subject is not None and subject.i > mq.close_at and subject.i in {t.i for t in window}:
-            allowed = {t.i for t in subject.subtree}
-            if any(t.i not in allowed for t in before):
-                return None
+        if any(not _in_clause_of(t, verb) for t in before):
+            # Another predicate stands between the quotation and this verb.
+            return None
+        if subject is not None and subject.i in window_ids:
             return Candidate("direct", mq.start, mq.end, _tok_range(verb), subject,
                              phrase_range(subject), "after")
         if before:
@@ -218,6 +231,22 @@ def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None
             speaker = name_head(nouns[-1])
             return Candidate("direct", mq.start, mq.end, None, speaker, phrase_range(speaker), "after")
     return None
+
+
+def _in_clause_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` depends on ``verb`` without another predicate in between."""
+    current = token
+    for _ in range(12):
+        if current.i == verb.i:
+            return True
+        if current is not token and current.pos_ in ("VERB", "AUX") and current.dep_ not in (
+            "aux", "auxpass"
+        ):
+            return False
+        if current.head is current:
+            return False
+        current = current.head
+    return False
 
 
 def _tok_range(token: Token) -> Range:
@@ -246,9 +275,10 @@ def _before_attribution(doc: Doc, text: str, mq: MarkedQuote, floor: int) -> Can
         j -= 1
     if j < floor or text[j] == "\n":
         return None
-    last = _token_before(doc, mq.open_at)
-    if last is None:
+    mark = _token_covering(doc, mq.open_at)
+    if mark is None or mark == 0:
         return None
+    last = mark - 1
     sent_start = doc[last].sent.start_char
     line_start = text.rfind("\n", 0, mq.open_at) + 1
     lo = max(sent_start, line_start, floor)
@@ -605,6 +635,8 @@ def _according_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Ca
 
 def _opinion_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
     """`In X's view, ...`, `In the opinion of X, ...`, `As X put it, ...` at a sentence start."""
+    if token.lower_ not in OPINION_NOUNS and not is_speech_verb(token) and token.lemma_ != "put":
+        return None
     sent = token.sent
     lead = [t for t in doc[sent.start : token.i + 1] if not (t.is_punct or t.is_space)]
     if not lead or lead[0].lower_ not in ("in", "as"):

@@ -33,6 +33,9 @@ INSTITUTION_NOUNS = frozenset(
 # (a single "former Turkish diplomat" speaks for himself, so only plurals count).
 OFFICIAL_NOUNS = frozenset({"official", "authority", "diplomat", "representative", "officer"})
 
+# Verbs that attribute a quoted question but never a reported statement.
+QUESTION_VERBS = frozenset({"ask", "wonder", "exclaim"})
+
 # Nouns after which "view"-type phrases introduce an opinion: "in X's view, ...".
 OPINION_NOUNS = frozenset(
     {"view", "opinion", "words", "estimation", "assessment", "judgment", "judgement", "mind"}
