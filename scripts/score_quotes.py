@@ -50,7 +50,7 @@ def main() -> None:
         if args.verbose:
             names = {a.id: a.name for a in doc.actors}
             for q in doc.quotes:
-                print(f"   {q.id} {q.kind:8} [{names.get(q.speaker or '', None)}] "
+                print(f"   {q.id} {q.kind:8} [{names.get(q.speaker or '')}] "
                       f"{q.text[:60]!r}..{q.text[-25:]!r} cue={q.cue and q.cue.text!r}"
                       f" by={q.speaker_span and q.speaker_span.text!r}")
             for g in gold.quotes:
