@@ -51,7 +51,7 @@ def tagger_spans(
     if len(f.idx) == 0:
         return [], np.zeros((0, 4))
     probs = sigmoid(model.tagger.logits(f.token_ids, None, f.dense))[:, 0]
-    blank = np.array([not text[s : s + n].strip() for s, n in zip(f.idx, f.length, strict=True)])
+    blank = f.is_space
     runs: list[tuple[int, int]] = []
     for i, j in _runs((probs >= model.decode_threshold[0]) & ~blank):
         while i < j and f.is_punct[i]:
@@ -64,21 +64,28 @@ def tagger_spans(
         return [], np.zeros((0, 4))
     ids, vals, dense = span_features(f, runs)
     q = softmax(model.classifier.logits(ids, vals, dense))
+    starts = np.array([i for i, _ in runs])
+    stops = np.array([j for _, j in runs])
+    lengths = stops - starts
+    csum = np.concatenate([[0.0], np.cumsum(probs)])
+    mean_p = (csum[stops] - csum[starts]) / lengths
+    in_run = np.zeros(len(probs), dtype=np.int64)
+    np.add.at(in_run, starts, 1)
+    np.add.at(in_run, stops[stops < len(probs)], -1)
+    masked = np.where(np.cumsum(in_run) > 0, probs, -np.inf)
+    max_p = np.maximum.reduceat(masked, starts)  # runs are sorted and disjoint
+    order = np.argsort(-q, axis=1, kind="stable")
     spans: list[tuple[int, int, int]] = []
     rows: list[list[float]] = []
+    lm, lx, ln = _logit(mean_p), _logit(max_p), np.log(lengths)
+    lq = _logit(q)
     for r, (i, j) in enumerate(runs):
-        order = np.argsort(-q[r], kind="stable")
-        chosen = [int(order[0])]
-        if len(order) > 1 and q[r, order[1]] >= SECOND_LABEL_MIN:
-            chosen.append(int(order[1]))
-        base = [
-            float(_logit(probs[i:j].mean())),
-            float(_logit(probs[i:j].max())),
-            float(np.log(j - i)),
-        ]
+        chosen = [int(order[r, 0])]
+        if q.shape[1] > 1 and q[r, order[r, 1]] >= SECOND_LABEL_MIN:
+            chosen.append(int(order[r, 1]))
         for c in chosen:
             spans.append((i, j, c))
-            rows.append([*base, float(_logit(q[r, c]))])
+            rows.append([float(lm[r]), float(lx[r]), float(ln[r]), float(lq[r, c])])
     return spans, np.array(rows)
 
 
@@ -102,12 +109,17 @@ def lexicon_candidates(
 
 
 def candidates(
-    sdoc: Doc, model: TechniqueModel | None, *, use_model: bool = True, use_lexicon: bool = True
+    sdoc: Doc,
+    model: TechniqueModel | None,
+    *,
+    text: str | None = None,
+    use_model: bool = True,
+    use_lexicon: bool = True,
 ) -> list[Candidate]:
-    f = doc_features(sdoc)
+    f = doc_features(sdoc, text)
     out: list[Candidate] = []
     if use_model and model is not None:
-        out.extend(model_candidates(model, f, sdoc.text))
+        out.extend(model_candidates(model, f, f.text))
     if use_lexicon:
         out.extend(lexicon_candidates(sdoc, f, model.rule_confidence if model else None))
     return out
@@ -141,6 +153,8 @@ def detect_techniques(
     labels. ``confidence`` is calibrated on held-out articles; only spans at or above
     ``threshold`` are returned.
     """
-    if sdoc.text != doc.text:
+    text = doc.text
+    if len(sdoc) and sdoc[-1].idx + len(sdoc[-1].text_with_ws) != len(text):
         raise ValueError("sdoc is not a parse of doc.text")
-    return to_techniques(doc.text, candidates(sdoc, model or load_shipped_model()), threshold)
+    found = candidates(sdoc, model or load_shipped_model(), text=text)
+    return to_techniques(text, found, threshold)

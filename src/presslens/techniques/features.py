@@ -7,10 +7,27 @@ arrays, never Python's randomised ``hash``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_STOP, LEMMA, LOWER, POS, SHAPE, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+    SHAPE,
+    TAG,
+)
 from spacy.tokens import Doc
 
 _U = np.uint64
@@ -65,6 +82,7 @@ def _shift(a: np.ndarray, k: int) -> np.ndarray:
 class DocFeatures:
     """Per-token arrays of one parsed document, shared by the tagger and the span classifier."""
 
+    text: str  # the document text (``Doc.text`` is rebuilt from tokens on every access)
     idx: np.ndarray  # (n,) character offset of each token
     length: np.ndarray  # (n,) character length of each token
     sent: np.ndarray  # (n,) sentence number
@@ -72,11 +90,20 @@ class DocFeatures:
     lower: np.ndarray
     pos: np.ndarray
     is_punct: np.ndarray  # (n,) bool
+    is_space: np.ndarray  # (n,) bool
+    is_alpha: np.ndarray  # (n,) bool
+    is_stop: np.ndarray  # (n,) bool
+    tag: np.ndarray  # (n,) uint64
+    sent_first: np.ndarray  # (n_sent,) first token of each sentence
+    sent_last: np.ndarray  # (n_sent,) last non-space token of each sentence
     token_ids: np.ndarray  # (n, N_TOKEN_TEMPLATES) hashed feature buckets
     dense: np.ndarray  # (n, d) float32
     tensor: np.ndarray  # (n, 96) float32
     sent_tensor: np.ndarray  # (n_sent, 96) float32
     lemma_count: np.ndarray  # (n,) occurrences of the lemma in the document
+
+
+_QUOTES = re.compile('["“”«»]')
 
 
 def _quote_parity(text: str, idx: np.ndarray) -> np.ndarray:
@@ -87,26 +114,44 @@ def _quote_parity(text: str, idx: np.ndarray) -> np.ndarray:
     return (before % 2).astype(np.float32)
 
 
-def doc_features(sdoc: Doc) -> DocFeatures:
-    """Compute the per-token features of ``sdoc`` (a doc of the presslens spaCy pipeline)."""
+def doc_features(sdoc: Doc, text: str | None = None) -> DocFeatures:
+    """Compute the per-token features of ``sdoc`` (a doc of the presslens spaCy pipeline).
+
+    ``text`` is ``sdoc.text`` when the caller has it at hand (saves rebuilding it).
+    """
     n = len(sdoc)
     arr = sdoc.to_array(
-        [LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, IS_PUNCT, IS_STOP, IDX, HEAD]
+        [
+            LOWER,
+            LEMMA,
+            POS,
+            TAG,
+            DEP,
+            SHAPE,
+            ENT_TYPE,
+            IS_PUNCT,
+            IS_STOP,
+            IDX,
+            HEAD,
+            LENGTH,
+            IS_SPACE,
+            IS_ALPHA,
+            SENT_START,
+        ]
     )
     lower, lemma, pos, tag, dep, shape, ent = (arr[:, i].astype(np.uint64) for i in range(7))
     is_punct = arr[:, 7].astype(bool)
     is_stop = arr[:, 8].astype(np.uint64)
     idx = arr[:, 9].astype(np.int64)
     head = np.arange(n, dtype=np.int64) + arr[:, 10].astype(np.int64)
-    length = np.fromiter((len(t) for t in sdoc), dtype=np.int64, count=n)
+    length = arr[:, 11].astype(np.int64)
+    is_space = arr[:, 12].astype(bool)
+    is_alpha = arr[:, 13].astype(bool)
 
-    starts = np.zeros(n, dtype=np.int64)
-    for s in sdoc.sents:
-        starts[s.start] = 1
+    starts = (arr[:, 14].astype(np.int64) == 1).astype(np.int64)
     if n:
         starts[0] = 1
     sent = np.cumsum(starts) - 1
-    n_sent = int(sent[-1]) + 1 if n else 0
     sent_first = np.flatnonzero(starts)
     sent_len = np.diff(np.append(sent_first, n)) if n else np.zeros(0, dtype=np.int64)
     pos_in_sent = np.arange(n) - sent_first[sent] if n else np.zeros(0, dtype=np.int64)
@@ -116,15 +161,19 @@ def doc_features(sdoc: Doc) -> DocFeatures:
     lemma_count = counts[inverse].astype(np.int64)
     count_bucket = np.minimum(lemma_count, 6).astype(np.uint64)
 
-    # last non-punctuation-space character of each sentence: '?', '!' flags
-    text = sdoc.text
-    sent_end_char = np.zeros(n_sent, dtype=np.uint64)
-    for k, first in enumerate(sent_first):
-        last = (sent_first[k + 1] if k + 1 < n_sent else n) - 1
-        while last > first and sdoc[last].is_space:
-            last -= 1
-        ch = sdoc[last].text[-1:] if n else ""
-        sent_end_char[k] = {"?": 1, "!": 2, '"': 3, "”": 3}.get(ch, 0)
+    # last non-space token of each sentence, and whether it ends in '?', '!' or a quote mark
+    if text is None:
+        text = sdoc.text
+    if n:
+        nonspace = np.where(is_space, -1, np.arange(n))
+        sent_last = np.maximum.reduceat(nonspace, sent_first)
+        sent_last = np.where(sent_last < 0, sent_first, sent_last)
+        end_chars = [text[int(idx[t] + length[t] - 1)] if length[t] else "" for t in sent_last]
+    else:
+        sent_last = np.zeros(0, dtype=np.int64)
+        end_chars = []
+    codes = {"?": 1, "!": 2, '"': 3, "”": 3}
+    sent_end_char = np.array([codes.get(ch, 0) for ch in end_chars], dtype=np.uint64)
     in_quote = _quote_parity(text, idx)
 
     first_lemma = lemma[sent_first][sent] if n else lemma
@@ -185,6 +234,7 @@ def doc_features(sdoc: Doc) -> DocFeatures:
     ).astype(np.float32)
     dense = np.concatenate([tensor, sent_tensor[sent] if n else tensor, scalars], axis=1)
     return DocFeatures(
+        text=text,
         idx=idx,
         length=length,
         sent=sent,
@@ -192,6 +242,12 @@ def doc_features(sdoc: Doc) -> DocFeatures:
         lower=lower,
         pos=pos,
         is_punct=is_punct,
+        is_space=is_space,
+        is_alpha=is_alpha,
+        is_stop=is_stop.astype(bool),
+        tag=tag,
+        sent_first=sent_first,
+        sent_last=sent_last,
         token_ids=token_ids,
         dense=dense.astype(np.float32),
         tensor=tensor,
@@ -201,6 +257,8 @@ def doc_features(sdoc: Doc) -> DocFeatures:
 
 
 SPAN_SLOTS = 48
+_BAG = 20
+_PAIRS = 12
 
 
 def span_features(
@@ -208,45 +266,79 @@ def span_features(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Hashed ids (m, SPAN_SLOTS), their values and dense features of token spans ``[i, j)``."""
     m = len(spans)
+    n = len(f.lemma)
     ids = np.zeros((m, SPAN_SLOTS), dtype=np.int64)
     vals = np.zeros((m, SPAN_SLOTS), dtype=np.float32)
     dense = np.zeros((m, 2 * TENSOR_DIM + 6), dtype=np.float32)
-    n = len(f.lemma)
-    for r, (i, j) in enumerate(spans):
-        j = max(j, i + 1)
-        inner = np.arange(i, j)
-        keys: list[np.ndarray] = []
-        bag = (
-            inner[:20]
-            if len(inner) <= 20
-            else np.unique(np.linspace(i, j - 1, 20).astype(np.int64))
-        )
-        keys.append(_key(101, f.lemma[bag]))
-        if len(inner) > 1:
-            pairs = bag[:-1]
-            keys.append(_key(102, f.lower[pairs], f.lower[np.minimum(pairs + 1, n - 1)])[:12])
-        ctx_before = np.arange(max(0, i - 2), i)
-        ctx_after = np.arange(j, min(n, j + 2))
-        keys.append(_key(103, f.lemma[[i]]))
-        keys.append(_key(104, f.lemma[[j - 1]]))
-        keys.append(_key(105, f.lemma[ctx_before]))
-        keys.append(_key(106, f.lemma[ctx_after]))
-        keys.append(_key(107, np.array([min(len(inner), 40) // 3], dtype=np.uint64)))
-        keys.append(_key(108, np.array([min(int(f.lemma_count[inner].max()), 6)], dtype=np.uint64)))
-        keys.append(_key(109, f.pos[[i]], f.pos[[j - 1]]))
-        allk = np.concatenate(keys)[:SPAN_SLOTS]
-        ids[r, : len(allk)] = _bucket(allk, SPAN_BITS)
-        vals[r, : len(allk)] = 1.0 / np.sqrt(max(len(allk), 1)) * 3.0
-        s = int(f.sent[i])
-        sent_len = int(np.sum(f.sent == s))
-        dense[r, :TENSOR_DIM] = f.tensor[inner].mean(axis=0)
-        dense[r, TENSOR_DIM : 2 * TENSOR_DIM] = f.sent_tensor[s]
-        dense[r, 2 * TENSOR_DIM :] = [
-            np.log1p(len(inner)),
-            len(inner) / max(sent_len, 1),
-            float(f.dense[inner, 2 * TENSOR_DIM].mean()),  # inside quotes
-            float(f.dense[i, 2 * TENSOR_DIM + 1]),  # sentence ends with '?'
-            float(f.dense[i, 2 * TENSOR_DIM + 2]),  # sentence ends with '!'
-            np.log1p(float(f.lemma_count[inner].max())),
-        ]
+    if m == 0 or n == 0:
+        return ids, vals, dense
+    ij = np.array(spans, dtype=np.int64).reshape(m, 2)
+    i = np.clip(ij[:, 0], 0, n - 1)
+    j = np.clip(np.maximum(ij[:, 1], i + 1), 1, n)
+    size = j - i
+    k = np.arange(_BAG)
+    # up to 20 tokens of the span, evenly spread over longer spans
+    bag = np.where(
+        size[:, None] <= _BAG,
+        i[:, None] + k[None, :],
+        i[:, None] + (k[None, :] * (size[:, None] - 1)) // (_BAG - 1),
+    )
+    bag_ok = k[None, :] < np.minimum(size, _BAG)[:, None]
+    bag = np.clip(bag, 0, n - 1)
+    pair = bag[:, :_PAIRS]
+    pair_ok = k[None, :_PAIRS] < (np.minimum(size, _BAG) - 1)[:, None]
+    b1, b2, a1, a2 = i - 1, i - 2, j, j + 1
+
+    def at(arr: np.ndarray, pos: np.ndarray) -> np.ndarray:
+        return arr[np.clip(pos, 0, n - 1)]
+
+    # maximum lemma frequency inside each span
+    flat = np.concatenate([np.arange(a, b) for a, b in zip(i.tolist(), j.tolist(), strict=True)])
+    offsets = np.concatenate([[0], np.cumsum(size)[:-1]])
+    max_count = np.maximum.reduceat(f.lemma_count[flat], offsets)
+    keys = np.concatenate(
+        [
+            _key(101, f.lemma[bag]),
+            _key(102, f.lower[pair], at(f.lower, pair + 1)),
+            _key(103, f.lemma[i])[:, None],
+            _key(104, f.lemma[j - 1])[:, None],
+            _key(105, at(f.lemma, b2))[:, None],
+            _key(105, at(f.lemma, b1))[:, None],
+            _key(106, at(f.lemma, a1))[:, None],
+            _key(106, at(f.lemma, a2))[:, None],
+            _key(107, (np.minimum(size, 40) // 3).astype(np.uint64))[:, None],
+            _key(108, np.minimum(max_count, 6).astype(np.uint64))[:, None],
+            _key(109, f.pos[i], f.pos[j - 1])[:, None],
+        ],
+        axis=1,
+    )
+    ok = np.concatenate(
+        [
+            bag_ok,
+            pair_ok,
+            np.ones((m, 2), dtype=bool),
+            (b2 >= 0)[:, None],
+            (b1 >= 0)[:, None],
+            (a1 < n)[:, None],
+            (a2 < n)[:, None],
+            np.ones((m, 3), dtype=bool),
+        ],
+        axis=1,
+    )
+    width = keys.shape[1]
+    ids[:, :width] = np.where(ok, _bucket(keys, SPAN_BITS), 0)
+    vals[:, :width] = ok * (3.0 / np.sqrt(ok.sum(axis=1, keepdims=True)))
+    csum = np.concatenate([np.zeros((1, TENSOR_DIM), np.float32), np.cumsum(f.tensor, axis=0)])
+    qcol = f.dense[:, 2 * TENSOR_DIM]
+    qsum = np.concatenate([[0.0], np.cumsum(qcol)])
+    sent_sizes = np.bincount(f.sent, minlength=len(f.sent_first))
+    sent = f.sent[i]
+    dense[:, :TENSOR_DIM] = (csum[j] - csum[i]) / size[:, None]
+    dense[:, TENSOR_DIM : 2 * TENSOR_DIM] = f.sent_tensor[sent]
+    dense[:, 2 * TENSOR_DIM] = np.log1p(size)
+    dense[:, 2 * TENSOR_DIM + 1] = size / np.maximum(sent_sizes[sent], 1)
+    dense[:, 2 * TENSOR_DIM + 2] = (qsum[j] - qsum[i]) / size  # inside quotes
+    dense[:, 2 * TENSOR_DIM + 3] = f.dense[i, 2 * TENSOR_DIM + 1]  # sentence ends with '?'
+    dense[:, 2 * TENSOR_DIM + 4] = f.dense[i, 2 * TENSOR_DIM + 2]  # sentence ends with '!'
+    dense[:, 2 * TENSOR_DIM + 5] = np.log1p(max_count)
     return ids, vals, dense

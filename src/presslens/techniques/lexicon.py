@@ -38,7 +38,8 @@ class Rule:
     name: str
     label: str
     prior: float
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[re.Pattern[str], ...]  # on lowercased text; leading \\b checked in code
+    bounded: tuple[bool, ...]  # whether the pattern must start at a word boundary
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,16 @@ def load_rules() -> tuple[Rule, ...]:
     )
     rules = []
     for entry in raw["rules"]:
+        # A leading \b defeats the regex engine's first-character scan, so it is checked in code.
+        sources = [str(p).replace("{W}", _WORD) for p in entry["patterns"]]
+        bounded = tuple(p.startswith(r"\b") for p in sources)
         pats = tuple(
-            re.compile(p.replace("{W}", _WORD), re.IGNORECASE | re.MULTILINE)
-            for p in entry["patterns"]
+            re.compile(p[2:] if b else p, re.MULTILINE)
+            for p, b in zip(sources, bounded, strict=True)
         )
-        rules.append(Rule(str(entry["name"]), str(entry["label"]), float(entry["prior"]), pats))
+        rules.append(
+            Rule(str(entry["name"]), str(entry["label"]), float(entry["prior"]), pats, bounded)
+        )
     return tuple(rules)
 
 
@@ -79,9 +85,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def pattern_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lowercased
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     for rule in load_rules():
-        for pat in rule.patterns:
-            for m in pat.finditer(text):
+        for pat, bounded in zip(rule.patterns, rule.bounded, strict=True):
+            for m in pat.finditer(low):
+                if (
+                    bounded
+                    and m.start() > 0
+                    and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
+                ):
+                    continue
                 s, e = m.span("span") if "span" in pat.groupindex else m.span()
                 s, e = _trim(text, s, e)
                 if e > s:
@@ -98,13 +113,11 @@ def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 6) -> list[Hit]:
     n = len(f.lower)
     if n < 4:
         return []
-    content = np.fromiter(
-        (t.is_alpha and not t.is_stop and len(t) > 1 for t in sdoc), dtype=bool, count=n
-    )
-    breaks = f.is_punct | np.fromiter((t.is_space for t in sdoc), dtype=bool, count=n)
+    content = f.is_alpha & ~f.is_stop & (f.length > 1)
+    breaks = f.is_punct | f.is_space
     covered = np.zeros(n, dtype=bool)
     hits: list[Hit] = []
-    text = sdoc.text
+    text = f.text
     for size in range(max_n, 2, -1):
         m = n - size + 1
         if m <= 0:
@@ -141,41 +154,34 @@ _HASHTAG = re.compile(r"#\w{3,}")
 _CAPS = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,6}\b")
 
 
-def slogan_hits(sdoc: Doc) -> list[Hit]:
+_IMPERATIVE_OPENERS = {"no", "never", "long", "death", "glory", "down", "stop", "hands"}
+
+
+def slogan_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
     """Short exclamations and imperatives, hashtags and all-capitals phrases."""
-    text = sdoc.text
+    text = f.text
     hits: list[Hit] = [
         Hit(m.start(), m.end(), "Slogans", "slogan") for m in _HASHTAG.finditer(text)
     ]
     for m in _CAPS.finditer(text):
         if len(m.group()) >= 8:
             hits.append(Hit(m.start(), m.end(), "Slogans", "slogan"))
-    for sent in sdoc.sents:
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        if not 2 <= len(words) <= 8:
+    words = ~(f.is_punct | f.is_space)
+    for first, last in zip(f.sent_first.tolist(), f.sent_last.tolist(), strict=True):
+        if text[int(f.idx[last]) : int(f.idx[last] + f.length[last])] != "!":
             continue
-        last = sent[-1]
-        while last.is_space and last.i > sent.start:
-            last = sdoc[last.i - 1]
-        if last.text != "!":
+        inner = np.flatnonzero(words[first : last + 1])
+        if not 2 <= len(inner) <= 8:
             continue
-        first = words[0]
-        imperative = first.tag_ == "VB" or first.lower_ in {
-            "no",
-            "never",
-            "long",
-            "death",
-            "glory",
-            "down",
-        }
-        if imperative or len(words) <= 5:
-            s, e = _trim(text, sent.start_char, last.idx + len(last))
+        w0 = sdoc[first + int(inner[0])]
+        if w0.tag_ == "VB" or w0.lower_ in _IMPERATIVE_OPENERS or len(inner) <= 5:
+            s, e = _trim(text, int(f.idx[first]), int(f.idx[last] + f.length[last]))
             hits.append(Hit(s, e, "Slogans", "slogan"))
     return hits
 
 
 def all_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
-    return pattern_hits(sdoc.text) + repetition_hits(sdoc, f) + slogan_hits(sdoc)
+    return pattern_hits(f.text) + repetition_hits(sdoc, f) + slogan_hits(sdoc, f)
 
 
 def resolve_merged(label: str, text: str, start: int, end: int) -> str:

@@ -147,7 +147,7 @@ def train(
         raise ValueError(f"no articles under {data}")
     labels = sorted({label for a in articles for label, _, _ in a.spans})
     docs = parse(articles, cache)
-    feats = [doc_features(d) for d in docs]
+    feats = [doc_features(d, a.text) for d, a in zip(docs, articles, strict=True)]
     parts = [split_of(a.id) for a in articles]
     train_ix = [i for i, p in enumerate(parts) if p == "train"]
     calib_ix = [i for i, p in enumerate(parts) if p == "calib"] or train_ix
@@ -351,13 +351,13 @@ def evaluate(
     priors = {r.name: r.prior for r in load_rules()} | {"repetition": 0.4, "slogan": 0.45}
     for i in sel:
         art, sdoc = articles[i], docs[i]
-        f = doc_features(sdoc)
+        f = doc_features(sdoc, art.text)
         gold_si[art.id] = [(s, e) for _, s, e in art.spans]
         for lab, s, e in art.spans:
             gold_lab[training_to_2020(lab)].setdefault(art.id, []).append((s, e))
             tc_gold.append((art.id, s, e, training_to_2020(lab)))
-        pred_m[art.id] = _spans_2020(art.text, candidates(sdoc, model), threshold)
-        lex = candidates(sdoc, model, use_model=False)
+        pred_m[art.id] = _spans_2020(art.text, candidates(sdoc, model, text=art.text), threshold)
+        lex = candidates(sdoc, model, text=art.text, use_model=False)
         pred_l[art.id] = _spans_2020(art.text, lex, 0.0)
         # TC: classifier ranking vs. cue rules (falling back to the most frequent label)
         spans = sorted({(s, e) for _, s, e in art.spans})
