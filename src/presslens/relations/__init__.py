@@ -29,14 +29,21 @@ from presslens.relations.lexicon import relation_lexicon, relation_types
 __all__ = ["ActorIndex", "extract_relations", "naive_baseline", "relation_types"]
 
 
-def _evidence(text: str, sent: SpacySpan) -> tuple[int, int]:
-    """The sentence, trimmed of surrounding space and dangling quotation marks."""
-    start, end = sent.start_char, sent.end_char
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "\"'“”«»„‘’–-"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _evidence(text: str, sent: SpacySpan, char: int) -> tuple[int, int]:
+    """The line of the sentence holding ``char`` (a parsed sentence can run over a headline,
+    a dateline and a paragraph break), trimmed of space and dangling quotation marks."""
+    start, end = sent.start_char, sent.end_char
+    line_start = text.rfind("\n", start, char) + 1 or start
+    line_end = text.find("\n", char, end)
+    return _trim(text, max(start, line_start), end if line_end < 0 else line_end)
 
 
 def extract_relations(
@@ -48,10 +55,8 @@ def extract_relations(
     patterns = Patterns(index, lexicon)
     best: dict[tuple[str, str, int], tuple[Found, int, int]] = {}
     for sent in sdoc.sents:
-        start, end = _evidence(doc.text, sent)
-        if start >= end:
-            continue
         for found in patterns.find(sent):
+            start, end = _evidence(doc.text, sent, found.cue.idx)
             key = (found.source, found.target, start)
             current = best.get(key)
             if current is None or found.confidence > current[0].confidence:
@@ -79,24 +84,30 @@ def naive_baseline(
     doc: Document, sdoc: Doc, type_name: str = "SUPPORT", gazetteer: Gazetteer | None = None
 ) -> list[Relation]:
     """Every ordered pair of distinct actors mentioned in one sentence, all of ``type_name``."""
-    lexicon = relation_lexicon()
     index = ActorIndex(doc, sdoc, gazetteer)
-    relations = []
+    relations: list[Relation] = []
     for sent in sdoc.sents:
-        start, end = _evidence(doc.text, sent)
-        if start >= end:
-            continue
-        present: list[str] = []
+        present: dict[tuple[int, int], list[str]] = {}
         for token in sent:
+            segment = present.setdefault(_evidence(doc.text, sent, token.idx), [])
             for actor_id in index.by_token.get(token.i, []):
-                if actor_id not in present and not index.is_person(actor_id):
-                    present.append(actor_id)
-        for source, target in permutations(present, 2):
-            relations.append(
-                Relation(
-                    start=start, end=end, text=doc.text[start:end], source=source, target=target,
-                    type=type_name, polarity=lexicon.polarity(type_name),  # type: ignore[arg-type]
-                    asserted_by=index.asserted_by(start), confidence=0.1,
-                )
-            )
+                if actor_id not in segment and not index.is_person(actor_id):
+                    segment.append(actor_id)
+        for (start, end), actors in present.items():
+            if start < end:
+                relations.extend(_pairs(doc, index, start, end, actors, type_name))
     return relations
+
+
+def _pairs(
+    doc: Document, index: ActorIndex, start: int, end: int, actors: list[str], type_name: str
+) -> list[Relation]:
+    polarity = relation_lexicon().polarity(type_name)
+    return [
+        Relation(
+            start=start, end=end, text=doc.text[start:end], source=source, target=target,
+            type=type_name, polarity=polarity,  # type: ignore[arg-type]
+            asserted_by=index.asserted_by(start), confidence=0.1,
+        )
+        for source, target in permutations(actors, 2)
+    ]

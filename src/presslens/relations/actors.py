@@ -149,6 +149,28 @@ class ActorIndex:
             return list(self._pronouns[token.i]), True
         return [], False
 
+    def modifier(self, token: Token) -> tuple[list[str], bool]:
+        """Actors of a modifier; through a compound ("Ukrainian drone strikes")."""
+        ids, inferred = self.at(token)
+        if not ids and token.dep_ == "compound":
+            for child in token.children:
+                if child.dep_ in _MODIFIER_DEPS:
+                    more, more_inferred = self.at(child)
+                    ids.extend(m for m in more if m not in ids)
+                    inferred = inferred or more_inferred
+        return ids, inferred
+
+    def modifiers_of(self, head: Token) -> tuple[list[str], bool]:
+        """Actors of a noun's possessor and modifiers ("Russian weapons" -> Russia)."""
+        ids: list[str] = []
+        inferred = False
+        for child in head.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                more, more_inferred = self.modifier(child)
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inferred
+        return ids, inferred
+
     def phrase(self, head: Token, *, depth: int = 0) -> tuple[list[str], bool]:
         """Actor ids a noun phrase headed by ``head`` stands for (with coordination)."""
         ids, inferred = self._single(head)
@@ -172,10 +194,7 @@ class ActorIndex:
         found: list[str] = []
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS:
-                more, more_inferred = self.at(child)
-                if not more and child.dep_ == "compound":
-                    # "drone strikes" -> look one level further ("Ukrainian drone strikes")
-                    continue
+                more, more_inferred = self.modifier(child)
                 found.extend(m for m in more if m not in found)
                 inferred = inferred or more_inferred
         if not found and head.lower_ in PROXY_NOUNS:

@@ -37,6 +37,9 @@ _COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
 _AS_VERBS = frozenset({"act", "serve", "function", "behave", "emerge"})
 _CONSIDER_VERBS = frozenset({"consider", "call", "regard", "deem", "see", "treat", "view", "label"})
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
+# A city named only as a place is still a target after these ("strikes on Kharkiv"), not after
+# "in"/"at" (a venue: "met in Vienna").
+_PLACE_TARGET_PREPS = frozenset({"on", "into", "against", "towards", "toward", "to"})
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,8 @@ class Patterns:
                 if pobj.dep_ != "pobj":
                     continue
                 more, more_inferred = self.index.phrase(pobj)
+                if not more and child.lower_ in _PLACE_TARGET_PREPS:
+                    more = list(self.index.places.get(pobj.i, []))  # "march on Kyiv"
                 if not more and depth < 2:
                     more, more_inferred = self.prep_objects(pobj, preps, depth + 1)
                 ids.extend(m for m in more if m not in ids)
@@ -221,7 +226,13 @@ class Patterns:
         lemma = verb.lemma_.lower()
         phrased = self._phrase_cue(verb)
         kind = "phrase"
-        if phrased is not None:
+        military = lemma in self.lex.military_verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.military_nouns
+            for c in verb.children
+        )
+        if military:
+            cue, prep, kind = Cue(type="MOBILIZE"), None, "verb"
+        elif phrased is not None:
             cue, prep, _ = phrased
         elif lemma in self.lex.verbs:
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
@@ -238,11 +249,21 @@ class Patterns:
         modality = _modality(verb)
         if passive:
             sources, s_inf = self.agents(verb)
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl":
                 targets, t_inf = self.index.phrase(verb.head)
             else:
-                subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
                 targets, t_inf = self.index.phrase(subj[0]) if subj else ([], False)
+            if military:
+                targets, t_inf = [], False
+            if not sources and cue.agentless_source:
+                # "X's ambassador was summoned to the ministry": the ministry acts
+                targets, t_inf = targets or [], t_inf
+                sources, s_inf = self.prep_objects(verb, cue.agentless_source)
+            elif not sources and military and subj:
+                # "Russian weapons have been stationed on Belarusian soil"
+                sources, s_inf = self.index.modifiers_of(subj[0])
+                targets, t_inf = self.prep_objects(verb)
             if not targets:
                 targets, t_inf = self.prep_objects(verb)
             prior = PRIOR["passive"]
@@ -250,11 +271,14 @@ class Patterns:
             sources, s_inf = self.subjects(verb)
             if prep is not None:
                 targets, t_inf = [], False
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        targets, t_inf = self.index.phrase(pobj)
-                        if not targets:
-                            targets, t_inf = self.prep_objects(pobj)
+                for each in (prep, *prep.conjuncts):
+                    for pobj in each.children:
+                        if pobj.dep_ == "pobj":
+                            more, more_inf = self.index.phrase(pobj)
+                            if not more:
+                                more, more_inf = self.prep_objects(pobj)
+                            targets.extend(m for m in more if m not in targets)
+                            t_inf = t_inf or more_inf
                 if not targets and prep.dep_ == "dative":
                     targets, t_inf = self.index.phrase(prep)
             else:
@@ -275,13 +299,12 @@ class Patterns:
         if cue is None:
             return
         head = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.verbs:
-            return  # "suspended all trade with X": the verb states the relation
+        governed = noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.verbs
         sources: list[str] = []
         inferred = False
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                more, more_inferred = self.index.at(child)
+                more, more_inferred = self.index.modifier(child)
                 sources.extend(m for m in more if m not in sources)
                 inferred = inferred or more_inferred
             if child.dep_ == "prep" and child.lower_ == "by":
@@ -289,12 +312,18 @@ class Patterns:
                     if pobj.dep_ == "pobj":
                         more, more_inferred = self.index.phrase(pobj)
                         sources.extend(m for m in more if m not in sources)
+        if governed and not sources:
+            return  # "suspended all trade with X": the verb states the relation
         if not sources and noun.dep_ == "dobj":
             sources, inferred = self.subjects(head)
         if not sources:
             return
         targets, t_inf = self.prep_objects(noun, cue.preps)
-        negated = _negated(head) if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else False
+        negated = (
+            _negated(head)
+            if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
+            else False
+        )
         type_name = cue.type
         if negated:
             if cue.negated is None:
@@ -303,6 +332,29 @@ class Patterns:
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = _modality(head) if head.pos_ in ("VERB", "AUX") else "asserted"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
+
+    def circumstance_relations(self, noun: Token) -> Iterator[Found]:
+        """"X came at the request of Y", "acts on the orders of Y": Y acts on X."""
+        cue = self.lex.circumstance_nouns.get(noun.lemma_.lower())
+        if cue is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "on", "under", "with", "by"):
+            return
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        others: list[str] = []
+        o_inf = False
+        for child in noun.children:
+            if child.dep_ == "poss":
+                others, o_inf = self.index.at(child)
+        if not others:
+            others, o_inf = self.prep_objects(noun, ("of",))
+        subjects, s_inf = self.subjects(verb)
+        if not subjects:
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    subjects, s_inf = self.index.phrase(child)
+        prior = PRIOR["noun"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
+        yield from self._emit(others, subjects, cue, cue.type, _modality(verb), prior, noun)
 
     # ---------------------------------------------------------------- predicates
     def _predicate_other(self, noun: Token) -> tuple[list[str], bool]:
@@ -412,5 +464,6 @@ class Patterns:
         for token in sent:
             yield from self.verb_relations(token)
             yield from self.noun_relations(token)
+            yield from self.circumstance_relations(token)
             yield from self.predicate_relations(token)
             yield from self.adjective_relations(token)

@@ -35,6 +35,7 @@ class Cue:
     passive_only: bool = False
     negated_consider: str | None = None
     preps: tuple[str, ...] = ()
+    agentless_source: tuple[str, ...] = ()  # passive without agent: source behind these preps
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ class RelationLexicon:
     nouns: dict[str, Cue]
     predicates: dict[str, Cue]
     adjectives: dict[str, Cue]
+    circumstance_nouns: dict[str, Cue]
+    military_verbs: frozenset[str]
+    military_nouns: frozenset[str]
     seat_metonyms: dict[str, str]
 
     def polarity(self, type_name: str) -> int:
@@ -67,6 +71,13 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+def _word(value: Any) -> str:
+    """A word from YAML, where a bare on/off would have been read as a boolean."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
 def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
     if isinstance(value, str):
         value = {"type": value}
@@ -78,7 +89,8 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         reverse=bool(value.get("reverse", False)),
         passive_only=bool(value.get("passive_only", False)),
         negated_consider=value.get("negated_consider"),
-        preps=tuple(value.get("preps", ())),
+        preps=tuple(_word(p) for p in value.get("preps", ())),
+        agentless_source=tuple(value.get("agentless_source", ())),
     )
     for name in (cue.type, cue.negated, cue.negated_consider):
         if name is not None and name not in types:
@@ -123,6 +135,9 @@ def relation_lexicon() -> RelationLexicon:
         nouns=section("nouns"),
         predicates=section("predicates"),
         adjectives=section("adjectives"),
+        circumstance_nouns=section("circumstance_nouns"),
+        military_verbs=frozenset(str(w) for w in data.get("military_verbs") or ()),
+        military_nouns=frozenset(str(w) for w in data.get("military_nouns") or ()),
         seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
     )
 
