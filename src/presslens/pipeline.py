@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 from presslens import actors as actor_stage
 from presslens import metadata as metadata_stage
 from presslens import quotes as quote_stage
+from presslens import relations as relation_stage
+from presslens import stances as stance_stage
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
 from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
@@ -57,5 +59,9 @@ class Analyzer:
         doc = Document(id=document_id(text), source_path=article.source_path, text=text, meta=meta)
         doc.actors = actor_stage.extract_actors(doc, sdoc, self.gazetteer)
         doc.quotes = quote_stage.extract_quotes(doc, sdoc)
+        index = relation_stage.ActorIndex(doc, sdoc, self.gazetteer)
+        found = relation_stage.find_relations(doc, sdoc, self.gazetteer, index)
+        doc.relations = [relation for relation, _ in found]
+        doc.stances = stance_stage.extract_stances(doc, sdoc, found, index)
         doc.techniques = detect_techniques(doc, sdoc, threshold=self.technique_threshold)
         return doc

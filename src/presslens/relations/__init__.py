@@ -26,7 +26,7 @@ from presslens.relations.actors import ActorIndex
 from presslens.relations.extract import Found, Patterns
 from presslens.relations.lexicon import relation_lexicon, relation_types
 
-__all__ = ["ActorIndex", "extract_relations", "naive_baseline", "relation_types"]
+__all__ = ["ActorIndex", "extract_relations", "find_relations", "naive_baseline", "relation_types"]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -50,6 +50,14 @@ def extract_relations(
     doc: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, index: ActorIndex | None = None
 ) -> list[Relation]:
     """Relations of ``doc`` in text order, at most one per directed actor pair and sentence."""
+    return [relation for relation, _ in find_relations(doc, sdoc, gazetteer, index)]
+
+
+def find_relations(
+    doc: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, index: ActorIndex | None = None
+) -> list[tuple[Relation, int]]:
+    """Relations with the offset of their cue word (the stance stage needs to know whether the
+    cue, not just the sentence, stands inside a quote)."""
     lexicon = relation_lexicon()
     index = index or ActorIndex(doc, sdoc, gazetteer)
     patterns = Patterns(index, lexicon)
@@ -61,9 +69,9 @@ def extract_relations(
             current = best.get(key)
             if current is None or found.confidence > current[0].confidence:
                 best[key] = (found, start, end)
-    relations = []
+    relations: list[tuple[Relation, int]] = []
     for found, start, end in sorted(best.values(), key=lambda item: (item[1], item[0].cue.i)):
-        relations.append(
+        relations.append((
             Relation(
                 start=start,
                 end=end,
@@ -75,8 +83,9 @@ def extract_relations(
                 modality=found.modality,
                 asserted_by=index.asserted_by(found.cue.idx),
                 confidence=found.confidence,
-            )
-        )
+            ),
+            found.cue.idx,
+        ))
     return relations
 
 
