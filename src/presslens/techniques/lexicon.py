@@ -104,7 +104,7 @@ def pattern_hits(text: str) -> list[Hit]:
     return hits
 
 
-def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 6) -> list[Hit]:
+def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 10) -> list[Hit]:
     """Phrases of three to ``max_n`` tokens with at least two content words, said twice or more.
 
     The longest repeated phrase wins; every occurrence after the first is a span, and so is the
