@@ -96,7 +96,7 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield from _walk(entry)
         elif (
             entry.is_file()
-            and entry.suffix.lower() in ARTICLE_SUFFIXES
+            and (entry.suffix.lower() in ARTICLE_SUFFIXES or _container_kind(entry))
             # Annotation files of the devset sit beside their articles and are not articles.
             and not entry.name.endswith(".gold.json")
         ):
@@ -109,6 +109,11 @@ def read_file(
     """The articles of one file, by its suffix; unknown suffixes are sniffed like stdin."""
     source = str(path)
     suffix = path.suffix.lower()
+    if _container_kind(path):
+        from presslens.corpus.readers import read_container
+
+        yield from read_container(path, max_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         limit = _file_limit(suffix, max_bytes)
@@ -120,6 +125,13 @@ def read_file(
         yield InputError(source, f"cannot read file: {err.strerror or err}", code="not_found")
         return
     yield from _read_bytes(data, source, suffix, max_bytes=max_bytes, source_path=source)
+
+
+def _container_kind(path: Path) -> str | None:
+    """'warc' or 'feed' for WARC files and RSS/Atom feeds, read by ``presslens.corpus.readers``."""
+    from presslens.corpus.readers import container_kind  # imported late: it imports this module
+
+    return container_kind(path)
 
 
 def _file_limit(suffix: str, max_bytes: int) -> int:

@@ -1,0 +1,330 @@
+"""Corpus commands: ``ingest`` into a DuckDB store, ``sql`` and ``export`` over it, and the
+``network``, ``timeline`` and ``actors`` views."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from presslens.cli.app import app
+from presslens.ingest import DEFAULT_MAX_BYTES
+
+DB_OPTION = typer.Option("--db", help="The corpus database (DuckDB file).", show_default=False)
+
+
+class EngineChoice(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+
+
+class NetworkFormatChoice(StrEnum):
+    gexf = "gexf"
+    graphml = "graphml"
+    csv = "csv"
+    json = "json"
+
+
+class BucketChoice(StrEnum):
+    week = "week"
+    month = "month"
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _existing(db: Path) -> Path:
+    if not db.exists():
+        raise typer.BadParameter(f"no corpus database at {db}", param_hint="--db")
+    return db
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from err
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Articles: files (.txt, .html, .json, .jsonl, .warc, .warc.gz, .rss, .atom, "
+            "feed .xml) and directories.",
+            show_default=False,
+        ),
+    ],
+    db: Annotated[Path, DB_OPTION],
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes (or Dask workers) analysing.")
+    ] = 1,
+    engine: Annotated[
+        EngineChoice, typer.Option(help="local: this machine's processes; dask: a Dask cluster.")
+    ] = EngineChoice.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786); without it a local cluster of "
+            "--workers processes on 127.0.0.1.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per transaction (per Dask task with dask).")
+    ] = 32,
+    shard_dir: Annotated[
+        Path | None,
+        typer.Option(help="Where Dask results land as Parquet shards before loading "
+                     "[default: DB.shards/].", file_okay=False),
+    ] = None,
+    gazetteer: Annotated[
+        Path | None,
+        typer.Option(help="Extra gazetteer YAML.", exists=True, dir_okay=False, readable=True),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest article text accepted, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Analyse articles and store them in a corpus database.
+
+    Articles already stored (same text) are skipped before analysis, so re-running a command
+    adds only what is new, and an interrupted ingest resumes where it stopped. Exit status 1
+    when any input failed (recorded in the errors table), 130 when interrupted.
+    """
+    from presslens.corpus.engine import IngestOptions
+    from presslens.corpus.engine import ingest as run_ingest
+
+    if scheduler and engine is not EngineChoice.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    console = _stderr()
+    options = IngestOptions(
+        workers=workers,
+        engine=engine.value,
+        scheduler=scheduler,
+        gazetteer=gazetteer,
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        shard_dir=shard_dir,
+    )
+    try:
+        stats = run_ingest(paths, db, options, console)
+    except KeyboardInterrupt:
+        console.print("interrupted: the articles stored so far are kept; run again to resume")
+        raise typer.Exit(130) from None
+    console.print(
+        f"{stats.stored} stored, {stats.skipped} already stored, {stats.failed} failed "
+        f"in {stats.seconds:.1f} s ({stats.rate:.1f} articles/s); database {db}"
+    )
+    raise typer.Exit(1 if stats.failed else 0)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A SQL query (DuckDB dialect).", show_default=False)],
+    db: Annotated[Path, DB_OPTION],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Run a read-only SQL query on the corpus and print the result."""
+    import duckdb
+
+    from presslens.corpus.store import Store
+
+    with Store(_existing(db), read_only=True) as store:
+        try:
+            columns, rows = store.query(query)
+        except duckdb.Error as err:
+            _stderr().print(f"[red]error[/red] {escape(str(err))}")
+            raise typer.Exit(1) from None
+    print_rows(columns, rows, fmt)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        records = [dict(zip(columns, map(_plain, row), strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt is OutputFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows([[_plain(v) for v in row] for row in rows])
+    else:
+        table = Table(show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else escape(str(_plain(v))) for v in row))
+        Console().print(table)
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Output directory.", file_okay=False)],
+    db: Annotated[Path, DB_OPTION],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
+) -> None:
+    """Write every table of the corpus as DIR/<table>.parquet."""
+    from presslens.corpus.store import Store
+
+    with Store(_existing(db), read_only=True) as store:
+        written = store.export_parquet(directory)
+    _stderr().print(f"{len(written)} tables written to {directory}")
+
+
+@app.command()
+def network(
+    db: Annotated[Path, DB_OPTION],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.", dir_okay=False)],
+    fmt: Annotated[
+        NetworkFormatChoice, typer.Option("--format", "-f", help="gexf and graphml open in Gephi.")
+    ] = NetworkFormatChoice.gexf,
+    since: Annotated[str | None, typer.Option(help="First publication day, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last publication day, YYYY-MM-DD.")] = None,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only articles of this outlet.")] = None,
+    speaker: Annotated[
+        list[str] | None, typer.Option(help="Only relations asserted by this actor.")
+    ] = None,
+    rtype: Annotated[list[str] | None, typer.Option("--type", help="Only this relation type.")] = None,
+    min_weight: Annotated[float, typer.Option(min=0, help="Drop edges with fewer relations.")] = 1,
+) -> None:
+    """Build the signed, weighted, directed actor network and write it."""
+    from presslens.corpus.network import ArticleFilter, build_network, write_network
+    from presslens.corpus.store import Store
+    from presslens.corpus.timeline import UnknownActor, resolve_actor
+
+    with Store(_existing(db), read_only=True) as store:
+        try:
+            speakers = [resolve_actor(store, s).id for s in speaker or []]
+        except UnknownActor as err:
+            raise typer.BadParameter(str(err), param_hint="--speaker") from None
+        flt = ArticleFilter(
+            since=_day(since, "--since"),
+            until=_day(until, "--until"),
+            outlets=outlet or [],
+            speakers=speakers,
+            types=rtype or [],
+        )
+        graph = build_network(store, flt, min_weight=min_weight)
+    written = write_network(graph, output, fmt.value)
+    _stderr().print(
+        f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges written to "
+        + ", ".join(map(str, written))
+    )
+
+
+@app.command()
+def timeline(
+    actor_a: Annotated[str, typer.Argument(metavar="A", help="Actor id, QID or name.")],
+    actor_b: Annotated[str, typer.Argument(metavar="B", help="Actor id, QID or name.")],
+    db: Annotated[Path, DB_OPTION],
+    by: Annotated[BucketChoice, typer.Option("--by")] = BucketChoice.month,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only articles of this outlet.")] = None,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Draw the timeline to this PNG.", dir_okay=False)
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """The relations between two actors over time: counts per type and mean polarity."""
+    from presslens.corpus.network import ArticleFilter
+    from presslens.corpus.store import Store
+    from presslens.corpus.timeline import UnknownActor, plot_timeline, resolve_actor
+    from presslens.corpus.timeline import timeline as build_timeline
+
+    with Store(_existing(db), read_only=True) as store:
+        try:
+            a = resolve_actor(store, actor_a)
+            b = resolve_actor(store, actor_b)
+        except UnknownActor as err:
+            raise typer.BadParameter(str(err)) from None
+        result = build_timeline(store, a, b, by.value, ArticleFilter(outlets=outlet or []))
+    names = {a.id: a.name, b.id: b.name}
+    columns = ["bucket", "direction", "relations", "mean_polarity", "types"]
+    rows = [
+        (
+            row.bucket.date().isoformat(),
+            f"{names[row.source]} → {names[row.target]}",
+            row.relations,
+            f"{row.polarity:+.2f}",
+            ", ".join(f"{t} {n}" for t, n in sorted(row.types.items())),
+        )
+        for row in result.rows
+    ]
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(
+            {"a": a.__dict__, "b": b.__dict__, "by": result.by, "undated": result.undated,
+             "rows": [r.as_dict() for r in result.rows]}, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_rows(columns, rows, fmt)
+    messages = _stderr()
+    if not result.rows:
+        messages.print(f"no dated relations between {a.name} ({a.id}) and {b.name} ({b.id})")
+    if result.undated:
+        messages.print(f"{result.undated} relations in undated articles are not shown")
+    if plot is not None:
+        plot_timeline(result, plot)
+        messages.print(f"plot written to {plot}")
+
+
+@app.command()
+def actors(
+    db: Annotated[Path, DB_OPTION],
+    outlet: Annotated[list[str] | None, typer.Option(help="Only this outlet.")] = None,
+    top: Annotated[int, typer.Option(min=1, help="Actors shown per outlet.")] = 15,
+    by: Annotated[
+        str, typer.Option(help="Order by 'mentions' or 'stance' (most negative first).")
+    ] = "mentions",
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Actors ranked by mentions and by the mean stance towards them, per outlet."""
+    from presslens.corpus.network import ArticleFilter
+    from presslens.corpus.store import Store
+    from presslens.corpus.timeline import rank_actors
+
+    if by not in ("mentions", "stance"):
+        raise typer.BadParameter("must be mentions or stance", param_hint="--by")
+    with Store(_existing(db), read_only=True) as store:
+        ranks = rank_actors(store, ArticleFilter(outlets=outlet or []))
+    columns = ["outlet", "rank", "actor_id", "name", "kind", "articles", "mentions",
+               "mean_stance", "stances", "stance_rank"]
+    shown = []
+    per_outlet: dict[str, list[Any]] = {}
+    for rank in ranks:
+        per_outlet.setdefault(rank.outlet, []).append(rank)
+    for outlet_name in sorted(per_outlet):
+        group = per_outlet[outlet_name]
+        if by == "stance":
+            group = sorted((r for r in group if r.stance_rank is not None),
+                           key=lambda r: r.stance_rank)
+        for r in group[:top]:
+            shown.append((r.outlet, r.stance_rank if by == "stance" else r.mention_rank,
+                          r.actor_id, r.name, r.kind, r.articles, r.mentions,
+                          "" if r.mean_stance is None and fmt is OutputFormat.table
+                          else r.mean_stance, r.stances, r.stance_rank))
+    print_rows(columns, shown, fmt)
