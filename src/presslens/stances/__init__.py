@@ -43,7 +43,7 @@ _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _COOPERATION = 0.4
 _OUTLET_FACTOR = 0.6  # the outlet reporting an event in its own voice
 _CONTROLLED = 0.4  # the puppet end of CONTROL
-_PROPAGATION = 0.5
+_PROPAGATION = 0.75  # backing an actor the holder opposes
 
 
 @dataclass
