@@ -224,3 +224,9 @@ def test_brussels_stands_for_the_european_union(analyzer: Analyzer) -> None:
     actors = _by_id(doc)
     assert ("Brussels", "metonym") in _roles(actors["Q458"])
     assert ("Chisinau", "metonym") in _roles(actors["Q217"])
+
+
+def test_each_line_starts_a_sentence(analyzer: Analyzer) -> None:
+    sdoc = analyzer.nlp("Baku is a puppet of Ankara, says expert\nNovember 29 2025, 11:30\n\nMoscow said.")
+    starts = [s.text.split()[0] for s in sdoc.sents if s.text.strip()]
+    assert starts[:3] == ["Baku", "November", "Moscow"]
