@@ -18,7 +18,8 @@ Two kinds of evidence are summed per (holder, target):
    Negation flips the sign at half strength. Opinion about an actor's action counts toward the
    actor (the possessor or modifier of the evaluated noun).
 
-Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum.
+Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum. A speaker's
+stance toward its own side (itself, its state) is not emitted.
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ class _Stances:
         return {holder, self.index.affiliation(holder)}
 
     def add(self, holder: str, target: str, weight: float, span: tuple[int, int]) -> None:
-        if target == holder or weight == 0.0:
+        # A speaker's view of its own side ("our state protects ...") is not reported: it is
+        # what a spokesperson says by office, not a stance an analyst needs in a network.
+        if weight == 0.0 or target in self.own_side(holder) or target == holder:
             return
         self.tally[(holder, target)].add(weight, span)
 
