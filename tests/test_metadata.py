@@ -252,3 +252,22 @@ def test_non_english_text_is_refused(text: str, language: str) -> None:
     assert caught.value.language == language
     assert caught.value.code == "unsupported_language"
     assert caught.value.source == "test.txt"
+
+
+def test_an_editorial_names_its_own_outlet_in_the_sign_off() -> None:
+    text = (
+        "Georgia will not be another Ukraine\nNov. 3, 2024\n\nThe vote was clear, and the "
+        "ruling party won.\n\nThe editorial board of Iveria Post\n"
+    )
+    meta = extract_metadata(text, Meta(), source="t")
+    assert meta.outlet == "Iveria Post"
+    assert meta.outlet_span is not None
+    assert text[meta.outlet_span.start : meta.outlet_span.end] == "Iveria Post"
+
+
+def test_an_op_ed_addressing_its_readers_names_the_outlet() -> None:
+    text = (
+        "Tehran is counting on Western fatigue\nNov. 3, 2024\n\nBy Miriam Castellano\n\n"
+        "Readers of the Harbour Gazette know that this newspaper never believed the tale.\n"
+    )
+    assert extract_metadata(text, Meta(), source="t").outlet == "Harbour Gazette"

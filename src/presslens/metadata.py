@@ -208,6 +208,12 @@ _OUTLET_CUES = [
     re.compile(rf"(?P<outlet>{_NAME})\s+(?:has\s+)?learn(?:ed|t)\b"),
 ]
 _INTERVIEW_CUES = 3  # the first cues name an interview, so their sentence names the interviewee
+# Op-eds and editorials name their own outlet anywhere in the text, often in a sign-off.
+_SELF_NAMING_CUES = [
+    re.compile(rf"\b[Ee]ditorial\s+[Bb]oard\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})"),
+    re.compile(rf"\b[Rr]eaders\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})\s+(?:know|will|have|may)\b"),
+    re.compile(rf"\b[Hh]ere\s+at\s+(?:the\s+)?(?P<outlet>{_NAME})"),
+]
 # Words that begin a capitalised phrase which is a person, place or body, not a publication.
 _NOT_OUTLETS = _words(
     "president minister prime chancellor parliament kremlin government court he she they it "
@@ -254,6 +260,18 @@ def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatc
                 best = OutletMatch(name, at, at + len(name), sentence, index < _INTERVIEW_CUES)
             break
     return best
+
+
+def find_self_named_outlet(text: str, start: int = 0) -> OutletMatch | None:
+    """The outlet an op-ed names as itself ("The editorial board of X", "Readers of the X know")."""
+    for cue in _SELF_NAMING_CUES:
+        for m in cue.finditer(text, start):
+            name = _trim_name(m.group("outlet"))
+            if _could_be_outlet(name):
+                at = m.start("outlet")
+                return OutletMatch(name, at, at + len(name), _sentence_at(text, at, start, len(text)),
+                                   interview=False)
+    return None
 
 
 def _could_be_outlet(name: str) -> bool:
@@ -386,7 +404,7 @@ def extract_metadata(text: str, hints: Meta, *, source: str) -> Meta:
     _set_published(meta, dateline)
 
     lede_end = _lede_end(text, header_end)
-    outlet = find_outlet(text, header_end, lede_end)
+    outlet = find_outlet(text, header_end, lede_end) or find_self_named_outlet(text, header_end)
     if meta.outlet is None and outlet is not None:
         meta.outlet = outlet.name
     if outlet is not None and meta.outlet == outlet.name:
