@@ -69,6 +69,9 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | InputError
     source = str(path)
     seen = False
     limit = max_bytes * HTML_OVERHEAD
+    if not _is_warc(path):
+        yield InputError(source, "not a WARC file (no WARC/1.x header)", code="bad_record")
+        return
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
@@ -79,8 +82,9 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | InputError
                 if not content_type.startswith(HTML_TYPES):
                     continue
                 seen = True
+                body = _read_limited(record.content_stream(), limit + 1)
+                # Asked only after the body is read: asking first empties the content stream.
                 where = f"{source}@{records.get_record_offset()}"
-                body = record.content_stream().read(limit + 1)
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 yield _html_article(body, where, url, max_bytes, limit)
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as err:
@@ -88,6 +92,36 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | InputError
         return
     if not seen:
         yield InputError(source, "WARC file holds no HTML responses", code="empty")
+
+
+def _read_limited(stream: Any, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks (warcio's decoding readers return nothing for
+    one very large read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = stream.read(min(65536, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _is_warc(path: Path) -> bool:
+    """A WARC file (or a gzipped one) starts with its version line, ``WARC/1.x``."""
+    import gzip
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2)
+            fh.seek(0)
+            if head == b"\x1f\x8b":
+                with gzip.open(fh) as unzipped:
+                    return unzipped.read(5) == b"WARC/"
+            return fh.read(5) == b"WARC/"
+    except (OSError, EOFError):
+        return False
 
 
 def _html_article(
