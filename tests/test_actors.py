@@ -230,3 +230,8 @@ def test_each_line_starts_a_sentence(analyzer: Analyzer) -> None:
     sdoc = analyzer.nlp("Baku is a puppet of Ankara, says expert\nNovember 29 2025, 11:30\n\nMoscow said.")
     starts = [s.text.split()[0] for s in sdoc.sents if s.text.strip()]
     assert starts[:3] == ["Baku", "November", "Moscow"]
+
+
+def test_words_of_a_title_before_a_name_are_not_an_organisation(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Every appeal is read by Supreme Leader Ali Khamenei as weakness.")
+    assert [a.name for a in doc.actors] == ["Ali Khamenei"]

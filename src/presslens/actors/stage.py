@@ -356,6 +356,9 @@ class _Run:
             return
         if len(span) == 1 and span[0].lower_ in _ORG_TRIGGER_WORDS:
             return  # a bare "Council" or "Ministry" names nothing by itself
+        after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
+        if after is not None and after.lower_ in self.x.titles.all:
+            return  # "Supreme Leader Ali Khamenei": the start of a title, not an organisation
         owners = {self.token_owner[i] for i in range(span.start, span.end) if i in self.taken}
         # The whole name is known ("the European Union", "Kremlin"), or a person's surname
         # that NER mislabels: the gazetteer or person mention stands.
