@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench eval clean
+.PHONY: install run test lint bench eval clean bench-corpus
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,13 @@ eval: $(STAMP)
 	$(BIN)/presslens eval tests/devset
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m presslens.bench
+
+# ingest throughput at corpus scale: ARTICLES=500 make bench-corpus for a short run
+ARTICLES ?= 10000
+bench-corpus: $(STAMP)
+	$(BIN)/python -m presslens.bench.corpus --articles $(ARTICLES)
 
 clean:
 	rm -rf $(VENV) out build dist src/*.egg-info

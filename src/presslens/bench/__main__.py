@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from presslens.bench.quotes_peer import print_quote_peer_table, run_quote_peer_comparison
 from presslens.bench.throughput import measure, sample_texts
 
 REPO = Path(__file__).resolve().parents[3]
@@ -18,6 +19,8 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path,
                         default=[REPO / "examples", REPO / "tests" / "devset"])
     parser.add_argument("--min-articles", type=int, default=200)
+    parser.add_argument("--devset", type=Path, default=REPO / "tests" / "devset",
+                        help="annotated articles for the quote comparison with textacy")
     args = parser.parse_args()
     console = Console()
 
@@ -36,6 +39,9 @@ def main() -> None:
     verdict = "meets" if result.ratio >= 0.75 else "misses"
     console.print(f"ratio presslens / bare spaCy: [bold]{result.ratio:.2f}[/] ({verdict} the 0.75 target)")
     console.print(f"peak RSS: {result.peak_rss_mb:.0f} MB")
+
+    if args.devset.is_dir():
+        print_quote_peer_table(run_quote_peer_comparison(args.devset), console)
 
 
 if __name__ == "__main__":
