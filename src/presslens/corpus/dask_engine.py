@@ -29,6 +29,7 @@ from presslens.cli.analyze import Analysed, Failed, analyse_article
 from presslens.corpus.engine import IngestOptions, outcome_document
 from presslens.corpus.store import document_rows
 from presslens.ingest import RawArticle
+from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 PLUGIN_NAME = "presslens-analyzer"
@@ -84,12 +85,23 @@ def analyse_batch(key: str, batch: list[tuple[int, RawArticle]]) -> ShardPayload
             docs.append(outcome_document(outcome))
         else:
             failures.append(outcome)
+    return ShardPayload(key, len(batch), [d.id for d in docs], _parquet(docs), failures)
+
+
+def _parquet(docs: list[Document]) -> dict[str, bytes]:
     tables = {}
     for name, table in document_rows(docs).items():
         sink = io.BytesIO()
         pq.write_table(table, sink)
         tables[name] = sink.getvalue()
-    return ShardPayload(key, len(batch), [d.id for d in docs], tables, failures)
+    return tables
+
+
+def _lost(key: str, batch: list[tuple[int, RawArticle]], err: BaseException) -> ShardPayload:
+    """A batch whose task failed as a whole (a worker died on it): each article an error."""
+    message = f"the Dask task failed: {type(err).__name__}: {err}"
+    failures = [Failed(index, article.source, "internal", message) for index, article in batch]
+    return ShardPayload(key, len(batch), [], _parquet([]), failures)
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,8 @@ def run_dask(
         shard_dir.mkdir(parents=True, exist_ok=True)
         run = f"{os.getpid()}"
         batches = enumerate(_batches(stream, options.batch_size))
-        pending = as_completed(loop=client.loop)
+        pending = as_completed(loop=client.loop, raise_errors=False)
+        submitted: dict[object, tuple[str, list[tuple[int, RawArticle]]]] = {}
         in_flight = 0
 
         def submit() -> bool:
@@ -162,13 +175,19 @@ def run_dask(
                 return False
             number, batch = item
             key = f"{run}-{number:07d}"
-            pending.add(client.submit(analyse_batch, key, batch, key=f"presslens-{key}"))
+            future = client.submit(analyse_batch, key, batch, key=f"presslens-{key}")
+            submitted[future.key] = (key, batch)
+            pending.add(future)
             return True
 
         while in_flight < workers * TASKS_PER_WORKER and submit():
             in_flight += 1
         for future in pending:
-            payload: ShardPayload = future.result()
+            key, batch = submitted.pop(future.key)
+            try:
+                payload: ShardPayload = future.result()
+            except Exception as err:  # the batch is lost, not the run
+                payload = _lost(key, batch, err)
             future.release()
             in_flight -= 1
             if submit():
