@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench eval clean bench-corpus
+.PHONY: install run test lint bench eval clean bench-corpus vendor
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: $(STAMP)
 	$(BIN)/presslens analyze examples/ -o out/ --summary
 
 test: $(STAMP)
+	@# The browser tests drive Debian's chromium; install it when missing and we may (root, apt).
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium not installed: browser tests will be skipped"; \
+	fi
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -38,3 +42,13 @@ bench-corpus: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build dist src/*.egg-info
+
+# The JavaScript the page needs, vendored from npm into the package (committed; run to update).
+CYTOSCAPE_VERSION := 3.34.4
+VENDOR := src/presslens/web/static/vendor
+vendor:
+	rm -rf build/vendor && mkdir -p build/vendor $(VENDOR)
+	cd build/vendor && npm pack --silent cytoscape@$(CYTOSCAPE_VERSION) && tar xzf cytoscape-$(CYTOSCAPE_VERSION).tgz
+	cp build/vendor/package/dist/cytoscape.min.js $(VENDOR)/cytoscape.min.js
+	cp build/vendor/package/LICENSE $(VENDOR)/cytoscape.LICENSE
+	rm -rf build/vendor
