@@ -55,7 +55,14 @@ def textacy_document(text: str, sdoc: Doc) -> Document:
 
     actors: list[Actor] = []
     quotes: list[Quote] = []
-    for n, triple in enumerate(direct_quotations(sdoc), start=1):
+    try:
+        triples = list(direct_quotations(sdoc))
+    except ValueError:
+        # textacy refuses texts with an odd number of quotation marks, which is what the
+        # multi-paragraph convention (marks reopened on every paragraph) produces: it then
+        # finds nothing in that article, and is scored so.
+        triples = []
+    for n, triple in enumerate(triples, start=1):
         content = triple.content
         speaker_id = None
         if triple.speaker:
