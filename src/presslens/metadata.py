@@ -352,6 +352,8 @@ def identify_language(text: str, *, source: str) -> str | None:
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     share = english_function_share(sample)
+    if share >= SURE_ENGLISH_FUNCTION_SHARE:
+        return "en"  # the answer below whatever the identifier says; skip its cost
     lowercase = _CAPITALISED_WORD.sub(" ", sample)
     if sum(ch.isalpha() for ch in lowercase) < MIN_LANGUAGE_EVIDENCE:
         return "en" if share >= MIN_ENGLISH_FUNCTION_SHARE else None
