@@ -24,13 +24,13 @@ class PersonTitles:
     masculine: frozenset[str]
     surname_suffixes: tuple[str, ...]
 
-    @property
-    def all(self) -> frozenset[str]:
-        return self.expert | self.office | self.feminine | self.masculine
+    all: frozenset[str] = frozenset()  # every role noun; derived, filled in after init
+    longest: int = 1  # words in the longest role noun
 
-    @property
-    def longest(self) -> int:
-        return max(len(t.split()) for t in self.all)
+    def __post_init__(self) -> None:
+        every = self.expert | self.office | self.feminine | self.masculine
+        object.__setattr__(self, "all", every)
+        object.__setattr__(self, "longest", max(len(t.split()) for t in every))
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,9 @@ class _Run:
         self.taken: set[int] = set()
         self.token_owner: dict[int, str] = {}
         self.quoted = quoted_regions(doc.text)
+        # Iterating a Doc builds new Token objects every time; the stage walks the tokens
+        # several times, so it builds them once.
+        self.tokens: list[Token] = list(sdoc)
 
     # ------------------------------------------------------------- helpers
     def _draft_for_entry(self, entry: Entry) -> _ActorDraft:
@@ -211,7 +214,7 @@ class _Run:
         """Maximal runs of capitalised proper nouns (names NER may have missed or mislabelled)."""
         runs: list[Span] = []
         start: int | None = None
-        for tok in self.sdoc:
+        for tok in self.tokens:
             is_name = tok.pos_ == "PROPN" and tok.is_alpha and tok.text[0].isupper()
             if is_name and start is None:
                 start = tok.i
@@ -463,7 +466,7 @@ class _Run:
                 surnames.setdefault(draft.name.split()[-1], draft.key)
         if not surnames:
             return
-        for tok in self.sdoc:
+        for tok in self.tokens:
             if tok.i in self.taken or tok.text not in surnames:
                 continue
             draft = self.drafts[surnames[tok.text]]
@@ -508,8 +511,8 @@ class _Run:
         """Resolve "the expert", "the political scientist", "the Russian president" to people."""
         titles = self.x.titles
         longest = titles.longest
-        sdoc = self.sdoc
-        for tok in sdoc:
+        sdoc = self.tokens  # indexing a list is cheap; Doc indexing builds a Token each time
+        for tok in self.tokens:
             if tok.lower_ != "the" or tok.i in self.taken:
                 continue
             # the [Demonym | Country's]? [role words] head, singular, not followed by a name
@@ -542,9 +545,9 @@ class _Run:
                 continue  # "the expert Davit Petrosyan": an introduction, the name is the mention
             if end < len(sdoc) and sdoc[end].lower_ == "of":
                 continue  # "the president of France": left to the name that follows, if any
-            span = sdoc[tok.i : end]
-            if not self._free(sdoc[j:end]):
+            if any(i in self.taken for i in range(j, end)):
                 continue
+            span = self.sdoc[tok.i : end]
             person = self._resolve_role(phrase, affiliation, span.start_char)
             if person is not None:
                 self._claim(person, span, "title")
@@ -588,7 +591,7 @@ class _Run:
 
     # ------------------------------------------------------------- pronouns
     def add_pronouns(self) -> None:
-        for tok in self.sdoc:
+        for tok in self.tokens:
             gender = _PRONOUN_GENDER.get(tok.lower_)
             if gender is None or tok.i in self.taken or self._in_quote(tok.idx):
                 continue
