@@ -1,0 +1,242 @@
+"""The page of ``presslens serve`` in a real browser: Debian's headless chromium driven through
+Playwright (``playwright install`` is never run: no browser is downloaded).
+
+One server process (``presslens serve`` on a free port of 127.0.0.1) and one browser serve the
+whole module. Screenshots of the four views go to ``out/`` as PNG.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _web_corpus import INJECTION, build_store
+from presslens.model import Document
+
+CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SHOTS = Path(__file__).resolve().parents[1] / "out"
+ERRORS: list[str] = []  # uncaught exceptions and console errors of the page
+
+if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+    pytest.skip(
+        f"no chromium at {CHROMIUM} (on Debian: apt-get install chromium; `make test` does it)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"presslens serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"presslens serve did not answer {url} within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Document]]:
+    db = tmp_path_factory.mktemp("web-browser") / "corpus.duckdb"
+    return db, build_store(db)
+
+
+@pytest.fixture(scope="module")
+def base_url(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("web-log") / "serve.log").open("wb")
+    command = [sys.executable, "-c", "from presslens.cli import main; main()", "serve",
+               "--db", str(corpus[0]), "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "warning"]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_up(url + "api/facets", server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def page(base_url: str) -> Iterator[Any]:
+    SHOTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        tab = context.new_page()
+        tab.on("pageerror", lambda exc: ERRORS.append(str(exc)))
+        tab.on("console", lambda msg: ERRORS.append(msg.text) if msg.type == "error" else None)
+        try:
+            yield tab
+        finally:
+            browser.close()
+
+
+def _open(page: Any, url: str, view: str) -> None:
+    """Go to a view; within the page, by setting the hash (as its own links do)."""
+    here, _, _ = page.url.partition("#")
+    there, _, fragment = url.partition("#")
+    if here == there:
+        page.evaluate(
+            "h => { document.getElementById('view').removeAttribute('data-ready');"
+            " location.hash = h; }",
+            "#" + fragment,
+        )
+    else:
+        page.goto(url)
+    page.wait_for_selector(f"#view[data-ready='{view}']", timeout=20_000)
+
+
+def _until(page: Any, expression: str, seconds: float = 20) -> None:
+    """Wait until a JavaScript expression is true (polled: the page's CSP forbids the eval
+    that ``wait_for_function`` needs)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {seconds} s: {expression}")
+        time.sleep(0.1)
+
+
+def _title(docs: list[Document], words: str) -> str:
+    return next(d.meta.title or "" for d in docs if words in (d.meta.title or ""))
+
+
+def test_article_list(page: Any, base_url: str, corpus: tuple[Path, list[Document]]) -> None:
+    _open(page, base_url + "#/articles", "articles")
+    rows = page.locator("#article-list tbody tr")
+    assert rows.count() == 4
+    assert rows.first.locator("td.title").inner_text() == _title(corpus[1], "Baltic exercise")
+    interview = next(d for d in corpus[1] if INJECTION in d.text)
+    row = page.locator(f"#article-list tr[data-id='{interview.id}']")
+    assert row.locator("td.count-quotes").inner_text() == str(len(interview.quotes))
+    assert row.locator("td.count-techniques").inner_text() == str(len(interview.techniques))
+    page.screenshot(path=str(SHOTS / "list.png"), full_page=True)
+    # Filtering by outlet goes through the form and the API.
+    page.select_option("#f-outlet", "Meridian Wire")
+    page.click("#article-filters button[type=submit]")
+    page.wait_for_selector("#view[data-ready='articles']")
+    _until(page, "document.querySelectorAll('#article-list tbody tr').length === 2")
+
+
+def test_article_view_highlights_and_escapes(
+    page: Any, base_url: str, corpus: tuple[Path, list[Document]]
+) -> None:
+    interview = next(d for d in corpus[1] if INJECTION in d.text)
+    _open(page, base_url + "#/articles", "articles")
+    page.click(f"#article-list tr[data-id='{interview.id}'] a.article-link")
+    page.wait_for_selector("#view[data-ready='article']")
+    text = page.locator("#doc-text")
+    # The injected script is shown as text and never ran.
+    assert INJECTION in text.inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#doc-text script, #view script").count() == 0
+    # Quotes are tinted and their speaker is named in the margin.
+    assert page.locator("#doc-text .quote").count() >= len(interview.quotes)
+    assert "Viktor Lebedev" in page.locator("#doc-text .margin .speaker").first.inner_text()
+    # Techniques carry their label in the title attribute; actors their kind.
+    titles = page.locator("#doc-text .tech").evaluate_all("els => els.map(e => e.title)")
+    assert any("Loaded Language" in t for t in titles)
+    assert page.locator("#doc-text mark.ent.kind-country").count() > 0
+    assert page.locator("#doc-text mark.ent.kind-person").count() > 0
+    # Clicking a relation highlights its evidence; claims are listed by score.
+    assert page.locator("#doc-text .seg.hl").count() == 0
+    page.locator("#relations li").first.click()
+    highlighted = page.locator("#doc-text .seg.hl")
+    assert highlighted.count() > 0
+    shown = highlighted.evaluate_all(
+        "els => els.map(e => { const c = e.cloneNode(true);"
+        " c.querySelectorAll('.ent-label').forEach(l => l.remove()); return c.textContent; })"
+    )
+    assert "".join(shown) == interview.relations[0].text
+    assert page.locator("#claims li").count() == len(interview.claims)
+    page.locator("#relations li").first.click()
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+
+
+def test_network_view(page: Any, base_url: str) -> None:
+    _open(page, base_url + "#/network", "network")
+    nodes, edges = page.evaluate("[window.__cy.nodes().length, window.__cy.edges().length]")
+    assert nodes >= 5 and edges >= 5
+    colours = set(page.evaluate("window.__cy.edges().map(e => e.data('colour'))"))
+    assert {"#2e9d4f", "#d0342c"} <= colours  # cooperative and conflictual
+    assert page.locator("#cy canvas").count() > 0
+    # Click the Russia → China edge where it is drawn: its evidence is listed with links.
+    box = page.locator("#cy").bounding_box()
+    point = page.evaluate(
+        "(() => { const e = window.__cy.edges(\"[source = 'Q159'][target = 'Q148']\")[0];"
+        " const p = e.renderedMidpoint(); return [p.x, p.y]; })()"
+    )
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+    page.wait_for_selector("#evidence-list li")
+    assert "Russia and China" in page.locator("#evidence-list").inner_text()
+    assert page.locator("#evidence-list a.evidence-link").count() > 0
+    page.screenshot(path=str(SHOTS / "network.png"), full_page=True)
+    # Filters redraw the graph: only conflictual ACCUSE edges remain.
+    page.select_option("#f-type", "ACCUSE")
+    page.click("#network-filters button[type=submit]")
+    _until(
+        page,
+        "window.__cy && window.__cy.edges().length > 0 && "
+        "window.__cy.edges().every(e => e.data('types').startsWith('ACCUSE'))"
+    )
+    # Following an evidence link opens the article with the relation highlighted.
+    _open(page, base_url + "#/network", "network")
+    page.evaluate("window.__cy.edges(\"[source = 'Q159'][target = 'Q148']\")[0].emit('tap'); null")
+    page.wait_for_selector("#evidence-list a.evidence-link")
+    page.locator("#evidence-list a.evidence-link").first.click()
+    page.wait_for_selector("#view[data-ready='article']")
+    assert page.locator("#doc-text .seg.hl").count() > 0
+
+
+def test_actor_page(page: Any, base_url: str) -> None:
+    _open(page, base_url + "#/actor/Q30", "actor")
+    assert "United States" in page.locator("h1.actor-name").inner_text()
+    assert "Northern Herald" in page.locator("#mentioned-by").inner_text()
+    speakers = page.locator("#stance-speakers").inner_text()
+    assert "Viktor Lebedev" in speakers and "-0.80" in speakers
+    assert page.locator("#over-time tbody tr").count() >= 1
+    _open(page, base_url + "#/actor/Q159", "actor")
+    page.click("#over-time button")
+    page.wait_for_selector("#timeline-box table")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / "actor.png"), full_page=True)
+
+
+def test_screenshots_are_pngs() -> None:
+    for name in ("list", "article", "network", "actor"):
+        data = (SHOTS / f"{name}.png").read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+
+def test_no_javascript_errors(page: Any) -> None:
+    assert not ERRORS, ERRORS
