@@ -100,6 +100,7 @@ KNOWN: dict[str, tuple[str, str, str | None]] = {
     "Q37": ("Lithuania", "country", "Q37"),
     "Q36": ("Poland", "country", "Q36"),
     "Q28": ("Hungary", "country", "Q28"),
+    "person:viktor_lebedev": ("Viktor Lebedev", "person", None),
 }
 
 # (article, source, target, type, polarity, evidence sentence start, asserted by)
