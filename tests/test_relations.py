@@ -171,3 +171,138 @@ def test_naive_baseline_pairs_every_actor(analyzer: Analyzer) -> None:
     doc = analyzer.analyze(RawArticle(text=text, source="test"))
     pairs = naive_baseline(doc, sdoc, "SUPPORT")
     assert len(pairs) == 6 and {r.type for r in pairs} == {"SUPPORT"}
+
+
+# --- recall patterns: polarity from context, discourse, reciprocity, circumstances ------------
+
+
+def _rel(doc: Document, source: str, target: str, type_: str) -> Relation | None:
+    for relation in doc.relations:
+        if _names(doc, relation) == (source, target, type_):
+            return relation
+    return None
+
+
+def test_request_polarity_comes_from_the_requested_action(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Moldova called on Russia to withdraw its troops from the region.")
+    demand = _rel(doc, "Moldova", "Russia", "REQUEST")
+    assert demand is not None and demand.polarity == -1
+    doc = _doc(analyzer, "Georgia asked Turkey to help with the reconstruction of the port.")
+    appeal = _rel(doc, "Georgia", "Turkey", "REQUEST")
+    assert appeal is not None and appeal.polarity == 1
+    doc = _doc(analyzer, "Lithuania urged Poland to publish the report.")
+    neutral = _rel(doc, "Lithuania", "Poland", "REQUEST")
+    assert neutral is not None and neutral.polarity == 0
+
+
+def test_cue_polarity_overrides_the_type_default(analyzer: Analyzer) -> None:
+    assert relation_types()["CONSULT"].polarity == 0  # the type's default is unchanged
+    doc = _doc(analyzer, "Ankara held talks with Tehran on Monday.")
+    talks = _rel(doc, "Turkey", "Iran", "CONSULT")
+    assert talks is not None and talks.polarity == 1
+    doc = _doc(analyzer, "Brussels demanded an explanation from Budapest.")
+    assert all(r.polarity == -1 for r in doc.relations if r.type == "REQUEST")
+
+
+def test_expect_states_a_request_only_with_an_infinitive(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Baku expects Yerevan to amend its constitution before the signing.")
+    request = _rel(doc, "Azerbaijan", "Armenia", "REQUEST")
+    assert request is not None and request.polarity == -1
+    doc = _doc(analyzer, "Moscow expects a rise in exports to Minsk.")
+    assert not any(r.type == "REQUEST" for r in doc.relations)
+
+
+def test_people_acting_for_a_state_stand_for_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Moldovan government is steered by advisers from Bucharest.")
+    assert ("Romania", "Moldova", "CONTROL") in _triples(doc)
+    doc = _doc(analyzer, "The Armenian government has always been steered by its patrons in Washington.")
+    assert ("United States", "Armenia", "CONTROL") in _triples(doc)
+
+
+def test_rejected_accusation_is_aimed_at_its_author(analyzer: Analyzer) -> None:
+    body = "Warsaw accused Minsk of staging provocations on the border.\n\nMinsk rejected the accusations."
+    doc = _doc(analyzer, body)
+    assert ("Belarus", "Poland", "REJECT") in _triples(doc)
+    doc = _doc(analyzer, "Vilnius accused Moscow of interference in its elections, an accusation the Kremlin denies.")
+    assert ("Russia", "Lithuania", "REJECT") in _triples(doc)
+
+
+def test_reporting_a_hostile_act_is_an_accusation(analyzer: Analyzer) -> None:
+    body = "Azerbaijan's Defence Ministry said that Armenian units had opened fire on Azerbaijani positions."
+    doc = _doc(analyzer, body)
+    triples = _triples(doc)
+    assert ("Armenia", "Azerbaijan", "ASSAULT") in triples
+    assert ("Azerbaijan", "Armenia", "ACCUSE") in triples
+
+
+def test_reciprocal_verbs_and_plural_predicates(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Baku and Yerevan fought two wars in thirty years.")
+    triples = _triples(doc)
+    assert {("Azerbaijan", "Armenia", "ADVERSARY"), ("Armenia", "Azerbaijan", "ADVERSARY")} <= triples
+    doc = _doc(analyzer, "Turkey and France are NATO allies.")
+    triples = _triples(doc)
+    assert {("Turkey", "France", "ALLY"), ("France", "Turkey", "ALLY")} <= triples
+    assert ("Turkey", "NATO", "ALLY") not in triples
+
+
+def test_circumstance_with_adjective_and_from(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Baku liberated its lands with Turkish support.")
+    assert ("Turkey", "Azerbaijan", "SUPPORT") in _triples(doc)
+    doc = _doc(analyzer, "Armenia is under constant pressure from Baku.")
+    assert ("Azerbaijan", "Armenia", "COERCE") in _triples(doc)
+    doc = _doc(analyzer, "Russian troops came to Kazakhstan at the request of Astana.")
+    request = _rel(doc, "Kazakhstan", "Russia", "REQUEST")
+    assert request is not None and request.polarity == 1
+
+
+def test_deployment_on_a_hosts_soil_is_aid(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Russian missiles have been stationed on Belarusian soil since 2023.")
+    triples = _triples(doc)
+    assert ("Russia", "Belarus", "AID") in triples and ("Russia", "Belarus", "MOBILIZE") not in triples
+    doc = _doc(analyzer, "Paris floated sending peacekeepers to Ukraine.")
+    assert ("France", "Ukraine", "AID") in _triples(doc)
+
+
+def test_negation_reaches_a_purpose_clause(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "France has never sent a single soldier to protect Armenia.")
+    assert ("France", "Armenia", "SUPPORT") not in _triples(doc)
+
+
+def test_object_pronoun_is_not_its_own_subject(analyzer: Analyzer) -> None:
+    body = "Yerevan decided that Paris would protect it.\n\nIt froze its participation in the CSTO."
+    doc = _doc(analyzer, body)
+    triples = _triples(doc)
+    assert ("France", "Armenia", "SUPPORT") in triples
+    assert ("Armenia", "Collective Security Treaty Organization", "REJECT") in triples
+
+
+def test_event_nouns_of_trade_rivalry_and_occupation(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "France's arms sales to Armenia have angered Baku.")
+    assert ("France", "Armenia", "AID") in _triples(doc)
+    doc = _doc(analyzer, "The region became a stage for a French quarrel with Turkey.")
+    assert ("France", "Turkey", "ADVERSARY") in _triples(doc)
+    doc = _doc(analyzer, "Russia's occupation of Georgian territory has not ended.")
+    assert ("Russia", "Georgia", "ASSAULT") in _triples(doc)
+    doc = _doc(analyzer, "Turkey wants open borders and trade with Armenia.")
+    assert ("Turkey", "Armenia", "COOPERATE") in _triples(doc)
+    doc = _doc(analyzer, "Moscow uses gas prices as levers against the Armenian government.")
+    assert ("Russia", "Armenia", "COERCE") in _triples(doc)
+
+
+def test_buying_arms_and_buying_goods(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Armenia bought Russian weapons at domestic prices.")
+    assert ("Russia", "Armenia", "AID") in _triples(doc)
+    doc = _doc(analyzer, "Russia buys Armenian brandy.")
+    assert ("Russia", "Armenia", "COOPERATE") in _triples(doc)
+
+
+def test_recognising_territory_as_part_of_another_state_is_a_concession(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Yerevan recognised Karabakh as part of Azerbaijan in 2022.")
+    triples = _triples(doc)
+    assert ("Armenia", "Azerbaijan", "CONCEDE") in triples
+    assert ("Armenia", "Azerbaijan", "SUPPORT") not in triples
+
+
+def test_witness_of_an_event_is_not_its_source(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Kremlin sees the pressure on Armenia.")
+    assert ("Russia", "Armenia", "COERCE") not in _triples(doc)

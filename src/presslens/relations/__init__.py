@@ -79,7 +79,7 @@ def find_relations(
                 source=found.source,
                 target=found.target,
                 type=found.type,
-                polarity=lexicon.polarity(found.type),  # type: ignore[arg-type]
+                polarity=found.polarity,  # type: ignore[arg-type]
                 modality=found.modality,
                 asserted_by=index.asserted_by(found.cue.idx),
                 confidence=found.confidence,

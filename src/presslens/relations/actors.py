@@ -33,8 +33,17 @@ PROXY_NOUNS = frozenset(
      "capital", "president", "leader", "leaders", "media", "press", "television", "navy",
      "contingent", "battalion", "battalions", "brigade", "police", "services", "intelligence",
      "hierarchy", "structures", "potash", "companies", "oil", "courts", "guards", "coast",
-     "air", "airspace", "waters", "sovereignty", "independence", "interests", "position"}
+     "air", "airspace", "waters", "sovereignty", "independence", "interests", "position",
+     "envoy", "envoys", "emissaries", "representatives", "delegation", "negotiators"}
 )
+# People who act on someone else's behalf or over someone ("its patrons in Washington", "advisers
+# from Paris"): the possessor is the client, the place or modifier names who they stand for.
+RELATIONAL_PROXIES = frozenset(
+    {"patrons", "patron", "curators", "curator", "masters", "handlers", "sponsors", "backers",
+     "paymasters", "advisers", "advisors", "adviser", "advisor", "instructors", "minders"}
+)
+# "the government in Kyiv", "advisers from Paris", "the army of X"
+_PROXY_PREPS = frozenset({"of", "in", "from"})
 _STATE_INSTITUTION = re.compile(
     r"\b(ministry|embassy|government|cabinet|armed forces|army|foreign office|presidency|kremlin)\b",
     re.IGNORECASE,
@@ -44,6 +53,7 @@ THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "thems
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_PRONOUNS = frozenset({"it", "them"})
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _MENTION_ROLES = frozenset({"name", "metonym", "demonym", "title", "pronoun", "acronym"})
 
@@ -192,14 +202,15 @@ class ActorIndex:
         if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return [], False
         found: list[str] = []
+        relational = head.lower_ in RELATIONAL_PROXIES
         for child in head.children:
-            if child.dep_ in _MODIFIER_DEPS:
+            if child.dep_ in _MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
                 more, more_inferred = self.modifier(child)
                 found.extend(m for m in more if m not in found)
                 inferred = inferred or more_inferred
-        if not found and head.lower_ in PROXY_NOUNS:
+        if not found and (relational or head.lower_ in PROXY_NOUNS):
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             more, more_inferred = self.at(pobj)
@@ -211,22 +222,41 @@ class ActorIndex:
     # ------------------------------------------------------------------ pronouns
     def _resolve_third_person(self) -> None:
         """'it', 'its', 'they', 'their': the nearest earlier subject naming a non-person actor."""
-        last: tuple[int, list[str]] | None = None  # (sentence index, ids)
+        recent: list[tuple[int, list[str], Token]] = []  # (sentence index, ids, subject token)
         for s_index, sent in enumerate(self.sdoc.sents):
             for token in sent:
-                if (
-                    token.lower_ in THIRD_PERSON
-                    and token.i not in self.by_token
-                    and token.dep_ != "expl"
-                    and last is not None
-                    and s_index - last[0] <= 1
-                ):
-                    self._pronouns[token.i] = list(last[1])
+                if token.lower_ in THIRD_PERSON and token.i not in self.by_token and token.dep_ != "expl":
+                    found = self._antecedent(token, s_index, recent)
+                    if found is not None:
+                        self._pronouns[token.i] = found
                 if token.dep_ in _SUBJECT_DEPS:
                     ids, _ = self._single(token)
                     ids = [i for i in ids if not self.is_person(i)]
                     if ids:
-                        last = (s_index, ids)
+                        recent.append((s_index, ids, token))
+                        del recent[:-4]
+
+    @staticmethod
+    def _antecedent(
+        token: Token, s_index: int, recent: list[tuple[int, list[str], Token]]
+    ) -> list[str] | None:
+        """The latest subject in the same sentence that is not the pronoun's co-argument (a plain
+        object pronoun does not stand for the subject of its own verb: "Yerevan decided that
+        Paris would protect it", it = Yerevan); across a sentence boundary, the main-clause
+        subject of the previous sentence first ("Yerevan decided that Paris would protect it.
+        It froze ...": It = Yerevan), else its latest subject."""
+        previous: list[tuple[list[str], Token]] = []
+        for index, ids, subject in reversed(recent):
+            if index == s_index:
+                if token.lower_ in _OBJECT_PRONOUNS and subject.head.i == token.head.i:
+                    continue
+                return list(ids)
+            if s_index - index == 1:
+                previous.append((ids, subject))
+        for ids, subject in previous:
+            if subject.head.dep_ == "ROOT":
+                return list(ids)
+        return list(previous[0][0]) if previous else None
 
     # ------------------------------------------------------------------ affiliation
     def affiliation(self, speaker: str, token: Token | None = None) -> str:

@@ -40,6 +40,24 @@ _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
 # A city named only as a place is still a target after these ("strikes on Kharkiv"), not after
 # "in"/"at" (a venue: "met in Vienna").
 _PLACE_TARGET_PREPS = frozenset({"on", "into", "against", "towards", "toward", "to"})
+# Verbs of saying whose ``that``-clause, when it states a hostile act, is an accusation by the
+# sayer ("Baku said that Armenian units had opened fire" -> Azerbaijan ACCUSE Armenia).
+_REPORT_VERBS = frozenset({"say", "report", "claim", "allege", "state", "announce", "declare",
+                           "charge", "assert", "insist"})
+_ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+# Under negation these affirm their object or subject ("the occupation has not ended").
+_ASPECT_END = frozenset({"end", "stop", "cease", "halt", "finish", "abate", "subside"})
+# A deployment located on these nouns of a state is hosted by that state ("stationed on
+# Belarusian soil", "exercises on Moldovan territory"): aid to the host, not a threat to it.
+_HOST_NOUNS = frozenset({"territory", "soil"})
+_HOST_PREPS = frozenset({"on", "in", "onto", "to"})
+# Verbs whose subject perceives or talks about an event noun rather than carrying it out ("I see
+# the pressure on it"): the subject is not the event's source.
+_WITNESS_VERBS = frozenset({"see", "notice", "watch", "observe", "note", "witness", "recall",
+                            "remember", "mention", "describe", "discuss", "feel", "hear", "know",
+                            "understand", "fear", "ignore", "expect", "analyse", "analyze", "study",
+                            "welcome", "regret", "report"})
+_DISCOURSE_WINDOW = 4  # sentences back in which the author of a rejected speech act is sought
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,7 @@ class Found:
     modality: Modality
     confidence: float
     cue: Token
+    polarity: int
 
 
 def _negated(token: Token) -> bool:
@@ -67,6 +86,28 @@ def _negated(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _negated_scope(verb: Token) -> bool:
+    """Negated itself, or a purpose/infinitive clause of a negated verb ("has never sent a
+    soldier to protect X" does not state that it protects X)."""
+    if _negated(verb):
+        return True
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _negated(verb.head)
+    )
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The to-infinitive complement of a verb ("call on X to withdraw" -> withdraw)."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
 
 
 def _modality(verb: Token) -> Modality:
@@ -98,6 +139,8 @@ class Patterns:
     def __init__(self, index: ActorIndex, lexicon: RelationLexicon) -> None:
         self.index = index
         self.lex = lexicon
+        self.history: list[tuple[int, Found]] = []  # (sentence number, found) in text order
+        self.sentence = -1
 
     # ---------------------------------------------------------------- arguments
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[str], bool]:
@@ -170,19 +213,57 @@ class Patterns:
                 inferred = inferred or more_inferred
         if not ids:
             ids, inferred = self.prep_objects(verb)
+        if not ids:
+            ids, inferred = self.infinitive_subjects(verb)
         return ids, inferred
+
+    def infinitive_subjects(self, verb: Token) -> tuple[list[str], bool]:
+        """X in "urged X to refrain", "expects X to remove" when the parser makes X the subject
+        of the infinitive clause."""
+        complement = _infinitive(verb)
+        if complement is None:
+            return [], False
+        for child in complement.children:
+            if child.dep_ == "nsubj":
+                return self.index.phrase(child)
+        return [], False
 
     # ---------------------------------------------------------------- helpers
     def _emit(
         self, sources: list[str], targets: list[str], cue: Cue, type_name: str, modality: Modality,
-        prior: float, token: Token,
+        prior: float, token: Token, action: Token | None = None,
     ) -> Iterator[Found]:
         if cue.reverse:
             sources, targets = targets, sources
+        polarity = self.polarity(cue, type_name, action)
         for source in sources:
             for target in targets:
                 if source != target:
-                    yield Found(source, target, type_name, modality, round(prior, 3), token)
+                    yield Found(source, target, type_name, modality, round(prior, 3), token, polarity)
+
+    def _reciprocal(
+        self, actors: list[str], type_name: str, modality: Modality, prior: float, token: Token,
+        polarity: int,
+    ) -> Iterator[Found]:
+        """"Baku and Yerevan fought", "Turkey and France are allies": each acts on the other."""
+        for source in actors:
+            for target in actors:
+                if source != target:
+                    yield Found(source, target, type_name, modality, round(prior, 3), token, polarity)
+
+    def polarity(self, cue: Cue, type_name: str, action: Token | None = None) -> int:
+        """The cue's own polarity, else (REQUEST) the polarity of what is requested, else the
+        type's default (see relation_types.yaml)."""
+        if type_name == cue.type and cue.polarity is not None:
+            return cue.polarity
+        if type_name == "REQUEST" and action is not None:
+            lemma = action.lemma_.lower()
+            for child in action.children:
+                if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.lex.requested_actions:
+                    return self.lex.requested_actions[f"{lemma} {child.lower_}"]
+            if lemma in self.lex.requested_actions:
+                return self.lex.requested_actions[lemma]
+        return self.lex.polarity(type_name)
 
     @staticmethod
     def _is_passive(verb: Token) -> bool:
@@ -231,22 +312,33 @@ class Patterns:
             for c in verb.children
         )
         if military:
-            cue, prep, kind = Cue(type="MOBILIZE"), None, "verb"
+            helpers = any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.helping_forces
+                for c in verb.children
+            )
+            cue, prep, kind = Cue(type="AID" if helpers else "MOBILIZE"), None, "verb"
         elif phrased is not None:
             cue, prep, _ = phrased
         elif lemma in self.lex.verbs:
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
         else:
             return
+        if lemma in self.lex.purchase_verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.arms for c in verb.children
+        ):
+            cue = Cue(type="AID", reverse=True)  # "bought Russian weapons": Russia arms the buyer
         passive = self._is_passive(verb)
         if cue.passive_only and not passive:
             return
         type_name = cue.type
-        if _negated(verb):
+        if _negated_scope(verb):
             if cue.negated is None:
                 return
             type_name = cue.negated
         modality = _modality(verb)
+        action = _infinitive(verb)
+        if cue.infinitive and action is None:
+            return  # "expects X to ...", not "expects growth"
         if passive:
             sources, s_inf = self.agents(verb)
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -281,15 +373,108 @@ class Patterns:
                             t_inf = t_inf or more_inf
                 if not targets and prep.dep_ == "dative":
                     targets, t_inf = self.index.phrase(prep)
+            elif cue.infinitive:
+                dobj = self._dobj(verb)
+                targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
+                if not targets:
+                    targets, t_inf = self.infinitive_subjects(verb)
             else:
                 targets, t_inf = self.objects(verb)
+            if lemma in ("recognise", "recognize"):
+                conceded = self._recognised_as_part_of(verb)
+                if conceded:  # "recognised the region as part of Y": a concession to Y
+                    yield from self._emit(sources, conceded, Cue(type="CONCEDE"), "CONCEDE",
+                                          modality, PRIOR["verb"], verb)
+                    return
             prior = PRIOR[kind]
-        if sources and not targets and type_name in _FALLBACK_TYPES:
+        if sources and not targets and type_name == "REJECT":
+            targets = self._speech_act_authors(verb, sources)
+        if sources and not targets and type_name in _FALLBACK_TYPES and self._dobj(verb) is None:
             targets, t_inf = self._fallback_targets(verb), True
             prior = FALLBACK_PRIOR
         if s_inf or t_inf:
             prior -= INFERRED_PENALTY
-        yield from self._emit(sources, targets, cue, type_name, modality, prior, verb)
+        if type_name == "MOBILIZE" and targets and set(targets) <= self._hosts(verb):
+            # a deployment on a state's own soil is hosted by it: aid to the host
+            cue, type_name = Cue(type="AID"), "AID"
+        if (
+            not targets
+            and len(sources) >= 2
+            and (lemma in self.lex.reciprocal or self._each_other(verb))
+        ):
+            yield from self._reciprocal(sources, type_name, modality, prior, verb,
+                                        self.polarity(cue, type_name, action))
+            return
+        yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
+
+    @staticmethod
+    def _dobj(verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return child
+        return None
+
+    @staticmethod
+    def _each_other(verb: Token) -> bool:
+        """"fought each other", "talk to one another"."""
+        for token in verb.subtree:
+            if token.lower_ in ("other", "another") and token.i > 0 and token.nbor(-1).lower_ in ("each", "one"):
+                return True
+        return False
+
+    def _hosts(self, verb: Token) -> set[str]:
+        """States on whose territory or soil the verb (or its object) places something."""
+        hosts: set[str] = set()
+        holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _HOST_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _HOST_NOUNS:
+                        hosts.update(self.index.modifiers_of(pobj)[0])
+        return hosts
+
+    def _recognised_as_part_of(self, verb: Token) -> list[str]:
+        """Y in "recognised [the region] as part of Y"."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ("part", "territory"):
+                        return self.prep_objects(pobj, ("of",))[0]
+        return []
+
+    def _speech_act_authors(self, verb: Token, rejectors: list[str]) -> list[str]:
+        """Who made the accusation, claim or protest that ``verb`` rejects ("Ukraine rejected the
+        accusations", "accusations that the Kremlin denies"): the source of the latest relation
+        of a matching type aimed at the rejector in this or the few sentences before, else the
+        latest quoted speaker there who is not the rejector."""
+        noun = self._dobj(verb)
+        if noun is not None and noun.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            noun = verb.head
+        if noun is None and verb.dep_ == "relcl":
+            noun = verb.head
+        if noun is None:
+            return []
+        kinds = self.lex.speech_acts.get(noun.lemma_.lower())
+        if kinds is None:
+            return []
+        recent = [f for n, f in self.history if self.sentence - n <= _DISCOURSE_WINDOW]
+        for found in reversed(recent):
+            if found.target in rejectors and found.type in kinds and found.cue.i < verb.i:
+                return [found.source]
+        first = verb.sent.start
+        for _ in range(_DISCOURSE_WINDOW):
+            if first == 0:
+                break
+            first = verb.doc[first - 1].sent.start
+        start = verb.doc[first].idx
+        for quote in reversed(self.index.quote_spans):
+            if quote.end <= verb.idx and quote.end > start and quote.speaker is not None:
+                author = self.index.affiliation(quote.speaker)
+                if author not in rejectors and not self.index.is_person(author):
+                    return [author]
+        return []
 
     # ---------------------------------------------------------------- nouns
     def noun_relations(self, noun: Token) -> Iterator[Found]:
@@ -314,13 +499,21 @@ class Patterns:
                         sources.extend(m for m in more if m not in sources)
         if governed and not sources:
             return  # "suspended all trade with X": the verb states the relation
-        if not sources and noun.dep_ == "dobj":
-            sources, inferred = self.subjects(head)
+        base = noun
+        while base.dep_ == "conj" and base.head.i != base.i:  # "wants open borders and trade with X"
+            base = base.head
+        if not sources and base.dep_ == "dobj" and base.head.lemma_.lower() not in _WITNESS_VERBS:
+            sources, inferred = self.subjects(base.head)
+        if not sources and base.dep_ == "pobj" and base.head.lower_ == "as" and base.head.head.pos_ == "VERB":
+            sources, inferred = self.subjects(base.head.head)  # "uses gas prices as levers against X"
         if not sources:
             return
         targets, t_inf = self.prep_objects(noun, cue.preps)
+        if not targets and base.i != noun.i:
+            # "borders, railways and trade with X": the parser hangs a shared PP on the first conjunct
+            targets, t_inf = self.prep_objects(base, cue.preps)
         negated = (
-            _negated(head)
+            _negated(head) and head.lemma_.lower() not in _ASPECT_END
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
             else False
         )
@@ -344,17 +537,19 @@ class Patterns:
         others: list[str] = []
         o_inf = False
         for child in noun.children:
-            if child.dep_ == "poss":
-                others, o_inf = self.index.at(child)
+            if child.dep_ in ("poss", "amod", "compound"):  # "with Turkish support"
+                more, more_inf = self.index.modifier(child)
+                others.extend(m for m in more if m not in others)
+                o_inf = o_inf or more_inf
         if not others:
-            others, o_inf = self.prep_objects(noun, ("of",))
+            others, o_inf = self.prep_objects(noun, cue.preps or ("of",))
         subjects, s_inf = self.subjects(verb)
         if not subjects:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     subjects, s_inf = self.index.phrase(child)
         prior = PRIOR["noun"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
-        yield from self._emit(others, subjects, cue, cue.type, _modality(verb), prior, noun)
+        yield from self._emit(others, subjects, cue, cue.type, _modality(verb), prior, noun, verb)
 
     # ---------------------------------------------------------------- predicates
     def _predicate_other(self, noun: Token) -> tuple[list[str], bool]:
@@ -373,6 +568,13 @@ class Patterns:
                 if child.dep_ == "relcl":  # "the puppet that Moscow installed"
                     ids, inferred = self.subjects(child)
         return ids, inferred
+
+    def _own_other(self, noun: Token) -> list[str]:
+        """The other party of a plural predicate given by a possessor or "of"/"to"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.index.at(child)[0]
+        return self.prep_objects(noun, ("of", "to"))[0]
 
     def predicate_relations(self, noun: Token) -> Iterator[Found]:
         if noun.pos_ not in ("NOUN", "PROPN"):
@@ -416,7 +618,14 @@ class Patterns:
                     for target in subject:
                         if source != target:
                             yield Found(source, target, cue.negated_consider, modality,
-                                        PRIOR["predicate"], noun)
+                                        PRIOR["predicate"], noun,
+                                        self.lex.polarity(cue.negated_consider))
+            return
+        if noun.tag_ == "NNS" and len(subject) >= 2 and not self._own_other(noun):
+            # "Turkey and France are NATO allies": allies of each other (NATO is the frame)
+            prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf else 0.0)
+            polarity = self.polarity(cue, cue.type)
+            yield from self._reciprocal(subject, cue.type, modality, prior, noun, polarity)
             return
         other, o_inf = self._predicate_other(noun)
         if verb is not None and verb.lemma_ == "use" and not other:
@@ -461,9 +670,45 @@ class Patterns:
 
     # ---------------------------------------------------------------- driver
     def find(self, sent: SpacySpan) -> Iterator[Found]:
+        self.sentence += 1
+        found: list[Found] = []
         for token in sent:
-            yield from self.verb_relations(token)
-            yield from self.noun_relations(token)
-            yield from self.circumstance_relations(token)
-            yield from self.predicate_relations(token)
-            yield from self.adjective_relations(token)
+            for each in (
+                *self.verb_relations(token),
+                *self.noun_relations(token),
+                *self.circumstance_relations(token),
+                *self.predicate_relations(token),
+                *self.adjective_relations(token),
+            ):
+                found.append(each)
+                self.history.append((self.sentence, each))
+        found.extend(self.reported_accusations(found))
+        yield from found
+
+    def reported_accusations(self, found: list[Found]) -> Iterator[Found]:
+        """A state or body that says that another committed a hostile act accuses it ("Baku
+        said that Armenian units had opened fire" -> Azerbaijan ACCUSE Armenia)."""
+        seen: set[tuple[str, str]] = set()
+        for each in found:
+            if each.type not in _ACCUSABLE or each.modality != "asserted":
+                continue
+            node = each.cue
+            for _ in range(5):
+                if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORT_VERBS:
+                    break
+                if node.head.i == node.i:
+                    break
+                node = node.head
+            else:
+                continue
+            verb = node.head
+            if node.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORT_VERBS or _negated(verb):
+                continue
+            sayers, inferred = self.subjects(verb)
+            for sayer in sayers:
+                if self.index.is_person(sayer) or sayer == each.source or (sayer, each.source) in seen:
+                    continue
+                seen.add((sayer, each.source))
+                prior = PRIOR["verb"] - 0.1 - (INFERRED_PENALTY if inferred else 0.0)
+                yield Found(sayer, each.source, "ACCUSE", "asserted", round(prior, 3), verb,
+                            self.lex.polarity("ACCUSE"))

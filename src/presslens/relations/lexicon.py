@@ -36,6 +36,8 @@ class Cue:
     negated_consider: str | None = None
     preps: tuple[str, ...] = ()
     agentless_source: tuple[str, ...] = ()  # passive without agent: source behind these preps
+    polarity: int | None = None  # overrides the type's default polarity for this cue
+    infinitive: bool = False  # the target is the subject of a to-infinitive ("expects X to ...")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,13 @@ class RelationLexicon:
     circumstance_nouns: dict[str, Cue]
     military_verbs: frozenset[str]
     military_nouns: frozenset[str]
+    helping_forces: frozenset[str]
+    purchase_verbs: frozenset[str]
+    arms: frozenset[str]
     seat_metonyms: dict[str, str]
+    requested_actions: dict[str, int]
+    reciprocal: frozenset[str]
+    speech_acts: dict[str, tuple[str, ...]]
 
     def polarity(self, type_name: str) -> int:
         return self.types[type_name].polarity
@@ -91,7 +99,11 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         negated_consider=value.get("negated_consider"),
         preps=tuple(_word(p) for p in value.get("preps", ())),
         agentless_source=tuple(value.get("agentless_source", ())),
+        polarity=None if value.get("polarity") is None else int(value["polarity"]),
+        infinitive=bool(value.get("infinitive", False)),
     )
+    if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
+        raise LexiconError(f"{where}: polarity must be -1, 0 or 1")
     for name in (cue.type, cue.negated, cue.negated_consider):
         if name is not None and name not in types:
             raise LexiconError(f"{where}: unknown relation type {name!r}")
@@ -138,8 +150,34 @@ def relation_lexicon() -> RelationLexicon:
         circumstance_nouns=section("circumstance_nouns"),
         military_verbs=frozenset(str(w) for w in data.get("military_verbs") or ()),
         military_nouns=frozenset(str(w) for w in data.get("military_nouns") or ()),
+        helping_forces=frozenset(str(w) for w in data.get("helping_forces") or ()),
+        purchase_verbs=frozenset(str(w) for w in data.get("purchase_verbs") or ()),
+        arms=frozenset(str(w) for w in data.get("arms") or ()),
         seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
+        requested_actions=_requested_actions(data.get("requested_actions") or {}),
+        reciprocal=frozenset(str(w) for w in data.get("reciprocal") or ()),
+        speech_acts=_speech_acts(data.get("speech_acts") or {}, types),
     )
+
+
+def _requested_actions(data: dict[str, Any]) -> dict[str, int]:
+    out = {}
+    for word, value in data.items():
+        if int(value) not in (-1, 0, 1):
+            raise LexiconError(f"relation_lexicon.yaml: requested_actions.{word}: polarity must be -1, 0 or 1")
+        out[str(word).lower()] = int(value)
+    return out
+
+
+def _speech_acts(data: dict[str, Any], types: dict[str, RelationType]) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for word, value in data.items():
+        names = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+        for name in names:
+            if name not in types:
+                raise LexiconError(f"relation_lexicon.yaml: speech_acts.{word}: unknown relation type {name!r}")
+        out[str(word).lower()] = names
+    return out
 
 
 @dataclass(frozen=True)
