@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from presslens.cli.analyze import Analysed, Failed, analyse_article
+from presslens.batch import Analysed, Failed, analyse_article
 from presslens.corpus.engine import IngestOptions, outcome_document
 from presslens.corpus.store import document_rows
 from presslens.ingest import RawArticle

@@ -28,14 +28,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from presslens.cli.analyze import (
+from presslens.batch import (
     Analysed,
+    AnalyzerPool,
     Failed,
     Outcome,
-    _estimate_count,
-    _Pool,
-    _report,
     analyse_article,
+    estimate_article_count,
+    report_failure,
 )
 from presslens.corpus.store import ErrorRecord, Store
 from presslens.errors import InputError
@@ -154,7 +154,7 @@ def ingest(
     started = time.monotonic()
     input_errors: list[Failed] = []
     progress = make_progress(console)
-    task = progress.add_task("ingest", total=_estimate_count(paths), stored=0, skipped=0, failed=0)
+    task = progress.add_task("ingest", total=estimate_article_count(paths), stored=0, skipped=0, failed=0)
 
     def tick(n: int = 1) -> None:
         total = progress.tasks[0].total or 0
@@ -188,7 +188,7 @@ def ingest(
 
         def fail(failure: Failed) -> ErrorRecord:
             stats.failed += 1
-            _report(progress.console, failure)
+            report_failure(progress.console, failure)
             return to_error(failure)
 
         try:
@@ -235,7 +235,7 @@ def _take(pending: list[Failed]) -> list[Failed]:
 
 def _run_local(stream: Iterator[tuple[int, RawArticle]], options: IngestOptions) -> Iterator[Outcome]:
     if options.workers > 1:
-        pool = _Pool(options.workers, options.gazetteer)
+        pool = AnalyzerPool(options.workers, options.gazetteer)
         try:
             yield from pool.run(stream)
         finally:

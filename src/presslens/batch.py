@@ -1,0 +1,174 @@
+"""Analysing many articles: per-article outcomes, a crash-tolerant process pool, progress.
+
+Shared by ``presslens analyze`` and ``presslens ingest``: a failure costs only its own article,
+and a pool of worker processes (each holding one ``Analyzer``) survives a worker's death.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from presslens.errors import InputError
+from presslens.ingest import JSONL_SUFFIXES, STDIN, RawArticle, expand_paths
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What a worker sends back for one article: the JSON to write and a summary row."""
+
+    index: int
+    source: str
+    doc_id: str
+    json_text: str
+    title: str | None
+    counts: tuple[int, int, int, int]  # actors, quotes, relations, techniques
+
+
+@dataclass(frozen=True)
+class Failed:
+    index: int
+    source: str
+    code: str
+    message: str
+
+    def as_record(self) -> dict[str, str]:
+        return {"source": self.source, "code": self.code, "message": self.message}
+
+
+Outcome = Analysed | Failed
+
+
+def analyse_article(analyzer: Analyzer, index: int, article: RawArticle) -> Outcome:
+    """Analyse one article; any failure becomes a ``Failed`` for that article only."""
+    try:
+        doc = analyzer.analyze(article)
+    except InputError as err:
+        return Failed(index, article.source, err.code, err.reason)
+    except Exception as err:  # a bug on one article must not cost the batch its other results
+        return Failed(index, article.source, "internal", f"{type(err).__name__}: {err}")
+    return _analysed(index, article.source, doc)
+
+
+def _analysed(index: int, source: str, doc: Document) -> Analysed:
+    return Analysed(
+        index=index,
+        source=source,
+        doc_id=doc.id,
+        json_text=doc.model_dump_json(indent=2),
+        title=doc.meta.title,
+        counts=(len(doc.actors), len(doc.quotes), len(doc.relations), len(doc.techniques)),
+    )
+
+
+# --- the process pool ----------------------------------------------------------------------
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker(gazetteer: Path | None) -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(gazetteer_path=gazetteer)
+
+
+def _analyse_in_worker(index: int, article: RawArticle) -> Outcome:
+    assert _worker_analyzer is not None, "worker initializer did not run"
+    return analyse_article(_worker_analyzer, index, article)
+
+
+class AnalyzerPool:
+    """A process pool that survives the death of a worker.
+
+    Exceptions inside ``analyse_article`` are caught there; this handles the rest (a worker
+    killed by the OS, a crash in native code). The articles in flight when the pool broke are
+    retried one at a time in a fresh pool, so that only the one that breaks it again is lost.
+    """
+
+    def __init__(self, workers: int, gazetteer: Path | None) -> None:
+        self.workers = workers
+        self.gazetteer = gazetteer
+        self.executor = self._new_executor()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        # "spawn": forking a process that runs rich's refresh thread can deadlock the child.
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.gazetteer,),
+        )
+
+    def run(self, articles: Iterator[tuple[int, RawArticle]]) -> Iterator[Outcome]:
+        """Outcomes as they complete, keeping a bounded number of articles in flight."""
+        in_flight: dict[Future[Outcome], tuple[int, RawArticle]] = {}
+        limit = self.workers * 4
+        exhausted = False
+        while in_flight or not exhausted:
+            while not exhausted and len(in_flight) < limit:
+                item = next(articles, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    in_flight[self.executor.submit(_analyse_in_worker, *item)] = item
+            if not in_flight:
+                break
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken: list[tuple[int, RawArticle]] = []
+            for future in sorted(done, key=lambda f: in_flight[f][0]):
+                item = in_flight.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    broken.append(item)
+            if broken:
+                broken.extend(in_flight.values())
+                in_flight.clear()
+                yield from self._retry_alone(sorted(broken, key=lambda item: item[0]))
+
+    def _retry_alone(self, items: list[tuple[int, RawArticle]]) -> Iterator[Outcome]:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new_executor()
+        for index, article in items:
+            try:
+                yield self.executor.submit(_analyse_in_worker, index, article).result()
+            except BrokenProcessPool:
+                yield Failed(index, article.source, "internal", "the worker process died")
+                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = self._new_executor()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def estimate_article_count(paths: list[Path]) -> int | None:
+    """How many articles the inputs hold, for the progress bar: a file counts one, a JSONL
+    file one per non-blank line (a JSON list counts one; the total grows if need be)."""
+    total = 0
+    for path in expand_paths(paths):
+        if isinstance(path, InputError) or str(path) == STDIN:
+            total += 1
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def report_failure(console: Console, failure: Failed) -> None:
+    console.print(
+        f"[red]error[/red] {escape(failure.source)}: {escape(failure.message)} "
+        f"[dim]({failure.code})[/dim]"
+    )
