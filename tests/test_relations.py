@@ -306,3 +306,36 @@ def test_recognising_territory_as_part_of_another_state_is_a_concession(analyzer
 def test_witness_of_an_event_is_not_its_source(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "The Kremlin sees the pressure on Armenia.")
     assert ("Russia", "Armenia", "COERCE") not in _triples(doc)
+
+
+def test_coordinated_places_behind_a_proxy_noun(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Moldovan government is steered by advisers from Washington and Bucharest.")
+    assert {("United States", "Moldova", "CONTROL"), ("Romania", "Moldova", "CONTROL")} <= _triples(doc)
+
+
+def test_hostile_intent_verbs_and_spying(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Paris is using the dispute mainly to irritate Ankara.")
+    assert ("France", "Turkey", "ADVERSARY") in _triples(doc)
+    doc = _doc(analyzer, "The Estonian government said Moscow collects intelligence on Estonia.")
+    assert ("Russia", "Estonia", "ADVERSARY") in _triples(doc)
+
+
+def test_decision_noun_controls_its_infinitive(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Berlin criticised a decision by the Hungarian government to expel Polish diplomats.")
+    assert ("Hungary", "Poland", "COERCE") in _triples(doc)
+
+
+def test_institutions_linked_to_an_actor_stand_for_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Kyiv closed two schools linked to the Russian Orthodox Church.")
+    assert ("Ukraine", "Russian Orthodox Church", "COERCE") in _triples(doc)
+
+
+def test_definite_description_refers_to_the_latest_actor_of_its_kind(analyzer: Analyzer) -> None:
+    body = "Armenia froze its participation in the CSTO. Yerevan has since accused the organisation of inaction."
+    doc = _doc(analyzer, body)
+    assert ("Armenia", "Collective Security Treaty Organization", "ACCUSE") in _triples(doc)
+
+
+def test_reciprocal_through_a_purpose_clause(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Turkey and Armenia decided to normalize relations.")
+    assert {("Turkey", "Armenia", "COOPERATE"), ("Armenia", "Turkey", "COOPERATE")} <= _triples(doc)

@@ -54,6 +54,16 @@ FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_PRONOUNS = frozenset({"it", "them"})
+# "institutions linked to X" stand for X
+_BELONGING = frozenset({"link", "affiliate", "belong", "tie", "subordinate", "attach"})
+# Definite descriptions that refer back to the latest actor of a kind ("the organisation")
+_DEFINITE_KINDS: dict[str, frozenset[str]] = {
+    "organisation": frozenset({"alliance", "organization"}),
+    "organization": frozenset({"alliance", "organization"}),
+    "bloc": frozenset({"alliance"}),
+    "alliance": frozenset({"alliance"}),
+    "country": frozenset({"country"}),
+}
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _MENTION_ROLES = frozenset({"name", "metonym", "demonym", "title", "pronoun", "acronym"})
 
@@ -213,11 +223,48 @@ class ActorIndex:
                 if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            more, more_inferred = self.at(pobj)
-                            more = more or self.places.get(pobj.i, [])
-                            found.extend(m for m in more if m not in found)
-                            inferred = inferred or more_inferred
+                            for each in (pobj, *pobj.conjuncts):  # "from Washington and Paris"
+                                more, more_inferred = self.at(each)
+                                more = more or self.places.get(each.i, [])
+                                found.extend(m for m in more if m not in found)
+                                inferred = inferred or more_inferred
+        if not found:
+            for child in head.children:  # "monasteries linked to the Moscow Patriarchate"
+                if child.dep_ == "acl" and child.lemma_.lower() in _BELONGING and child.tag_ in ("VBN", "VBG"):
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                            for pobj in prep.children:
+                                if pobj.dep_ == "pobj":
+                                    more, more_inferred = self.at(pobj)
+                                    found.extend(m for m in more if m not in found)
+                                    inferred = inferred or more_inferred
+        if not found and head.lower_ in _DEFINITE_KINDS and self._definite(head):
+            found = self._definite_antecedent(head)
+            inferred = bool(found)
         return found, inferred
+
+    @staticmethod
+    def _definite(head: Token) -> bool:
+        """"the organisation", with no modifier of its own."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+            c.dep_ in ("amod", "compound", "poss", "relcl", "acl") for c in head.children
+        )
+
+    def _definite_antecedent(self, head: Token) -> list[str]:
+        """"the organisation", "the bloc", "the country": the latest actor of that kind named in
+        this or the two sentences before."""
+        kinds = _DEFINITE_KINDS[head.lower_]
+        sent = head.sent
+        first = sent.start
+        for _ in range(2):
+            if first == 0:
+                break
+            first = self.sdoc[first - 1].sent.start
+        for i in range(head.i - 1, first - 1, -1):
+            for actor_id in self.by_token.get(i, []):
+                if self.kinds.get(actor_id) in kinds:
+                    return [actor_id]
+        return []
 
     # ------------------------------------------------------------------ pronouns
     def _resolve_third_person(self) -> None:

@@ -57,7 +57,11 @@ _WITNESS_VERBS = frozenset({"see", "notice", "watch", "observe", "note", "witnes
                             "remember", "mention", "describe", "discuss", "feel", "hear", "know",
                             "understand", "fear", "ignore", "expect", "analyse", "analyze", "study",
                             "welcome", "regret", "report"})
-_DISCOURSE_WINDOW = 4  # sentences back in which the author of a rejected speech act is sought
+_DISCOURSE_WINDOW = 4
+# Nouns whose to-infinitive takes the noun's agent as its subject ("X's decision to close").
+_CONTROL_NOUNS = frozenset({"decision", "plan", "attempt", "move", "refusal", "readiness",
+                            "intention", "bid", "effort", "promise", "pledge", "threat", "order",
+                            "determination", "willingness", "resolve", "choice"})  # sentences back in which the author of a rejected speech act is sought
 
 
 @dataclass(frozen=True)
@@ -147,11 +151,31 @@ class Patterns:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return self.index.phrase(child)
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
+            # "X's decision to close", "a decision by X to close": X closes
+            return self._noun_agent(verb.head)
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return [], False
             return self.subjects(verb.head, depth + 1)
         return [], False
+
+    def _noun_agent(self, noun: Token) -> tuple[list[str], bool]:
+        """The possessor, adjective or "by" object of an action noun."""
+        ids: list[str] = []
+        inferred = False
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                more, more_inf = self.index.modifier(child)
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inf
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        more, more_inf = self.index.phrase(pobj)
+                        ids.extend(m for m in more if m not in ids)
+                        inferred = inferred or more_inf
+        return ids, inferred
 
     def agents(self, verb: Token) -> tuple[list[str], bool]:
         ids: list[str] = []
@@ -452,8 +476,8 @@ class Patterns:
         noun = self._dobj(verb)
         if noun is not None and noun.lower_ in ("that", "which") and verb.dep_ == "relcl":
             noun = verb.head
-        if noun is None and verb.dep_ == "relcl":
-            noun = verb.head
+        if noun is None and verb.dep_ in ("relcl", "ccomp", "acl"):
+            noun = verb.head  # "accusations that the Kremlin denies" (also when misparsed)
         if noun is None:
             return []
         kinds = self.lex.speech_acts.get(noun.lemma_.lower())
