@@ -1,0 +1,92 @@
+"""``presslens train claims``: train (or evaluate) the check-worthiness model.
+
+Registered on the ``train`` command group shared with the other model-training commands (created
+here when no other module has created it yet).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from presslens.cli.app import app
+
+DEFAULT_OUT = Path("src/presslens/data/models/claims")
+
+
+def _train_app() -> typer.Typer:
+    """The ``train`` command group, shared with other model-training commands."""
+    for group in app.registered_groups:
+        if group.name == "train" and group.typer_instance is not None:
+            return group.typer_instance
+    train_app = typer.Typer(help="Train the models presslens ships.", no_args_is_help=True)
+    app.add_typer(train_app, name="train")
+    return train_app
+
+
+train_app = _train_app()
+
+
+@train_app.command("claims")
+def train_claims(
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="Directory with CT24_checkworthy_english_{train,dev}.tsv (CheckThat! 2024).",
+            exists=True,
+            file_okay=False,
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option(help="Where to write weights.npz and meta.json.")
+    ] = DEFAULT_OUT,
+    cache: Annotated[
+        Path | None, typer.Option(help="Directory to cache sentence features (outside the repo).")
+    ] = None,
+    eval_only: Annotated[
+        bool, typer.Option("--eval-only", help="Only evaluate the model in --out on dev.")
+    ] = False,
+) -> None:
+    """Train the check-worthiness model on CheckThat! train (deterministic), then score dev."""
+    from presslens.claims.train import DEV_FILE, evaluate, train
+    from presslens.claims.weights import load_model_dir, save_model
+
+    if eval_only:
+        _print_dev(evaluate(data / DEV_FILE, load_model_dir(out), cache))
+        return
+    result = train(data, cache=cache)
+    digest = save_model(result.model, out)
+    typer.echo(f"wrote {out}/weights.npz and meta.json (weights sha256 {digest[:12]}…)")
+    cal = result.report["calibration"]
+    typer.echo(
+        f"calibration split: P {cal['precision']:.3f} R {cal['recall']:.3f} F1 {cal['f1']:.3f} "
+        f"(threshold {result.model.threshold})"
+    )
+    if "dev" in result.report:
+        _print_dev(result.report["dev"])
+
+
+def _print_dev(report: dict[str, Any]) -> None:
+    table = Table(
+        title=f"check-worthiness on {report['split']} ({report['sentences']} sentences, "
+        f"{report['positives']} Yes): F1 of the Yes class"
+    )
+    for col in ("system", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "system" else "right")
+    rows = [
+        ("presslens model", "model"),
+        ("baseline: has a number or a named entity", "baseline_number_or_entity"),
+        ("baseline: everything Yes", "baseline_all_yes"),
+        ("baseline: majority (No)", "baseline_majority_no"),
+    ]
+    for label, key in rows:
+        s = report[key]
+        table.add_row(label, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+    Console(width=120).print(table)
+    typer.echo(f"model average precision: {report['model_average_precision']:.3f}")
+    typer.echo(json.dumps(report, sort_keys=True))
