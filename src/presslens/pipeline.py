@@ -18,6 +18,7 @@ from presslens import quotes as quote_stage
 from presslens import relations as relation_stage
 from presslens import stances as stance_stage
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
+from presslens.claims import extract_claims
 from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
 from presslens.nlp import load_nlp
@@ -59,6 +60,7 @@ class Analyzer:
         doc = Document(id=document_id(text), source_path=article.source_path, text=text, meta=meta)
         doc.actors = actor_stage.extract_actors(doc, sdoc, self.gazetteer)
         doc.quotes = quote_stage.extract_quotes(doc, sdoc)
+        doc.claims = extract_claims(doc, sdoc)
         index = relation_stage.ActorIndex(doc, sdoc, self.gazetteer)
         found = relation_stage.find_relations(doc, sdoc, self.gazetteer, index)
         doc.relations = [relation for relation, _ in found]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from presslens.cli import analyze as _analyze  # noqa: F401  (registers commands)
+from presslens.cli import claims as _claims  # noqa: F401
 from presslens.cli import corpus as _corpus  # noqa: F401
 from presslens.cli import evaluate as _evaluate  # noqa: F401
 from presslens.cli import serve as _serve  # noqa: F401
