@@ -84,3 +84,40 @@ def test_scores_and_evidence_are_consistent(analyzer: Analyzer) -> None:
         assert (stance.score > 0) == (stance.sign == 1)
         for ev in stance.evidence:
             assert "Kyiv" in doc.text[ev.start : ev.end]
+
+
+def test_a_report_in_a_neutral_voice_takes_no_side(analyzer: Analyzer) -> None:
+    body = "Poland deployed troops to the Belarusian border on Monday. Minsk protested against the move."
+    signs = _signs(_doc(analyzer, body))
+    assert not any(holder == "outlet" for holder, _ in signs)
+
+
+def test_an_evaluating_outlet_keeps_its_stance_from_events(analyzer: Analyzer) -> None:
+    body = "The Lithuanian regime lies every day. Poland deployed troops to the Belarusian border on Monday."
+    assert _signs(_doc(analyzer, body))[("outlet", "Poland")] == -1
+
+
+def test_mutual_acts_single_out_no_side(analyzer: Analyzer) -> None:
+    body = 'The analyst Ivan Petrov spoke to us.\n\n"Baku and Yerevan fought two wars," Petrov said.'
+    signs = _signs(_doc(analyzer, body))
+    assert ("Ivan Petrov", "Azerbaijan") not in signs and ("Ivan Petrov", "Armenia") not in signs
+
+
+def test_possessor_of_a_relational_noun_is_not_its_referent(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Only Serbia has ever stood between Montenegro '
+        'and its enemies," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs.get(("Ivan Petrov", "Montenegro")) != -1
+
+
+def test_evaluative_participle_and_wider_lexicon(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"The OSCE is paralysed. Hungary is a '
+        'trustworthy neighbour, and Croatia is a warmonger," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "Organization for Security and Co-operation in Europe")] == -1
+    assert signs[("Ivan Petrov", "Hungary")] == 1
+    assert signs[("Ivan Petrov", "Croatia")] == -1

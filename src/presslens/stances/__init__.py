@@ -19,7 +19,10 @@ Two kinds of evidence are summed per (holder, target):
    actor (the possessor or modifier of the evaluated noun).
 
 Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum. A speaker's
-stance toward its own side (itself, its state) is not emitted.
+stance toward its own side (itself, its state) is not emitted. A mutual act ("A and B fought")
+singles out neither side. The outlet's own voice counts events as its stance only when that voice
+evaluates somewhere in the article (an op-ed); a wire report relating events takes no side.
+Relational nouns ("its closest ally", "their enemies") evaluate their referent, not their possessor.
 """
 
 from __future__ import annotations
@@ -65,7 +68,11 @@ class _Stances:
         self.index = index
         self.patterns = Patterns(index, relation_lexicon())
         self.lex = stance_lexicon()
+        self.relational = frozenset(relation_lexicon().predicates)
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+        # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
+        # report): only then do the events it relates in that voice count as its stance
+        self.outlet_evaluates = False
 
     # ------------------------------------------------------------------ holders
     def holder_at(self, char: int) -> str | None:
@@ -88,17 +95,21 @@ class _Stances:
 
     # ------------------------------------------------------------------ relations
     def from_relations(self, relations: list[tuple[Relation, int]]) -> None:
-        polarity = relation_lexicon().polarity
         deferred: list[tuple[str, Relation, float]] = []
+        keys = {(r.source, r.target, r.type, r.start) for r, _ in relations}
         for relation, cue in relations:
             holder = self.holder_at(cue)
             if holder is None:
                 continue
+            if (relation.target, relation.source, relation.type, relation.start) in keys:
+                continue  # "Baku and Yerevan fought": a mutual act singles out no side
+            if holder == OUTLET and not self.outlet_evaluates:
+                continue  # a report in a neutral voice takes no side by relating events
             own = self.own_side(holder)
             factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
             span = (relation.start, relation.end)
             source, target = relation.source, relation.target
-            sign = polarity(relation.type)
+            sign = relation.polarity
             if sign < 0:
                 weight = factor * (_VERBAL_CONFLICT if relation.type in _VERBAL_TYPES else _MATERIAL_CONFLICT)
                 if source in own:
@@ -142,13 +153,18 @@ class _Stances:
             ids, _ = self.index.phrase(head)
             if ids:
                 return ids, None
+            if head.dep_ in ("attr", "appos") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+                return self._targets_of_word(head)  # "X is a trustworthy neighbour"
         if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             verb = head.head
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             if objs:
                 return self.index.phrase(objs[0])[0], verb
             return self.patterns.subjects(verb)[0], verb
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in self.relational:
+            # opinion about an actor's action counts toward the actor ("Russian propaganda");
+            # not for relational nouns, whose possessor is the other party ("its closest
+            # ally", "their enemies" say nothing about "it" or "them")
             ids, _ = self.index.modifiers_of(token)
             return ids, None
         return [], None
@@ -168,6 +184,13 @@ class _Stances:
             ):
                 weight = self.lex.adjectives.get(lemma, self.lex.adjectives.get(word, 0.0))
                 targets, negator = self._targets_of_word(token)
+            elif token.tag_ == "VBN" and word in self.lex.adjectives and any(
+                c.dep_ == "auxpass" for c in token.children
+            ):
+                # an evaluative participle read as a passive: "the Council is paralysed"
+                weight = self.lex.adjectives[word]
+                targets = [i for c in token.children if c.dep_ == "nsubjpass" for i in self.index.phrase(c)[0]]
+                negator = token
             elif token.pos_ == "VERB" and lemma in self.lex.subject_verbs:
                 weight = self.lex.subject_verbs[lemma]
                 targets, _ = self.patterns.subjects(token)
@@ -186,6 +209,8 @@ class _Stances:
             if holder is None:
                 continue
             factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
+            if holder == OUTLET:
+                self.outlet_evaluates = True
             for target in targets:
                 self.add(holder, target, factor * weight, self._span(token))
 
