@@ -148,12 +148,13 @@ def _clause_cut(tokens: list[Token]) -> int | None:
     return None
 
 
-def segments(sdoc: Doc) -> list[Segment]:
+def segments(sdoc: Doc, toks: list[Token] | None = None) -> list[Segment]:
     """Sentences cut at line breaks, semicolons and clause-joining ", and/but"."""
+    toks = list(sdoc) if toks is None else toks  # Token objects are costly: make them once
     pieces: list[list[Token]] = []
     for sent in sdoc.sents:
         current: list[Token] = []
-        for tok in sent:
+        for tok in toks[sent.start : sent.end]:
             if _breaks_line(tok):
                 pieces.append(current)
                 current = []
@@ -164,6 +165,7 @@ def segments(sdoc: Doc) -> list[Segment]:
                 current = []
         pieces.append(current)
     out: list[Segment] = []
+    text = sdoc.text  # built from the tokens on every access: read it once
     stack = [p for p in pieces if p]
     stack.reverse()
     while stack:
@@ -176,7 +178,6 @@ def segments(sdoc: Doc) -> list[Segment]:
         words = sum(1 for t in piece if t.is_alpha)
         if words < MIN_WORDS:
             continue
-        text = sdoc.text
         start = piece[0].idx
         end = piece[-1].idx + len(piece[-1].text)
         while start < end and text[start] in _LEAD_TRIM:
@@ -189,12 +190,18 @@ def segments(sdoc: Doc) -> list[Segment]:
 
 
 def rule_features(
-    sdoc: Doc, seg: Segment, n_actors: int, names_outlet: bool = False
+    sdoc: Doc,
+    seg: Segment,
+    n_actors: int,
+    names_outlet: bool = False,
+    doc_text: str | None = None,
+    toks: list[Token] | None = None,
 ) -> dict[str, float]:
     """Counts behind ``RULE_WEIGHTS`` for one segment (``n_actors``: distinct actors named in it,
     the outlet excepted; ``names_outlet``: it names the publishing outlet)."""
-    tokens = [t for t in sdoc[seg.start_tok : seg.end_tok] if not t.is_space]
-    text = sdoc.text[seg.start : seg.end]
+    span = sdoc[seg.start_tok : seg.end_tok] if toks is None else toks[seg.start_tok : seg.end_tok]
+    tokens = [t for t in span if not t.is_space]
+    text = (sdoc.text if doc_text is None else doc_text)[seg.start : seg.end]
     speech = speech_verbs()
     words = [t for t in tokens if not t.is_punct]
     number = any(
@@ -284,9 +291,11 @@ def score_segments(
     model: ClaimModel | None,
     actors_inside: list[list[str]],
     outlet_id: str | None = None,
+    toks: list[Token] | None = None,
 ) -> list[float]:
     """Check-worthiness of each segment (model logit, or 0 without a model, plus the rules)."""
     arrays = DocArrays.of(sdoc) if model is not None and segs else None
+    doc_text = sdoc.text
     scores: list[float] = []
     for seg, actors in zip(segs, actors_inside, strict=True):
         logit = 0.0
@@ -295,7 +304,7 @@ def score_segments(
             logit = model.logit(ids, dense)
         names_outlet = outlet_id is not None and outlet_id in actors
         n_actors = len(actors) - int(names_outlet)
-        z = logit + rule_offset(rule_features(sdoc, seg, n_actors, names_outlet))
+        z = logit + rule_offset(rule_features(sdoc, seg, n_actors, names_outlet, doc_text, toks))
         scores.append(round(float(sigmoid(np.float64(z))), 4))
     return scores
 
@@ -309,10 +318,11 @@ def extract_claims(
 ) -> list[Claim]:
     """Claims of ``doc`` ranked by check-worthiness (descending; ties by position)."""
     model = model if model is not None else load_shipped_model()
-    segs = segments(sdoc)
+    toks = list(sdoc)
+    segs = segments(sdoc, toks)
     inside = [_actors_inside(doc, s.start, s.end) for s in segs]
     outlet_id = _outlet_id(doc)
-    scores = score_segments(sdoc, segs, model, inside, outlet_id)
+    scores = score_segments(sdoc, segs, model, inside, outlet_id, toks)
     claims = [
         Claim(
             start=seg.start,

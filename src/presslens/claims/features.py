@@ -138,6 +138,11 @@ COUNT_NAMES: tuple[str, ...] = (
     "interjections",
 )
 N_COUNTS = len(COUNT_NAMES)
+_QUESTION = COUNT_NAMES.index("question")
+_EXCLAMATION = COUNT_NAMES.index("exclamation")
+_IMPERATIVE = COUNT_NAMES.index("imperative")
+_QMARK = _U(_h("?"))
+_EXCL = _U(_h("!"))
 N_DENSE = N_COUNTS + TENSOR_DIM
 DENSE_NAMES: tuple[str, ...] = COUNT_NAMES + tuple(f"tensor_{i}" for i in range(TENSOR_DIM))
 
@@ -179,6 +184,14 @@ class DocArrays:
     norm: np.ndarray  # lower form, numbers folded into one symbol
     abstract: np.ndarray  # entity type for entity tokens, <num>, <propn>, else lower form
     tensor: np.ndarray  # (n, 96) float32, zeros when the pipeline has no tensor
+    token_counts: np.ndarray  # (n, N_COUNTS) float32: what each token adds to the counts
+    # Hashed keys over the non-space tokens ("content" order), computed once per doc:
+    content: np.ndarray  # (m,) doc indices of the non-space tokens
+    position: np.ndarray  # (n,) position of each token in ``content`` (its next one for spaces)
+    uni_keys: np.ndarray  # (m, 3) templates 0 (word), 2 (lemma), 6 (first word)
+    pair_keys: np.ndarray  # (m - 1, 3) templates 1, 3, 4 over consecutive content tokens
+    tri_keys: np.ndarray  # (m - 2,) template 7
+    edge_keys: np.ndarray  # (m, 6) templates 1, 3, 4 as (<s>, token) then (token, </s>)
 
     @classmethod
     def of(cls, sdoc: Doc) -> DocArrays:
@@ -197,6 +210,62 @@ class DocArrays:
         tensor = np.asarray(sdoc.tensor, dtype=np.float32)
         if tensor.ndim != 2 or tensor.shape != (len(sdoc), TENSOR_DIM):
             tensor = np.zeros((len(sdoc), TENSOR_DIM), dtype=np.float32)
+        begins = ent_iob == 3
+
+        def ents(types: np.ndarray) -> np.ndarray:
+            return begins & np.isin(ent_type, types)
+
+        def tags(*names: int) -> np.ndarray:
+            return np.isin(tag, np.array(names, dtype=np.uint64))
+
+        columns = {
+            "numbers": is_num,
+            "dates": ents(_DATE_TYPES),
+            "quantities": ents(_QUANT_TYPES),
+            "persons": ents(_PERSON_TYPES),
+            "places": ents(_PLACE_TYPES),
+            "orgs": ents(_ORG_TYPES),
+            "other_ents": ents(_OTHER_TYPES),
+            "past": tags(_TAG_VBD),
+            "participle": tags(_TAG_VBN),
+            "present": tags(_TAG_VBZ, _TAG_VBP),
+            "future": np.isin(lower, _FUTURE),
+            "hedge_modal": np.isin(lower, _HEDGE_MODAL) & tags(_TAG_MD),
+            "first_sg": np.isin(lower, _FIRST_SG),
+            "first_pl": np.isin(lower, _FIRST_PL),
+            "second": np.isin(lower, _SECOND),
+            "adjectives": tags(_TAG_JJ),
+            "superlatives": tags(_TAG_JJS, _TAG_RBS),
+            "comparatives": tags(_TAG_JJR, _TAG_RBR),
+            "negations": dep == _U(_DEP_NEG),
+            "opinion_verbs": np.isin(lemma, _OPINION_LEMMAS),
+            "propn": pos == _U(_POS_PROPN),
+            "interjections": tags(_TAG_UH),
+        }
+        token_counts = np.zeros((len(sdoc), N_COUNTS), dtype=np.float32)
+        for name, column in columns.items():
+            token_counts[:, COUNT_NAMES.index(name)] = column
+        is_space = arr[:, 9] > 0
+        content = np.flatnonzero(~is_space)
+        position: np.ndarray = np.cumsum(~is_space) - (~is_space).astype(np.int64)
+        c_norm, c_tag, c_abs = norm[content], tag[content], abstract[content]
+        uni_keys = np.stack([_key(0, c_norm), _key(2, lemma[content]), _key(6, c_norm)], axis=1)
+        pair_keys = np.stack(
+            [
+                _key(1, c_norm[:-1], c_norm[1:]),
+                _key(3, c_tag[:-1], c_tag[1:]),
+                _key(4, c_abs[:-1], c_abs[1:]),
+            ],
+            axis=1,
+        ).reshape(-1, 3)
+        tri_keys = _key(7, c_tag[:-2], c_tag[1:-1], c_tag[2:])
+        bos = np.full(len(content), _BOS, dtype=np.uint64)
+        eos = np.full(len(content), _EOS, dtype=np.uint64)
+        edge_keys = np.stack(
+            [_key(t, bos, seq) for t, seq in ((1, c_norm), (3, c_tag), (4, c_abs))]
+            + [_key(t, seq, eos) for t, seq in ((1, c_norm), (3, c_tag), (4, c_abs))],
+            axis=1,
+        ).reshape(-1, 6)
         return cls(
             lower=lower,
             lemma=lemma,
@@ -212,6 +281,13 @@ class DocArrays:
             norm=norm,
             abstract=abstract,
             tensor=tensor,
+            token_counts=token_counts,
+            content=content,
+            position=position,
+            uni_keys=uni_keys,
+            pair_keys=pair_keys,
+            tri_keys=tri_keys,
+            edge_keys=edge_keys,
         )
 
 
@@ -229,36 +305,26 @@ def segment_features(arrays: DocArrays, start: int, end: int) -> tuple[np.ndarra
     dense = np.zeros(N_DENSE, dtype=np.float32)
     if len(idx) == 0:
         return np.zeros(0, dtype=np.int64), dense
-    norm = arrays.norm[idx]
-    lemma = arrays.lemma[idx]
-    tag = arrays.tag[idx]
-    abstract = arrays.abstract[idx]
+    a = int(arrays.position[idx[0]])
+    b = a + len(idx)  # content positions a:b are exactly the tokens idx
     words = ~arrays.is_punct[idx]
     roots = idx[(arrays.head[idx] == idx) | (arrays.dep[idx] == _ROOT)]
     root_keys = (
         _key(5, arrays.lemma[roots], arrays.tag[roots]) if len(roots) else np.zeros(0, np.uint64)
     )
-    first = norm[:1]
     keys = np.concatenate(
         [
-            _key(0, norm),
-            _bigrams(1, norm),
-            _key(2, lemma[words]),
-            _bigrams(3, tag),
-            _bigrams(4, abstract),
+            arrays.uni_keys[a:b, 0],
+            arrays.pair_keys[a : b - 1].ravel(),
+            arrays.edge_keys[a, :3],
+            arrays.edge_keys[b - 1, 3:],
+            arrays.uni_keys[a:b, 1][words],
             root_keys,
-            _key(6, first),
-            _key(7, tag[:-2], tag[1:-1], tag[2:]) if len(tag) > 2 else np.zeros(0, np.uint64),
+            arrays.uni_keys[a : a + 1, 2],
+            arrays.tri_keys[a : b - 2],
         ]
     )
     ids = np.unique((keys >> _U(64 - BITS)).astype(np.int64))
-
-    lower = arrays.lower[idx]
-    ent_type = arrays.ent_type[idx]
-    begins = arrays.ent_begin[idx]
-
-    def ents(types: np.ndarray) -> int:
-        return int(np.count_nonzero(begins & np.isin(ent_type, types)))
 
     # imperative: a bare-verb root with no subject among its dependents
     imperative = 0
@@ -269,35 +335,11 @@ def segment_features(arrays: DocArrays, start: int, end: int) -> tuple[np.ndarra
                 imperative = 1
     last = idx[words] if words.any() else idx
     tail = arrays.lower[idx[-3:]]
-    counts = [
-        float(np.log1p(np.count_nonzero(words))),
-        int(np.count_nonzero(arrays.is_num[idx])),
-        ents(_DATE_TYPES),
-        ents(_QUANT_TYPES),
-        ents(_PERSON_TYPES),
-        ents(_PLACE_TYPES),
-        ents(_ORG_TYPES),
-        ents(_OTHER_TYPES),
-        int(np.count_nonzero(tag == _U(_TAG_VBD))),
-        int(np.count_nonzero(tag == _U(_TAG_VBN))),
-        int(np.count_nonzero((tag == _U(_TAG_VBZ)) | (tag == _U(_TAG_VBP)))),
-        int(np.count_nonzero(np.isin(lower, _FUTURE))),
-        int(np.count_nonzero(np.isin(lower, _HEDGE_MODAL) & (tag == _U(_TAG_MD)))),
-        int(np.isin(tail, _hs("?")).any()),
-        int(np.isin(tail, _hs("!")).any()),
-        int(np.count_nonzero(np.isin(lower, _FIRST_SG))),
-        int(np.count_nonzero(np.isin(lower, _FIRST_PL))),
-        int(np.count_nonzero(np.isin(lower, _SECOND))),
-        imperative,
-        int(np.count_nonzero(tag == _U(_TAG_JJ))),
-        int(np.count_nonzero((tag == _U(_TAG_JJS)) | (tag == _U(_TAG_RBS)))),
-        int(np.count_nonzero((tag == _U(_TAG_JJR)) | (tag == _U(_TAG_RBR)))),
-        int(np.count_nonzero(arrays.dep[idx] == _U(_DEP_NEG))),
-        int(np.count_nonzero(np.isin(lemma, _OPINION_LEMMAS))),
-        int(np.count_nonzero(arrays.pos[idx] == _U(_POS_PROPN))),
-        int(np.count_nonzero(tag == _U(_TAG_UH))),
-    ]
-    values = np.asarray(counts, dtype=np.float32)
+    values = arrays.token_counts[idx].sum(axis=0)
+    values[0] = np.log1p(np.count_nonzero(words))
+    values[_QUESTION] = float((tail == _QMARK).any())
+    values[_EXCLAMATION] = float((tail == _EXCL).any())
+    values[_IMPERATIVE] = imperative
     values[1:] = np.log1p(values[1:])
     dense[:N_COUNTS] = values
     dense[N_COUNTS:] = arrays.tensor[last].mean(axis=0)

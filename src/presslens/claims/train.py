@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,6 +79,20 @@ def data_sha256(paths: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
+def pipeline_fingerprint() -> dict[str, object]:
+    """What parsed the training sentences: features depend on it, so caches and meta record it."""
+    import spacy
+
+    from presslens.nlp import load_nlp
+
+    nlp = load_nlp()
+    return {
+        "spacy": spacy.__version__,
+        "model": f"{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}",
+        "pipes": list(nlp.pipe_names),
+    }
+
+
 def featurise(texts: Sequence[str], batch_size: int = 256) -> tuple[list[np.ndarray], np.ndarray]:
     """Parse each text as one document and featurise it whole."""
     from presslens.nlp import load_nlp
@@ -98,7 +113,8 @@ def _cached_features(
     texts = [e.text for e in examples]
     if cache is None:
         return featurise(texts)
-    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    key = json.dumps(pipeline_fingerprint(), sort_keys=True) + "\n" + "\n".join(texts)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     path = cache / f"claims-{tag}-v{feature_config()['version']}-{digest}.npz"
     if path.is_file():
         with np.load(path) as npz:
@@ -277,6 +293,7 @@ def train(data: Path, cache: Path | None = None) -> TrainResult:
             "positive_rate": round(float(gold.mean()), 4),
         },
         "feature_config": feature_config(),
+        "spacy_pipeline": pipeline_fingerprint(),
         "training": {
             "learner": "scikit-learn LogisticRegression (liblinear primal, L2)",
             "C": c_best,
