@@ -252,7 +252,6 @@ def _synthetic(n: int, offset: int) -> list[tuple[int, str, str]]:
 
 
 def test_tiny_training_run_is_deterministic_and_learns(tmp_path: Path) -> None:
-    pytest.importorskip("sklearn", reason="training needs the `train` extra (scikit-learn)")
     from presslens.claims.train import DEV_FILE, TRAIN_FILE
     from presslens.cli import app
 
