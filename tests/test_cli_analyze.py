@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from presslens.cli import analyze as analyze_command
 from presslens.cli import app
 from presslens.ingest import RawArticle
 from presslens.model import Document
-from presslens.pipeline import Analyzer
+from presslens.pipeline import Analyzer, AnalyzerSettings
 
 PRESSLENS = Path(sys.executable).with_name("presslens")
 
@@ -48,8 +49,14 @@ def shared_analyzer() -> Analyzer:
 
 @pytest.fixture
 def runner(monkeypatch: pytest.MonkeyPatch, shared_analyzer: Analyzer) -> Iterator[CliRunner]:
-    # Loading spaCy takes a second: every command in this module reuses one Analyzer.
-    monkeypatch.setattr(analyze_command, "Analyzer", lambda gazetteer_path=None: shared_analyzer)
+    # Loading spaCy takes a second: every command in this module with the default settings
+    # reuses one Analyzer; other settings (threshold, label set) get an Analyzer of their own.
+    def make(**settings: Any) -> Analyzer:
+        if AnalyzerSettings(**settings) == AnalyzerSettings():
+            return shared_analyzer
+        return Analyzer(**settings)
+
+    monkeypatch.setattr(analyze_command, "Analyzer", make)
     yield CliRunner()
 
 

@@ -264,3 +264,21 @@ def test_tiny_training_run(tmp_path: Path) -> None:
     assert report.articles > 0
     assert report.tc_model.f1 > 0.9  # the synthetic labels are easy to tell apart
     assert report.si_model.recall > 0.5
+
+
+def test_document_model_accepts_both_label_sets_and_nothing_else() -> None:
+    from pydantic import ValidationError
+
+    from presslens.model import TECHNIQUE_LABELS, json_schema
+
+    assert set(TECHNIQUE_LABELS) == set(labels_2023()) | set(labels_2020())
+    assert len(TECHNIQUE_LABELS) == len(set(TECHNIQUE_LABELS))
+    for label in TECHNIQUE_LABELS:
+        Technique(start=0, end=1, text="a", label=label, confidence=0.5)
+    with pytest.raises(ValidationError):
+        Technique(start=0, end=1, text="a", label="Propaganda", confidence=0.5)
+    with pytest.raises(ValidationError):
+        Technique(start=0, end=1, text="a", label="Doubt", confidence=1.5)
+    schema = json_schema()
+    label_schema = schema["$defs"]["Technique"]["properties"]["label"]  # type: ignore[index]
+    assert label_schema["enum"] == list(TECHNIQUE_LABELS)

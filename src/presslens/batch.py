@@ -19,7 +19,7 @@ from rich.markup import escape
 from presslens.errors import InputError
 from presslens.ingest import JSONL_SUFFIXES, STDIN, RawArticle, expand_paths
 from presslens.model import Document
-from presslens.pipeline import Analyzer
+from presslens.pipeline import Analyzer, AnalyzerSettings
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ def _analysed(index: int, source: str, doc: Document) -> Analysed:
 _worker_analyzer: Analyzer | None = None
 
 
-def _init_worker(gazetteer: Path | None) -> None:
+def _init_worker(settings: AnalyzerSettings) -> None:
     global _worker_analyzer
-    _worker_analyzer = Analyzer(gazetteer_path=gazetteer)
+    _worker_analyzer = settings.build()
 
 
 def _analyse_in_worker(index: int, article: RawArticle) -> Outcome:
@@ -91,11 +91,22 @@ class AnalyzerPool:
     Exceptions inside ``analyse_article`` are caught there; this handles the rest (a worker
     killed by the OS, a crash in native code). The articles in flight when the pool broke are
     retried one at a time in a fresh pool, so that only the one that breaks it again is lost.
+
+    Each worker builds its ``Analyzer`` from ``settings`` (gazetteer, technique threshold and
+    label set), or from ``gazetteer`` alone with the default settings.
     """
 
-    def __init__(self, workers: int, gazetteer: Path | None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        gazetteer: Path | None = None,
+        *,
+        settings: AnalyzerSettings | None = None,
+    ) -> None:
+        if settings is not None and gazetteer is not None:
+            raise ValueError("give the gazetteer inside settings, not beside it")
         self.workers = workers
-        self.gazetteer = gazetteer
+        self.settings = settings or AnalyzerSettings(gazetteer_path=gazetteer)
         self.executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
@@ -104,7 +115,7 @@ class AnalyzerPool:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.gazetteer,),
+            initargs=(self.settings,),
         )
 
     def run(self, articles: Iterator[tuple[int, RawArticle]]) -> Iterator[Outcome]:

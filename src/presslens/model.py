@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -18,6 +18,44 @@ ActorKind = Literal[
 QuoteKind = Literal["direct", "indirect"]
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
 MentionRole = Literal["name", "metonym", "place", "demonym", "title", "pronoun", "acronym"]
+# The 23 persuasion techniques of SemEval-2023 Task 3 (definitions in data/techniques.yaml), then
+# the 8 labels of SemEval-2020 Task 11 that the 2023 scheme names differently (the output of
+# ``--label-set semeval2020``; the other 6 of the 14 are 2023 names too). A test keeps this list
+# equal to the data file.
+TECHNIQUE_LABELS: tuple[str, ...] = (
+    "Name_Calling-Labeling",
+    "Guilt_by_Association",
+    "Doubt",
+    "Appeal_to_Hypocrisy",
+    "Questioning_the_Reputation",
+    "Flag_Waving",
+    "Appeal_to_Authority",
+    "Appeal_to_Popularity",
+    "Appeal_to_Values",
+    "Appeal_to_Fear-Prejudice",
+    "Causal_Oversimplification",
+    "False_Dilemma-No_Choice",
+    "Consequential_Oversimplification",
+    "Straw_Man",
+    "Red_Herring",
+    "Whataboutism",
+    "Slogans",
+    "Conversation_Killer",
+    "Appeal_to_Time",
+    "Loaded_Language",
+    "Obfuscation-Vagueness-Confusion",
+    "Exaggeration-Minimisation",
+    "Repetition",
+    "Appeal_to_fear-prejudice",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Black-and-White_Fallacy",
+    "Exaggeration,Minimisation",
+    "Flag-Waving",
+    "Name_Calling,Labeling",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+)
+_TECHNIQUE_LABEL_SET = frozenset(TECHNIQUE_LABELS)
 
 
 class _Model(BaseModel):
@@ -115,8 +153,31 @@ class Stance(_Model):
 
 
 class Technique(Span):
-    label: str
-    confidence: float = Field(ge=0.0, le=1.0)
+    """A stretch of text using a persuasion technique. Spans may overlap, and one span may carry
+    several labels (one ``Technique`` each)."""
+
+    label: str = Field(
+        description=(
+            "The technique: a SemEval-2023 Task 3 label, or a SemEval-2020 Task 11 label when the "
+            "article was analysed with --label-set semeval2020."
+        ),
+        json_schema_extra={"enum": list(TECHNIQUE_LABELS)},
+    )
+    confidence: float = Field(
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Calibrated probability that the span overlaps a human-annotated span of this label "
+            "(Platt scaling on held-out articles of the training corpus)."
+        ),
+    )
+
+    @field_validator("label")
+    @classmethod
+    def _known_label(cls, value: str) -> str:
+        if value not in _TECHNIQUE_LABEL_SET:
+            raise ValueError(f"unknown technique label {value!r}")
+        return value
 
 
 class Claim(Span):

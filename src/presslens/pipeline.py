@@ -23,21 +23,56 @@ from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
 from presslens.nlp import load_nlp
 from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
-from presslens.techniques import detect_techniques
+from presslens.techniques import LabelSet, detect_techniques, to_label_set
 from presslens.textutil import document_id, normalise_newlines
+
+LABEL_SETS: tuple[LabelSet, ...] = ("semeval2023", "semeval2020")
+
+
+@dataclass(frozen=True)
+class AnalyzerSettings:
+    """What an ``Analyzer`` is built from: small and picklable, so worker processes (the pool of
+    ``presslens analyze --workers``, Dask workers) build the same analyser as the parent."""
+
+    gazetteer_path: Path | None = None
+    technique_threshold: float = DEFAULT_TECHNIQUE_THRESHOLD
+    label_set: LabelSet = "semeval2023"
+
+    def build(self) -> Analyzer:
+        return Analyzer(
+            gazetteer_path=self.gazetteer_path,
+            technique_threshold=self.technique_threshold,
+            label_set=self.label_set,
+        )
 
 
 @dataclass
 class Analyzer:
-    """Holds the loaded resources; ``analyze`` is deterministic for a given input."""
+    """Holds the loaded resources; ``analyze`` is deterministic for a given input.
+
+    ``technique_threshold``: techniques below this calibrated confidence are left out.
+    ``label_set``: ``semeval2023`` (the 23 labels of SemEval-2023 Task 3) or ``semeval2020``
+    (the 14 labels of SemEval-2020 Task 11; techniques without a 2020 class are dropped).
+    """
 
     gazetteer_path: Path | None = None
     technique_threshold: float = DEFAULT_TECHNIQUE_THRESHOLD
+    label_set: LabelSet = "semeval2023"
     gazetteer: Gazetteer = field(init=False)
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.technique_threshold <= 1.0:
+            raise ValueError(
+                f"technique_threshold must be between 0 and 1, not {self.technique_threshold}"
+            )
+        if self.label_set not in LABEL_SETS:
+            raise ValueError(f"label_set must be one of {LABEL_SETS}, not {self.label_set!r}")
         self.nlp = load_nlp()
         self.gazetteer = load_gazetteer(self.gazetteer_path)
+
+    @property
+    def settings(self) -> AnalyzerSettings:
+        return AnalyzerSettings(self.gazetteer_path, self.technique_threshold, self.label_set)
 
     def analyze(self, article: RawArticle) -> Document:
         """Analyse one article (raises ``InputError`` for text that cannot be analysed)."""
@@ -65,5 +100,7 @@ class Analyzer:
         found = relation_stage.find_relations(doc, sdoc, self.gazetteer, index)
         doc.relations = [relation for relation, _ in found]
         doc.stances = stance_stage.extract_stances(doc, sdoc, found, index)
-        doc.techniques = detect_techniques(doc, sdoc, threshold=self.technique_threshold)
+        doc.techniques = to_label_set(
+            detect_techniques(doc, sdoc, threshold=self.technique_threshold), self.label_set
+        )
         return doc

@@ -29,14 +29,15 @@ from presslens.batch import (
     estimate_article_count,
     report_failure,
 )
-from presslens.cli.app import app
+from presslens.cli.app import LABEL_SET_HELP, THRESHOLD_HELP, LabelSetChoice, app
 from presslens.errors import InputError
 from presslens.ingest import (
     DEFAULT_MAX_BYTES,
     RawArticle,
     iter_articles,
 )
-from presslens.pipeline import Analyzer
+from presslens.pipeline import Analyzer, AnalyzerSettings
+from presslens.techniques import DEFAULT_THRESHOLD
 
 ERRORS_FILE = "errors.jsonl"
 
@@ -81,6 +82,13 @@ def analyze(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest article text accepted, in bytes.")
     ] = DEFAULT_MAX_BYTES,
+    technique_threshold: Annotated[
+        float,
+        typer.Option("--technique-threshold", min=0.0, max=1.0, help=THRESHOLD_HELP),
+    ] = DEFAULT_THRESHOLD,
+    label_set: Annotated[
+        LabelSetChoice, typer.Option("--label-set", help=LABEL_SET_HELP)
+    ] = LabelSetChoice.semeval2023,
 ) -> None:
     """Analyse articles into evidence-anchored JSON documents.
 
@@ -88,22 +96,36 @@ def analyze(
     written), 2 for usage errors.
     """
     err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+    settings = AnalyzerSettings(
+        gazetteer_path=gazetteer,
+        technique_threshold=technique_threshold,
+        label_set=label_set.value,
+    )
     if output is None:
         if len(paths) > 1 or paths[0].is_dir():
             raise typer.BadParameter(
                 "several inputs (or a directory) need an output directory: add -o DIR",
                 param_hint="PATHS",
             )
-        failures = _analyse_to_stdout(paths[0], gazetteer, max_bytes, err_console)
+        failures = _analyse_to_stdout(paths[0], settings, max_bytes, err_console)
     else:
         failures = _analyse_to_directory(
-            paths, output, workers, gazetteer, max_bytes, summary, err_console
+            paths, output, workers, settings, max_bytes, summary, err_console
         )
     raise typer.Exit(1 if failures else 0)
 
 
+def _new_analyzer(settings: AnalyzerSettings) -> Analyzer:
+    # What the worker processes build too (``AnalyzerSettings.build``), spelled out here.
+    return Analyzer(
+        gazetteer_path=settings.gazetteer_path,
+        technique_threshold=settings.technique_threshold,
+        label_set=settings.label_set,
+    )
+
+
 def _analyse_to_stdout(
-    path: Path, gazetteer: Path | None, max_bytes: int, err_console: Console
+    path: Path, settings: AnalyzerSettings, max_bytes: int, err_console: Console
 ) -> int:
     """Print each document as indented JSON (one file may hold several records: they follow
     each other, as ``jq`` reads them)."""
@@ -114,7 +136,7 @@ def _analyse_to_stdout(
         if isinstance(item, InputError):
             outcome: Outcome = Failed(index, item.source, item.code, item.reason)
         else:
-            analyzer = analyzer or Analyzer(gazetteer_path=gazetteer)
+            analyzer = analyzer or _new_analyzer(settings)
             outcome = analyse_article(analyzer, index, item)
         if isinstance(outcome, Failed):
             failures += 1
@@ -131,7 +153,7 @@ def _analyse_to_directory(
     paths: list[Path],
     output: Path,
     workers: int,
-    gazetteer: Path | None,
+    settings: AnalyzerSettings,
     max_bytes: int,
     summary: bool,
     err_console: Console,
@@ -151,8 +173,8 @@ def _analyse_to_directory(
         transient=False,
     )
     task = progress.add_task("analyse", total=estimate_article_count(paths), failed=0)
-    pool = AnalyzerPool(workers, gazetteer) if workers > 1 else None
-    analyzer = None if pool else Analyzer(gazetteer_path=gazetteer)
+    pool = AnalyzerPool(workers, settings=settings) if workers > 1 else None
+    analyzer = None if pool else _new_analyzer(settings)
     errors_from_ingest: list[Failed] = []
 
     def articles() -> Iterator[tuple[int, RawArticle]]:

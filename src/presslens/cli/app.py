@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 
 import typer
 
@@ -15,6 +16,22 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+)
+
+
+class LabelSetChoice(StrEnum):
+    """The technique label sets: SemEval-2023 Task 3 (23) or SemEval-2020 Task 11 (14)."""
+
+    semeval2023 = "semeval2023"
+    semeval2020 = "semeval2020"
+
+
+LABEL_SET_HELP = (
+    "Technique labels: semeval2023 (the 23 of SemEval-2023 Task 3) or semeval2020 (the 14 of "
+    "SemEval-2020 Task 11; techniques without a 2020 class are dropped)."
+)
+THRESHOLD_HELP = (
+    "Leave out techniques whose calibrated confidence is below this (0 keeps every candidate)."
 )
 
 

@@ -16,8 +16,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from presslens.cli.app import app
+from presslens.cli.app import THRESHOLD_HELP, app
 from presslens.ingest import DEFAULT_MAX_BYTES
+from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
 
 DB_OPTION = typer.Option("--db", help="The corpus database (DuckDB file).", show_default=False)
 
@@ -107,6 +108,15 @@ def ingest(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest article text accepted, in bytes.")
     ] = DEFAULT_MAX_BYTES,
+    technique_threshold: Annotated[
+        float,
+        typer.Option(
+            "--technique-threshold",
+            min=0.0,
+            max=1.0,
+            help=THRESHOLD_HELP + " Applies to the articles analysed by this run.",
+        ),
+    ] = DEFAULT_TECHNIQUE_THRESHOLD,
 ) -> None:
     """Analyse articles and store them in a corpus database.
 
@@ -128,6 +138,7 @@ def ingest(
         max_bytes=max_bytes,
         batch_size=batch_size,
         shard_dir=shard_dir,
+        technique_threshold=technique_threshold,
     )
     try:
         stats = run_ingest(paths, db, options, console)

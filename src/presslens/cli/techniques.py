@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presslens.cli.app import app
+from presslens.cli.app import LABEL_SET_HELP, THRESHOLD_HELP, LabelSetChoice, app
 
 DEFAULT_OUT = Path("src/presslens/data/models/techniques")
 
@@ -116,9 +116,11 @@ def _print_eval(
 def techniques(
     paths: list[Path],
     label_set: Annotated[
-        str, typer.Option(help="semeval2023 (23 labels) or semeval2020 (14).")
-    ] = "semeval2023",
-    threshold: Annotated[float | None, typer.Option(help="Confidence threshold.")] = None,
+        LabelSetChoice, typer.Option("--label-set", help=LABEL_SET_HELP)
+    ] = LabelSetChoice.semeval2023,
+    threshold: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help=THRESHOLD_HELP)
+    ] = None,
 ) -> None:
     """Print the persuasion-technique spans of articles as JSON lines."""
     from presslens.ingest import RawArticle
@@ -127,8 +129,6 @@ def techniques(
     from presslens.techniques import DEFAULT_THRESHOLD, detect_techniques, to_label_set
     from presslens.textutil import document_id, normalise_newlines
 
-    if label_set not in ("semeval2023", "semeval2020"):
-        raise typer.BadParameter("--label-set must be semeval2023 or semeval2020")
     nlp = load_nlp()
     for path in paths:
         raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
@@ -138,7 +138,7 @@ def techniques(
         found = detect_techniques(
             doc, nlp(text), threshold=DEFAULT_THRESHOLD if threshold is None else threshold
         )
-        found = to_label_set(found, label_set)  # type: ignore[arg-type]
+        found = to_label_set(found, label_set.value)
         typer.echo(
             json.dumps(
                 {"path": str(path), "techniques": [t.model_dump() for t in found]},

@@ -30,7 +30,7 @@ from presslens.corpus.engine import IngestOptions, outcome_document
 from presslens.corpus.store import document_rows
 from presslens.ingest import RawArticle
 from presslens.model import Document
-from presslens.pipeline import Analyzer
+from presslens.pipeline import Analyzer, AnalyzerSettings
 
 PLUGIN_NAME = "presslens-analyzer"
 TASKS_PER_WORKER = 2  # batches in flight per worker: one running, one queued
@@ -41,16 +41,16 @@ class AnalyzerPlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, gazetteer: Path | None = None) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, settings: AnalyzerSettings | None = None) -> None:
+        self.settings = settings or AnalyzerSettings()
         self.analyzer: Analyzer | None = None
 
     def setup(self, worker: Any) -> None:
-        self.analyzer = Analyzer(gazetteer_path=self.gazetteer)
+        self.analyzer = self.settings.build()
 
     def __getstate__(self) -> dict[str, Any]:
         # Only the settings travel to the workers, never a loaded pipeline.
-        return {"gazetteer": self.gazetteer, "analyzer": None}
+        return {"settings": self.settings, "analyzer": None}
 
 
 def _worker_analyzer() -> Analyzer:
@@ -160,7 +160,7 @@ def run_dask(
     cluster = None if options.scheduler else local_cluster(options.workers)
     client = Client(options.scheduler or cluster, set_as_default=False)
     try:
-        client.register_plugin(AnalyzerPlugin(options.gazetteer), name=PLUGIN_NAME)
+        client.register_plugin(AnalyzerPlugin(options.analyzer_settings), name=PLUGIN_NAME)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         shard_dir.mkdir(parents=True, exist_ok=True)
         run = f"{os.getpid()}"

@@ -41,7 +41,8 @@ from presslens.corpus.store import ErrorRecord, Store
 from presslens.errors import InputError
 from presslens.ingest import DEFAULT_MAX_BYTES, RawArticle, iter_articles
 from presslens.model import Document
-from presslens.pipeline import Analyzer
+from presslens.pipeline import Analyzer, AnalyzerSettings
+from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
 from presslens.textutil import document_id, normalise_newlines
 
 Engine = Literal["local", "dask"]
@@ -60,6 +61,13 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32  # articles per transaction (local) or per Dask task
     shard_dir: Path | None = None  # Dask shards; default: <db>.shards/
+    technique_threshold: float = DEFAULT_TECHNIQUE_THRESHOLD
+
+    @property
+    def analyzer_settings(self) -> AnalyzerSettings:
+        return AnalyzerSettings(
+            gazetteer_path=self.gazetteer, technique_threshold=self.technique_threshold
+        )
 
 
 @dataclass
@@ -235,7 +243,7 @@ def _take(pending: list[Failed]) -> list[Failed]:
 
 def _run_local(stream: Iterator[tuple[int, RawArticle]], options: IngestOptions) -> Iterator[Outcome]:
     if options.workers > 1:
-        pool = AnalyzerPool(options.workers, options.gazetteer)
+        pool = AnalyzerPool(options.workers, settings=options.analyzer_settings)
         try:
             yield from pool.run(stream)
         finally:
@@ -244,5 +252,7 @@ def _run_local(stream: Iterator[tuple[int, RawArticle]], options: IngestOptions)
     analyzer: Analyzer | None = None
     for index, article in stream:
         # Loaded at the first article to analyse: a re-run that stores nothing loads no model.
-        analyzer = analyzer or Analyzer(gazetteer_path=options.gazetteer)
+        analyzer = analyzer or Analyzer(
+            gazetteer_path=options.gazetteer, technique_threshold=options.technique_threshold
+        )
         yield analyse_article(analyzer, index, article)
