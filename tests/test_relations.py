@@ -339,3 +339,78 @@ def test_definite_description_refers_to_the_latest_actor_of_its_kind(analyzer: A
 def test_reciprocal_through_a_purpose_clause(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "Turkey and Armenia decided to normalize relations.")
     assert {("Turkey", "Armenia", "COOPERATE"), ("Armenia", "Turkey", "COOPERATE")} <= _triples(doc)
+
+
+# --- recipients, venues, mutual acts, refusals to take part -----------------------------------
+
+
+def test_aid_goes_to_the_recipient_not_the_goods(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Paris sells Caesar howitzers and radars to Armenia, the analyst said.")
+    triples = _triples(doc)
+    assert ("France", "Armenia", "AID") in triples
+    assert all(target == "Armenia" for source, target, kind in triples if kind == "AID")
+
+
+def test_agentless_aid_takes_the_sender_after_from(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Every howitzer sent to Armenia from France raises the tension, she said.")
+    assert ("France", "Armenia", "AID") in _triples(doc)
+
+
+def test_coordinated_signatories_agree_with_each_other_not_with_the_venue(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Baku and Yerevan initialled the text at the White House in August.")
+    triples = _triples(doc)
+    assert {("Azerbaijan", "Armenia", "AGREE"), ("Armenia", "Azerbaijan", "AGREE")} <= triples
+    assert not any("United States" in (source, target) for source, target, _ in triples)
+
+
+def test_meeting_between_two_sides_is_mutual(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The remarks came after a meeting in Yerevan between Armenian and French defence officials.")
+    assert {("Armenia", "France", "CONSULT"), ("France", "Armenia", "CONSULT")} <= _triples(doc)
+
+
+def test_a_treaty_between_two_states_is_not_yet_an_agreement(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The only condition Ankara sets is a peace treaty between Armenia and Azerbaijan.")
+    assert not any(kind == "AGREE" for _, _, kind in _triples(doc))
+
+
+def test_refusing_to_take_part_is_a_rejection(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "The CSTO announced new drills. Armenia said that it would not take part in the drills "
+        "of the CSTO and would not contribute to the bloc's budget.",
+    )
+    assert ("Armenia", "Collective Security Treaty Organization", "REJECT") in _triples(doc)
+
+
+def test_sending_no_delegations_states_no_aid(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Yerevan has sent no delegations to the CSTO summits for two years.")
+    assert not any(kind == "AID" for _, _, kind in _triples(doc))
+
+
+def test_instrument_nouns_take_the_verb_subject(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Israel answered on 26 October with precise strikes on missile factories inside Iran.")
+    assert ("Israel", "Iran", "ASSAULT") in _triples(doc)
+
+
+def test_purpose_nouns_take_the_prepared_party(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Brussels is preparing Moldova for a confrontation with Russia, the expert claimed.")
+    assert ("Moldova", "Russia", "ADVERSARY") in _triples(doc)
+
+
+def test_a_definite_body_stands_for_its_state(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "Azerbaijan protested again. In March the Armenian parliament passed a law launching the "
+        "country's accession to the European Union, a step Armenia calls historic.",
+    )
+    assert ("Armenia", "European Union", "COOPERATE") in _triples(doc)
+
+
+def test_we_of_a_member_of_parliament_is_the_state(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "Armenia froze its role in the bloc. Tigran Galstyan, deputy chair of the Armenian "
+        "parliament's committee on foreign relations, told reporters: “The CSTO has abandoned us, "
+        "and we are drawing our own conclusions.”",
+    )
+    assert ("Collective Security Treaty Organization", "Armenia", "REJECT") in _triples(doc)

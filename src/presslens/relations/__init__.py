@@ -49,7 +49,7 @@ def _evidence(text: str, sent: SpacySpan, char: int) -> tuple[int, int]:
 def extract_relations(
     doc: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, index: ActorIndex | None = None
 ) -> list[Relation]:
-    """Relations of ``doc`` in text order, at most one per directed actor pair and sentence."""
+    """Relations of ``doc`` in text order, at most one per directed actor pair, type and sentence."""
     return [relation for relation, _ in find_relations(doc, sdoc, gazetteer, index)]
 
 
@@ -61,11 +61,11 @@ def find_relations(
     lexicon = relation_lexicon()
     index = index or ActorIndex(doc, sdoc, gazetteer)
     patterns = Patterns(index, lexicon)
-    best: dict[tuple[str, str, int], tuple[Found, int, int]] = {}
+    best: dict[tuple[str, str, int, str], tuple[Found, int, int]] = {}
     for sent in sdoc.sents:
         for found in patterns.find(sent):
             start, end = _evidence(doc.text, sent, found.cue.idx)
-            key = (found.source, found.target, start)
+            key = (found.source, found.target, start, found.type)
             current = best.get(key)
             if current is None or found.confidence > current[0].confidence:
                 best[key] = (found, start, end)

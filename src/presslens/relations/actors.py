@@ -172,6 +172,8 @@ class ActorIndex:
     def modifier(self, token: Token) -> tuple[list[str], bool]:
         """Actors of a modifier; through a compound ("Ukrainian drone strikes")."""
         ids, inferred = self.at(token)
+        if not ids and token.lower_ in _DEFINITE_KINDS and self._definite(token):
+            return self._definite_antecedent(token), True  # "the bloc's budget"
         if not ids and token.dep_ == "compound":
             for child in token.children:
                 if child.dep_ in _MODIFIER_DEPS:
@@ -215,9 +217,10 @@ class ActorIndex:
         relational = head.lower_ in RELATIONAL_PROXIES
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
-                more, more_inferred = self.modifier(child)
-                found.extend(m for m in more if m not in found)
-                inferred = inferred or more_inferred
+                for each in (child, *child.conjuncts):  # "Armenian and French officials"
+                    more, more_inferred = self.modifier(each)
+                    found.extend(m for m in more if m not in found)
+                    inferred = inferred or more_inferred
         if not found and (relational or head.lower_ in PROXY_NOUNS):
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
@@ -264,6 +267,10 @@ class ActorIndex:
             for actor_id in self.by_token.get(i, []):
                 if self.kinds.get(actor_id) in kinds:
                     return [actor_id]
+                # "the Armenian parliament ... the country's accession": the body's state
+                state = self._state_of(actor_id) if "country" in kinds else None
+                if state is not None:
+                    return [state]
         return []
 
     # ------------------------------------------------------------------ pronouns
@@ -335,6 +342,19 @@ class ActorIndex:
                             return ids[0]
         return None
 
+    def _state_of(self, actor_id: str) -> str | None:
+        """The state an actor named beside a speaker places them in: a state, a state's ministry,
+        or a body whose gazetteer affiliation is a state of the article ("deputy chair of the
+        Armenian parliament's committee" speaks for Armenia)."""
+        state = self.normal(actor_id)
+        if self.kinds.get(state) == "country":
+            return state
+        if self.kinds.get(actor_id) == "institution" and self.gazetteer is not None:
+            entry = self.gazetteer.get(actor_id)
+            if entry is not None and entry.affiliation and self.kinds.get(entry.affiliation) == "country":
+                return entry.affiliation
+        return None
+
     def _find_affiliation(self, speaker: str) -> str | None:
         normal = self.normal(speaker)
         if normal != speaker or self.kinds.get(speaker) in ("country", "alliance"):
@@ -364,8 +384,8 @@ class ActorIndex:
                         continue
                     for om in other.mentions:
                         if om.start <= tok.idx < om.end and om.role in ("demonym", "name", "metonym"):
-                            state = self.normal(other.id)
-                            if self.kinds.get(state) != "country":
+                            state = self._state_of(other.id)
+                            if state is None:
                                 continue
                             rank = (0 if om.role == "demonym" else 1, abs(tok.i - span.start), state)
                             if best is None or rank < best:

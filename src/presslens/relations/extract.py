@@ -58,6 +58,14 @@ _WITNESS_VERBS = frozenset({"see", "notice", "watch", "observe", "note", "witnes
                             "understand", "fear", "ignore", "expect", "analyse", "analyze", "study",
                             "welcome", "regret", "report"})
 _DISCOURSE_WINDOW = 4
+# Prepositions that give where or when something happened, not whom it was done to.
+_VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "amid", "despite"})
+# "answered with strikes on X", "through sanctions on X": the verb's subject does the act
+_INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
+# "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
+_PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
+# Who receives what an AID verb moves ("sells howitzers to Armenia", "weapons for Kyiv").
+_RECIPIENT_PREPS = ("to", "for")
 # Nouns whose to-infinitive takes the noun's agent as its subject ("X's decision to close").
 _CONTROL_NOUNS = frozenset({"decision", "plan", "attempt", "move", "refusal", "readiness",
                             "intention", "bid", "effort", "promise", "pledge", "threat", "order",
@@ -83,6 +91,8 @@ def _negated(token: Token) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "nothing", "no one"):
             return True
+        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True  # "has sent no delegations"
         if (
             child.dep_ == "advmod"
             and child.lower_ == "once"
@@ -198,11 +208,14 @@ class Patterns:
         return ids, inferred
 
     def prep_objects(self, head: Token, preps: tuple[str, ...] = (), depth: int = 0) -> tuple[list[str], bool]:
-        """Actors of the prepositional objects below ``head`` (through prep chains)."""
+        """Actors of the prepositional objects below ``head`` (through prep chains). Without a
+        list of prepositions, a venue ("initialled the text at the White House") is no target."""
         ids: list[str] = []
         inferred = False
         for child in head.children:
             if child.dep_ not in ("prep", "dative") or (preps and child.lower_ not in preps):
+                continue
+            if not preps and child.lower_ in _VENUE_PREPS:
                 continue
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 more, more_inferred = self.index.phrase(child)
@@ -372,6 +385,11 @@ class Patterns:
                 targets, t_inf = self.index.phrase(subj[0]) if subj else ([], False)
             if military:
                 targets, t_inf = [], False
+            if not sources and type_name == "AID" and not cue.agentless_source:
+                # "every howitzer sent to Armenia from France": the sender stands after "from"
+                sources, s_inf = self.prep_objects(verb, ("from",))
+                if sources:
+                    targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
             if not sources and cue.agentless_source:
                 # "X's ambassador was summoned to the ministry": the ministry acts
                 targets, t_inf = targets or [], t_inf
@@ -403,7 +421,12 @@ class Patterns:
                 if not targets:
                     targets, t_inf = self.infinitive_subjects(verb)
             else:
-                targets, t_inf = self.objects(verb)
+                targets, t_inf = [], False
+                if type_name == "AID":
+                    # "sells howitzers to Armenia": the recipient, not the goods, is the target
+                    targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
+                if not targets:
+                    targets, t_inf = self.objects(verb)
             if lemma in ("recognise", "recognize"):
                 conceded = self._recognised_as_part_of(verb)
                 if conceded:  # "recognised the region as part of Y": a concession to Y
@@ -530,6 +553,30 @@ class Patterns:
             sources, inferred = self.subjects(base.head)
         if not sources and base.dep_ == "pobj" and base.head.lower_ == "as" and base.head.head.pos_ == "VERB":
             sources, inferred = self.subjects(base.head.head)  # "uses gas prices as levers against X"
+        if (
+            not sources
+            and base.dep_ == "pobj"
+            and base.head.lower_ in _INSTRUMENT_PREPS
+            and base.head.head.pos_ == "VERB"
+        ):
+            sources, inferred = self.subjects(base.head.head)  # "answered with strikes on X"
+        if (
+            not sources
+            and base.dep_ == "pobj"
+            and base.head.lower_ in _PURPOSE_PREPS
+            and base.head.head.pos_ == "VERB"
+        ):
+            # "preparing Moldova for a confrontation with Tiraspol": the object is the party
+            dobj = self._dobj(base.head.head)
+            if dobj is not None:
+                sources, inferred = self.index.phrase(dobj)
+        if not sources:
+            sources, inferred = self._between(noun, cue)
+            if len(sources) >= 2:
+                yield from self._reciprocal(sources, cue.type, "asserted",
+                                            PRIOR["noun"] - (INFERRED_PENALTY if inferred else 0.0),
+                                            noun, self.polarity(cue, cue.type))
+            return
         if not sources:
             return
         targets, t_inf = self.prep_objects(noun, cue.preps)
@@ -549,6 +596,13 @@ class Patterns:
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = _modality(head) if head.pos_ in ("VERB", "AUX") else "asserted"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
+
+    def _between(self, noun: Token, cue: Cue) -> tuple[list[str], bool]:
+        """The parties of "a meeting between Armenian and French officials", "talks between Baku
+        and Yerevan", for nouns of a mutual act (``reciprocal_nouns``)."""
+        if noun.lemma_.lower() not in self.lex.reciprocal_nouns:
+            return [], False
+        return self.prep_objects(noun, ("between",))
 
     def circumstance_relations(self, noun: Token) -> Iterator[Found]:
         """"X came at the request of Y", "acts on the orders of Y": Y acts on X."""

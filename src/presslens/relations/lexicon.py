@@ -65,6 +65,7 @@ class RelationLexicon:
     seat_metonyms: dict[str, str]
     requested_actions: dict[str, int]
     reciprocal: frozenset[str]
+    reciprocal_nouns: frozenset[str]
     speech_acts: dict[str, tuple[str, ...]]
 
     def polarity(self, type_name: str) -> int:
@@ -156,6 +157,7 @@ def relation_lexicon() -> RelationLexicon:
         seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
         requested_actions=_requested_actions(data.get("requested_actions") or {}),
         reciprocal=frozenset(str(w) for w in data.get("reciprocal") or ()),
+        reciprocal_nouns=frozenset(str(w) for w in data.get("reciprocal_nouns") or ()),
         speech_acts=_speech_acts(data.get("speech_acts") or {}, types),
     )
 
