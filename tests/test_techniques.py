@@ -264,6 +264,12 @@ def test_tiny_training_run(tmp_path: Path) -> None:
     assert report.articles > 0
     assert report.tc_model.f1 > 0.9  # the synthetic labels are easy to tell apart
     assert report.si_model.recall > 0.5
+    every = report.calibration["all"]
+    assert every.n > 0 and 0.0 <= every.ece <= 1.0
+    # one technique per span and label: never more than the candidates behind them
+    assert every.n <= report.calibration["model"].n + report.calibration["rules"].n
+    assert report.calibration["emitted"].n == every.n  # threshold 0 emits every candidate
+    assert sum(b.n for b in every.bins) == every.n
 
 
 def test_document_model_accepts_both_label_sets_and_nothing_else() -> None:
@@ -282,3 +288,24 @@ def test_document_model_accepts_both_label_sets_and_nothing_else() -> None:
     schema = json_schema()
     label_schema = schema["$defs"]["Technique"]["properties"]["label"]  # type: ignore[index]
     assert label_schema["enum"] == list(TECHNIQUE_LABELS)
+
+
+def test_calibration_scores() -> None:
+    from presslens.techniques.scoring import calibration
+
+    # 10 predictions at 0.2 of which 2 right, 10 at 0.8 of which 8 right: perfectly calibrated
+    conf = [0.2] * 10 + [0.8] * 10
+    ok = [True] * 2 + [False] * 8 + [True] * 8 + [False] * 2
+    c = calibration(conf, ok)
+    assert c.n == 20 and c.observed_rate == pytest.approx(0.5)
+    assert c.ece == pytest.approx(0.0)
+    assert c.brier == pytest.approx(0.16)  # (2*0.64 + 8*0.04 + 8*0.04 + 2*0.64) / 20
+    assert c.brier_base == pytest.approx(0.25)
+    assert [(b.low, b.n) for b in c.bins] == [(0.2, 10), (0.8, 10)]
+    # always 0.9 but right half the time: ECE 0.4; a confidence of exactly 1 falls in the top bin
+    over = calibration([0.9, 0.9, 1.0, 1.0], [True, False, True, False])
+    assert over.ece == pytest.approx(0.45)
+    assert [b.n for b in over.bins] == [4]
+    assert calibration([], []).n == 0
+    with pytest.raises(ValueError):
+        calibration([0.5], [])

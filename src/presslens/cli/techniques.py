@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -63,19 +64,34 @@ def eval_techniques(
         Path | None, typer.Option("--model", help="Model directory (default: shipped).")
     ] = None,
     cache: Annotated[Path | None, typer.Option(help="Directory to cache spaCy parses.")] = None,
-    threshold: Annotated[float | None, typer.Option(help="Confidence threshold.")] = None,
+    threshold: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="Confidence threshold.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Score techniques on the held-out articles of ptc-train (SemEval-2020 SI and TC)."""
+    """Score techniques on the held-out articles of ptc-train (SemEval-2020 SI and TC) beside
+    the lexicon-only baseline, and the calibration of their confidence."""
     from presslens.techniques.weights import load_model_dir, load_shipped_model
 
     model = load_model_dir(model_dir) if model_dir else load_shipped_model()
     if model is None:
         raise typer.BadParameter("no shipped technique model; pass --model")
-    _print_eval(data, model, cache, threshold)
+    _print_eval(data, model, cache, threshold, as_json)
+
+
+def _prf(x: object) -> str:
+    from presslens.techniques.scoring import PRF
+
+    assert isinstance(x, PRF)
+    return f"{x.precision:.3f}/{x.recall:.3f}/{x.f1:.3f}"
 
 
 def _print_eval(
-    data: Path, model: object, cache: Path | None, threshold: float | None = None
+    data: Path,
+    model: object,
+    cache: Path | None,
+    threshold: float | None = None,
+    as_json: bool = False,
 ) -> None:
     from presslens.techniques.detect import DEFAULT_THRESHOLD
     from presslens.techniques.train import evaluate
@@ -84,10 +100,15 @@ def _print_eval(
     assert isinstance(model, TechniqueModel)
     th = DEFAULT_THRESHOLD if threshold is None else threshold
     rep = evaluate(data, model, cache=cache, threshold=th)
+    if as_json:
+        typer.echo(json.dumps(dataclasses.asdict(rep), indent=2, sort_keys=True))
+        return
+    console = Console(width=140)
     table = Table(
-        title=f"Techniques on {rep.articles} held-out ptc-train articles (threshold {th})"
+        title=f"Techniques on {rep.articles} held-out ptc-train articles (threshold {th}); "
+        "SI: span-overlap P/R/F1, TC: F1 of labels on gold spans"
     )
-    for col in ("label", "gold spans", "SI F1", "SI F1 lexicon", "TC F1", "TC F1 lexicon"):
+    for col in ("label", "gold spans", "SI P/R/F1", "SI P/R/F1 lexicon", "TC F1", "TC F1 lexicon"):
         table.add_column(col, justify="left" if col == "label" else "right")
     for label in sorted(rep.si_label_model):
         tc = rep.tc_label_model.get(label)
@@ -95,8 +116,8 @@ def _print_eval(
         table.add_row(
             label,
             str(rep.si_label_model[label].n_gold),
-            f"{rep.si_label_model[label].f1:.3f}",
-            f"{rep.si_label_lexicon[label].f1:.3f}",
+            _prf(rep.si_label_model[label]),
+            _prf(rep.si_label_lexicon[label]),
             f"{tc.f1:.3f}" if tc else "-",
             f"{tcl.f1:.3f}" if tcl else "-",
         )
@@ -104,12 +125,52 @@ def _print_eval(
     table.add_row(
         "overall (SI: P/R/F1; TC: micro-F1)",
         str(rep.si_model.n_gold),
-        f"{rep.si_model.precision:.3f}/{rep.si_model.recall:.3f}/{rep.si_model.f1:.3f}",
-        f"{rep.si_lexicon.precision:.3f}/{rep.si_lexicon.recall:.3f}/{rep.si_lexicon.f1:.3f}",
+        _prf(rep.si_model),
+        _prf(rep.si_lexicon),
         f"{rep.tc_model.f1:.3f}",
         f"{rep.tc_lexicon.f1:.3f}",
     )
-    Console(width=140).print(table)
+    console.print(table)
+
+    cal = Table(
+        title="Calibration on the same articles: confidence vs. overlapping a gold span of the "
+        f"same label ({rep.unjudged} candidates with no SemEval-2020 class not judged)"
+    )
+    for col in ("predictions", "n", "observed", "mean confidence", "Brier", "Brier of rate", "ECE"):
+        cal.add_column(col, justify="left" if col == "predictions" else "right")
+    names = {
+        "emitted": f"emitted (confidence >= {th})",
+        "all": "all candidates (threshold 0)",
+        "model": "model spans",
+        "rules": "cue-rule and structural hits",
+    }
+    for key, name in names.items():
+        c = rep.calibration.get(key)
+        if c is None:
+            continue
+        cal.add_row(
+            name,
+            str(c.n),
+            f"{c.observed_rate:.3f}",
+            f"{c.mean_confidence:.3f}",
+            f"{c.brier:.3f}",
+            f"{c.brier_base:.3f}",
+            f"{c.ece:.3f}",
+        )
+    console.print(cal)
+    every = rep.calibration.get("all")
+    if every and every.bins:
+        rel = Table(title="Reliability of all candidates (10 equal-width bins)")
+        for col in ("confidence", "n", "mean confidence", "observed"):
+            rel.add_column(col, justify="right")
+        for b in every.bins:
+            rel.add_row(
+                f"[{b.low:.1f}, {b.high:.1f})",
+                str(b.n),
+                f"{b.mean_confidence:.3f}",
+                f"{b.observed:.3f}",
+            )
+        console.print(rel)
 
 
 @app.command("techniques")

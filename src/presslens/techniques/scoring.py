@@ -92,3 +92,62 @@ def tc_scores(
     p = total_tp / total_pred if total_pred else 0.0
     r = total_tp / total_gold if total_gold else 0.0
     return PRF(p, r, _f1(p, r), total_pred, total_gold), per_label
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    low: float
+    high: float
+    n: int
+    mean_confidence: float
+    observed: float  # share of the bin's predictions that are correct
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How well confidences match observed frequencies, for ``n`` predictions.
+
+    ``brier``: mean squared error of the confidence against the 0/1 outcome; ``brier_base``: the
+    same for a constant prediction of the observed rate (what confidence has to beat);
+    ``ece``: expected calibration error, the bin-size-weighted mean |confidence - observed| over
+    equal-width bins.
+    """
+
+    n: int
+    observed_rate: float
+    mean_confidence: float
+    brier: float
+    brier_base: float
+    ece: float
+    bins: tuple[ReliabilityBin, ...]
+
+
+def calibration(
+    confidence: Sequence[float], correct: Sequence[bool], *, n_bins: int = 10
+) -> Calibration:
+    n = len(confidence)
+    if n != len(correct):
+        raise ValueError("confidence and correct differ in length")
+    if n == 0:
+        return Calibration(0, 0.0, 0.0, 0.0, 0.0, 0.0, ())
+    conf = [min(max(float(c), 0.0), 1.0) for c in confidence]
+    hit = [1.0 if c else 0.0 for c in correct]
+    rate = sum(hit) / n
+    brier = sum((c - y) ** 2 for c, y in zip(conf, hit, strict=True)) / n
+    brier_base = sum((rate - y) ** 2 for y in hit) / n
+    bins: list[ReliabilityBin] = []
+    ece = 0.0
+    for b in range(n_bins):
+        low, high = b / n_bins, (b + 1) / n_bins
+        members = [
+            (c, y)
+            for c, y in zip(conf, hit, strict=True)
+            if low <= c < high or (b == n_bins - 1 and c == 1.0)
+        ]
+        if not members:
+            continue
+        mean_c = sum(c for c, _ in members) / len(members)
+        observed = sum(y for _, y in members) / len(members)
+        ece += len(members) / n * abs(mean_c - observed)
+        bins.append(ReliabilityBin(low, high, len(members), mean_c, observed))
+    return Calibration(n, rate, sum(conf) / n, brier, brier_base, ece, tuple(bins))

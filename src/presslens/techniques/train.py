@@ -34,9 +34,9 @@ from presslens.techniques.features import (
     span_features,
 )
 from presslens.techniques.labels import PTC_TO_TRAINING, to_2020, training_to_2020
-from presslens.techniques.lexicon import load_rules
+from presslens.techniques.lexicon import load_rules, resolve_merged
 from presslens.techniques.linear import fit_platt, sigmoid, softmax, train_linear
-from presslens.techniques.scoring import PRF, si_scores, tc_scores
+from presslens.techniques.scoring import PRF, Calibration, calibration, si_scores, tc_scores
 from presslens.techniques.weights import N_CONF_FEATURES, TechniqueModel
 
 LABELS_FILE = "train-task2-TC.labels"
@@ -319,6 +319,13 @@ class EvalReport:
     tc_lexicon: PRF
     tc_label_model: dict[str, PRF]
     tc_label_lexicon: dict[str, PRF]
+    # Confidence against "overlaps a gold span of the same (2020) label", on held-out articles:
+    # the techniques emitted at the threshold, every candidate (threshold 0), and the candidates
+    # of the model and of the cue rules apart. ``unjudged``: candidates whose label has no
+    # SemEval-2020 class (no gold to judge them by).
+    calibration: dict[str, Calibration] = field(default_factory=dict)
+    unjudged: int = 0
+    threshold: float = DEFAULT_THRESHOLD
 
 
 def _spans_2020(text: str, cands: list[Candidate], threshold: float) -> list[tuple[str, int, int]]:
@@ -328,6 +335,16 @@ def _spans_2020(text: str, cands: list[Candidate], threshold: float) -> list[tup
         if old is not None:
             out.append((old, t.start, t.end))
     return out
+
+
+def _judge(
+    label: str, s: int, e: int, gold: dict[str, dict[str, list[tuple[int, int]]]], art_id: str
+) -> bool | None:
+    """Whether a span overlaps a gold span of its label's 2020 class (None: no such class)."""
+    old = to_2020(label)
+    if old is None:
+        return None
+    return _overlaps(s, e, gold.get(old, {}).get(art_id, []))
 
 
 def evaluate(
@@ -349,6 +366,10 @@ def evaluate(
     tc_m: dict[tuple[str, int, int], list[str]] = {}
     tc_l: dict[tuple[str, int, int], list[str]] = {}
     priors = {r.name: r.prior for r in load_rules()} | {"repetition": 0.4, "slogan": 0.45}
+    judged: dict[str, tuple[list[float], list[bool]]] = {
+        k: ([], []) for k in ("emitted", "all", "model", "rules")
+    }
+    unjudged = 0
     for i in sel:
         art, sdoc = articles[i], docs[i]
         f = doc_features(sdoc, art.text)
@@ -356,7 +377,25 @@ def evaluate(
         for lab, s, e in art.spans:
             gold_lab[training_to_2020(lab)].setdefault(art.id, []).append((s, e))
             tc_gold.append((art.id, s, e, training_to_2020(lab)))
-        pred_m[art.id] = _spans_2020(art.text, candidates(sdoc, model, text=art.text), threshold)
+        cands = candidates(sdoc, model, text=art.text)
+        pred_m[art.id] = _spans_2020(art.text, cands, threshold)
+
+        for c in cands:
+            label = resolve_merged(c.label, art.text, c.start, c.end)
+            ok = _judge(label, c.start, c.end, gold_lab, art.id)
+            if ok is None:
+                unjudged += 1
+                continue
+            key = "model" if c.source == "model" else "rules"
+            judged[key][0].append(c.confidence)
+            judged[key][1].append(ok)
+        for t in to_techniques(art.text, cands, 0.0):
+            ok = _judge(t.label, t.start, t.end, gold_lab, art.id)
+            if ok is None:
+                continue
+            for key in ("all", "emitted") if t.confidence >= threshold else ("all",):
+                judged[key][0].append(t.confidence)
+                judged[key][1].append(ok)
         lex = candidates(sdoc, model, text=art.text, use_model=False)
         pred_l[art.id] = _spans_2020(art.text, lex, 0.0)
         # TC: classifier ranking vs. cue rules (falling back to the most frequent label)
@@ -399,4 +438,7 @@ def evaluate(
         tc_lexicon=tc_lex,
         tc_label_model=tc_label_model,
         tc_label_lexicon=tc_label_lex,
+        calibration={k: calibration(conf, ok) for k, (conf, ok) in judged.items()},
+        unjudged=unjudged,
+        threshold=threshold,
     )
