@@ -309,3 +309,289 @@ def test_calibration_scores() -> None:
     assert calibration([], []).n == 0
     with pytest.raises(ValueError):
         calibration([0.5], [])
+
+
+# --- every cue rule and structural detector, on sentences written for these tests ------------
+
+# rule name -> (sentence, a fragment the rule's span must contain)
+RULE_CASES: dict[str, tuple[str, str]] = {
+    "guilt_nazi": (
+        "The new language law reads as if it came straight out of the Third Reich's rulebook.",
+        "straight out of the Third Reich",
+    ),
+    "popularity": ("As everyone knows, the referendum in the east was fair.", "everyone knows"),
+    "authority": (
+        "Leading experts agree that the pipeline blast was carried out by a state.",
+        "Leading experts agree",
+    ),
+    "exaggeration_absolute": (
+        "The blockade is the biggest crime in modern history, the envoy said.",
+        "the biggest crime in modern history",
+    ),
+    "false_dilemma": (
+        "There is no alternative to the union with Moscow, the deputy insisted.",
+        "There is no alternative",
+    ),
+    "whataboutism": (
+        "And what about the bombing of Belgrade in 1999?",
+        "what about the bombing of Belgrade",
+    ),
+    "hypocrisy": (
+        "Brussels shows its double standards every time it speaks of Kosovo.",
+        "double standards",
+    ),
+    "doubt_marker": (
+        "The self-proclaimed opposition leader fled to Vilnius.",
+        "self-proclaimed opposition leader",
+    ),
+    "doubt_question": (
+        "The ministry denied it. Who really benefits from this war?",
+        "Who really benefits from this war?",
+    ),
+    "name_calling": ("The warmongers in London want the war to go on.", "warmongers"),
+    "flag_waving": ("Our heroes gave their lives for this land.", "Our heroes"),
+    "fear": ("A single spark could start a third world war in Europe, he warned.", "third world war"),
+    "causal": (
+        "Washington is solely responsible for the war in Ukraine, the professor said.",
+        "solely responsible for the war",
+    ),
+    "consequential": (
+        "Recognising the vote opens the door to the break-up of every state in the region.",
+        "opens the door to the break-up",
+    ),
+    "straw_man": (
+        "So the West wants us to believe that the drills are purely defensive.",
+        "the West wants us to believe",
+    ),
+    "red_herring": (
+        "But the real question is who paid for the protests in Tbilisi.",
+        "the real question is",
+    ),
+    "conversation_killer": ("The referendum was legal. End of story.", "End of story"),
+    "appeal_to_time": ("Time is running out for Kyiv to accept the offer.", "Time is running out"),
+    "values": ("They want to destroy our traditional values and our faith.", "traditional values"),
+    "questioning_reputation": (
+        "The disgraced former minister now advises the opposition.",
+        "disgraced former minister",
+    ),
+    "obfuscation": ("Certain forces abroad are interested in chaos in Armenia.", "Certain forces"),
+    "loaded": ("It was a barbaric attack on a peaceful city.", "barbaric"),
+}
+
+
+def test_every_cue_rule_has_a_case() -> None:
+    from presslens.techniques.lexicon import STRUCTURAL_PRIORS, load_rules
+
+    assert set(RULE_CASES) == {r.name for r in load_rules()}
+    assert set(STRUCTURAL_PRIORS) == {"repetition", "slogan"}  # tested below
+
+
+@pytest.mark.parametrize("rule_name", sorted(RULE_CASES))
+def test_cue_rule(rule_name: str) -> None:
+    from presslens.techniques.lexicon import load_rules, pattern_hits
+
+    rule = next(r for r in load_rules() if r.name == rule_name)
+    text, fragment = RULE_CASES[rule_name]
+    hits = [h for h in pattern_hits(text) if h.rule == rule_name]
+    assert any(
+        h.label == rule.label and fragment.lower() in text[h.start : h.end].lower() for h in hits
+    ), [text[h.start : h.end] for h in hits]
+    # and the detector reports it under that label, with exact offsets
+    found = _detect(text, threshold=0.0)
+    assert any(t.label == rule.label and fragment.lower() in t.text.lower() for t in found)
+    assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Either side may leave the talks at any time, the mediator said.",  # no "or"
+        "The delegations met in Vienna on Tuesday and agreed to meet again in May.",
+    ],
+)
+def test_no_false_dilemma_without_either_or(text: str) -> None:
+    from presslens.techniques.lexicon import pattern_hits
+
+    assert not [h for h in pattern_hits(text) if h.rule == "false_dilemma"]
+
+
+def test_no_guilt_by_association_without_a_despised_name() -> None:
+    from presslens.techniques.lexicon import pattern_hits
+
+    text = "The sanctions were drafted just like the previous package, the diplomat said."
+    assert not [h for h in pattern_hits(text) if h.label == "Guilt_by_Association"]
+
+
+def test_repetition_across_paragraphs_and_quotes() -> None:
+    text = (
+        "Speaking with Baltic Courier, the analyst Andris Kalnins said Riga had lost its way.\n\n"
+        "“Sovereignty is not for sale,” Kalnins said. “Sovereignty is not for sale, whatever "
+        "Brussels offers.”\n\n"
+        "He repeated it at the end of the interview: sovereignty is not for sale."
+    )
+    found = [t for t in _detect(text, 0.0) if t.label == "Repetition"]
+    spans = sorted((t.start, t.text.lower()) for t in found)
+    assert len(spans) == 3  # said three times: every occurrence is marked
+    assert all(s == "sovereignty is not for sale" for _, s in spans)
+
+
+def test_repetition_ignores_function_word_phrases() -> None:
+    from presslens.techniques.features import doc_features
+    from presslens.techniques.lexicon import repetition_hits
+
+    text = "In the end the talks failed, and in the end nobody in the end cared about the border."
+    sdoc = load_nlp()(text)
+    assert repetition_hits(sdoc, doc_features(sdoc, text)) == []
+
+
+def test_slogans_in_capitals_and_short_exclamations() -> None:
+    text = (
+        "The marchers carried banners reading NO TO FOREIGN BASES through the old town. "
+        "The rally ended at noon. Long live free Serbia! Then the crowd left."
+    )
+    found = _detect(text)
+    assert _has(found, "Slogans", "NO TO FOREIGN BASES")
+    assert _has(found, "Slogans", "Long live free Serbia!")
+    assert not any(t.label == "Slogans" and "rally ended" in t.text for t in found)
+
+
+def test_no_slogan_for_a_long_exclamation_or_acronyms() -> None:
+    from presslens.techniques.features import doc_features
+    from presslens.techniques.lexicon import slogan_hits
+
+    for text in (
+        "The minister explained at length why the new customs rules will cost the farmers of "
+        "the south a great deal of money!",
+        "NATO and the OSCE met in Vienna.",
+    ):
+        sdoc = load_nlp()(text)
+        assert slogan_hits(sdoc, doc_features(sdoc, text)) == [], text
+
+
+@pytest.mark.parametrize(
+    ("merged", "text", "label"),
+    [
+        ("Bandwagon,Reductio_ad_hitlerum", "They behave like Goebbels himself.", "Guilt_by_Association"),
+        ("Bandwagon,Reductio_ad_hitlerum", "Millions agree with the president.", "Appeal_to_Popularity"),
+        ("Whataboutism,Straw_Men,Red_Herring", "By their logic, every border is for sale.", "Straw_Man"),
+        ("Whataboutism,Straw_Men,Red_Herring", "And the Americans in Iraq?", "Whataboutism"),
+        ("Loaded_Language", "barbaric", "Loaded_Language"),
+    ],
+)
+def test_merged_2020_classes_are_split_into_2023_labels(merged: str, text: str, label: str) -> None:
+    from presslens.techniques.lexicon import resolve_merged
+
+    assert resolve_merged(merged, text, 0, len(text)) == label
+
+
+def test_one_span_with_several_labels_and_overlapping_spans() -> None:
+    from presslens.techniques.detect import Candidate, to_techniques
+
+    text = "The junta in Kyiv is a gang of barbaric thugs."
+    s = text.index("barbaric thugs")
+    cands = [
+        Candidate(s, s + len("barbaric thugs"), "Name_Calling-Labeling", 0.6, "model"),
+        Candidate(s, s + len("barbaric thugs"), "Loaded_Language", 0.5, "model"),
+        Candidate(s, s + len("barbaric thugs"), "Loaded_Language", 0.7, "loaded"),  # same pair
+        Candidate(s, s + len("barbaric"), "Loaded_Language", 0.4, "loaded"),  # nested
+        Candidate(4, 9, "Name_Calling-Labeling", 0.05, "name_calling"),  # under the threshold
+    ]
+    out = to_techniques(text, cands, 0.1)
+    assert [(t.text, t.label, t.confidence) for t in out] == [
+        ("barbaric", "Loaded_Language", 0.4),
+        ("barbaric thugs", "Loaded_Language", 0.7),  # the best confidence of the pair is kept
+        ("barbaric thugs", "Name_Calling-Labeling", 0.6),
+    ]
+    Document(id="o", text=text, techniques=out)
+    # end to end: one sentence gives overlapping spans with different labels
+    found = _detect(
+        "Either we defend our motherland or the barbaric globalists will erase it, he said.", 0.0
+    )
+    pairs = [(a, b) for a in found for b in found if a.label != b.label]
+    assert any(a.start < b.end and b.start < a.end for a, b in pairs)
+    assert len({t.label for t in found}) >= 3
+
+
+def test_label_mapping_covers_every_2023_label() -> None:
+    from presslens.techniques.labels import technique_table, to_2020
+
+    table = technique_table()
+    assert list(table) == labels_2023()
+    images = {label: to_2020(label) for label in labels_2023()}
+    assert all(old is None or old in labels_2020() for old in images.values())
+    # every 2020 class is reached, and exactly these 2023 techniques have no 2020 class (dropped)
+    assert {old for old in images.values() if old} == set(labels_2020())
+    assert sorted(label for label, old in images.items() if old is None) == [
+        "Appeal_to_Time",
+        "Appeal_to_Values",
+        "Consequential_Oversimplification",
+        "Obfuscation-Vagueness-Confusion",
+        "Questioning_the_Reputation",
+    ]
+    for label, info in table.items():
+        assert info.definition and info.group, label
+    # mapping a 2020 label again changes nothing
+    assert all(to_2020(old) == old for old in labels_2020())
+    items = [
+        Technique(start=0, end=1, text="a", label=label, confidence=0.5) for label in labels_2023()
+    ]
+    mapped = to_label_set(items, "semeval2020")
+    assert {t.label for t in mapped} == set(labels_2020())
+    assert to_label_set(mapped, "semeval2020") == mapped
+
+
+_NO_NETWORK = """
+import socket, sys
+
+class _Refused(OSError):
+    pass
+
+def _refuse(*args, **kwargs):
+    raise _Refused("network access attempted")
+
+class _GuardedSocket(socket.socket):
+    def connect(self, *args, **kwargs):
+        _refuse()
+
+    def connect_ex(self, *args, **kwargs):
+        _refuse()
+
+    def sendto(self, *args, **kwargs):
+        _refuse()
+
+socket.socket = _GuardedSocket
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+
+from presslens.ingest import RawArticle
+from presslens.pipeline import Analyzer
+from presslens.techniques.weights import load_shipped_model
+
+model = load_shipped_model()
+assert model is not None and model.meta["weights_sha256"]
+doc = Analyzer().analyze(RawArticle(text=sys.stdin.read(), source="<test>"))
+spans = [t for t in doc.techniques if t.confidence > 0]
+assert spans, "no techniques"
+print(len(spans), sorted({t.label for t in spans}))
+"""
+
+
+def test_model_loads_and_runs_with_sockets_blocked(tmp_path: Path) -> None:
+    """A fresh interpreter whose sockets refuse to connect loads the shipped model and analyses an
+    article: nothing is fetched from a hub or anywhere else."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "SPACY"))}
+    env["HOME"] = str(tmp_path)  # no cache directories to fall back on
+    proc = subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK],
+        input="Either Brussels lifts the embargo or Europe freezes, the so-called experts admit.",
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "False_Dilemma-No_Choice" in proc.stdout
