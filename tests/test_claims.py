@@ -282,3 +282,57 @@ def test_tiny_training_run_is_deterministic_and_learns(tmp_path: Path) -> None:
     )
     assert evaluated.exit_code == 0, evaluated.output
     assert "baseline: has a number or a named entity" in evaluated.output
+
+
+INTERVIEW = """Baku is a puppet of Ankara, says Armenian expert
+14 March 2025
+
+Speaking with Sevan Observer, the Armenian political scientist Hrant Sahakyan explained why he believes Azerbaijan no longer decides its own policy.
+
+"Turkish officers have commanded Azerbaijani units since 2020, and Ankara delivered 120 drones to Baku last year," Sahakyan said. "Will anyone in Europe dare to say it? Peace will come only when the puppet masters are stopped."
+
+The European Union opened a monitoring mission in Armenia in February 2023.
+
+"No Turkish officer has ever commanded our army," the Azerbaijani Foreign Ministry spokesperson Aykhan Hajizada told reporters in Baku on Friday.
+"""
+
+
+def test_interview_claims_ranked_with_their_claimants() -> None:
+    from presslens.ingest import RawArticle
+    from presslens.pipeline import Analyzer
+
+    doc = Analyzer().analyze(RawArticle(text=INTERVIEW, source="test"))
+    ids = {a.name: a.id for a in doc.actors}
+    expert, spokesperson = ids["Hrant Sahakyan"], ids["Aykhan Hajizada"]
+    outlet = ids["Sevan Observer"]
+    claims = doc.claims
+    keys = [(-c.score, c.start) for c in claims]
+    assert keys == sorted(keys)
+
+    def claim(fragment: str) -> Claim:
+        return next(c for c in claims if fragment in c.text)
+
+    drones = claim("delivered 120 drones")
+    officers = claim("Turkish officers have commanded")
+    mission = claim("monitoring mission")
+    denial = claim("No Turkish officer has ever commanded")
+    # the concrete, checkable statements lead, whoever makes them
+    top = {c.start for c in claims[:4]}
+    assert {drones.start, officers.start, mission.start, denial.start} == top
+    # a quoted clause is claimed by its speaker, without its attribution; the outlet's own
+    # sentence by the outlet
+    assert drones.claimant == officers.claimant == expert
+    assert denial.claimant == spokesperson
+    assert mission.claimant == outlet
+    for quoted in (drones, officers, denial):
+        assert "said" not in quoted.text and "told" not in quoted.text
+        assert quoted.claimant not in quoted.actors
+    assert ids["Turkey"] in drones.actors and ids["Azerbaijan"] in drones.actors
+    assert mission.actors == [ids["European Union"], ids["Armenia"]]
+    # the attribution is not a claim of its own; the rhetorical question and the prediction
+    # score low
+    assert not any(c.text.startswith("the Azerbaijani Foreign Ministry") for c in claims)
+    for low in ("Will anyone in Europe dare", "Peace will come only"):
+        assert all(c.score < 0.3 for c in claims if low in c.text), low
+    for c in claims:
+        assert doc.text[c.start : c.end] == c.text

@@ -18,6 +18,8 @@ that each have a subject. Claims are ranked by score (descending, ties by positi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -106,8 +108,8 @@ def evaluative_words() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-_LEAD_TRIM = " \t\n“”\"«»„‘’'–—-:"
-_TAIL_TRIM = ' \t\n“”"«»„‘’'
+_LEAD_TRIM = " \t\n“”\"«»„‘’'–—-:,;"
+_TAIL_TRIM = ' \t\n“”"«»„‘’,'
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _NUMBER_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
@@ -148,9 +150,15 @@ def _clause_cut(tokens: list[Token]) -> int | None:
     return None
 
 
-def segments(sdoc: Doc, toks: list[Token] | None = None) -> list[Segment]:
-    """Sentences cut at line breaks, semicolons and clause-joining ", and/but"."""
+def segments(
+    sdoc: Doc, toks: list[Token] | None = None, cuts: Iterable[int] = ()
+) -> list[Segment]:
+    """Sentences cut at line breaks, semicolons and clause-joining ", and/but", and before the
+    first token at or after each character offset of ``cuts`` (where direct quotes begin and
+    end, so that a quoted clause and its attribution are apart)."""
     toks = list(sdoc) if toks is None else toks  # Token objects are costly: make them once
+    starts = [t.idx for t in toks]
+    cut_at = {bisect_left(starts, c) for c in cuts}
     pieces: list[list[Token]] = []
     for sent in sdoc.sents:
         current: list[Token] = []
@@ -159,6 +167,9 @@ def segments(sdoc: Doc, toks: list[Token] | None = None) -> list[Segment]:
                 pieces.append(current)
                 current = []
                 continue
+            if tok.i in cut_at and current:
+                pieces.append(current)
+                current = []
             current.append(tok)
             if tok.text == ";":
                 pieces.append(current)
@@ -276,6 +287,18 @@ def _claimant(quotes: list[Quote], start: int, end: int, outlet_id: str | None) 
     return outlet_id
 
 
+def _is_attribution(seg: Segment, quotes: list[Quote]) -> bool:
+    """Whether the segment holds the attribution of a direct quote it is cut from ("…," the
+    spokesperson told reporters): the quote is the claim, not the fact that it was said."""
+    for q in quotes:
+        cue = q.cue
+        if cue is None or not (seg.start <= cue.start and cue.end <= seg.end):
+            continue
+        if min(seg.end, q.end) <= max(seg.start, q.start):  # the quote itself is elsewhere
+            return True
+    return False
+
+
 def _actors_inside(doc: Document, start: int, end: int) -> list[str]:
     first: dict[str, int] = {}
     for actor in doc.actors:
@@ -319,7 +342,9 @@ def extract_claims(
     """Claims of ``doc`` ranked by check-worthiness (descending; ties by position)."""
     model = model if model is not None else load_shipped_model()
     toks = list(sdoc)
-    segs = segments(sdoc, toks)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    cuts = [offset for q in direct for offset in (q.start, q.end)]
+    segs = [s for s in segments(sdoc, toks, cuts) if not _is_attribution(s, direct)]
     inside = [_actors_inside(doc, s.start, s.end) for s in segs]
     outlet_id = _outlet_id(doc)
     scores = score_segments(sdoc, segs, model, inside, outlet_id, toks)
