@@ -414,3 +414,75 @@ def test_we_of_a_member_of_parliament_is_the_state(analyzer: Analyzer) -> None:
         "and we are drawing our own conclusions.”",
     )
     assert ("Collective Security Treaty Organization", "Armenia", "REJECT") in _triples(doc)
+
+
+def test_the_outlets_own_question_asserts_nothing(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "– Can Russia and China help Serbia?\n\n“They already do,” he said.")
+    assert not any(kind == "SUPPORT" for _, _, kind in _triples(doc))
+
+
+def test_agentless_grant_takes_the_giver_from_what_is_given(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Relations soured after Moldova was granted EU candidate status in June 2022.")
+    assert ("European Union", "Moldova", "SUPPORT") in _triples(doc)
+
+
+def test_a_brokered_deal_engages_both_parties(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Riyadh restored diplomatic relations with Tehran under a deal brokered by Beijing.")
+    triples = _triples(doc)
+    assert {("China", "Saudi Arabia", "CONSULT"), ("China", "Iran", "CONSULT")} <= triples
+
+
+def test_mediation_engages_the_parties_of_the_clause(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Baku and Yerevan initialled the text in August under American mediation.")
+    triples = _triples(doc)
+    assert {("United States", "Azerbaijan", "CONSULT"), ("United States", "Armenia", "CONSULT")} <= triples
+
+
+def test_relative_clause_on_a_predicate_noun_takes_the_copula_subject(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "According to the analyst, Moscow and Beijing remain the only permanent members of the UN "
+        "Security Council that block Kosovo's membership in the United Nations.",
+    )
+    triples = _triples(doc)
+    assert {("Russia", "Kosovo", "REJECT"), ("China", "Kosovo", "REJECT")} <= triples
+    assert ("United Nations Security Council", "Kosovo", "REJECT") not in triples
+
+
+def test_members_of_a_body_stand_for_it(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "The Armenian Apostolic Church protested. Last month the Armenian authorities detained two "
+        "senior archbishops of the Church.",
+    )
+    assert ("Armenia", "Armenian Apostolic Church", "COERCE") in _triples(doc)
+
+
+def test_the_government_refers_back_to_the_state_just_named(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "Georgia passed the foreign influence law in May. The European Union has repeatedly urged "
+        "the government to repeal it.",
+    )
+    assert ("European Union", "Georgia", "REQUEST") in _triples(doc)
+
+
+def test_stopping_a_payment_is_a_refusal_aimed_past_the_own_share(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Yerevan has since stopped paying its share of the CSTO budget.")
+    triples = _triples(doc)
+    assert ("Armenia", "Collective Security Treaty Organization", "REJECT") in triples
+    assert not any(kind == "AID" for _, _, kind in triples)
+
+
+def test_a_role_as_an_ally_belongs_to_its_owner(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "She stressed that Moscow remained committed to its obligations as an ally of Armenia.")
+    assert ("Russia", "Armenia", "ALLY") in _triples(doc)
+
+
+def test_freeze_of_own_participation_targets_the_body(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "Zakharova said that Armenia's continued freeze of its participation in the Collective "
+        "Security Treaty Organization was damaging the region.",
+    )
+    assert ("Armenia", "Collective Security Treaty Organization", "REJECT") in _triples(doc)

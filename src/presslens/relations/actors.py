@@ -34,7 +34,11 @@ PROXY_NOUNS = frozenset(
      "contingent", "battalion", "battalions", "brigade", "police", "services", "intelligence",
      "hierarchy", "structures", "potash", "companies", "oil", "courts", "guards", "coast",
      "air", "airspace", "waters", "sovereignty", "independence", "interests", "position",
-     "envoy", "envoys", "emissaries", "representatives", "delegation", "negotiators"}
+     "envoy", "envoys", "emissaries", "representatives", "delegation", "negotiators",
+     # members of a body stand for it ("two archbishops of the Church", "inspectors of the IAEA")
+     "members", "member", "bishops", "archbishops", "priests", "clergy", "clergymen", "monks",
+     "inspectors", "observers", "monitors", "delegates", "deputies", "lawmakers", "staff",
+     "officers", "activists", "supporters"}
 )
 # People who act on someone else's behalf or over someone ("its patrons in Washington", "advisers
 # from Paris"): the possessor is the client, the place or modifier names who they stand for.
@@ -63,8 +67,12 @@ _DEFINITE_KINDS: dict[str, frozenset[str]] = {
     "bloc": frozenset({"alliance"}),
     "alliance": frozenset({"alliance"}),
     "country": frozenset({"country"}),
+    "church": frozenset({"group"}),
+    "government": frozenset({"country"}),
+    "authorities": frozenset({"country"}),
 }
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
 _MENTION_ROLES = frozenset({"name", "metonym", "demonym", "title", "pronoun", "acronym"})
 
 
@@ -207,7 +215,14 @@ class ActorIndex:
 
     def _single(self, head: Token) -> tuple[list[str], bool]:
         if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
-            return self.phrase(head.head.head, depth=1)
+            antecedent = head.head.head
+            if antecedent.dep_ == "attr" and antecedent.head.lemma_ in _COPULAS:
+                # "Moscow and Beijing remain the only members that block X": the members are the
+                # copula's subject
+                ids, inferred = self.clause_subject(antecedent.head)
+                if ids:
+                    return ids, inferred
+            return self.phrase(antecedent, depth=1)
         ids, inferred = self.at(head)
         if ids:
             return ids, inferred
@@ -245,6 +260,30 @@ class ActorIndex:
             found = self._definite_antecedent(head)
             inferred = bool(found)
         return found, inferred
+
+    def clause_subject(self, verb: Token) -> tuple[list[str], bool]:
+        """Actors of the subject of ``verb``. The parser often reads "According to X, A and B
+        remain ..." as if A and B were conjuncts of (or in apposition to) X; then they are the
+        subject."""
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return self.phrase(child)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for to in child.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            ids: list[str] = []
+                            misread = [*pobj.conjuncts]  # "According to X, A and B remain"
+                            for appos in pobj.children:  # "According to the analyst, A and B"
+                                if appos.dep_ == "appos":
+                                    misread.extend((appos, *appos.conjuncts))
+                            for token in misread:
+                                more, _ = self.at(token)
+                                ids.extend(i for i in more if i not in ids and not self.is_person(i))
+                            if ids:
+                                return ids, False
+        return [], False
 
     @staticmethod
     def _definite(head: Token) -> bool:

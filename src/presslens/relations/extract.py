@@ -47,6 +47,8 @@ _REPORT_VERBS = frozenset({"say", "report", "claim", "allege", "state", "announc
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
 # Under negation these affirm their object or subject ("the occupation has not ended").
 _ASPECT_END = frozenset({"end", "stop", "cease", "halt", "finish", "abate", "subside"})
+# "stopped paying", "ceased sending": the gerund's act no longer happens
+_STOP_VERBS = frozenset({"stop", "cease", "quit", "halt", "discontinue"})
 # A deployment located on these nouns of a state is hosted by that state ("stationed on
 # Belarusian soil", "exercises on Moldovan territory"): aid to the host, not a threat to it.
 _HOST_NOUNS = frozenset({"territory", "soil"})
@@ -64,6 +66,8 @@ _VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "
 _INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 # "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
 _PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
+# "a deal brokered by Beijing": the broker engages both parties
+_MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
 # Who receives what an AID verb moves ("sells howitzers to Armenia", "weapons for Kyiv").
 _RECIPIENT_PREPS = ("to", "for")
 # Nouns whose to-infinitive takes the noun's agent as its subject ("X's decision to close").
@@ -107,6 +111,8 @@ def _negated_scope(verb: Token) -> bool:
     soldier to protect X" does not state that it protects X)."""
     if _negated(verb):
         return True
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _STOP_VERBS:
+        return True  # "has stopped paying its share": no longer pays
     return (
         verb.dep_ in ("advcl", "xcomp")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -158,9 +164,9 @@ class Patterns:
 
     # ---------------------------------------------------------------- arguments
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[str], bool]:
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return self.index.phrase(child)
+        ids, inferred = self.index.clause_subject(verb)
+        if ids or any(c.dep_ == "nsubj" for c in verb.children):
+            return ids, inferred
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
             # "X's decision to close", "a decision by X to close": X closes
             return self._noun_agent(verb.head)
@@ -306,7 +312,12 @@ class Patterns:
     def _is_passive(verb: Token) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return True
-        return verb.dep_ == "acl" and verb.tag_ == "VBN"
+        # a reduced relative ("every howitzer sent to Armenia"), also when tagged as a past tense
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+        )
 
     def _fallback_targets(self, token: Token) -> list[str]:
         """A first-person 'we/our/us' elsewhere in the sentence: the speaker's side."""
@@ -390,6 +401,11 @@ class Patterns:
                 sources, s_inf = self.prep_objects(verb, ("from",))
                 if sources:
                     targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
+            if not sources and type_name in ("SUPPORT", "AID"):
+                # "Moldova was granted EU candidate status": the giver modifies what is given
+                retained = self._dobj(verb)
+                if retained is not None:
+                    sources, s_inf = self.index.modifiers_of(retained)
             if not sources and cue.agentless_source:
                 # "X's ambassador was summoned to the ministry": the ministry acts
                 targets, t_inf = targets or [], t_inf
@@ -434,6 +450,12 @@ class Patterns:
                                           modality, PRIOR["verb"], verb)
                     return
             prior = PRIOR[kind]
+        if targets and set(targets) <= set(sources) and not passive:
+            # "stopped paying its share of the CSTO budget": the object's possessor is the source
+            # itself; the other party is below the object
+            dobj = self._dobj(verb)
+            if dobj is not None:
+                targets, t_inf = self.prep_objects(dobj)
         if sources and not targets and type_name == "REJECT":
             targets = self._speech_act_authors(verb, sources)
         if sources and not targets and type_name in _FALLBACK_TYPES and self._dobj(verb) is None:
@@ -583,6 +605,10 @@ class Patterns:
         if not targets and base.i != noun.i:
             # "borders, railways and trade with X": the parser hangs a shared PP on the first conjunct
             targets, t_inf = self.prep_objects(base, cue.preps)
+        if targets and set(targets) <= set(sources):
+            # "Armenia's freeze of its participation in the CSTO": the possessive names the source
+            # again; the target stands further down the chain
+            targets, t_inf = self._deeper_objects(noun, cue.preps)
         negated = (
             _negated(head) and head.lemma_.lower() not in _ASPECT_END
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
@@ -596,6 +622,20 @@ class Patterns:
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = _modality(head) if head.pos_ in ("VERB", "AUX") else "asserted"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
+
+    def _deeper_objects(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[str], bool]:
+        """Actors one prepositional step below the objects of ``noun``'s prepositions."""
+        ids: list[str] = []
+        inferred = False
+        for prep in noun.children:
+            if prep.dep_ != "prep" or (preps and prep.lower_ not in preps):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    more, more_inf = self.prep_objects(pobj, preps)
+                    ids.extend(m for m in more if m not in ids)
+                    inferred = inferred or more_inf
+        return ids, inferred
 
     def _between(self, noun: Token, cue: Cue) -> tuple[list[str], bool]:
         """The parties of "a meeting between Armenian and French officials", "talks between Baku
@@ -678,6 +718,20 @@ class Patterns:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             subject, s_inf = self.index.phrase(objs[0]) if objs else ([], False)
             consider_subject, _ = self.subjects(verb)
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("NOUN", "ADJ"):
+            # "Moscow remained committed to its obligations as an ally of Armenia": the owner of
+            # the role noun, else the subject of the clause it stands in
+            owner = head.head
+            possessors = [c for c in owner.children if c.dep_ == "poss"]
+            if possessors:
+                subject, s_inf = self.index.at(possessors[0])
+            else:
+                clause = owner
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX") and clause.lemma_ not in _CONSIDER_VERBS:
+                    verb = clause
+                    subject, s_inf = self.subjects(clause)
         elif noun.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and head.lemma_ in _CONSIDER_VERBS:
             verb = head
             nsubj = [c for c in noun.children if c.dep_ == "nsubj"]
@@ -746,12 +800,33 @@ class Patterns:
         prior = PRIOR["adjective"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
         yield from self._emit(subject, others, cue, cue.type, modality, prior, adj)
 
+    def mediation_relations(self, verb: Token) -> Iterator[Found]:
+        """"restored relations with Tehran under a deal brokered by Beijing": the broker engages
+        both parties of the clause the deal stands in (its subject and its "with" partners)."""
+        if verb.lemma_.lower() not in _MEDIATION_VERBS or verb.dep_ != "acl":
+            return
+        brokers, b_inf = self.agents(verb)
+        noun = verb.head
+        if not brokers or noun.dep_ != "pobj" or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return
+        clause = noun.head.head
+        parties, p_inf = self.subjects(clause)
+        holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        for holder in holders:
+            more, more_inf = self.prep_objects(holder, ("with",))
+            parties.extend(m for m in more if m not in parties)
+            p_inf = p_inf or more_inf
+        prior = PRIOR["passive"] - (INFERRED_PENALTY if b_inf or p_inf else 0.0)
+        cue = Cue(type="CONSULT", polarity=1)
+        yield from self._emit(brokers, parties, cue, "CONSULT", _modality(clause), prior, verb)
+
     # ---------------------------------------------------------------- driver
     def find(self, sent: SpacySpan) -> Iterator[Found]:
         self.sentence += 1
         found: list[Found] = []
         for token in sent:
             for each in (
+                *self.mediation_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
                 *self.circumstance_relations(token),
