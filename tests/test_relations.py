@@ -486,3 +486,21 @@ def test_freeze_of_own_participation_targets_the_body(analyzer: Analyzer) -> Non
         "Security Treaty Organization was damaging the region.",
     )
     assert ("Armenia", "Collective Security Treaty Organization", "REJECT") in _triples(doc)
+
+
+def test_a_follower_repeats_the_act(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The European Union has added new sanctions on Belarusian potash, and Washington has followed.")
+    triples = _triples(doc)
+    assert {("European Union", "Belarus", "SANCTION"), ("United States", "Belarus", "SANCTION")} <= triples
+
+
+def test_a_tool_against_a_third_party_makes_the_user_its_adversary(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, '"The European Union is using Yerevan as a tool against Russia," she said.')
+    triples = _triples(doc)
+    assert ("European Union", "Armenia", "CONTROL") in triples
+    assert ("European Union", "Russia", "ADVERSARY") in triples
+
+
+def test_a_ministry_without_its_state_takes_the_capital_beside_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "In Paris, the Foreign Ministry said that its defence cooperation with Armenia is defensive.")
+    assert ("France", "Armenia", "COOPERATE") in _triples(doc)

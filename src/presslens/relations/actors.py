@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.gazetteer import Gazetteer
 from presslens.model import Actor, Document, Quote
@@ -96,13 +96,15 @@ class ActorIndex:
         self._normal = {a.id: self._normalise(a) for a in self.doc.actors}
         seats = relation_lexicon().seat_metonyms
         by_token: dict[int, list[str]] = defaultdict(list)
+        # places first: a body named without its state takes the state of a place beside it
         for actor in self.doc.actors:
             for mention in actor.mentions:
                 if mention.role == "place":
                     span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
                     for token in span or []:
                         self.places.setdefault(token.i, [self._normal[actor.id]])
-                    continue
+        for actor in self.doc.actors:
+            for mention in actor.mentions:
                 if mention.role not in _MENTION_ROLES:
                     continue
                 actor_id = self._normal[actor.id]
@@ -112,6 +114,8 @@ class ActorIndex:
                 span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     continue
+                if actor_id == actor.id and self._stateless_body(actor):
+                    actor_id = self._state_by_place(span) or actor_id
                 for token in span:
                     if actor_id not in by_token[token.i]:
                         by_token[token.i].append(actor_id)
@@ -139,6 +143,22 @@ class ActorIndex:
                 if other.kind == "country" and re.search(rf"\b{re.escape(other.name)}\b", actor.name):
                     return other.id
         return actor.id
+
+    @staticmethod
+    def _stateless_body(actor: Actor) -> bool:
+        """"the Foreign Ministry" named without its state."""
+        return actor.kind in ("institution", "organization") and bool(_STATE_INSTITUTION.search(actor.name))
+
+    def _state_by_place(self, span: Span) -> str | None:
+        """The state whose capital is the one place named in the sentence ("In Paris, the
+        Foreign Ministry said ..." is the French ministry)."""
+        states = {
+            state
+            for token in span.sent
+            for state in self.places.get(token.i, [])
+            if self.kinds.get(state) == "country"
+        }
+        return states.pop() if len(states) == 1 else None
 
     def normal(self, actor_id: str) -> str:
         return self._normal.get(actor_id, actor_id)

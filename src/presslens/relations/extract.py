@@ -66,6 +66,8 @@ _VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "
 _INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 # "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
 _PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
+# "..., and Washington has followed (suit)": the follower repeats the act
+_FOLLOW_VERBS = frozenset({"follow", "join"})
 # "a deal brokered by Beijing": the broker engages both parties
 _MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
 # Who receives what an AID verb moves ("sells howitzers to Armenia", "weapons for Kyiv").
@@ -764,6 +766,14 @@ class Patterns:
             other = consider_subject  # "Y uses X as an instrument"
         prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
         yield from self._emit(subject, other, cue, cue.type, modality, prior, noun)
+        if cue.type == "CONTROL" and other:
+            # "uses Yerevan as a tool against Russia": the user is the adversary of the one the
+            # tool is aimed at
+            aimed, a_inf = self.prep_objects(noun, ("against",))
+            aimed = [a for a in aimed if a not in subject]
+            if aimed:
+                yield from self._emit(other if cue.reverse else subject, aimed, Cue(type="ADVERSARY"),
+                                      "ADVERSARY", modality, prior - (INFERRED_PENALTY if a_inf else 0.0), noun)
 
     # ---------------------------------------------------------------- adjectives
     def adjective_relations(self, adj: Token) -> Iterator[Found]:
@@ -836,7 +846,26 @@ class Patterns:
                 found.append(each)
                 self.history.append((self.sentence, each))
         found.extend(self.reported_accusations(found))
+        found.extend(self.followers(sent, found))
         yield from found
+
+    def followers(self, sent: SpacySpan, found: list[Found]) -> Iterator[Found]:
+        """"the EU has added new sanctions on Belarus, and Washington has followed": a joining
+        verb without an object of its own repeats the act it is coordinated with, for its own
+        subject."""
+        for verb in sent:
+            if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or self._dobj(verb) is not None:
+                continue
+            followers, f_inf = self.subjects(verb)
+            if not followers or _negated(verb):
+                continue
+            for each in found:
+                if each.cue.i == verb.head.i or each.cue.head.i == verb.head.i:
+                    prior = each.confidence - (INFERRED_PENALTY if f_inf else 0.0) - 0.1
+                    for follower in followers:
+                        if follower not in (each.source, each.target):
+                            yield Found(follower, each.target, each.type, _modality(verb),
+                                        round(prior, 3), verb, each.polarity)
 
     def reported_accusations(self, found: list[Found]) -> Iterator[Found]:
         """A state or body that says that another committed a hostile act accuses it ("Baku
