@@ -121,3 +121,179 @@ def test_evaluative_participle_and_wider_lexicon(analyzer: Analyzer) -> None:
     assert signs[("Ivan Petrov", "Organization for Security and Co-operation in Europe")] == -1
     assert signs[("Ivan Petrov", "Hungary")] == 1
     assert signs[("Ivan Petrov", "Croatia")] == -1
+
+
+# --- sarcasm markers -----------------------------------------------------------------------------
+
+
+def test_so_called_marks_the_owner_of_the_words(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Chisinau has handed its courts to foreigners, '
+        'and its so-called reforms are written elsewhere," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Moldova")] == -1
+
+
+def test_scare_quotes_around_what_an_actor_calls_something(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"What Ankara calls the ‘Turkic world’ is a '
+        'line on a map," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Turkey")] == -1
+
+
+def test_scare_quotes_in_a_wire_report_are_attribution(analyzer: Analyzer) -> None:
+    body = (
+        'Officials in Minsk have described the plan as "a defensive shield", and Warsaw said on '
+        "Monday that the works would continue."
+    )
+    assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))
+
+
+def test_as_if_mocks_the_subject(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Vilnius is building a fence through the forest, '
+        'as if the forest itself were the enemy," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Lithuania")] == -1
+
+
+# --- verb phrases, passives, anaphora -------------------------------------------------------------
+
+
+def test_verb_phrases_portray_their_subject(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Moscow has lost the trust of the whole '
+        'region. When the border was shelled, the CSTO did nothing," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "Russia")] == -1
+    assert signs[("Ivan Petrov", "Collective Security Treaty Organization")] == -1
+
+
+def test_done_so_repeats_the_verb_phrase_before_it(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"We need friends who keep their word, and so far '
+        'only the Chinese have done so," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "China")] == 1
+
+
+def test_evaluative_verb_with_a_passive_agent(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"The truce was brokered by Doha after months '
+        'of quiet work," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Qatar")] == 1
+
+
+def test_an_evaluative_deed_done_by_its_subject(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Brussels has chosen blackmail over dialogue," '
+        "Petrov said."
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "European Union")] == -1
+
+
+# --- what is not asserted ----------------------------------------------------------------------------
+
+
+def test_what_an_actor_is_expected_to_do_is_no_praise(analyzer: Analyzer) -> None:
+    body = (
+        "The Kremlin said on Friday that it expected Yerevan to honour the agreements it had "
+        "signed, and Moscow would protect its base."
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert ("outlet", "Armenia") not in signs and ("outlet", "Russia") not in signs
+
+
+def test_a_hypothetical_deed_is_not_held_against_anyone(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Then Yerevan decided that Paris would protect '
+        'it better," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body)).get(("Ivan Petrov", "France")) != 1
+
+
+def test_not_blaming_is_no_praise(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"I do not blame Washington for having '
+        'interests," Petrov said.'
+    )
+    assert ("Ivan Petrov", "United States") not in _signs(_doc(analyzer, body))
+
+
+def test_allies_predicated_of_two_actors_say_how_they_stand_to_each_other(analyzer: Analyzer) -> None:
+    body = 'The analyst Ivan Petrov spoke to us.\n\n"Greece and Cyprus are allies," Petrov said.'
+    signs = _signs(_doc(analyzer, body))
+    assert ("Ivan Petrov", "Greece") not in signs and ("Ivan Petrov", "Cyprus") not in signs
+
+
+def test_a_demonym_next_to_a_possessor_names_the_friend(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"We hope that our Armenian friends will see '
+        'through this game," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Armenia")] == 1
+
+
+def test_a_puppet_counts_once_however_many_masters(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Moldova is steered by Brussels and by '
+        'Bucharest," Petrov said.'
+    )
+    doc = _doc(analyzer, body)
+    moldova = [s for s in doc.stances if s.target == "Q217"]
+    assert moldova and moldova[0].score == pytest.approx(-0.4)
+
+
+# --- own side ---------------------------------------------------------------------------------------
+
+
+def test_an_analyst_may_portray_their_own_state(analyzer: Analyzer) -> None:
+    body = (
+        "Speaking with Harbour Times, the Serbian political scientist Milan Jovic explained his "
+        'view.\n\n"Brussels blackmails Serbia every year, Washington sanctions Serbia, and Pristina '
+        'threatens Serbia," Jovic said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Milan Jovic", "Serbia")] == 1
+    assert signs[("Milan Jovic", "European Union")] == -1
+
+
+def test_a_spokeswoman_speaks_of_her_state_by_office(analyzer: Analyzer) -> None:
+    body = (
+        'Serbian Foreign Ministry spokeswoman Ana Ilic spoke to reporters.\n\n"Brussels blackmails '
+        'Serbia every year, Washington sanctions Serbia, and Pristina threatens Serbia," Ilic said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert ("Ana Ilic", "Serbia") not in signs
+    assert signs[("Ana Ilic", "European Union")] == -1
+
+
+def test_an_op_ed_speaking_as_a_nation_has_a_side(analyzer: Analyzer) -> None:
+    body = (
+        "Every week brings a new fence from our western neighbours. Our country is no threat to "
+        "anyone. Warsaw has moved tanks towards Belarus, and NATO has deployed battalions against "
+        "Belarus. Belarus did not choose this confrontation, and it will defend the peace."
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("outlet", "Poland")] == -1
+    assert signs[("outlet", "Belarus")] == 1
+
+
+def test_what_others_say_is_not_the_holders_view(analyzer: Analyzer) -> None:
+    body = (
+        "Every week brings a new fence from our western neighbours. The free press of Warsaw "
+        "will tell you that Minsk is a threat and a puppet."
+    )
+    assert ("outlet", "Belarus") not in _signs(_doc(analyzer, body))
+
+
+def test_interview_prompts_are_not_the_outlets_voice(analyzer: Analyzer) -> None:
+    body = (
+        "Speaking with Harbour Times, the analyst Ivan Petrov explained his view.\n\n"
+        "– Is Moscow a so-called guarantor that lies to everyone?\n\n"
+        '"No," Petrov said.'
+    )
+    assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))

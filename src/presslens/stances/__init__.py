@@ -7,47 +7,63 @@ Two kinds of evidence are summed per (holder, target):
    its source negatively; when the source is the holder's own side ("we", the speaker's state)
    it portrays the target as the adversary instead, and when the target is the holder's side the
    source counts double. CONTROL portrays both ends negatively: the controller as hostile, the
-   controlled one as a puppet without a will of its own. A cooperative relation toward the
-   holder's side portrays its source favourably; between third parties it passes on the holder's
-   view of the beneficiary (backing an actor the holder opposes is hostile, backing one it favours
-   is friendly). Verbal conflict (ACCUSE, REJECT, PROTEST) weighs less than material conflict.
-   The outlet reporting events in its own voice weighs less than a speaker asserting them.
-2. Evaluative language (``data/stance_lexicon.yaml``): nouns and adjectives predicated of an
-   actor or modifying it ("the Kyiv regime", "X is a mere instrument", "a reliable partner"), and
-   verbs whose subject the holder portrays ("X lectures", "X pretends", "X protects").
-   Negation flips the sign at half strength. Opinion about an actor's action counts toward the
-   actor (the possessor or modifier of the evaluated noun).
+   controlled one as a puppet without a will of its own. Material help (AID, SUPPORT, ALLY, ...)
+   toward the holder's side portrays its source favourably; working together (COOPERATE,
+   CONSULT, AGREE) weighs less. Between third parties the holder's view of the other party is
+   passed on: backing an actor the holder opposes is hostile, backing one it favours friendly;
+   attacking an actor the holder favours is worse, and acting against one the holder opposes is
+   no mark against the actor. Verbal conflict (ACCUSE, REJECT, PROTEST) weighs less than
+   material conflict, a hypothetical relation half. The outlet reporting events in its own voice
+   weighs less than a speaker asserting them.
+2. Evaluative language (``language``, ``data/stance_lexicon.yaml``): evaluative nouns and
+   adjectives predicated of an actor or modifying it, verbs and verb phrases portraying their
+   subject, verbs of the holder's own judgement ("I blame X"), and sarcasm markers ("so-called",
+   scare quotes, "as if"). Opinion about an actor's action counts toward the actor.
 
-Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum. A speaker's
-stance toward its own side (itself, its state) is not emitted. A mutual act ("A and B fought")
-singles out neither side. The outlet's own voice counts events as its stance only when that voice
-evaluates somewhere in the article (an op-ed); a wire report relating events takes no side.
-Relational nouns ("its closest ally", "their enemies") evaluate their referent, not their possessor.
+The holder's own side (``sides``): what an analyst or a former official says of their own state
+counts like any stance — portrayed as a victim of the conflict others bring to it, as a helper,
+or in evaluative words — but needs a clearer score (``OWN_THRESHOLD``); an office-holder or state
+body speaking of its own state says it by office and is not reported. A mutual act ("A and B
+fought") singles out neither side. The outlet's own voice counts events as its stance only when
+that voice evaluates somewhere in the article (an op-ed); a wire report relating events takes no
+side. Interview prompts and questions are not the outlet's voice.
+
+Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from presslens.model import Document, Offsets, Relation, Stance
 from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
-from presslens.relations.extract import _COPULAS, Patterns, _negated
-from presslens.relations.lexicon import relation_lexicon, stance_lexicon
+from presslens.relations.extract import Patterns
+from presslens.relations.lexicon import relation_lexicon
+from presslens.stances.language import Language, Said
+from presslens.stances.lexicon import stance_words
+from presslens.stances.sides import OUTLET, Sides
 
-__all__ = ["THRESHOLD", "extract_stances"]
+__all__ = ["OWN_THRESHOLD", "THRESHOLD", "extract_stances"]
 
 THRESHOLD = 0.25
-OUTLET = "outlet"
+OWN_THRESHOLD = 0.5  # a holder's stance toward its own side must be clearer
 _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _COOPERATION = 0.4
+_WEAK_COOPERATION = 0.15  # working together is not backing
+_WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
 _OUTLET_FACTOR = 0.6  # the outlet reporting an event in its own voice
 _CONTROLLED = 0.4  # the puppet end of CONTROL
 _PROPAGATION = 0.75  # backing an actor the holder opposes
+_AGAINST_FAVOURED = 0.5  # extra, for conflict against an actor the holder favours
+_VICTIM = 0.5  # the holder's own side as the target of others' conflict (times the conflict weight)
+_HELPER = 0.4  # the holder's own side helping others (times the cooperation weight)
+_HYPOTHETICAL = 0.5
 
 
 @dataclass
@@ -61,165 +77,160 @@ class _Tally:
             self.evidence.append(span)
 
 
+def _with_outlet_side(index: ActorIndex, sides: Sides) -> ActorIndex:
+    """A view of ``index`` in which the outlet's "we/our/us" stands for its side."""
+    if sides.outlet_side is None:
+        return index
+    view = copy.copy(index)
+    view.by_token = dict(index.by_token)
+    for token in index.sdoc:
+        if token.lower_ in FIRST_PLURAL and token.i not in view.by_token:
+            side = sides.first_plural(token)
+            if side is not None:
+                view.by_token[token.i] = [side]
+    return view
+
+
 class _Stances:
     def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex) -> None:
         self.doc = doc
         self.sdoc = sdoc
-        self.index = index
-        self.patterns = Patterns(index, relation_lexicon())
-        self.lex = stance_lexicon()
-        self.relational = frozenset(relation_lexicon().predicates)
+        self.words = stance_words()
+        self.sides = Sides(doc, sdoc, index, self.words)
+        self.index = _with_outlet_side(index, self.sides)
+        self.patterns = Patterns(self.index, relation_lexicon())
+        self.language = Language(
+            sdoc, self.index, self.patterns, self.words, frozenset(relation_lexicon().predicates),
+            [(q.start, q.end) for q in doc.quotes],
+        )
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
         # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
-        # report): only then do the events it relates in that voice count as its stance
-        self.outlet_evaluates = False
+        # report) or speaks as a nation ("our country"): only then do the events it relates in
+        # that voice count as its stance
+        self.outlet_evaluates = self.sides.outlet_side is not None
 
-    # ------------------------------------------------------------------ holders
-    def holder_at(self, char: int) -> str | None:
-        quote = self.index.quote_at(char)
-        if quote is None:
-            return OUTLET
-        return quote.speaker
-
-    def own_side(self, holder: str) -> set[str]:
-        if holder == OUTLET:
-            return {self.index.outlet_id} if self.index.outlet_id else set()
-        return {holder, self.index.affiliation(holder)}
+    # ------------------------------------------------------------------ evidence
+    def _line(self, start: int, end: int, char: int) -> tuple[int, int]:
+        """The line of a sentence holding ``char``, trimmed of space and quotation marks."""
+        text = self.doc.text
+        line_start = text.rfind("\n", start, char) + 1 or start
+        line_end = text.find("\n", char, end)
+        start, end = max(start, line_start), end if line_end < 0 else line_end
+        while start < end and (text[start].isspace() or text[start] in "\"'“”«»„‘’–-"):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
 
     def add(self, holder: str, target: str, weight: float, span: tuple[int, int]) -> None:
-        # A speaker's view of its own side ("our state protects ...") is not reported: it is
-        # what a spokesperson says by office, not a stance an analyst needs in a network.
-        if weight == 0.0 or target in self.own_side(holder) or target == holder:
+        if weight == 0.0 or target == holder:
             return
+        if target in self.sides.own(holder) and not self.sides.may_portray_own_side(holder):
+            return  # said by office, or the outlet of itself
         self.tally[(holder, target)].add(weight, span)
+
+    def view(self, holder: str, target: str) -> float:
+        tally = self.tally.get((holder, target))
+        return tally.score if tally is not None else 0.0
+
+    # ------------------------------------------------------------------ language
+    def from_language(self) -> None:
+        found: list[Said] = [*self.language.words_said(), *self.language.sarcasm()]
+        scare = list(self.language.scare_quotes(self.doc.text))
+        for said in found:
+            holder = self.sides.holder_at(said.token.idx)
+            if holder is None or not self._holders_own_words(holder, said):
+                continue
+            if holder == OUTLET:
+                self.outlet_evaluates = True
+            self._add_said(holder, said)
+        for said in scare:
+            holder = self.sides.holder_at(said.token.idx)
+            # scare quotes in a wire report attribute words ("what they call X"); they are the
+            # outlet's sarcasm only where its voice evaluates otherwise
+            if holder is None or (holder == OUTLET and not self.outlet_evaluates):
+                continue
+            self._add_said(holder, said)
+
+    def _holders_own_words(self, holder: str, said: Said) -> bool:
+        """Not inside what somebody else says or thinks ("critics say that X is a puppet")."""
+        if said.reporter is None or said.reporter.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
+            return True
+        ids, _ = self.index.phrase(said.reporter)
+        return holder in ids or (holder == OUTLET and self.index.outlet_id in ids)
+
+    def _add_said(self, holder: str, said: Said) -> None:
+        sent = said.token.sent
+        span = self._line(sent.start_char, sent.end_char, said.token.idx)
+        for target in said.targets:
+            self.add(holder, target, said.weight, span)
 
     # ------------------------------------------------------------------ relations
     def from_relations(self, relations: list[tuple[Relation, int]]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
+        puppets: set[tuple[str, str, tuple[int, int]]] = set()
         keys = {(r.source, r.target, r.type, r.start) for r, _ in relations}
         for relation, cue in relations:
-            holder = self.holder_at(cue)
+            holder = self.sides.holder_at(cue)
             if holder is None:
                 continue
             if (relation.target, relation.source, relation.type, relation.start) in keys:
                 continue  # "Baku and Yerevan fought": a mutual act singles out no side
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
-            own = self.own_side(holder)
+            own = self.sides.own(holder)
             factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
+            quote = self.index.quote_at(cue)
+            if relation.modality == "hypothetical" and (quote is None or quote.kind != "indirect"):
+                # (in reported speech "would" is the future: "said that X would support Y")
+                factor *= _HYPOTHETICAL
             span = (relation.start, relation.end)
             source, target = relation.source, relation.target
-            sign = relation.polarity
-            if sign < 0:
+            if relation.polarity < 0:
                 weight = factor * (_VERBAL_CONFLICT if relation.type in _VERBAL_TYPES else _MATERIAL_CONFLICT)
                 if source in own:
                     self.add(holder, target, -weight, span)
                 elif target in own:
                     self.add(holder, source, -2 * weight, span)
+                    self.add(holder, target, _VICTIM * weight, span)
                 else:
                     self.add(holder, source, -weight, span)
-                    if relation.type == "CONTROL":
+                    if relation.type != "CONTROL":
+                        deferred.append((holder, relation, weight))
+                    elif (holder, target, span) not in puppets:
+                        # one puppet however many masters the sentence names
+                        puppets.add((holder, target, span))
                         self.add(holder, target, -_CONTROLLED * factor, span)
-            elif sign > 0:
-                weight = factor * _COOPERATION
+            elif relation.polarity > 0:
+                weight = factor * (_WEAK_COOPERATION if relation.type in _WEAK_TYPES else _COOPERATION)
                 if target in own:
                     self.add(holder, source, weight, span)
                 elif source in own:
                     self.add(holder, target, weight, span)
+                    self.add(holder, source, _HELPER * weight, span)
                 else:
                     deferred.append((holder, relation, weight))
+        views = {key: tally.score for key, tally in self.tally.items()}
         for holder, relation, weight in deferred:
-            view = self.tally.get((holder, relation.target))
-            if view is not None and abs(view.score) >= THRESHOLD:
-                direction = 1.0 if view.score > 0 else -1.0
-                self.add(holder, relation.source, direction * _PROPAGATION * weight,
-                         (relation.start, relation.end))
-
-    # ------------------------------------------------------------------ language
-    def _span(self, token: Token) -> tuple[int, int]:
-        sent = token.sent
-        return sent.start_char, sent.end_char
-
-    def _targets_of_word(self, token: Token) -> tuple[list[str], Token | None]:
-        """Actors a noun or adjective is said of, and the verb whose negation flips it."""
-        head = token.head
-        if token.dep_ in ("attr", "acomp") and head.lemma_ in _COPULAS:
-            ids, _ = self.patterns.subjects(head)
-            return ids, head
-        if token.dep_ == "appos":
-            ids, _ = self.index.phrase(head)
-            return ids, None
-        if token.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
-            ids, _ = self.index.phrase(head)
-            if ids:
-                return ids, None
-            if head.dep_ in ("attr", "appos") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
-                return self._targets_of_word(head)  # "X is a trustworthy neighbour"
-        if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
-            verb = head.head
-            objs = [c for c in verb.children if c.dep_ == "dobj"]
-            if objs:
-                return self.index.phrase(objs[0])[0], verb
-            return self.patterns.subjects(verb)[0], verb
-        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in self.relational:
-            # opinion about an actor's action counts toward the actor ("Russian propaganda");
-            # not for relational nouns, whose possessor is the other party ("its closest
-            # ally", "their enemies" say nothing about "it" or "them")
-            ids, _ = self.index.modifiers_of(token)
-            return ids, None
-        return [], None
-
-    def from_language(self) -> None:
-        for token in self.sdoc:
-            lemma = token.lemma_.lower()
-            word = token.lower_
-            weight = 0.0
-            targets: list[str] = []
-            negator: Token | None = None
-            if token.pos_ in ("NOUN", "PROPN") and (lemma in self.lex.nouns or word in self.lex.nouns):
-                weight = self.lex.nouns.get(lemma, self.lex.nouns.get(word, 0.0))
-                targets, negator = self._targets_of_word(token)
-            elif token.pos_ in ("ADJ", "VERB") and token.dep_ in ("amod", "acomp") and (
-                lemma in self.lex.adjectives or word in self.lex.adjectives
-            ):
-                weight = self.lex.adjectives.get(lemma, self.lex.adjectives.get(word, 0.0))
-                targets, negator = self._targets_of_word(token)
-            elif token.tag_ == "VBN" and word in self.lex.adjectives and any(
-                c.dep_ == "auxpass" for c in token.children
-            ):
-                # an evaluative participle read as a passive: "the Council is paralysed"
-                weight = self.lex.adjectives[word]
-                targets = [i for c in token.children if c.dep_ == "nsubjpass" for i in self.index.phrase(c)[0]]
-                negator = token
-            elif token.pos_ == "VERB" and lemma in self.lex.subject_verbs:
-                weight = self.lex.subject_verbs[lemma]
-                targets, _ = self.patterns.subjects(token)
-                negator = token
-            elif token.pos_ == "VERB" and lemma in self.lex.holder_verbs:
-                subjects = [c for c in token.children if c.dep_ == "nsubj"]
-                if subjects and subjects[0].lower_ in FIRST_SINGULAR | FIRST_PLURAL:
-                    weight = self.lex.holder_verbs[lemma]
-                    targets, _ = self.patterns.objects(token)
-                    negator = token
-            if not targets or weight == 0.0:
+            view = views.get((holder, relation.target), 0.0)
+            if abs(view) < THRESHOLD:
                 continue
-            if negator is not None and _negated(negator):
-                weight = -weight / 2
-            holder = self.holder_at(token.idx)
-            if holder is None:
-                continue
-            factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
-            if holder == OUTLET:
-                self.outlet_evaluates = True
-            for target in targets:
-                self.add(holder, target, factor * weight, self._span(token))
+            span = (relation.start, relation.end)
+            direction = 1.0 if view > 0 else -1.0
+            if relation.polarity > 0:
+                self.add(holder, relation.source, direction * _PROPAGATION * weight, span)
+            elif direction > 0:
+                self.add(holder, relation.source, -_AGAINST_FAVOURED * weight, span)
+            else:
+                self.add(holder, relation.source, weight, span)  # no mark against the source
 
     # ------------------------------------------------------------------ output
     def stances(self) -> list[Stance]:
         out = []
         for (holder, target), tally in sorted(self.tally.items()):
             score = max(-1.0, min(1.0, tally.score))
-            if abs(score) < THRESHOLD or self.doc.actor(target) is None:
+            threshold = OWN_THRESHOLD if target in self.sides.own(holder) else THRESHOLD
+            if abs(score) < threshold or self.doc.actor(target) is None:
                 continue
             out.append(
                 Stance(

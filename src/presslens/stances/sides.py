@@ -1,0 +1,156 @@
+"""Whose side a holder is on: a speaker's state, the outlet's country, office-holders.
+
+- A speaker's side is the affiliation the relation stage finds for its "we" (the state of a
+  ministry, the demonym next to an expert's name: "the Serbian political scientist X").
+- An office-holder (a spokeswoman, a minister, a deputy, a head of state in the gazetteer) and a
+  state body speak for their side by office: what they say of it is no stance of theirs. Anyone
+  else (an analyst, a former diplomat) may portray their own side, and that is a stance.
+- The outlet has a side when its own voice speaks as a nation ("our country", "our land", "our
+  western neighbours"): the country its own voice names most often. Its "we/our/us" then stands
+  for that country.
+- Interview prompts ("– Mr X, what do you see?") and questions are not the outlet's own voice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from presslens.model import Document
+from presslens.relations.actors import FIRST_PLURAL, ActorIndex
+from presslens.stances.lexicon import StanceWords
+
+OUTLET = "outlet"
+# "our country", "our land": a voice speaking as a nation
+_NATION_NOUNS = frozenset({"country", "land", "lands", "nation", "people", "state", "territory",
+                           "soil", "homeland", "motherland", "republic", "neighbours", "neighbors",
+                           "borders", "border", "sovereignty"})
+_FORMER = frozenset({"former", "retired", "ex", "ex-", "one-time", "onetime"})
+_DASHES = ("–", "—", "-")
+_CONTEXT = 10  # tokens around a speaker's name searched for an office noun
+
+
+class Sides:
+    def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex, words: StanceWords) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self.index = index
+        self.words = words
+        self._official: dict[str, bool] = {}
+        self.outlet_side = self._outlet_side()
+
+    # ------------------------------------------------------------------ voice
+    def prompt(self, char: int) -> bool:
+        """Inside an interview prompt (a line opening with a dash) or a question of the outlet."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, char) + 1
+        if text[line_start : line_start + 1] in _DASHES:
+            return True
+        span = self.sdoc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
+        if span is None:
+            return False
+        sent = span[0].sent
+        return sent.text.rstrip().rstrip("\"'”’»").endswith("?")
+
+    def holder_at(self, char: int) -> str | None:
+        quote = self.index.quote_at(char)
+        if quote is not None:
+            return quote.speaker
+        if self.prompt(char):
+            return None
+        return OUTLET
+
+    # ------------------------------------------------------------------ sides
+    def side(self, holder: str) -> str | None:
+        """The state or organisation the holder speaks for, if it is not the holder itself."""
+        if holder == OUTLET:
+            return self.outlet_side
+        found = self.index.affiliation(holder)
+        return None if found == holder else found
+
+    def own(self, holder: str) -> set[str]:
+        out = {holder}
+        if holder == OUTLET and self.index.outlet_id:
+            out.add(self.index.outlet_id)
+        side = self.side(holder)
+        if side is not None:
+            out.add(side)
+        return out
+
+    def may_portray_own_side(self, holder: str) -> bool:
+        """Whether what the holder says of its own side is a stance (not said by office)."""
+        if holder == OUTLET:
+            return self.outlet_side is not None
+        if self.side(holder) is None or not self.index.is_person(holder):
+            return False
+        return not self.official(holder)
+
+    def official(self, holder: str) -> bool:
+        if holder not in self._official:
+            self._official[holder] = self._find_official(holder)
+        return self._official[holder]
+
+    def _find_official(self, holder: str) -> bool:
+        gazetteer = self.index.gazetteer
+        if gazetteer is not None:
+            entry = gazetteer.get(holder)
+            if entry is not None and entry.affiliation:
+                return True  # heads of state and government, ministers
+        actor = self.doc.actor(holder)
+        if actor is None:
+            return False
+        for mention in actor.mentions:
+            if mention.role not in ("name", "title"):
+                continue
+            span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if mention.role == "title" and any(self._office(t) for t in span):
+                return True
+            root = span.root
+            while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
+                root = root.head
+            for token in root.subtree:
+                if abs(token.i - span.start) <= _CONTEXT and self._office(token):
+                    return True
+        return False
+
+    def _office(self, token: Token) -> bool:
+        if token.lemma_.lower() not in self.words.offices and token.lower_ not in self.words.offices:
+            return False
+        return not any(c.lower_ in _FORMER for c in token.children) and not (
+            token.i > 0 and self.sdoc[token.i - 1].lower_ in _FORMER
+        )
+
+    def _outlet_side(self) -> str | None:
+        """The country the outlet's own voice speaks for, when it speaks as a nation."""
+        nation = False
+        counts: Counter[str] = Counter()
+        for token in self.sdoc:
+            if self.index.quote_at(token.idx) is not None:
+                continue
+            if token.lower_ == "our" and token.head.lemma_.lower() in _NATION_NOUNS and not self.prompt(token.idx):
+                nation = True
+            for actor_id in self.index.by_token.get(token.i, []):
+                if self.index.kinds.get(actor_id) == "country" and token.i == self._first_token(token, actor_id):
+                    counts[actor_id] += 1
+        if not nation or not counts:
+            return None
+        ranked = counts.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def _first_token(self, token: Token, actor_id: str) -> int:
+        """The first token of the mention holding ``token`` (a mention counts once)."""
+        i = token.i
+        while i > 0 and actor_id in self.index.by_token.get(i - 1, []):
+            i -= 1
+        return i
+
+    def first_plural(self, token: Token) -> str | None:
+        """The outlet's "we/our/us" outside quotes: its side, when it has one."""
+        if token.lower_ in FIRST_PLURAL and self.outlet_side and self.index.quote_at(token.idx) is None:
+            return self.outlet_side
+        return None
