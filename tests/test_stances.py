@@ -297,3 +297,93 @@ def test_interview_prompts_are_not_the_outlets_voice(analyzer: Analyzer) -> None
         '"No," Petrov said.'
     )
     assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))
+
+
+# --- speech acts, reproaches, blame ------------------------------------------------------------------
+
+
+def test_a_reported_accusation_is_the_accusers_stance(analyzer: Analyzer) -> None:
+    body = (
+        "Georgia's Foreign Ministry on Thursday accused the European Union of political "
+        'blackmail.\n\n"The decision has no legal basis," the ministry said in a statement.'
+    )
+    doc = _doc(analyzer, body)
+    ministry = next(a for a in doc.actors if a.kind == "institution")
+    stance = next(s for s in doc.stances if s.holder == ministry.id)
+    assert doc.actor(stance.target).name == "European Union" and stance.sign == -1  # type: ignore[union-attr]
+    assert not any(s.holder == "outlet" for s in doc.stances)  # the wire voice itself takes no side
+
+
+def test_a_denial_is_not_a_stance(analyzer: Analyzer) -> None:
+    body = (
+        "Azerbaijan's Defence Ministry said that Armenian units had opened fire on Azerbaijani "
+        "positions. Armenia's Defence Ministry rejected the claim within an hour.\n\n"
+        '"Our units did not fire," the Armenian ministry said.'
+    )
+    doc = _doc(analyzer, body)
+    holders = {doc.actor(s.holder).name for s in doc.stances if s.holder != "outlet"}  # type: ignore[union-attr]
+    assert any("Azerbaijan" in h for h in holders)
+    assert not any("Armenia" in h for h in holders)
+
+
+def test_failing_to_respond_is_a_reproach(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"The CSTO did not respond when the border was '
+        'shelled," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Collective Security Treaty Organization")] == -1
+
+
+def test_no_comment_is_news_routine(analyzer: Analyzer) -> None:
+    body = (
+        "The French embassy in Ankara did not respond to a request for comment. The Turkish regime "
+        "lies, an editorial said."
+    )
+    assert ("outlet", "France") not in _signs(_doc(analyzer, body))
+
+
+def test_blame_lies_with_the_named_side_only(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"If the talks collapse, the responsibility will '
+        'lie with Brussels, not with Belgrade," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "European Union")] == -1
+    assert ("Ivan Petrov", "Serbia") not in signs
+
+
+def test_predicate_only_adjectives(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"President Erdoğan has been very clear. Russia\'s '
+        'clear violation of the ceasefire changed nothing," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "Recep Tayyip Erdoğan")] == 1
+    assert signs.get(("Ivan Petrov", "Russia")) != 1
+
+
+def test_coordinated_adjectives_weigh_together(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Prime Minister Nikol Pashinyan is sincere but '
+        'weak," Petrov said.'
+    )
+    assert ("Ivan Petrov", "Nikol Pashinyan") not in _signs(_doc(analyzer, body))
+
+
+def test_doing_more_than_others_is_praise(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Qatar has done more for the release of hostages '
+        'than all Western capitals combined," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Qatar")] == 1
+
+
+def test_a_plural_pronoun_stands_for_the_whole_coordination(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"The European Union and the United States came '
+        'late, and they came with lectures. I do not blame them for having interests. I blame '
+        'them for pretending," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "European Union")] == -1
+    assert signs[("Ivan Petrov", "United States")] == -1

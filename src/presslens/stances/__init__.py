@@ -54,6 +54,7 @@ OWN_THRESHOLD = 0.5  # a holder's stance toward its own side must be clearer
 _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+_SPEECH_ACTS = frozenset({"ACCUSE", "PROTEST", "THREATEN"})  # reported of a speaker (not denials)
 _COOPERATION = 0.4
 _WEAK_COOPERATION = 0.15  # working together is not backing
 _WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
@@ -77,17 +78,42 @@ class _Tally:
             self.evidence.append(span)
 
 
-def _with_outlet_side(index: ActorIndex, sides: Sides) -> ActorIndex:
-    """A view of ``index`` in which the outlet's "we/our/us" stands for its side."""
-    if sides.outlet_side is None:
-        return index
+_PLURAL = frozenset({"they", "them", "their", "themselves"})
+_PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
+
+
+def _stance_view(index: ActorIndex, sides: Sides) -> ActorIndex:
+    """A view of ``index`` for this stage: the outlet's "we/our/us" stands for its side; a plural
+    pronoun stands for a whole coordination ("the EU and the US ... they"), and one left
+    unresolved repeats the plural pronoun before it ("I do not blame them ... I blame them")."""
     view = copy.copy(index)
     view.by_token = dict(index.by_token)
+    coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
+    plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
+    sentence_starts: list[int] = []
     for token in index.sdoc:
-        if token.lower_ in FIRST_PLURAL and token.i not in view.by_token:
+        if token.is_sent_start or not sentence_starts:
+            sentence_starts.append(token.i)
+        window = sentence_starts[-1 - _PRONOUN_WINDOW] if len(sentence_starts) > _PRONOUN_WINDOW else 0
+        lower = token.lower_
+        if lower in FIRST_PLURAL and token.i not in view.by_token:
             side = sides.first_plural(token)
             if side is not None:
                 view.by_token[token.i] = [side]
+        elif lower in _PLURAL and token.i not in view.by_token:
+            ids, _ = index.at(token)
+            wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
+            if wider is not None:
+                ids = wider
+            elif not ids:
+                ids = next((p for start, p in reversed(plural) if start >= window), [])
+            if ids:
+                view.by_token[token.i] = list(ids)
+                plural.append((sentence_starts[-1], list(ids)))
+        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
+            ids, _ = index.phrase(token)
+            if len(ids) > 1:
+                coordinated.append((sentence_starts[-1], ids))
     return view
 
 
@@ -97,12 +123,13 @@ class _Stances:
         self.sdoc = sdoc
         self.words = stance_words()
         self.sides = Sides(doc, sdoc, index, self.words)
-        self.index = _with_outlet_side(index, self.sides)
+        self.index = _stance_view(index, self.sides)
         self.patterns = Patterns(self.index, relation_lexicon())
         self.language = Language(
             sdoc, self.index, self.patterns, self.words, frozenset(relation_lexicon().predicates),
             [(q.start, q.end) for q in doc.quotes],
         )
+        self.speakers = sorted({q.speaker for q in doc.quotes if q.speaker is not None})
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
         # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
         # report) or speaks as a nation ("our country"): only then do the events it relates in
@@ -166,6 +193,18 @@ class _Stances:
             self.add(holder, target, said.weight, span)
 
     # ------------------------------------------------------------------ relations
+    def _reported_speaker(self, relation: Relation) -> str | None:
+        """The quoted speaker whose speech act the outlet reports ("the ministry accused the EU
+        of blackmail"): a speaker of the article that is the relation's source, or a body (a
+        ministry, an embassy) acting for it. A state quoted by its name stands for some office
+        the article does not name, and is left out."""
+        found = [
+            speaker for speaker in self.speakers
+            if self.index.kinds.get(speaker) != "country"
+            and (speaker == relation.source or self.index.normal(speaker) == relation.source)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def from_relations(self, relations: list[tuple[Relation, int]]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
         puppets: set[tuple[str, str, tuple[int, int]]] = set()
@@ -176,6 +215,10 @@ class _Stances:
                 continue
             if (relation.target, relation.source, relation.type, relation.start) in keys:
                 continue  # "Baku and Yerevan fought": a mutual act singles out no side
+            if holder == OUTLET and relation.type in _SPEECH_ACTS and relation.polarity < 0:
+                speaker = self._reported_speaker(relation)
+                if speaker is not None:
+                    self.add(speaker, relation.target, -_VERBAL_CONFLICT, (relation.start, relation.end))
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
             own = self.sides.own(holder)

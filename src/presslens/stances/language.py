@@ -54,6 +54,11 @@ _DOING_VERBS = frozenset({"choose", "use", "resort", "wage", "spread", "pursue",
                           "practice", "conduct", "commit", "employ", "launch", "unleash",
                           "continue", "prefer", "stage", "orchestrate", "organise", "organize",
                           "fuel", "sow", "export", "impose", "run"})
+# "the responsibility lies with X", "the blame rests on X"
+_BLAME_VERBS = frozenset({"lie", "rest", "fall", "remain"})
+_BLAME_PREPS = frozenset({"with", "on", "upon"})
+# "did not respond to a request for comment" is news routine, not a reproach
+_ROUTINE_OBJECTS = frozenset({"comment", "request", "question", "questions", "inquiry", "enquiry"})
 # Quotation marks that may open / close a scare quote, with their partners.
 _SCARE = re.compile(r"(?<![\w’'])([“\"‘«„])([^“”\"‘’«»„\n]{1,60}?)([”\"’»“])(?![\w])")
 _SCARE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“”"}
@@ -251,11 +256,16 @@ class Language:
                 targets, negator = self._targets_of_word(token)
             elif _is_so_called(token):
                 continue  # a sarcasm marker, read by ``sarcasm``
-            elif token.pos_ in ("ADJ", "VERB") and token.dep_ in ("amod", "acomp", "oprd") and (
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and (
+                adjective := self._lookup(lex.predicate_adjectives, token)
+            ) is not None:
+                weight = adjective  # "President X has been very clear"
+                targets, negator = self._targets_of_word(token)
+            elif token.pos_ in ("ADJ", "VERB") and self._adjective_role(token).dep_ in ("amod", "acomp", "oprd") and (
                 adjective := self._lookup(lex.adjectives, token)
             ) is not None:
                 weight = adjective
-                targets, negator = self._targets_of_word(token)
+                targets, negator = self._targets_of_word(self._adjective_role(token))
             elif token.tag_ == "VBN" and token.lower_ in lex.adjectives and any(
                 c.dep_ == "auxpass" for c in token.children
             ):
@@ -283,6 +293,13 @@ class Language:
         lemma = token.lemma_.lower()
         if self._unasserted(token) or self._hypothetical(token):
             return None, [], None, "verb"
+        blame = self._blame(token)
+        if blame is not None:
+            return blame
+        if lemma in lex.failure_verbs and token.pos_ == "VERB":
+            if not negated_scope(token) or self._routine(token):
+                return None, [], None, "verb"
+            return lex.failure_verbs[lemma], self._subjects(token), None, "verb"  # "did not respond"
         phrase = self._phrase_weight(token)
         if phrase is not None:
             return phrase, self._subjects(token), token, "verb"
@@ -301,6 +318,38 @@ class Language:
         ):
             return last_phrase[1], self._subjects(token), token, "anaphor"  # "have done so"
         return None, [], None, "verb"
+
+    @staticmethod
+    def _adjective_role(token: Token) -> Token:
+        """The first of coordinated adjectives stands where they all stand ("sincere but weak")."""
+        while token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    def _blame(self, verb: Token) -> tuple[float, list[str], Token | None, str] | None:
+        """"the responsibility will lie with Brussels, not with Tbilisi": Brussels."""
+        if verb.lemma_.lower() not in _BLAME_VERBS or negated(verb):
+            return None
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.words.blame_nouns]
+        if not nouns:
+            return None
+        targets: list[str] = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _BLAME_PREPS:
+                continue
+            for each in (prep, *prep.conjuncts):
+                if negated(each):
+                    continue
+                for pobj in each.children:
+                    if pobj.dep_ == "pobj":
+                        targets.extend(i for i in self.index.phrase(pobj)[0] if i not in targets)
+        return self.words.blame_nouns[nouns[0].lemma_.lower()], targets, None, "verb"
+
+    @staticmethod
+    def _routine(verb: Token) -> bool:
+        return any(
+            t.lemma_.lower() in _ROUTINE_OBJECTS for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree
+        )
 
     def _phrase_weight(self, verb: Token) -> float | None:
         lemma = verb.lemma_.lower()

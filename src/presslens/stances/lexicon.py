@@ -25,6 +25,9 @@ class StanceWords:
     holder_verbs: dict[str, float]  # weight toward the object when the holder is the subject
     phrases: dict[tuple[str, str], float]  # (verb, object/particle) -> weight toward the subject
     markers: dict[str, float]  # so_called, scare_quotes, as_if
+    predicate_adjectives: dict[str, float]  # evaluative only when predicated ("X was clear")
+    failure_verbs: dict[str, float]  # weight toward the subject when negated ("did not respond")
+    blame_nouns: dict[str, float]  # "the responsibility lies with X": weight toward X
     offices: frozenset[str]  # role nouns of people who speak for a state by office
     unasserting_verbs: frozenset[str]  # "expects X to honour", "pretends to be neutral"
 
@@ -67,6 +70,9 @@ def parse_stance_lexicon(data: dict[str, Any]) -> StanceWords:
         holder_verbs=_weights(data, "holder_verbs"),
         phrases=phrases,
         markers=markers,
+        predicate_adjectives=_weights(data, "predicate_adjectives"),
+        failure_verbs=_weights(data, "failure_verbs"),
+        blame_nouns=_weights(data, "blame_nouns"),
         offices=_words(data, "offices"),
         unasserting_verbs=_words(data, "unasserting_verbs"),
     )
