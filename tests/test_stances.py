@@ -387,3 +387,42 @@ def test_a_plural_pronoun_stands_for_the_whole_coordination(analyzer: Analyzer) 
     signs = _signs(_doc(analyzer, body))
     assert signs[("Ivan Petrov", "European Union")] == -1
     assert signs[("Ivan Petrov", "United States")] == -1
+
+
+# --- contrast, irrelevance, views of third parties ------------------------------------------------
+
+
+def test_not_a_but_b_negates_only_a(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"The truth is that Kosovo is not a state but a '
+        'project," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Kosovo")] == -1
+
+
+def test_having_nothing_to_do_with_its_purpose(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"NATO\'s presence in the Balkans has nothing to do '
+        'with peacekeeping," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "NATO")] == -1
+
+
+def test_blocking_an_actor_the_holder_opposes_is_no_mark_against_the_blocker(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Kosovo is not a state but a project. Moscow '
+        'blocks Kosovo at the United Nations," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs.get(("Ivan Petrov", "Russia")) != -1
+    body = 'The analyst Ivan Petrov spoke to us.\n\n"Moscow blocks Kosovo at the United Nations," Petrov said.'
+    assert _signs(_doc(analyzer, body)).get(("Ivan Petrov", "Russia")) == -1
+
+
+def test_offering_talks_says_nothing_of_the_other_side(analyzer: Analyzer) -> None:
+    body = (
+        "Every week brings a new fence from our western neighbours. Belarus is no threat to "
+        "anyone. Minsk has proposed consultations on border security to Warsaw three times this "
+        "year. Warsaw did not reply once."
+    )
+    assert _signs(_doc(analyzer, body))[("outlet", "Poland")] == -1

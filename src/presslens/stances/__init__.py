@@ -162,7 +162,12 @@ class _Stances:
 
     # ------------------------------------------------------------------ language
     def from_language(self) -> None:
-        found: list[Said] = [*self.language.words_said(), *self.language.sarcasm()]
+        found: list[Said] = []
+        seen: set[tuple[int, str]] = set()
+        for said in (*self.language.words_said(), *self.language.sarcasm()):
+            if (said.token.i, said.kind) not in seen:
+                seen.add((said.token.i, said.kind))
+                found.append(said)
         scare = list(self.language.scare_quotes(self.doc.text))
         for said in found:
             holder = self.sides.holder_at(said.token.idx)
@@ -222,7 +227,9 @@ class _Stances:
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
             own = self.sides.own(holder)
-            factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
+            # the outlet relating events in its own voice weighs less, unless that voice speaks
+            # as a nation (an op-ed in the first person plural is as partisan as a speaker)
+            factor = _OUTLET_FACTOR if holder == OUTLET and self.sides.outlet_side is None else 1.0
             quote = self.index.quote_at(cue)
             if relation.modality == "hypothetical" and (quote is None or quote.kind != "indirect"):
                 # (in reported speech "would" is the future: "said that X would support Y")
@@ -249,7 +256,8 @@ class _Stances:
                 if target in own:
                     self.add(holder, source, weight, span)
                 elif source in own:
-                    self.add(holder, target, weight, span)
+                    if relation.type not in _WEAK_TYPES:  # offering talks says nothing of the other
+                        self.add(holder, target, weight, span)
                     self.add(holder, source, _HELPER * weight, span)
                 else:
                     deferred.append((holder, relation, weight))

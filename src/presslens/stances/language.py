@@ -253,7 +253,7 @@ class Language:
             kind = "word"
             if token.pos_ in ("NOUN", "PROPN") and (noun := self._lookup(lex.nouns, token)) is not None:
                 weight = noun
-                targets, negator = self._targets_of_word(token)
+                targets, negator = self._targets_of_word(self._predicate_role(token))
             elif _is_so_called(token):
                 continue  # a sarcasm marker, read by ``sarcasm``
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and (
@@ -265,7 +265,7 @@ class Language:
                 adjective := self._lookup(lex.adjectives, token)
             ) is not None:
                 weight = adjective
-                targets, negator = self._targets_of_word(self._adjective_role(token))
+                targets, negator = self._targets_of_word(self._predicate_role(self._adjective_role(token)))
             elif token.tag_ == "VBN" and token.lower_ in lex.adjectives and any(
                 c.dep_ == "auxpass" for c in token.children
             ):
@@ -280,6 +280,8 @@ class Language:
             if weight is None or weight == 0.0 or not targets:
                 continue
             denied = token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+            if self._contrasted(token):
+                negator = None  # "X is not a state but a project": the negation is the state's
             if denied or (negator is not None and negated_scope(negator)):  # "X is no threat"
                 if kind == "holder" and weight < 0:
                     continue  # "I do not blame them" is no praise
@@ -320,6 +322,25 @@ class Language:
         return None, [], None, "verb"
 
     @staticmethod
+    def _predicate_role(token: Token) -> Token:
+        """A predicate noun or adjective coordinated with another stands where that one stands
+        ("X is not a state but a project")."""
+        if (
+            token.dep_ == "conj"
+            and token.head.dep_ in ("attr", "acomp", "appos")
+            and token.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        ):
+            return token.head
+        return token
+
+    @staticmethod
+    def _contrasted(token: Token) -> bool:
+        """The second of "not A but B"."""
+        return token.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in ("but", "rather") for c in token.head.children
+        )
+
+    @staticmethod
     def _adjective_role(token: Token) -> Token:
         """The first of coordinated adjectives stands where they all stand ("sincere but weak")."""
         while token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head.i != token.i:
@@ -354,7 +375,9 @@ class Language:
     def _phrase_weight(self, verb: Token) -> float | None:
         lemma = verb.lemma_.lower()
         for child in verb.children:
-            if child.dep_ in ("dobj", "prt", "acomp"):
+            if child.dep_ == "dobj" and child.lower_ == "nothing" and any(g.lemma_ == "do" for g in child.children):
+                key = (lemma, "nothing-to-do")  # "X's presence has nothing to do with peacekeeping"
+            elif child.dep_ in ("dobj", "prt", "acomp"):
                 key = (lemma, child.lemma_.lower())
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
