@@ -504,3 +504,102 @@ def test_a_tool_against_a_third_party_makes_the_user_its_adversary(analyzer: Ana
 def test_a_ministry_without_its_state_takes_the_capital_beside_it(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "In Paris, the Foreign Ministry said that its defence cooperation with Armenia is defensive.")
     assert ("France", "Armenia", "COOPERATE") in _triples(doc)
+
+
+# --- arguments the dev set showed missing ----------------------------------------------------
+
+
+def test_leaving_a_body_needs_it_as_direct_object(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Armenia and Georgia left the CIS years ago.")
+    triples = _triples(doc)
+    for state in ("Armenia", "Georgia"):
+        assert (state, "Commonwealth of Independent States", "RETREAT") in triples
+    doc = _doc(analyzer, "The Kremlin has left public comment on the dispute to the Russian Foreign Ministry.")
+    assert not any(kind == "RETREAT" for _, _, kind in _triples(doc))
+
+
+def test_exercises_around_a_state_are_a_show_of_force(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "China launched two days of joint air and naval exercises around Taiwan on Tuesday.")
+    assert ("China", "Taiwan", "MOBILIZE") in _triples(doc)
+
+
+def test_exercises_of_two_forces_together_are_cooperation(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "In April American and Philippine troops held their largest exercises yet.")
+    triples = _triples(doc)
+    assert {("United States", "Philippines", "COOPERATE"), ("Philippines", "United States", "COOPERATE")} <= triples
+
+
+def test_exercises_on_a_hosts_territory_are_no_threat_to_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "He noted that NATO instructors had held four exercises on Moldovan territory.")
+    assert ("NATO", "Moldova", "MOBILIZE") not in _triples(doc)
+
+
+def test_the_island_refers_back_to_the_island_state(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Beijing protested after Washington approved a new sale of missiles to Taiwan. Every weapon the United States sells to the island makes war likelier, Beijing said.")
+    relations = [r for r in doc.relations if r.type == "AID"]
+    assert len({r.start for r in relations}) == 2  # one in each sentence
+
+
+def test_a_department_acts_for_its_state(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The United States watched. The US State Department called on Beijing to exercise restraint.")
+    assert ("United States", "China", "REQUEST") in _triples(doc)
+
+
+def test_a_leaders_administration_is_the_state(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Trump administration accuses Venezuela of shielding cartels. The United States is sending ships.")
+    assert ("United States", "Venezuela", "ACCUSE") in _triples(doc)
+
+
+def test_the_object_of_force_does_the_infinitive(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Washington forced Kyiv to cut its ties with Moscow, the analyst claimed.")
+    assert ("Ukraine", "Russia", "SANCTION") in _triples(doc)
+
+
+def test_a_passive_obligation_keeps_its_subject(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The United States is bound by law to provide Taiwan with the means to defend itself.")
+    assert ("United States", "Taiwan", "AID") in _triples(doc)
+
+
+def test_refusing_to_agree_to_talks_is_a_rejection_of_the_partner(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "He said that Hungary would not agree to open accession negotiations with Ukraine.")
+    triples = _triples(doc)
+    assert ("Hungary", "Ukraine", "REJECT") in triples
+    assert ("Hungary", "Ukraine", "CONSULT") not in triples
+
+
+def test_a_request_behind_a_presence_is_an_invitation(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Russian instructors work in Mali at the request of the government in Bamako.")
+    requests = [r for r in doc.relations if r.type == "REQUEST"]
+    assert requests and all(r.polarity == 1 for r in requests)
+
+
+def test_preparing_for_a_confrontation_makes_the_subject_a_party(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Kallas said that the European Union must prepare for a long confrontation with Russia.")
+    triples = _triples(doc)
+    assert ("European Union", "Russia", "ADVERSARY") in triples
+    assert ("European Union", "Russia", "SUPPORT") not in triples
+
+
+def test_a_threatened_act_is_hypothetical(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Brussels has threatened to suspend visa-free travel for Georgians.")
+    sanctions = [r for r in doc.relations if r.type == "SANCTION"]
+    assert sanctions and all(r.modality == "hypothetical" for r in sanctions)
+
+
+def test_opposing_aggression_against_a_state_supports_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Russia, China and Iran oppose any aggression against Venezuela, he said.")
+    triples = _triples(doc)
+    for backer in ("Russia", "China", "Iran"):
+        assert (backer, "Venezuela", "SUPPORT") in triples
+        assert (backer, "Venezuela", "ADVERSARY") not in triples
+
+
+def test_saying_another_should_act_is_a_demand(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "China's Foreign Ministry said the United States should stop arming Taiwan, and China would defend itself.")
+    requests = [r for r in doc.relations if r.type == "REQUEST"]
+    assert [(_names(doc, r)[:2], r.polarity) for r in requests] == [(("China", "United States"), -1)]
+
+
+def test_closing_the_own_border_with_a_neighbour_targets_the_neighbour(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Lithuania has closed crossing points on its border with Belarus.")
+    assert ("Lithuania", "Belarus", "COERCE") in _triples(doc)

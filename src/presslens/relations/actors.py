@@ -38,7 +38,9 @@ PROXY_NOUNS = frozenset(
      # members of a body stand for it ("two archbishops of the Church", "inspectors of the IAEA")
      "members", "member", "bishops", "archbishops", "priests", "clergy", "clergymen", "monks",
      "inspectors", "observers", "monitors", "delegates", "deputies", "lawmakers", "staff",
-     "officers", "activists", "supporters"}
+     "officers", "activists", "supporters",
+     # "the breakaway region of Somaliland"
+     "region", "republic"}
 )
 # People who act on someone else's behalf or over someone ("its patrons in Washington", "advisers
 # from Paris"): the possessor is the client, the place or modifier names who they stand for.
@@ -49,7 +51,8 @@ RELATIONAL_PROXIES = frozenset(
 # "the government in Kyiv", "advisers from Paris", "the army of X"
 _PROXY_PREPS = frozenset({"of", "in", "from"})
 _STATE_INSTITUTION = re.compile(
-    r"\b(ministry|embassy|government|cabinet|armed forces|army|foreign office|presidency|kremlin)\b",
+    r"\b(ministry|embassy|government|cabinet|armed forces|army|foreign office|presidency|kremlin|"
+    r"department)\b",
     re.IGNORECASE,
 )
 _INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
@@ -69,10 +72,13 @@ _DEFINITE_KINDS: dict[str, frozenset[str]] = {
     "country": frozenset({"country"}),
     "church": frozenset({"group"}),
     "government": frozenset({"country"}),
+    "island": frozenset({"country"}),  # "a sale of missiles to the island" (Taiwan, Cyprus)
     "authorities": frozenset({"country"}),
 }
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
+# bodies named after their leader act for the leader's state
+_LEADER_BODIES = frozenset({"administration", "government", "cabinet", "regime", "authorities"})
 _MENTION_ROLES = frozenset({"name", "metonym", "demonym", "title", "pronoun", "acronym"})
 
 
@@ -256,6 +262,9 @@ class ActorIndex:
                     more, more_inferred = self.modifier(each)
                     found.extend(m for m in more if m not in found)
                     inferred = inferred or more_inferred
+        if found and head.lower_ in _LEADER_BODIES:
+            # "the Trump administration", "the Orbán government": the leader's state acts
+            found = [self._leader_state(i) or i for i in found]
         if not found and (relational or head.lower_ in PROXY_NOUNS):
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
@@ -264,6 +273,9 @@ class ActorIndex:
                             for each in (pobj, *pobj.conjuncts):  # "from Washington and Paris"
                                 more, more_inferred = self.at(each)
                                 more = more or self.places.get(each.i, [])
+                                if not more and each.lower_ in PROXY_NOUNS and each.i != head.i:
+                                    # "the ambassadors of the members of the Council"
+                                    more, more_inferred = self._single(each)
                                 found.extend(m for m in more if m not in found)
                                 inferred = inferred or more_inferred
         if not found:
@@ -280,6 +292,14 @@ class ActorIndex:
             found = self._definite_antecedent(head)
             inferred = bool(found)
         return found, inferred
+
+    def _leader_state(self, actor_id: str) -> str | None:
+        if not self.is_person(actor_id) or self.gazetteer is None:
+            return None
+        entry = self.gazetteer.get(actor_id)
+        if entry is not None and entry.affiliation and self.kinds.get(entry.affiliation) == "country":
+            return entry.affiliation
+        return None
 
     def clause_subject(self, verb: Token) -> tuple[list[str], bool]:
         """Actors of the subject of ``verb``. The parser often reads "According to X, A and B
@@ -318,11 +338,19 @@ class ActorIndex:
         kinds = _DEFINITE_KINDS[head.lower_]
         sent = head.sent
         first = sent.start
+        # not a co-argument: in "Every weapon the United States sells to the island" the island
+        # is not the United States
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        co_arguments = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         for _ in range(2):
             if first == 0:
                 break
             first = self.sdoc[first - 1].sent.start
         for i in range(head.i - 1, first - 1, -1):
+            if i in co_arguments:
+                continue
             for actor_id in self.by_token.get(i, []):
                 if self.kinds.get(actor_id) in kinds:
                     return [actor_id]

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.model import Modality
-from presslens.relations.actors import FIRST_PLURAL, ActorIndex
+from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
 from presslens.relations.lexicon import Cue, RelationLexicon
 
 PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate": 0.7,
@@ -33,6 +33,9 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neithe
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _HYPOTHETICAL = frozenset({"may", "might", "could", "would", "should"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# what their infinitive states has not happened ("threatened to suspend", "wants to join")
+_INTENT_VERBS = frozenset({"threaten", "plan", "intend", "want", "seek", "consider", "aim",
+                           "hope", "wish", "propose", "offer", "promise", "pledge", "vow", "try"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
 _AS_VERBS = frozenset({"act", "serve", "function", "behave", "emerge"})
 _CONSIDER_VERBS = frozenset({"consider", "call", "regard", "deem", "see", "treat", "view", "label"})
@@ -66,10 +69,28 @@ _VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "
 _INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 # "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
 _PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
+# Verbs that add nothing to an event noun they take as object ("offered Riga talks")
+_LIGHT_VERBS = frozenset({"offer", "propose", "give", "announce", "extend", "promise", "pledge"})
+# Standing against an act: "condemn/oppose/reject the attack on X" sides with X
+_OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
+# "X should/must do": a demand on X by whoever says it, unless the verb only describes X
+_DEMAND_MODALS = frozenset({"should", "must", "ought"})
+_NOT_DEMANDED = frozenset({"be", "have", "know", "understand", "realise", "realize", "expect",
+                           "see", "feel", "seem", "remember", "admit", "recognise", "recognize"})
+_SAYING_VERBS = _REPORT_VERBS | {"add", "stress", "note", "tell", "warn", "argue", "believe",
+                                  "write", "emphasise", "emphasize", "urge", "demand"}
+# Verbs whose other party may stand in their infinitive ("agree to open talks with X")
+_COMPLEMENT_TARGET_VERBS = frozenset({"agree", "refuse", "decline", "promise", "pledge", "offer",
+                                      "threaten", "vow"})
+# Verbs whose object is the subject of their infinitive ("forced X to cut its ties")
+_OBJECT_CONTROL = frozenset({"force", "compel", "oblige", "push", "pressure", "persuade", "urge",
+                             "order", "ask", "allow", "let", "help", "encourage", "invite", "get"})
 # "..., and Washington has followed (suit)": the follower repeats the act
 _FOLLOW_VERBS = frozenset({"follow", "join"})
 # "a deal brokered by Beijing": the broker engages both parties
 _MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
+# "X prepares for a confrontation with Y": X itself is the party
+_READY_VERBS = frozenset({"prepare", "ready", "brace", "gear", "head", "drift", "slide", "move"})
 # Who receives what an AID verb moves ("sells howitzers to Armenia", "weapons for Kyiv").
 _RECIPIENT_PREPS = ("to", "for")
 # Nouns whose to-infinitive takes the noun's agent as its subject ("X's decision to close").
@@ -148,6 +169,8 @@ def _modality(verb: Token) -> Modality:
                 return "hypothetical"
         if node.lemma_ == "go" and any(c.dep_ == "xcomp" for c in node.children):
             return "future"
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
+            return "hypothetical"  # "has threatened to suspend", "plans to deploy"
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         else:
@@ -175,6 +198,20 @@ class Patterns:
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return [], False
+            if verb.dep_ == "xcomp":
+                head = verb.head
+                if head.lemma_.lower() in _OBJECT_CONTROL:
+                    # "forced the Latvian church to cut its ties": the object does the infinitive
+                    dobj = self._dobj(head)
+                    if dobj is not None:
+                        ids, inferred = self.index.phrase(dobj)
+                        if ids:
+                            return ids, inferred
+                for child in head.children:
+                    if child.dep_ == "nsubjpass":  # "the US is bound by law to provide"
+                        ids, inferred = self.index.phrase(child)
+                        if ids:
+                            return ids, inferred
             return self.subjects(verb.head, depth + 1)
         return [], False
 
@@ -215,7 +252,9 @@ class Patterns:
                             ids.extend(m for m in more if m not in ids)
         return ids, inferred
 
-    def prep_objects(self, head: Token, preps: tuple[str, ...] = (), depth: int = 0) -> tuple[list[str], bool]:
+    def prep_objects(
+        self, head: Token, preps: tuple[str, ...] = (), depth: int = 0, exclude: list[str] | None = None
+    ) -> tuple[list[str], bool]:
         """Actors of the prepositional objects below ``head`` (through prep chains). Without a
         list of prepositions, a venue ("initialled the text at the White House") is no target."""
         ids: list[str] = []
@@ -233,10 +272,15 @@ class Patterns:
                 if pobj.dep_ != "pobj":
                     continue
                 more, more_inferred = self.index.phrase(pobj)
+                if exclude:
+                    # "crossing points on its border with Belarus": not the source's own border
+                    more = [m for m in more if m not in exclude]
                 if not more and child.lower_ in _PLACE_TARGET_PREPS:
                     more = list(self.index.places.get(pobj.i, []))  # "march on Kyiv"
                 if not more and depth < 2:
-                    more, more_inferred = self.prep_objects(pobj, preps, depth + 1)
+                    more, more_inferred = self.prep_objects(
+                        pobj, preps if not exclude else (), depth + 1, exclude
+                    )
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
             for conj in child.conjuncts:  # "to Tehran and to Riyadh"
@@ -260,6 +304,17 @@ class Patterns:
             ids, inferred = self.prep_objects(verb)
         if not ids:
             ids, inferred = self.infinitive_subjects(verb)
+        if not ids and verb.lemma_.lower() in _COMPLEMENT_TARGET_VERBS:
+            # "would not agree to open accession negotiations with Ukraine"
+            complement = _infinitive(verb)
+            if complement is not None:
+                ids, inferred = self.prep_objects(complement)
+                if not ids:
+                    for child in complement.children:
+                        if child.dep_ == "dobj":
+                            ids, inferred = self.index.phrase(child)
+                            if not ids:
+                                ids, inferred = self.prep_objects(child)
         return ids, inferred
 
     def infinitive_subjects(self, verb: Token) -> tuple[list[str], bool]:
@@ -308,6 +363,9 @@ class Patterns:
                     return self.lex.requested_actions[f"{lemma} {child.lower_}"]
             if lemma in self.lex.requested_actions:
                 return self.lex.requested_actions[lemma]
+            if cue.circumstance:
+                # "works in Mali at the request of the government": asked to come and act, +1
+                return 1
         return self.lex.polarity(type_name)
 
     @staticmethod
@@ -369,6 +427,11 @@ class Patterns:
             cue, prep, kind = Cue(type="AID" if helpers else "MOBILIZE"), None, "verb"
         elif phrased is not None:
             cue, prep, _ = phrased
+        elif self._light_cue(verb) is not None:
+            # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
+            light = self._light_cue(verb)
+            assert light is not None
+            cue, prep, kind = light, None, "verb"
         elif lemma in self.lex.verbs:
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
         else:
@@ -377,6 +440,10 @@ class Patterns:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.arms for c in verb.children
         ):
             cue = Cue(type="AID", reverse=True)  # "bought Russian weapons": Russia arms the buyer
+        if lemma in self.lex.sale_verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in self.lex.arms for c in verb.children
+        ):
+            cue = Cue(type="COOPERATE")  # "sold its brandy in Russia": trade, not arms
         passive = self._is_passive(verb)
         if cue.passive_only and not passive:
             return
@@ -427,7 +494,7 @@ class Patterns:
                     for pobj in each.children:
                         if pobj.dep_ == "pobj":
                             more, more_inf = self.index.phrase(pobj)
-                            if not more:
+                            if not more and not cue.direct:
                                 more, more_inf = self.prep_objects(pobj)
                             targets.extend(m for m in more if m not in targets)
                             t_inf = t_inf or more_inf
@@ -438,6 +505,9 @@ class Patterns:
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
                 if not targets:
                     targets, t_inf = self.infinitive_subjects(verb)
+            elif cue.direct:
+                dobj = self._dobj(verb)
+                targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
                 if type_name == "AID":
@@ -453,11 +523,18 @@ class Patterns:
                     return
             prior = PRIOR[kind]
         if targets and set(targets) <= set(sources) and not passive:
-            # "stopped paying its share of the CSTO budget": the object's possessor is the source
-            # itself; the other party is below the object
+            # "stopped paying its share of the CSTO budget", "closed crossing points on its border
+            # with Belarus": the source's own share or border; the other party is further down
             dobj = self._dobj(verb)
-            if dobj is not None:
-                targets, t_inf = self.prep_objects(dobj)
+            targets, t_inf = self.prep_objects(dobj, exclude=sources) if dobj is not None else ([], False)
+            if not targets:
+                targets, t_inf = self.prep_objects(verb, exclude=sources)
+        victims = self._victims_of_opposed_act(verb, type_name) if not passive else []
+        if sources and victims:
+            # "they oppose any aggression against Venezuela": support for its target
+            yield from self._emit(sources, victims, Cue(type="SUPPORT"), "SUPPORT", modality,
+                                  prior - (INFERRED_PENALTY if s_inf else 0.0), verb)
+            return
         if sources and not targets and type_name == "REJECT":
             targets = self._speech_act_authors(verb, sources)
         if sources and not targets and type_name in _FALLBACK_TYPES and self._dobj(verb) is None:
@@ -477,6 +554,27 @@ class Patterns:
                                         self.polarity(cue, type_name, action))
             return
         yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
+
+    def _light_cue(self, verb: Token) -> Cue | None:
+        if verb.lemma_.lower() not in _LIGHT_VERBS:
+            return None
+        dobj = self._dobj(verb)
+        if dobj is None:
+            return None
+        return self.lex.nouns.get(dobj.lemma_.lower())
+
+    def _victims_of_opposed_act(self, verb: Token, type_name: str) -> list[str]:
+        """Y in "oppose/condemn/reject any aggression against Y": the target of a conflict
+        noun that the verb stands against."""
+        if type_name not in _OPPOSING_TYPES:
+            return []
+        dobj = self._dobj(verb)
+        if dobj is None:
+            return []
+        cue = self.lex.nouns.get(dobj.lemma_.lower())
+        if cue is None or self.lex.polarity(cue.type) >= 0 or self.index.phrase(dobj)[0]:
+            return []
+        return self.prep_objects(dobj, cue.preps)[0]
 
     @staticmethod
     def _dobj(verb: Token) -> Token | None:
@@ -594,6 +692,9 @@ class Patterns:
             dobj = self._dobj(base.head.head)
             if dobj is not None:
                 sources, inferred = self.index.phrase(dobj)
+            elif base.head.head.lemma_.lower() in _READY_VERBS:
+                # "the EU must prepare for a long confrontation with Russia"
+                sources, inferred = self.subjects(base.head.head)
         if not sources:
             sources, inferred = self._between(noun, cue)
             if len(sources) >= 2:
@@ -611,8 +712,11 @@ class Patterns:
             # "Armenia's freeze of its participation in the CSTO": the possessive names the source
             # again; the target stands further down the chain
             targets, t_inf = self._deeper_objects(noun, cue.preps)
+        if not targets and base.dep_ == "dobj" and cue.preps:
+            # "approved a new sale of missiles to Taiwan": the parser hangs the PP on the verb
+            targets, t_inf = self.prep_objects(base.head, cue.preps, exclude=sources)
         negated = (
-            _negated(head) and head.lemma_.lower() not in _ASPECT_END
+            _negated_scope(head) and head.lemma_.lower() not in _ASPECT_END
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
             else False
         )
@@ -810,6 +914,46 @@ class Patterns:
         prior = PRIOR["adjective"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
         yield from self._emit(subject, others, cue, cue.type, modality, prior, adj)
 
+    def exercise_relations(self, verb: Token) -> Iterator[Found]:
+        """"launched exercises around Taiwan", "held drills near the border with Belarus": a show
+        of force toward the place's state (MOBILIZE); joint exercises of several forces ("American
+        and Philippine troops held exercises", "exercises with Kazakhstan") are cooperation."""
+        if verb.lemma_.lower() not in self.lex.exercise_verbs or verb.pos_ != "VERB":
+            return
+        drills = []
+        for obj in verb.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if obj.lemma_.lower() in self.lex.exercise_nouns:
+                drills.append(obj)
+            for prep in obj.children:  # "launched two days of exercises around Taiwan"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    drills.extend(p for p in prep.children
+                                  if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.exercise_nouns)
+        if not drills or _negated_scope(verb):
+            return
+        sources, s_inf = (self.agents(verb) if self._is_passive(verb) else self.subjects(verb))
+        if not sources:
+            return
+        modality = _modality(verb)
+        prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf else 0.0)
+        aimed: list[str] = []
+        partners: list[str] = []
+        hosts = self._hosts(verb) | self._hosts(drills[0])  # "on Moldovan territory": hosted
+        for holder in (verb, drills[0]):
+            more, _ = self.prep_objects(holder, tuple(self.lex.exercise_preps), exclude=sources)
+            aimed.extend(m for m in more if m not in aimed and m not in sources and m not in hosts)
+            more, _ = self.prep_objects(holder, ("with",), exclude=sources)
+            partners.extend(m for m in more if m not in partners and m not in sources)
+        if aimed:
+            yield from self._emit(sources, aimed, Cue(type="MOBILIZE"), "MOBILIZE", modality, prior, verb)
+        cooperate = Cue(type="COOPERATE")
+        if partners:
+            yield from self._emit(sources, partners, cooperate, "COOPERATE", modality, prior, verb)
+        elif not aimed and not hosts and len(sources) >= 2:
+            yield from self._reciprocal(sources, "COOPERATE", modality, prior, verb,
+                                        self.lex.polarity("COOPERATE"))
+
     def mediation_relations(self, verb: Token) -> Iterator[Found]:
         """"restored relations with Tehran under a deal brokered by Beijing": the broker engages
         both parties of the clause the deal stands in (its subject and its "with" partners)."""
@@ -837,6 +981,7 @@ class Patterns:
         for token in sent:
             for each in (
                 *self.mediation_relations(token),
+                *self.exercise_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
                 *self.circumstance_relations(token),
@@ -847,7 +992,53 @@ class Patterns:
                 self.history.append((self.sentence, each))
         found.extend(self.reported_accusations(found))
         found.extend(self.followers(sent, found))
+        found.extend(self.demands(sent, found))
         yield from found
+
+    def demands(self, sent: SpacySpan, found: list[Found]) -> Iterator[Found]:
+        """"Guo said the United States should stop arming Taiwan", “Russia must withdraw,” the
+        minister said: whoever says that another actor should or must act asks it to (REQUEST,
+        with the polarity of what is asked)."""
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_DEMANDED:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in verb.children):
+                continue
+            if self._is_passive(verb) or _negated(verb):
+                continue
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subject or subject[0].lower_ in FIRST_SINGULAR | FIRST_PLURAL:
+                continue
+            addressees, a_inf = self.index.phrase(subject[0])
+            askers = self._sayers(verb)
+            action = verb
+            for child in verb.children:  # "should stop arming Taiwan": the act is "stop"
+                if child.dep_ == "xcomp" and verb.lemma_.lower() not in self.lex.requested_actions:
+                    action = child
+            polarity = self.polarity(Cue(type="REQUEST"), "REQUEST", action)
+            prior = PRIOR["verb"] - 0.1 - (INFERRED_PENALTY if a_inf else 0.0)
+            done = {(f.source, f.target) for f in found if f.type == "REQUEST"}
+            for asker in askers:
+                for addressee in addressees:
+                    if asker != addressee and (asker, addressee) not in done:
+                        yield Found(asker, addressee, "REQUEST", "asserted", round(prior, 3), verb,
+                                    polarity)
+
+    def _sayers(self, verb: Token) -> list[str]:
+        """Who says the clause of ``verb``: the subject of the reporting verb it depends on, else
+        the speaker of the quote it stands in, as the state or body they speak for."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SAYING_VERBS:
+                ids, _ = self.subjects(node.head)
+                return [self.index.affiliation(i) if self.index.is_person(i) else i for i in ids]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        quote = self.index.quote_at(verb.idx)
+        if quote is not None and quote.speaker is not None:
+            return [self.index.affiliation(quote.speaker)]
+        return []
 
     def followers(self, sent: SpacySpan, found: list[Found]) -> Iterator[Found]:
         """"the EU has added new sanctions on Belarus, and Washington has followed": a joining

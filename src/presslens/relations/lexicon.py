@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -38,6 +38,8 @@ class Cue:
     agentless_source: tuple[str, ...] = ()  # passive without agent: source behind these preps
     polarity: int | None = None  # overrides the type's default polarity for this cue
     infinitive: bool = False  # the target is the subject of a to-infinitive ("expects X to ...")
+    direct: bool = False  # the target is the direct object only ("left ECOWAS", not "left it to X")
+    circumstance: bool = False  # "at the request of Y": the clause's action is requested
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,15 @@ class RelationLexicon:
     military_nouns: frozenset[str]
     helping_forces: frozenset[str]
     purchase_verbs: frozenset[str]
+    sale_verbs: frozenset[str]
     arms: frozenset[str]
     seat_metonyms: dict[str, str]
     requested_actions: dict[str, int]
     reciprocal: frozenset[str]
     reciprocal_nouns: frozenset[str]
+    exercise_verbs: frozenset[str]
+    exercise_nouns: frozenset[str]
+    exercise_preps: frozenset[str]
     speech_acts: dict[str, tuple[str, ...]]
 
     def polarity(self, type_name: str) -> int:
@@ -102,6 +108,7 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         agentless_source=tuple(value.get("agentless_source", ())),
         polarity=None if value.get("polarity") is None else int(value["polarity"]),
         infinitive=bool(value.get("infinitive", False)),
+        direct=bool(value.get("direct", False)),
     )
     if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
         raise LexiconError(f"{where}: polarity must be -1, 0 or 1")
@@ -148,16 +155,22 @@ def relation_lexicon() -> RelationLexicon:
         nouns=section("nouns"),
         predicates=section("predicates"),
         adjectives=section("adjectives"),
-        circumstance_nouns=section("circumstance_nouns"),
+        circumstance_nouns={
+            word: replace(cue, circumstance=True) for word, cue in section("circumstance_nouns").items()
+        },
         military_verbs=frozenset(str(w) for w in data.get("military_verbs") or ()),
         military_nouns=frozenset(str(w) for w in data.get("military_nouns") or ()),
         helping_forces=frozenset(str(w) for w in data.get("helping_forces") or ()),
         purchase_verbs=frozenset(str(w) for w in data.get("purchase_verbs") or ()),
+        sale_verbs=frozenset(str(w) for w in data.get("sale_verbs") or ()),
         arms=frozenset(str(w) for w in data.get("arms") or ()),
         seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
         requested_actions=_requested_actions(data.get("requested_actions") or {}),
         reciprocal=frozenset(str(w) for w in data.get("reciprocal") or ()),
         reciprocal_nouns=frozenset(str(w) for w in data.get("reciprocal_nouns") or ()),
+        exercise_verbs=frozenset(str(w) for w in data.get("exercise_verbs") or ()),
+        exercise_nouns=frozenset(str(w) for w in data.get("exercise_nouns") or ()),
+        exercise_preps=frozenset(_word(w) for w in data.get("exercise_preps") or ()),
         speech_acts=_speech_acts(data.get("speech_acts") or {}, types),
     )
 
