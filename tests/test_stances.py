@@ -426,3 +426,45 @@ def test_offering_talks_says_nothing_of_the_other_side(analyzer: Analyzer) -> No
         "year. Warsaw did not reply once."
     )
     assert _signs(_doc(analyzer, body))[("outlet", "Poland")] == -1
+
+
+# --- who the words are about ------------------------------------------------------------------------
+
+
+def test_moving_away_with_the_parsers_adverb(analyzer: Analyzer) -> None:
+    body = (
+        '"Visa-free travel rests on shared values, and the Georgian authorities have chosen to '
+        'move away from them," said Henrik Vallo, a spokesperson for the European Commission.'
+    )
+    assert _signs(_doc(analyzer, body))[("Henrik Vallo", "Georgia")] == -1
+
+
+def test_people_named_by_a_place(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Those who try to drag the region into a new war – '
+        'in Paris or in Tehran – will fail. We were elected by our citizens, not by bureaucrats in '
+        'Brussels," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "France")] == -1
+    assert signs[("Ivan Petrov", "Iran")] == -1
+    assert signs[("Ivan Petrov", "European Union")] == -1
+
+
+def test_the_victim_of_an_occupation_is_portrayed_with_sympathy(analyzer: Analyzer) -> None:
+    body = (
+        "Speaking with Caspian Herald, the Azerbaijani analyst Rauf Guliyev explained his view.\n\n"
+        '"Azerbaijan won the war. Without Ankara, the occupation of our lands would have lasted '
+        'another thirty years," Guliyev said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Rauf Guliyev", "Azerbaijan")] == 1
+    body = 'The analyst Ivan Petrov spoke to us.\n\n"The occupation of Crimea began in 2014," Petrov said.'
+    assert ("Ivan Petrov", "Ukraine") not in _signs(_doc(analyzer, body))  # a victim alone is no stance
+
+
+def test_he_in_a_quote_is_the_person_it_last_named(analyzer: Analyzer) -> None:
+    body = (
+        'The Russian expert Yelena Orlova spoke to us.\n\n"Pashinyan knows this. He has already '
+        'given away Karabakh, and his Western sponsors want more," Orlova said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Yelena Orlova", "Nikol Pashinyan")] == -1

@@ -37,7 +37,7 @@ import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from presslens.model import Document, Offsets, Relation, Stance
 from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
@@ -54,6 +54,7 @@ OWN_THRESHOLD = 0.5  # a holder's stance toward its own side must be clearer
 _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # their nouns name victims
 _SPEECH_ACTS = frozenset({"ACCUSE", "PROTEST", "THREATEN"})  # reported of a speaker (not denials)
 _COOPERATION = 0.4
 _WEAK_COOPERATION = 0.15  # working together is not backing
@@ -79,7 +80,24 @@ class _Tally:
 
 
 _PLURAL = frozenset({"they", "them", "their", "themselves"})
+_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
+
+
+def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
+    """"he/his/she/her" inside a quote: the latest person the quote names before it (not its
+    speaker), from sentence ``first`` on ("Pashinyan understands this. He has given away ...")."""
+    quote = index.quote_at(token.idx)
+    if quote is None:
+        return None
+    for i in range(token.i - 1, first - 1, -1):
+        other = index.sdoc[i]
+        if other.idx < quote.start:
+            break
+        for actor_id in index.by_token.get(i, []):
+            if index.is_person(actor_id) and actor_id != quote.speaker:
+                return actor_id
+    return None
 
 
 def _stance_view(index: ActorIndex, sides: Sides) -> ActorIndex:
@@ -100,6 +118,10 @@ def _stance_view(index: ActorIndex, sides: Sides) -> ActorIndex:
             side = sides.first_plural(token)
             if side is not None:
                 view.by_token[token.i] = [side]
+        elif lower in _PERSONAL and token.i not in view.by_token:
+            person = _quoted_person(index, token, window)
+            if person is not None:
+                view.by_token[token.i] = [person]
         elif lower in _PLURAL and token.i not in view.by_token:
             ids, _ = index.at(token)
             wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
@@ -129,6 +151,11 @@ class _Stances:
             sdoc, self.index, self.patterns, self.words, frozenset(relation_lexicon().predicates),
             [(q.start, q.end) for q in doc.quotes],
         )
+        lexicon = relation_lexicon()
+        self.victim_nouns = {
+            noun: cue.preps for noun, cue in lexicon.nouns.items()
+            if cue.type in _FORCE_TYPES and cue.preps
+        }
         self.speakers = sorted({q.speaker for q in doc.quotes if q.speaker is not None})
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
         # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
@@ -162,27 +189,28 @@ class _Stances:
 
     # ------------------------------------------------------------------ language
     def from_language(self) -> None:
-        found: list[Said] = []
+        evaluations: list[Said] = []
         seen: set[tuple[int, str]] = set()
         for said in (*self.language.words_said(), *self.language.sarcasm()):
             if (said.token.i, said.kind) not in seen:
                 seen.add((said.token.i, said.kind))
-                found.append(said)
-        scare = list(self.language.scare_quotes(self.doc.text))
-        for said in found:
+                evaluations.append(said)
+        for said in evaluations:
             holder = self.sides.holder_at(said.token.idx)
             if holder is None or not self._holders_own_words(holder, said):
                 continue
             if holder == OUTLET:
                 self.outlet_evaluates = True
             self._add_said(holder, said)
-        for said in scare:
+        # Scare quotes in a wire report attribute words ("what they call X"), and a report names
+        # the victims of an attack as a matter of fact: in the outlet's voice they count only
+        # where that voice evaluates otherwise.
+        for said in (*self.language.scare_quotes(self.doc.text), *self.language.victims(self.victim_nouns)):
             holder = self.sides.holder_at(said.token.idx)
-            # scare quotes in a wire report attribute words ("what they call X"); they are the
-            # outlet's sarcasm only where its voice evaluates otherwise
             if holder is None or (holder == OUTLET and not self.outlet_evaluates):
                 continue
-            self._add_said(holder, said)
+            if said.kind == "scare" or self._holders_own_words(holder, said):
+                self._add_said(holder, said)
 
     def _holders_own_words(self, holder: str, said: Said) -> bool:
         """Not inside what somebody else says or thinks ("critics say that X is a puppet")."""

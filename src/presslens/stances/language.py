@@ -54,6 +54,10 @@ _DOING_VERBS = frozenset({"choose", "use", "resort", "wage", "spread", "pursue",
                           "practice", "conduct", "commit", "employ", "launch", "unleash",
                           "continue", "prefer", "stage", "orchestrate", "organise", "organize",
                           "fuel", "sow", "export", "impose", "run"})
+# Words for unnamed people that a place names ("those in Tehran", "bureaucrats in Brussels")
+_PEOPLE_WORDS = frozenset({"those", "people", "forces", "circles", "someone", "somebody", "some",
+                           "bureaucrat", "politician", "official", "hawk", "elite", "strategist",
+                           "bureaucracy", "establishment"})
 # "the responsibility lies with X", "the blame rests on X"
 _BLAME_VERBS = frozenset({"lie", "rest", "fall", "remain"})
 _BLAME_PREPS = frozenset({"with", "on", "upon"})
@@ -181,7 +185,25 @@ class Language:
                 ids.extend(i for i in self.index.modifier(child)[0] if i not in ids)
         return ids
 
+    def _people_in(self, token: Token) -> list[str]:
+        """"those in Paris, in Moscow or in Tehran", "people in Brussels": the places' states."""
+        if token.lower_ not in _PEOPLE_WORDS and token.lemma_.lower() not in _PEOPLE_WORDS:
+            return []
+        ids: list[str] = []
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for each in (prep, *prep.conjuncts):
+                for pobj in each.children:
+                    if pobj.dep_ == "pobj":
+                        more = self.index.phrase(pobj)[0] or self.index.places.get(pobj.i, [])
+                        ids.extend(i for i in more if i not in ids)
+        return ids
+
     def _subjects(self, verb: Token) -> list[str]:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and (people := self._people_in(subjects[0])):
+            return people
         ids, _ = self.patterns.subjects(verb)
         if not ids and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"):
             ids, _ = self.patterns.agents(verb)  # "a deal brokered by Beijing"
@@ -233,6 +255,8 @@ class Language:
             ids, _ = self.index.modifiers_of(token)
             if not ids:
                 ids, _ = self.index.phrase(token)
+            if not ids:
+                ids = self._people_in(token)  # "bureaucrats in Brussels"
             if (
                 not ids
                 and token.dep_ == "dobj"
@@ -377,8 +401,8 @@ class Language:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lower_ == "nothing" and any(g.lemma_ == "do" for g in child.children):
                 key = (lemma, "nothing-to-do")  # "X's presence has nothing to do with peacekeeping"
-            elif child.dep_ in ("dobj", "prt", "acomp"):
-                key = (lemma, child.lemma_.lower())
+            elif child.dep_ in ("dobj", "prt", "acomp") or (child.dep_ == "advmod" and child.i == verb.i + 1):
+                key = (lemma, child.lemma_.lower())  # "move away" (the parser's advmod or prt)
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 key = (lemma, pobjs[0].lemma_.lower() if pobjs else child.lower_)
@@ -389,6 +413,19 @@ class Language:
                     continue
                 return self.words.phrases[key]
         return None
+
+    # ------------------------------------------------------------------ victims
+    def victims(self, nouns: dict[str, tuple[str, ...]]) -> Iterator[Said]:
+        """Actors suffering an act of force or coercion named by a noun ("the occupation of our
+        lands", "the campaign against the Church"): portrayed as victims."""
+        weight = self.words.markers.get("victim", 0.0)
+        for token in self.sdoc:
+            preps = nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+            if not preps or weight == 0.0:
+                continue
+            ids, _ = self.patterns.prep_objects(token, preps)
+            if ids:
+                yield Said(token, tuple(ids), weight, "victim", reporter(token))
 
     # ------------------------------------------------------------------ sarcasm
     def sarcasm(self) -> Iterator[Said]:
