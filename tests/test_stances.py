@@ -468,3 +468,14 @@ def test_he_in_a_quote_is_the_person_it_last_named(analyzer: Analyzer) -> None:
         'given away Karabakh, and his Western sponsors want more," Orlova said.'
     )
     assert _signs(_doc(analyzer, body))[("Yelena Orlova", "Nikol Pashinyan")] == -1
+
+
+def test_the_ministrys_spokeswoman_speaks_for_its_state(analyzer: Analyzer) -> None:
+    body = (
+        "Moldova's Foreign Ministry said on Tuesday that the drills were illegal.\n\n"
+        "The ministry's spokeswoman, Daniela Rusu, told reporters that Russia's ambassador had "
+        "been summoned to the ministry and handed a note of protest."
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Daniela Rusu", "Russia")] == -1
+    assert ("Daniela Rusu", "Moldova") not in signs
