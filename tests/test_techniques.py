@@ -344,6 +344,7 @@ RULE_CASES: dict[str, tuple[str, str]] = {
         "The self-proclaimed opposition leader fled to Vilnius.",
         "self-proclaimed opposition leader",
     ),
+    "doubt_hedge": ("The alleged victims were never seen in Bucha, he claimed.", "alleged victims"),
     "doubt_question": (
         "The ministry denied it. Who really benefits from this war?",
         "Who really benefits from this war?",
@@ -383,7 +384,7 @@ def test_every_cue_rule_has_a_case() -> None:
     from presslens.techniques.lexicon import STRUCTURAL_PRIORS, load_rules
 
     assert set(RULE_CASES) == {r.name for r in load_rules()}
-    assert set(STRUCTURAL_PRIORS) == {"repetition", "slogan"}  # tested below
+    assert set(STRUCTURAL_PRIORS) == {"repetition", "slogan", "either_or"}  # tested below
 
 
 @pytest.mark.parametrize("rule_name", sorted(RULE_CASES))
@@ -402,17 +403,58 @@ def test_cue_rule(rule_name: str) -> None:
     assert all(text[t.start : t.end] == t.text for t in found)
 
 
+def _hits(text: str) -> list[tuple[str, str]]:
+    from presslens.techniques.features import doc_features
+    from presslens.techniques.lexicon import all_hits
+
+    sdoc = load_nlp()(text)
+    return [(h.rule, text[h.start : h.end]) for h in all_hits(sdoc, doc_features(sdoc, text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Either Brussels lifts the embargo now or Europe freezes this winter, he said.",
+            "Either Brussels lifts the embargo now or Europe freezes this winter",
+        ),
+        (
+            "The choice is simple: either Kyiv talks or it loses the east.",
+            "either Kyiv talks or it loses the east",
+        ),
+        (
+            "Chisinau must either accept the offer or lose the whole region.",
+            "either accept the offer or lose the whole region",
+        ),
+        (
+            "“Either we defend our land or they take it,” the general said.",
+            "Either we defend our land or they take it",
+        ),
+    ],
+)
+def test_either_or_between_courses_is_a_false_dilemma(text: str, span: str) -> None:
+    assert ("either_or", span) in _hits(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Either side may leave the talks at any time, the mediator said.",  # no "or"
         "The delegations met in Vienna on Tuesday and agreed to meet again in May.",
+        "The money reached the party either directly or indirectly from Moscow.",  # two manners
+        "The missiles were either Soviet or North Korean, the inspectors said.",  # two items
     ],
 )
-def test_no_false_dilemma_without_either_or(text: str) -> None:
-    from presslens.techniques.lexicon import pattern_hits
+def test_no_false_dilemma_without_a_choice_of_courses(text: str) -> None:
+    assert not [h for h in _hits(text) if h[0] in ("false_dilemma", "either_or")]
 
-    assert not [h for h in pattern_hits(text) if h.rule == "false_dilemma"]
+
+def test_doubt_qualifiers_end_at_their_noun() -> None:
+    hits = _hits("The self-proclaimed opposition leader fled to Vilnius on Monday.")
+    assert ("doubt_marker", "self-proclaimed opposition leader") in hits
+    assert ("doubt_hedge", "alleged victims") in _hits("The alleged victims spoke on camera.")
+    # "supposed to" is an obligation, not a doubt
+    assert not [h for h in _hits("He was supposed to arrive on Monday.") if h[0] == "doubt_hedge"]
 
 
 def test_no_guilt_by_association_without_a_despised_name() -> None:

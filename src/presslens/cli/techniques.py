@@ -65,7 +65,8 @@ def eval_techniques(
     ] = None,
     cache: Annotated[Path | None, typer.Option(help="Directory to cache spaCy parses.")] = None,
     threshold: Annotated[
-        float | None, typer.Option(min=0.0, max=1.0, help="Confidence threshold.")
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Confidence threshold [default: the model's]."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -98,7 +99,8 @@ def _print_eval(
     from presslens.techniques.weights import TechniqueModel
 
     assert isinstance(model, TechniqueModel)
-    th = DEFAULT_THRESHOLD if threshold is None else threshold
+    default = float(model.meta.get("default_threshold", DEFAULT_THRESHOLD))
+    th = default if threshold is None else threshold
     rep = evaluate(data, model, cache=cache, threshold=th)
     if as_json:
         typer.echo(json.dumps(dataclasses.asdict(rep), indent=2, sort_keys=True))

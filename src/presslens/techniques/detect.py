@@ -11,9 +11,16 @@ from presslens.model import Document, Technique
 from presslens.techniques.features import DocFeatures, doc_features, span_features
 from presslens.techniques.lexicon import STRUCTURAL_PRIORS, all_hits, load_rules, resolve_merged
 from presslens.techniques.linear import apply_platt, sigmoid, softmax
-from presslens.techniques.weights import TechniqueModel, load_shipped_model
+from presslens.techniques.weights import (
+    N_CONF_FEATURES,
+    TechniqueModel,
+    load_shipped_model,
+    shipped_default_threshold,
+)
 
-DEFAULT_THRESHOLD = 0.1
+# Techniques below this confidence are left out unless asked for: the threshold that maximises
+# span-identification F1 on the calibration articles, chosen when the shipped model was trained.
+DEFAULT_THRESHOLD = shipped_default_threshold()
 _EPS = 1e-4
 
 
@@ -42,51 +49,84 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
 SECOND_LABEL_MIN = 0.3
 
 
-def tagger_spans(
-    model: TechniqueModel, f: DocFeatures, text: str
-) -> tuple[list[tuple[int, int, int]], np.ndarray]:
-    """Token spans ``(i, j, label index)``: runs of tokens that the tagger puts inside some
-    technique, labelled by the span classifier (best label, and the second when likely), with the
-    confidence features of each."""
-    if len(f.idx) == 0:
-        return [], np.zeros((0, 4))
-    probs = sigmoid(model.tagger.logits(f.token_ids, None, f.dense))[:, 0]
-    blank = f.is_space
+def decode_runs(
+    probs: np.ndarray, f: DocFeatures, start: float, extend: float | None = None
+) -> list[tuple[int, int]]:
+    """Token spans ``[i, j)`` read off the tagger's probabilities with hysteresis: a span is a
+    maximal stretch of non-blank tokens at or above ``extend`` holding at least one token at or
+    above ``start`` (``extend`` defaults to ``start``), without leading or trailing
+    punctuation, and holding a content word."""
+    lo = start if extend is None else min(extend, start)
+    content = f.is_alpha & ~f.is_stop
     runs: list[tuple[int, int]] = []
-    for i, j in _runs((probs >= model.decode_threshold[0]) & ~blank):
+    for i, j in _runs((probs >= lo) & ~f.is_space):
+        if lo < start and probs[i:j].max() < start:
+            continue
         while i < j and f.is_punct[i]:
             i += 1
         while j > i and f.is_punct[j - 1]:
             j -= 1
-        if j > i:
+        if j > i and content[i:j].any():  # "the", "what the" alone are no technique
             runs.append((i, j))
+    return runs
+
+
+def decode_thresholds(model: TechniqueModel) -> tuple[float, float]:
+    """(start, extend) of the model: one stored value means both."""
+    values = [float(v) for v in np.ravel(model.decode_threshold)]
+    return values[0], values[1] if len(values) > 1 else values[0]
+
+
+def tagger_spans(
+    model: TechniqueModel, f: DocFeatures, text: str
+) -> tuple[list[tuple[int, int, int]], np.ndarray]:
+    """Token spans ``(i, j, label index)`` with the confidence features of each.
+
+    Spans are the runs of tokens the tagger puts inside some technique (``decode_runs``),
+    labelled by the span classifier (best label, and the second when likely). Where a run was
+    extended around its core, each core (a stretch at or above the start threshold) that the
+    classifier labels differently from its run is a span too, nested in the run: "the barbaric
+    regime in Kyiv" may be Name_Calling while "barbaric" is Loaded_Language.
+    """
+    if len(f.idx) == 0:
+        return [], np.zeros((0, N_CONF_FEATURES))
+    probs = sigmoid(model.tagger.logits(f.token_ids, None, f.dense))[:, 0]
+    start, extend = decode_thresholds(model)
+    runs = decode_runs(probs, f, start, extend)
     if not runs:
-        return [], np.zeros((0, 4))
-    ids, vals, dense = span_features(f, runs)
+        return [], np.zeros((0, N_CONF_FEATURES))
+    cores = [] if extend >= start else [r for r in decode_runs(probs, f, start) if r not in runs]
+    run_starts = np.array([i for i, _ in runs])
+    parent = [int(np.searchsorted(run_starts, i, side="right")) - 1 for i, _ in cores]
+    every = runs + cores
+    ids, vals, dense = span_features(f, every)
     q = softmax(model.classifier.logits(ids, vals, dense))
-    starts = np.array([i for i, _ in runs])
-    stops = np.array([j for _, j in runs])
-    lengths = stops - starts
-    csum = np.concatenate([[0.0], np.cumsum(probs)])
-    mean_p = (csum[stops] - csum[starts]) / lengths
-    in_run = np.zeros(len(probs), dtype=np.int64)
-    np.add.at(in_run, starts, 1)
-    np.add.at(in_run, stops[stops < len(probs)], -1)
-    masked = np.where(np.cumsum(in_run) > 0, probs, -np.inf)
-    max_p = np.maximum.reduceat(masked, starts)  # runs are sorted and disjoint
     order = np.argsort(-q, axis=1, kind="stable")
+    lq = _logit(q)
+    chosen: list[list[int]] = []
+    for r in range(len(every)):
+        labels = [int(order[r, 0])]
+        if q.shape[1] > 1 and q[r, order[r, 1]] >= SECOND_LABEL_MIN:
+            labels.append(int(order[r, 1]))
+        if r >= len(runs):  # a core: only the labels its run does not already carry
+            labels = [c for c in labels if c not in chosen[parent[r - len(runs)]]]
+        chosen.append(labels)
     spans: list[tuple[int, int, int]] = []
     rows: list[list[float]] = []
-    lm, lx, ln = _logit(mean_p), _logit(max_p), np.log(lengths)
-    lq = _logit(q)
-    for r, (i, j) in enumerate(runs):
-        chosen = [int(order[r, 0])]
-        if q.shape[1] > 1 and q[r, order[r, 1]] >= SECOND_LABEL_MIN:
-            chosen.append(int(order[r, 1]))
-        for c in chosen:
+    for r, (i, j) in enumerate(every):
+        if not chosen[r]:
+            continue
+        inside = probs[i:j]
+        stats = [
+            float(_logit(np.array([inside.mean()]))[0]),
+            float(_logit(np.array([inside.max()]))[0]),
+            float(np.log(j - i)),
+        ]
+        for c in chosen[r]:
             spans.append((i, j, c))
-            rows.append([float(lm[r]), float(lx[r]), float(ln[r]), float(lq[r, c])])
-    return spans, np.array(rows)
+            rows.append([*stats, float(lq[r, c])])
+    keyed = sorted(zip(spans, rows, strict=True), key=lambda x: x[0])
+    return [k for k, _ in keyed], np.array([r for _, r in keyed]).reshape(-1, N_CONF_FEATURES)
 
 
 def model_candidates(model: TechniqueModel, f: DocFeatures, text: str) -> list[Candidate]:

@@ -1,7 +1,7 @@
 """Cue patterns and structural detectors for rare or structural techniques.
 
-Patterns live in ``data/techniques_lexicon.yaml``; Repetition and Slogans are found here from the
-parse. Every hit is ``(start, end, label, rule)`` in character offsets of the document text.
+Patterns live in ``data/techniques_lexicon.yaml``; Repetition, Slogans and "either ... or" are
+found here from the parse. Every hit is ``(start, end, label, rule)`` in character offsets of the document text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 import yaml
+from spacy.attrs import ENT_IOB
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from presslens.techniques.features import DocFeatures, _key
@@ -72,7 +74,7 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-STRUCTURAL_PRIORS = {"repetition": 0.4, "slogan": 0.45}
+STRUCTURAL_PRIORS = {"repetition": 0.4, "slogan": 0.45, "either_or": 0.5}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -105,7 +107,9 @@ def pattern_hits(text: str) -> list[Hit]:
 
 
 def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 10) -> list[Hit]:
-    """Phrases of three to ``max_n`` tokens with at least two content words, said twice or more.
+    """Phrases of three to ``max_n`` tokens with at least two content words, said twice or more,
+    whose content words are not mostly names (a news story names its actors again and again:
+    "the home secretary", "the European Union" are not Repetition).
 
     The longest repeated phrase wins; every occurrence after the first is a span, and so is the
     first when the phrase comes three times or more.
@@ -114,6 +118,8 @@ def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 10) -> list[Hit]:
     if n < 4:
         return []
     content = f.is_alpha & ~f.is_stop & (f.length > 1)
+    iob = sdoc.to_array([ENT_IOB]).reshape(-1) if n else np.zeros(0, dtype=np.uint64)
+    named = content & ((f.pos == PROPN) | ((iob != 0) & (iob != 2)))
     breaks = f.is_punct | f.is_space
     covered = np.zeros(n, dtype=bool)
     hits: list[Hit] = []
@@ -124,12 +130,14 @@ def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 10) -> list[Hit]:
             continue
         key = np.zeros(m, dtype=np.uint64)
         n_content = np.zeros(m, dtype=np.int64)
+        n_named = np.zeros(m, dtype=np.int64)
         has_break = np.zeros(m, dtype=bool)
         for k in range(size):
             key = _key(200 + k, key, f.lower[k : k + m])
             n_content += content[k : k + m]
+            n_named += named[k : k + m]
             has_break |= breaks[k : k + m]
-        ok = (n_content >= 2) & ~has_break
+        ok = (n_content >= 2) & ~has_break & (2 * n_named < n_content)
         if not ok.any():
             continue
         cand = np.flatnonzero(ok)
@@ -180,8 +188,70 @@ def slogan_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
     return hits
 
 
+_EITHER_OR = re.compile(
+    rf"\beither (?:{_WORD}[,]? ){{1,12}}or (?:{_WORD} ){{0,8}}{_WORD}", re.IGNORECASE
+)
+_CLAUSE_OPENERS = {"and", "but", "so", "then", "now"}
+_CHOOSERS = {"we", "you", "they", "i", "he", "she", "it"}
+
+
+def dilemma_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
+    """False dilemmas: "either ... or" offering two courses or outcomes, not two items.
+
+    "Either" opens its clause ("Either Brussels lifts the embargo or Europe freezes", "the choice
+    is simple: either ..."), or is followed by a subject pronoun ("either we defend ...") or a
+    bare verb ("must either accept the offer or lose the region"). "Either directly or
+    indirectly" is not one.
+    """
+    text = f.text
+    hits: list[Hit] = []
+    for m in _EITHER_OR.finditer(text):
+        k = int(np.searchsorted(f.idx, m.start()))
+        if k >= len(f.idx) or int(f.idx[k]) != m.start():
+            continue
+        first = int(f.sent_first[f.sent[k]])
+        before = [t for t in range(first, k) if not (f.is_space[t] or f.is_punct[t])]
+        prev_char = text[: m.start()].rstrip()[-1:] if m.start() else ""
+        opens = (
+            not before
+            or prev_char in ':;—–-("“'
+            or (len(before) <= 2 and all(sdoc[t].lower_ in _CLAUSE_OPENERS for t in before))
+        )
+        nxt = k + 1
+        while nxt < len(f.idx) and f.is_space[nxt]:
+            nxt += 1
+        chooses = nxt < len(f.idx) and (sdoc[nxt].tag_ == "VB" or sdoc[nxt].lower_ in _CHOOSERS)
+        if opens or chooses:
+            s, e = _trim(text, m.start(), m.end())
+            hits.append(Hit(s, e, "False_Dilemma-No_Choice", "either_or"))
+    return hits
+
+
+_TO_HEAD = {"doubt_marker", "doubt_hedge"}
+
+
+def _end_at_head(sdoc: Doc, f: DocFeatures, hit: Hit) -> Hit:
+    """A qualifier's span ends at the noun it qualifies ("so-called reformers", not "so-called
+    reformers fled"); hits that are a single word, or whose noun is not found, are kept."""
+    k = int(np.searchsorted(f.idx, hit.start))
+    if k >= len(f.idx) or int(f.idx[k]) != hit.start:
+        return hit
+    head = sdoc[k].head
+    while head.i > k and head.dep_ in ("amod", "compound") and head.head.i > head.i:
+        head = head.head
+    if head.i <= k or head.pos_ not in ("NOUN", "PROPN"):
+        return hit
+    end = head.idx + len(head.text)
+    if end >= hit.end:
+        return hit
+    if end < len(f.text) and f.text[end] in "\"”'’":
+        end += 1
+    return Hit(hit.start, end, hit.label, hit.rule)
+
+
 def all_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
-    return pattern_hits(f.text) + repetition_hits(sdoc, f) + slogan_hits(sdoc, f)
+    patterns = [_end_at_head(sdoc, f, h) if h.rule in _TO_HEAD else h for h in pattern_hits(f.text)]
+    return patterns + dilemma_hits(sdoc, f) + repetition_hits(sdoc, f) + slogan_hits(sdoc, f)
 
 
 def resolve_merged(label: str, text: str, start: int, end: int) -> str:

@@ -23,6 +23,7 @@ from presslens.techniques.detect import (
     DEFAULT_THRESHOLD,
     Candidate,
     candidates,
+    decode_runs,
     lexicon_candidates,
     to_techniques,
 )
@@ -37,13 +38,15 @@ from presslens.techniques.labels import PTC_TO_TRAINING, to_2020, training_to_20
 from presslens.techniques.lexicon import load_rules, resolve_merged
 from presslens.techniques.linear import fit_platt, sigmoid, softmax, train_linear
 from presslens.techniques.scoring import PRF, Calibration, calibration, si_scores, tc_scores
-from presslens.techniques.weights import N_CONF_FEATURES, TechniqueModel
+from presslens.techniques.weights import FALLBACK_THRESHOLD, N_CONF_FEATURES, TechniqueModel
 
 LABELS_FILE = "train-task2-TC.labels"
 ARTICLES_DIR = "train-articles"
 SEED = 13
 FEATURE_VERSION = 1
 _GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+RULE_SHRINK = 5  # pseudo-hits at the pooled precision added to each rule's count
+_EXTEND_GRID = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 
 
 @dataclass
@@ -124,12 +127,6 @@ def token_span(f: DocFeatures, s: int, e: int) -> tuple[int, int]:
     return int(inside[0]), int(inside[-1]) + 1
 
 
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
-    padded = np.concatenate([[False], mask, [False]]).astype(np.int8)
-    d = np.diff(padded)
-    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(), strict=True))
-
-
 def _overlaps(s: int, e: int, gold: list[tuple[int, int]]) -> bool:
     return any(min(e, ge) > max(s, gs) for gs, ge in gold)
 
@@ -207,24 +204,26 @@ def train(
         seed=seed,
     ).rounded()
 
-    # decode threshold (token probability) that maximises SI F1 on the calibration part
+    # decode thresholds (token probability to start a span, and to extend it) that maximise SI
+    # F1 on the calibration part
     probs = {
         i: sigmoid(tagger.logits(feats[i].token_ids, None, feats[i].dense))[:, 0] for i in calib_ix
     }
     gold = {articles[i].id: [(s, e) for _, s, e in articles[i].spans] for i in calib_ix}
-    best = (-1.0, 0.5)
-    for t in _GRID:
-        pred = {}
-        for i in calib_ix:
-            f = feats[i]
-            pred[articles[i].id] = [
-                (int(f.idx[a]), int(f.idx[b - 1] + f.length[b - 1]))
-                for a, b in _runs(probs[i] >= t)
-            ]
-        f1 = si_scores(pred, gold).f1
-        if f1 > best[0] + 1e-9:
-            best = (f1, t)
-    decode = np.array([best[1]], dtype=np.float32)
+    best = (-1.0, 0.5, 0.5)
+    for start in _GRID:
+        for extend in [x for x in _EXTEND_GRID if x <= start]:
+            pred = {}
+            for i in calib_ix:
+                f = feats[i]
+                pred[articles[i].id] = [
+                    (int(f.idx[a]), int(f.idx[b - 1] + f.length[b - 1]))
+                    for a, b in decode_runs(probs[i], f, start, extend)
+                ]
+            f1 = si_scores(pred, gold).f1
+            if f1 > best[0] + 1e-9:
+                best = (f1, start, extend)
+    decode = np.array([best[1], best[2]], dtype=np.float32)
 
     model = TechniqueModel(
         labels=labels,
@@ -263,11 +262,13 @@ def train(
             else:
                 model.platt[c] = global_w
 
-    # precision of each cue rule on the calibration part
-    priors = {r.name: r.prior for r in load_rules()} | {"repetition": 0.4, "slogan": 0.45}
+    # Precision of each cue rule. The rules learn nothing from the data, so they are measured on
+    # the training and calibration parts together (never on the held-out part), and shrunk
+    # towards the precision of all rules pooled where a rule fired only a few times. Rules that
+    # never fired there, or whose label has no SemEval-2020 class, keep their prior.
     hit_n: dict[str, int] = defaultdict(int)
     hit_ok: dict[str, int] = defaultdict(int)
-    for i in calib_ix:
+    for i in sorted(set(train_ix) | set(calib_ix)):
         gold20 = defaultdict(list)
         for lab, s, e in articles[i].spans:
             gold20[training_to_2020(lab)].append((s, e))
@@ -277,10 +278,14 @@ def train(
                 continue
             hit_n[cand.source] += 1
             hit_ok[cand.source] += _overlaps(cand.start, cand.end, gold20[old])
+    pooled = sum(hit_ok.values()) / max(sum(hit_n.values()), 1)
     model.rule_confidence = {
-        name: round((hit_ok[name] + 5 * priors[name]) / (hit_n[name] + 5), 4)
+        name: round((hit_ok[name] + RULE_SHRINK * pooled) / (hit_n[name] + RULE_SHRINK), 4)
         for name in sorted(hit_n)
     }
+    default_threshold = _choose_threshold(model, articles, docs, calib_ix)
+    if log:
+        print(f"default threshold {default_threshold} (best SI F1 on the calibration part)")
     model.meta = {
         "task": "SemEval-2023 Task 3 persuasion techniques (trained on SemEval-2020 PTC labels)",
         "training_data": str(data.name),
@@ -299,10 +304,33 @@ def train(
             "epochs": epochs,
             "seed": seed,
         },
-        "decode_threshold": float(decode[0]),
+        "decode_threshold": {
+            "start": round(float(decode[0]), 4),
+            "extend": round(float(decode[1]), 4),
+        },
+        "default_threshold": default_threshold,
         "trained": _dt.date.today().isoformat(),
     }
     return model
+
+
+def _choose_threshold(
+    model: TechniqueModel, articles: list[Article], docs: list[Doc], calib_ix: list[int]
+) -> float:
+    """The confidence threshold (0.02 to 0.30 by 0.01) with the best SI F1 on ``calib_ix``."""
+    found = [candidates(docs[i], model, text=articles[i].text) for i in calib_ix]
+    gold = {articles[i].id: [(s, e) for _, s, e in articles[i].spans] for i in calib_ix}
+    best = (-1.0, FALLBACK_THRESHOLD)
+    for step in range(2, 31):
+        th = step / 100
+        pred = {
+            articles[i].id: [(s, e) for _, s, e in _spans_2020(articles[i].text, cands, th)]
+            for i, cands in zip(calib_ix, found, strict=True)
+        }
+        f1 = si_scores(pred, gold).f1
+        if f1 > best[0] + 1e-9:
+            best = (f1, th)
+    return best[1]
 
 
 # --------------------------------------------------------------------------- evaluation

@@ -29,7 +29,7 @@ class TechniqueModel:
     labels: list[str]  # training labels (2023 names; the two merged 2020 classes by 2020 name)
     tagger: LinearModel
     classifier: LinearModel
-    decode_threshold: np.ndarray  # (C,) token probability above which a token is in a span
+    decode_threshold: np.ndarray  # token probability to start a span, and to extend it
     platt: np.ndarray  # (C, N_CONF_FEATURES + 1) span confidence calibration per label
     rule_confidence: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -96,10 +96,27 @@ def load_model_dir(path: Path) -> TechniqueModel:
         return _from_parts(npz, meta)
 
 
+FALLBACK_THRESHOLD = 0.1
+
+
+def _shipped_dir() -> Any:
+    return resources.files("presslens.data").joinpath("models", "techniques")
+
+
+def shipped_default_threshold() -> float:
+    """The confidence threshold the shipped model was tuned for (``default_threshold`` in its
+    meta.json, chosen by ``presslens train techniques`` on the calibration articles), or 0.1."""
+    meta_file = _shipped_dir().joinpath(META_FILE)
+    if not meta_file.is_file():
+        return FALLBACK_THRESHOLD
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    return float(meta.get("default_threshold", FALLBACK_THRESHOLD))
+
+
 @lru_cache(maxsize=1)
 def load_shipped_model() -> TechniqueModel | None:
     """The model shipped inside the package, or ``None`` when the package has none."""
-    base = resources.files("presslens.data").joinpath("models", "techniques")
+    base = _shipped_dir()
     weights, meta_file = base.joinpath(WEIGHTS_FILE), base.joinpath(META_FILE)
     if not (weights.is_file() and meta_file.is_file()):
         return None
