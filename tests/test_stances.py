@@ -479,3 +479,11 @@ def test_the_ministrys_spokeswoman_speaks_for_its_state(analyzer: Analyzer) -> N
     signs = _signs(_doc(analyzer, body))
     assert signs[("Daniela Rusu", "Russia")] == -1
     assert ("Daniela Rusu", "Moldova") not in signs
+
+
+def test_the_one_that_did_it_is_the_subject_of_the_copula(analyzer: Analyzer) -> None:
+    body = (
+        'The Russian expert Yelena Orlova spoke to us.\n\n"For centuries the Armenian Apostolic '
+        'Church has been the one institution that survived every empire," Orlova said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Yelena Orlova", "Armenian Apostolic Church")] == 1

@@ -204,6 +204,16 @@ class Language:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and (people := self._people_in(subjects[0])):
             return people
+        if (
+            subjects
+            and subjects[0].lower_ in ("that", "which", "who")
+            and verb.dep_ == "relcl"
+            and verb.head.dep_ == "attr"
+            and verb.head.head.lemma_ in _COPULAS
+            and not self.index.phrase(verb.head)[0]
+        ):
+            # "X has been the one institution that survived every empire": X survived
+            return self.patterns.subjects(verb.head.head)[0]
         ids, _ = self.patterns.subjects(verb)
         if not ids and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"):
             ids, _ = self.patterns.agents(verb)  # "a deal brokered by Beijing"
