@@ -603,3 +603,69 @@ def test_saying_another_should_act_is_a_demand(analyzer: Analyzer) -> None:
 def test_closing_the_own_border_with_a_neighbour_targets_the_neighbour(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "Lithuania has closed crossing points on its border with Belarus.")
     assert ("Lithuania", "Belarus", "COERCE") in _triples(doc)
+
+
+def test_hyphenated_event_nouns(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The expert said that the American naval build-up off the coast of Venezuela is about oil.")
+    assert ("United States", "Venezuela", "MOBILIZE") in _triples(doc)
+
+
+def test_a_repeated_preposition_hung_on_the_verb(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Pakistan calls on the international community, and in particular on the World Bank, to act.")
+    assert ("Pakistan", "World Bank", "REQUEST") in _triples(doc)
+
+
+def test_a_purpose_infinitive_on_the_object_keeps_the_subject(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Estonia is amending its constitution to strip Russian and Belarusian citizens of the vote.")
+    assert {("Estonia", "Russia", "COERCE"), ("Estonia", "Belarus", "COERCE")} <= _triples(doc)
+
+
+def test_stationing_forces_in_a_state_is_hosted(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Germany is stationing a full armoured brigade in Lithuania.")
+    triples = _triples(doc)
+    assert ("Germany", "Lithuania", "AID") in triples
+    assert ("Germany", "Lithuania", "MOBILIZE") not in triples
+
+
+def test_using_a_place_against_a_state_is_hostile(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "In his view, France uses Benin as a rear base against Burkina Faso.")
+    assert ("France", "Burkina Faso", "ADVERSARY") in _triples(doc)
+
+
+def test_the_dative_is_the_recipient(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Philippines has given the United States access to four more sites near Taiwan.")
+    triples = _triples(doc)
+    assert ("Philippines", "United States", "AID") in triples
+    assert ("Philippines", "Taiwan", "AID") not in triples
+
+
+def test_an_apposition_names_the_ally(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, '“The United States stands with our ally the Philippines,” the State Department said.')
+    assert ("United States", "Philippines", "SUPPORT") in _triples(doc)
+
+
+def test_a_headline_restating_the_body_adds_no_relation(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Moscow said on Monday that it accuses Kyiv of persecuting believers.",
+               headline="Moscow accuses Kyiv of persecuting believers")
+    accusations = [r for r in doc.relations if r.type == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0].start > doc.text.index("\n")
+
+
+def test_they_stands_for_the_whole_coordination(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Russia, China and Iran have said that they oppose any aggression against Venezuela.")
+    triples = _triples(doc)
+    assert {(s, "Venezuela", "SUPPORT") for s in ("Russia", "China", "Iran")} <= triples
+
+
+def test_the_possessive_in_a_request_belongs_to_the_one_asked(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The United States called on Beijing to end its military pressure on Taiwan.")
+    triples = _triples(doc)
+    assert ("China", "Taiwan", "COERCE") in triples
+    assert ("United States", "Taiwan", "COERCE") not in triples
+
+
+def test_the_one_called_on_does_the_infinitive(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, '“We call on the Russian Federation to withdraw its troops,” the Moldovan minister said.')
+    triples = _triples(doc)
+    assert ("Moldova", "Russia", "REQUEST") in triples
+    assert not any(kind == "RETREAT" and source == "Moldova" for source, _, kind in triples)

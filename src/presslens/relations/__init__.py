@@ -72,6 +72,15 @@ def find_relations(
             current = best.get(key)
             if current is None or found.confidence > current[0].confidence:
                 best[key] = (found, start, end)
+    title = doc.meta.title_span
+    if title is not None:
+        # A headline restates its article ("Moscow accuses Kyiv of ..."): where the body states
+        # the same pair, the body's sentence is the evidence and the headline adds no relation.
+        in_body = {(f.source, f.target) for f, start, _ in best.values() if start >= title.end}
+        best = {
+            key: item for key, item in best.items()
+            if item[1] >= title.end or (item[0].source, item[0].target) not in in_body
+        }
     relations: list[tuple[Relation, int]] = []
     for found, start, end in sorted(best.values(), key=lambda item: (item[1], item[0].cue.i)):
         relations.append((

@@ -57,6 +57,7 @@ _STATE_INSTITUTION = re.compile(
 )
 _INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+_SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -98,6 +99,7 @@ class ActorIndex:
     _affiliation: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._relational_nouns = frozenset(relation_lexicon().predicates)
         self.kinds = {a.id: a.kind for a in self.doc.actors}
         self._normal = {a.id: self._normalise(a) for a in self.doc.actors}
         seats = relation_lexicon().seat_metonyms
@@ -208,7 +210,8 @@ class ActorIndex:
         ids, inferred = self.at(token)
         if not ids and token.lower_ in _DEFINITE_KINDS and self._definite(token):
             return self._definite_antecedent(token), True  # "the bloc's budget"
-        if not ids and token.dep_ == "compound":
+        if not ids and token.dep_ in ("compound", "poss") and token.pos_ in ("NOUN", "PROPN"):
+            # "Ukrainian drone strikes", "a French nuclear group's licence"
             for child in token.children:
                 if child.dep_ in _MODIFIER_DEPS:
                     more, more_inferred = self.at(child)
@@ -254,6 +257,14 @@ class ActorIndex:
             return ids, inferred
         if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return [], False
+        if head.lemma_.lower() in self._relational_nouns:
+            # "our ally the Philippines", "its closest partner, Azerbaijan": the apposition is
+            # the one meant, not the possessor
+            for child in head.children:
+                if child.dep_ == "appos":
+                    ids, inferred = self.phrase(child, depth=1)
+                    if ids:
+                        return ids, inferred
         found: list[str] = []
         relational = head.lower_ in RELATIONAL_PROXIES
         for child in head.children:
@@ -367,15 +378,43 @@ class ActorIndex:
         for s_index, sent in enumerate(self.sdoc.sents):
             for token in sent:
                 if token.lower_ in THIRD_PERSON and token.i not in self.by_token and token.dep_ != "expl":
-                    found = self._antecedent(token, s_index, recent)
+                    found = self._addressee(token) or self._antecedent(token, s_index, recent)
                     if found is not None:
+                        if token.lower_ in _SINGULAR_PRONOUNS:
+                            found = found[:1]  # "it" is one of a coordination at most
                         self._pronouns[token.i] = found
                 if token.dep_ in _SUBJECT_DEPS:
-                    ids, _ = self._single(token)
+                    # the whole coordination: "Russia, China and Iran said that they oppose ..."
+                    ids, _ = self.phrase(token)
                     ids = [i for i in ids if not self.is_person(i)]
                     if ids:
                         recent.append((s_index, ids, token))
                         del recent[:-4]
+
+    def _addressee(self, token: Token) -> list[str] | None:
+        """A possessive in the infinitive of a request belongs to the one asked ("called on
+        Beijing to end its military pressure": its = Beijing)."""
+        if token.dep_ != "poss":
+            return None
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            return None
+        asker = verb.head
+        for child in asker.children:
+            objects = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            for obj in objects:
+                ids = [i for i in self.by_token.get(obj.i, []) if not self.is_person(i)]
+                if ids:
+                    return ids
+        return None
 
     @staticmethod
     def _antecedent(

@@ -112,6 +112,16 @@ class Found:
     polarity: int
 
 
+def _noun_key(noun: Token) -> str:
+    """The lexicon key of a noun: its lemma, or the whole hyphenated word the tokenizer split
+    ("build-up" comes as "build", "-", "up")."""
+    if noun.i >= 2 and noun.nbor(-1).text == "-" and noun.nbor(-1).whitespace_ == "":
+        first = noun.nbor(-2)
+        if first.whitespace_ == "":
+            return f"{first.lemma_.lower()}-{noun.lemma_.lower()}"
+    return noun.lemma_.lower()
+
+
 def _negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in _NEGATORS):
@@ -195,6 +205,14 @@ class Patterns:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
             # "X's decision to close", "a decision by X to close": X closes
             return self._noun_agent(verb.head)
+        if (
+            depth < 3
+            and verb.dep_ == "acl"
+            and verb.head.dep_ == "dobj"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            # "Estonia is amending its constitution to strip Russian citizens of the vote"
+            return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return [], False
@@ -207,6 +225,11 @@ class Patterns:
                         ids, inferred = self.index.phrase(dobj)
                         if ids:
                             return ids, inferred
+                if head.lemma_.lower() in ("call", "appeal"):
+                    # "call on Russia to withdraw its troops": Russia is to withdraw
+                    asked, inferred = self.prep_objects(head, ("on", "upon", "to"))
+                    if asked:
+                        return asked, inferred
                 for child in head.children:
                     if child.dep_ == "nsubjpass":  # "the US is bound by law to provide"
                         ids, inferred = self.index.phrase(child)
@@ -424,7 +447,8 @@ class Patterns:
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.helping_forces
                 for c in verb.children
             )
-            cue, prep, kind = Cue(type="AID" if helpers else "MOBILIZE"), None, "verb"
+            hosted = lemma in self.lex.basing_verbs  # "stationing a brigade in Lithuania"
+            cue, prep, kind = Cue(type="AID" if helpers or hosted else "MOBILIZE"), None, "verb"
         elif phrased is not None:
             cue, prep, _ = phrased
         elif self._light_cue(verb) is not None:
@@ -490,7 +514,10 @@ class Patterns:
             sources, s_inf = self.subjects(verb)
             if prep is not None:
                 targets, t_inf = [], False
-                for each in (prep, *prep.conjuncts):
+                # "calls on the community, and in particular on the World Bank": the second "on"
+                # may hang on the verb as a conjunct
+                repeated = [c for c in verb.children if c.dep_ == "conj" and c.lower_ == prep.lower_]
+                for each in (prep, *prep.conjuncts, *repeated):
                     for pobj in each.children:
                         if pobj.dep_ == "pobj":
                             more, more_inf = self.index.phrase(pobj)
@@ -511,8 +538,13 @@ class Patterns:
             else:
                 targets, t_inf = [], False
                 if type_name == "AID":
-                    # "sells howitzers to Armenia": the recipient, not the goods, is the target
-                    targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
+                    # "sells howitzers to Armenia": the recipient, not the goods, is the target;
+                    # "has given the United States access": the dative is the recipient
+                    for child in verb.children:
+                        if child.dep_ == "dative" and child.pos_ != "ADP":
+                            targets, t_inf = self.index.phrase(child)
+                    if not targets:
+                        targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
                 if not targets:
                     targets, t_inf = self.objects(verb)
             if lemma in ("recognise", "recognize"):
@@ -554,6 +586,27 @@ class Patterns:
                                         self.polarity(cue, type_name, action))
             return
         yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
+
+    def use_relations(self, verb: Token) -> Iterator[Found]:
+        """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,
+        the user acts against Z (predicate nouns such as "tool" are read by predicate_relations)."""
+        if verb.lemma_.lower() != "use" or verb.pos_ != "VERB" or self._is_passive(verb):
+            return
+        holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        aimed: list[str] = []
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for pobj in prep.children:
+                        lemma = pobj.lemma_.lower()
+                        if pobj.dep_ == "pobj" and lemma not in self.lex.predicates and lemma not in self.lex.nouns:
+                            aimed.extend(self.prep_objects(pobj, ("against",))[0])
+        if not aimed or _negated(verb):
+            return
+        users, u_inf = self.subjects(verb)
+        prior = PRIOR["verb"] - (INFERRED_PENALTY if u_inf else 0.0)
+        yield from self._emit(users, aimed, Cue(type="ADVERSARY"), "ADVERSARY", _modality(verb),
+                              prior, verb)
 
     def _light_cue(self, verb: Token) -> Cue | None:
         if verb.lemma_.lower() not in _LIGHT_VERBS:
@@ -649,7 +702,7 @@ class Patterns:
     def noun_relations(self, noun: Token) -> Iterator[Found]:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return
-        cue = self.lex.nouns.get(noun.lemma_.lower())
+        cue = self.lex.nouns.get(_noun_key(noun))
         if cue is None:
             return
         head = noun.head
@@ -982,6 +1035,7 @@ class Patterns:
             for each in (
                 *self.mediation_relations(token),
                 *self.exercise_relations(token),
+                *self.use_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
                 *self.circumstance_relations(token),
