@@ -669,3 +669,20 @@ def test_the_one_called_on_does_the_infinitive(analyzer: Analyzer) -> None:
     triples = _triples(doc)
     assert ("Moldova", "Russia", "REQUEST") in triples
     assert not any(kind == "RETREAT" and source == "Moldova" for source, _, kind in triples)
+
+
+def test_an_addressed_person_is_not_the_subject(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "– Mr Halmágyi, the European Commission is still withholding 18 billion euros from Hungary.")
+    triples = _triples(doc)
+    assert ("European Commission", "Hungary", "SANCTION") in triples
+    assert not any(source == "Mr Halmágyi" or source.endswith("Halmágyi") for source, _, _ in triples)
+
+
+def test_an_object_naming_the_recipient_keeps_aid_from_wandering(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "The Philippines has given the United States access to four more military sites, several "
+        "of them a short flight from Taiwan.",
+    )
+    aid = {target for source, target, kind in _triples(doc) if kind == "AID"}
+    assert aid == {"United States"}

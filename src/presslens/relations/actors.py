@@ -318,7 +318,16 @@ class ActorIndex:
         subject."""
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return self.phrase(child)
+                ids, inferred = self.phrase(child)
+                if len(ids) == 1 and self.is_person(ids[0]):
+                    # "– Mr Halmágyi, the European Commission is still withholding ...": the
+                    # person is addressed; the body in apposition is the subject
+                    for appos in child.children:
+                        if appos.dep_ == "appos":
+                            named = [i for i in self.phrase(appos)[0] if not self.is_person(i)]
+                            if named:
+                                return named, False
+                return ids, inferred
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in child.children:

@@ -316,11 +316,15 @@ class Patterns:
     def objects(self, verb: Token) -> tuple[list[str], bool]:
         ids: list[str] = []
         inferred = False
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
-                more, more_inferred = self.index.phrase(child)
-                if not more:
-                    more, more_inferred = self.prep_objects(child)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        for child in objects:
+            more, more_inferred = self.index.phrase(child)
+            ids.extend(m for m in more if m not in ids)
+            inferred = inferred or more_inferred
+        if not ids:
+            # an object that names no actor may lead to one ("sanctions on Belarusian potash")
+            for child in objects:
+                more, more_inferred = self.prep_objects(child)
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
         if not ids:
