@@ -316,7 +316,9 @@ class ActorIndex:
         """Actors of the subject of ``verb``. The parser often reads "According to X, A and B
         remain ..." as if A and B were conjuncts of (or in apposition to) X; then they are the
         subject."""
-        for child in verb.children:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # two subjects are a misparse of an address: "– Mr Halmágyi, the Commission is ..."
+        for child in sorted(subjects, key=lambda c: not self.phrase(c)[0]):
             if child.dep_ == "nsubj":
                 ids, inferred = self.phrase(child)
                 if len(ids) == 1 and self.is_person(ids[0]):
