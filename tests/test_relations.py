@@ -690,3 +690,14 @@ def test_an_object_naming_the_recipient_keeps_aid_from_wandering(analyzer: Analy
     )
     aid = {target for source, target, kind in _triples(doc) if kind == "AID"}
     assert aid == {"United States"}
+
+
+def test_a_state_body_named_without_its_state_takes_the_place_it_met_in(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "The National Security Committee, which met in Islamabad on 24 April, warned India. "
+        "Pakistan also called in the Indian envoy. The Committee then suspended all trade with India.",
+    )
+    triples = _triples(doc)
+    assert ("Pakistan", "India", "THREATEN") in triples
+    assert ("Pakistan", "India", "SANCTION") in triples

@@ -55,6 +55,8 @@ _STATE_INSTITUTION = re.compile(
     r"department)\b",
     re.IGNORECASE,
 )
+# bodies that are a state's when no state is named with them (place in the sentence decides)
+_STATE_BODY = re.compile(r"\b(committee|council|commission|office|agency|service|directorate)\b", re.IGNORECASE)
 _INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -74,6 +76,11 @@ _DEFINITE_KINDS: dict[str, frozenset[str]] = {
     "church": frozenset({"group"}),
     "government": frozenset({"country"}),
     "island": frozenset({"country"}),  # "a sale of missiles to the island" (Taiwan, Cyprus)
+    # "The National Security Committee met ... the Committee closed the airspace"
+    "committee": frozenset({"institution", "organization"}),
+    "commission": frozenset({"institution", "organization"}),
+    "council": frozenset({"institution", "organization"}),
+    "ministry": frozenset({"institution"}),
     "authorities": frozenset({"country"}),
 }
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -104,6 +111,7 @@ class ActorIndex:
         self._normal = {a.id: self._normalise(a) for a in self.doc.actors}
         seats = relation_lexicon().seat_metonyms
         by_token: dict[int, list[str]] = defaultdict(list)
+        self._body_tokens: set[int] = set()  # tokens of bodies, also where they act for a state
         # places first: a body named without its state takes the state of a place beside it
         for actor in self.doc.actors:
             for mention in actor.mentions:
@@ -124,6 +132,8 @@ class ActorIndex:
                     continue
                 if actor_id == actor.id and self._stateless_body(actor):
                     actor_id = self._state_by_place(span) or actor_id
+                if actor.kind in ("institution", "organization"):
+                    self._body_tokens.update(t.i for t in span)
                 for token in span:
                     if actor_id not in by_token[token.i]:
                         by_token[token.i].append(actor_id)
@@ -152,10 +162,14 @@ class ActorIndex:
                     return other.id
         return actor.id
 
-    @staticmethod
-    def _stateless_body(actor: Actor) -> bool:
-        """"the Foreign Ministry" named without its state."""
-        return actor.kind in ("institution", "organization") and bool(_STATE_INSTITUTION.search(actor.name))
+    def _stateless_body(self, actor: Actor) -> bool:
+        """"the Foreign Ministry", "the National Security Committee": a state body named
+        without its state (not a gazetteer entry, which knows its own)."""
+        if actor.kind not in ("institution", "organization"):
+            return False
+        if self.gazetteer is not None and self.gazetteer.get(actor.id) is not None:
+            return False
+        return bool(_STATE_INSTITUTION.search(actor.name) or _STATE_BODY.search(actor.name))
 
     def _state_by_place(self, span: Span) -> str | None:
         """The state whose capital is the one place named in the sentence ("In Paris, the
@@ -376,6 +390,8 @@ class ActorIndex:
             for actor_id in self.by_token.get(i, []):
                 if self.kinds.get(actor_id) in kinds:
                     return [actor_id]
+                if i in self._body_tokens and kinds & {"institution", "organization"}:
+                    return [actor_id]  # "the Committee": the body named before, as its state
                 # "the Armenian parliament ... the country's accession": the body's state
                 state = self._state_of(actor_id) if "country" in kinds else None
                 if state is not None:
