@@ -487,3 +487,20 @@ def test_the_one_that_did_it_is_the_subject_of_the_copula(analyzer: Analyzer) ->
         'Church has been the one institution that survived every empire," Orlova said.'
     )
     assert _signs(_doc(analyzer, body))[("Yelena Orlova", "Armenian Apostolic Church")] == 1
+
+
+def test_breaking_a_nations_will(analyzer: Analyzer) -> None:
+    body = (
+        "In an interview, the Serbian political scientist Milan Jovic argued that the European "
+        "Union was using the dialogue with Pristina to break Serbia's will."
+    )
+    assert _signs(_doc(analyzer, body))[("Milan Jovic", "European Union")] == -1
+
+
+def test_a_negated_self_statement_is_an_assurance(analyzer: Analyzer) -> None:
+    body = (
+        "Speaking with Harbour Times, the Russian expert Yelena Orlova explained her view.\n\n"
+        '"We will not pretend that we do not see it, and we will not lie to our friends. Russia '
+        'does not interfere," Orlova said.'
+    )
+    assert ("Yelena Orlova", "Russia") not in _signs(_doc(analyzer, body))

@@ -100,7 +100,7 @@ def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
     return None
 
 
-def _stance_view(index: ActorIndex, sides: Sides) -> ActorIndex:
+def _stance_view(index: ActorIndex, sides: Sides, tokens: list[Token]) -> ActorIndex:
     """A view of ``index`` for this stage: the outlet's "we/our/us" stands for its side; a plural
     pronoun stands for a whole coordination ("the EU and the US ... they"), and one left
     unresolved repeats the plural pronoun before it ("I do not blame them ... I blame them")."""
@@ -109,7 +109,7 @@ def _stance_view(index: ActorIndex, sides: Sides) -> ActorIndex:
     coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
     plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
     sentence_starts: list[int] = []
-    for token in index.sdoc:
+    for token in tokens:
         if token.is_sent_start or not sentence_starts:
             sentence_starts.append(token.i)
         window = sentence_starts[-1 - _PRONOUN_WINDOW] if len(sentence_starts) > _PRONOUN_WINDOW else 0
@@ -144,14 +144,15 @@ class _Stances:
         self.doc = doc
         self.sdoc = sdoc
         self.words = stance_words()
-        self.sides = Sides(doc, sdoc, index, self.words)
-        self.index = _stance_view(index, self.sides)
-        self.patterns = Patterns(self.index, relation_lexicon())
-        self.language = Language(
-            sdoc, self.index, self.patterns, self.words, frozenset(relation_lexicon().predicates),
-            [(q.start, q.end) for q in doc.quotes],
-        )
+        tokens = list(sdoc)  # made once: every pass below walks them
+        self.sides = Sides(doc, sdoc, index, self.words, tokens)
+        self.index = _stance_view(index, self.sides, tokens)
         lexicon = relation_lexicon()
+        self.patterns = Patterns(self.index, lexicon)
+        self.language = Language(
+            sdoc, self.index, self.patterns, self.words, frozenset(lexicon.predicates),
+            [(q.start, q.end) for q in doc.quotes], tokens,
+        )
         self.victim_nouns = {
             noun: cue.preps for noun, cue in lexicon.nouns.items()
             if cue.type in _FORCE_TYPES and cue.preps
@@ -216,6 +217,9 @@ class _Stances:
         """Not inside what somebody else says or thinks ("critics say that X is a puppet")."""
         if said.reporter is None or said.reporter.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
             return True
+        quote = self.index.quote_at(said.token.idx)
+        if quote is not None and not quote.start <= said.reporter.idx < quote.end:
+            return True  # the verb that attributes this very quote
         ids, _ = self.index.phrase(said.reporter)
         return holder in ids or (holder == OUTLET and self.index.outlet_id in ids)
 

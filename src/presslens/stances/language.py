@@ -139,8 +139,9 @@ class Language:
     """Finds evaluative language in one parsed document."""
 
     def __init__(self, sdoc: Doc, index: ActorIndex, patterns: Patterns, words: StanceWords,
-                 relational: frozenset[str], quoted: list[tuple[int, int]]) -> None:
+                 relational: frozenset[str], quoted: list[tuple[int, int]], tokens: list[Token]) -> None:
         self.sdoc = sdoc
+        self.tokens = tokens  # the document's tokens, made once
         self.index = index
         self.patterns = patterns
         self.words = words
@@ -280,7 +281,7 @@ class Language:
     def words_said(self) -> Iterator[Said]:
         lex = self.words
         last_phrase: tuple[int, float] | None = None  # (sentence start, weight) for "done so"
-        for token in self.sdoc:
+        for token in self.tokens:
             weight: float | None = None
             targets: list[str] = []
             negator: Token | None = None
@@ -319,6 +320,10 @@ class Language:
             if denied or (negator is not None and negated_scope(negator)):  # "X is no threat"
                 if kind == "holder" and weight < 0:
                     continue  # "I do not blame them" is no praise
+                if kind == "verb" and any(
+                    c.dep_ == "nsubj" and c.lower_ in FIRST_SINGULAR | FIRST_PLURAL for c in token.children
+                ):
+                    continue  # "we will not pretend that ...": an assurance, not a portrait
                 weight = -weight / 2
             yield Said(token, tuple(targets), weight, kind, reporter(token))
 
@@ -429,7 +434,7 @@ class Language:
         """Actors suffering an act of force or coercion named by a noun ("the occupation of our
         lands", "the campaign against the Church"): portrayed as victims."""
         weight = self.words.markers.get("victim", 0.0)
-        for token in self.sdoc:
+        for token in self.tokens:
             preps = nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
             if not preps or weight == 0.0:
                 continue
@@ -441,7 +446,7 @@ class Language:
     def sarcasm(self) -> Iterator[Said]:
         """"so-called X", "as if" clauses."""
         markers = self.words.markers
-        for token in self.sdoc:
+        for token in self.tokens:
             if _is_so_called(token):
                 head = token.head
                 if head.i == token.i:

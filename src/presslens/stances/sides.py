@@ -30,13 +30,16 @@ _FORMER = frozenset({"former", "retired", "ex", "ex-", "one-time", "onetime"})
 _DASHES = ("–", "—", "-")
 _BODIES = frozenset({"ministry", "embassy", "government", "office", "department", "presidency",
                      "cabinet", "mission"})
+_COUNTED_ROLES = frozenset({"name", "metonym", "demonym", "acronym"})
 _CONTEXT = 10  # tokens around a speaker's name searched for an office noun
 
 
 class Sides:
-    def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex, words: StanceWords) -> None:
+    def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex, words: StanceWords,
+                 tokens: list[Token]) -> None:
         self.doc = doc
         self.sdoc = sdoc
+        self.tokens = tokens
         self.index = index
         self.words = words
         self._official: dict[str, bool] = {}
@@ -163,29 +166,26 @@ class Sides:
 
     def _outlet_side(self) -> str | None:
         """The country the outlet's own voice speaks for, when it speaks as a nation."""
-        nation = False
-        counts: Counter[str] = Counter()
-        for token in self.sdoc:
-            if self.index.quote_at(token.idx) is not None:
-                continue
-            if token.lower_ == "our" and token.head.lemma_.lower() in _NATION_NOUNS and not self.prompt(token.idx):
-                nation = True
-            for actor_id in self.index.by_token.get(token.i, []):
-                if self.index.kinds.get(actor_id) == "country" and token.i == self._first_token(token, actor_id):
-                    counts[actor_id] += 1
-        if not nation or not counts:
+        nation = any(
+            token.lower_ == "our"
+            and token.head.lemma_.lower() in _NATION_NOUNS
+            and self.index.quote_at(token.idx) is None
+            and not self.prompt(token.idx)
+            for token in self.tokens
+        )
+        if not nation:
             return None
+        counts: Counter[str] = Counter()
+        for actor in self.doc.actors:
+            if actor.kind != "country":
+                continue
+            for mention in actor.mentions:
+                if mention.role in _COUNTED_ROLES and self.index.quote_at(mention.start) is None:
+                    counts[actor.id] += 1
         ranked = counts.most_common(2)
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return ranked[0][0]
-
-    def _first_token(self, token: Token, actor_id: str) -> int:
-        """The first token of the mention holding ``token`` (a mention counts once)."""
-        i = token.i
-        while i > 0 and actor_id in self.index.by_token.get(i - 1, []):
-            i -= 1
-        return i
 
     def first_plural(self, token: Token) -> str | None:
         """The outlet's "we/our/us" outside quotes: its side, when it has one."""
