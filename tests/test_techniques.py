@@ -637,3 +637,24 @@ def test_model_loads_and_runs_with_sockets_blocked(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "False_Dilemma-No_Choice" in proc.stdout
+
+
+def test_span_decoding_with_hysteresis() -> None:
+    from presslens.techniques.detect import decode_runs
+    from presslens.techniques.features import doc_features
+
+    text = "The barbaric regime in Kyiv shelled the city ."
+    sdoc = load_nlp()(text)
+    f = doc_features(sdoc, text)
+    assert [t.text for t in sdoc] == text.split()
+    # The barbaric regime in Kyiv shelled the city .
+    probs = np.array([0.1, 0.6, 0.3, 0.02, 0.2, 0.01, 0.5, 0.01, 0.9])
+
+    def spans(start: float, extend: float | None = None) -> list[str]:
+        return [text[f.idx[i] : f.idx[j - 1] + f.length[j - 1]] for i, j in decode_runs(probs, f, start, extend)]
+
+    # a span starts at a confident token and extends over its likely neighbours; "Kyiv" alone
+    # never reaches the start threshold; "the" has no content word; "." is punctuation
+    assert spans(0.45, 0.05) == ["The barbaric regime"]
+    assert spans(0.45) == ["barbaric"]
+    assert spans(0.15) == ["barbaric regime", "Kyiv"]

@@ -121,27 +121,35 @@ def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 10) -> list[Hit]:
     iob = sdoc.to_array([ENT_IOB]).reshape(-1) if n else np.zeros(0, dtype=np.uint64)
     named = content & ((f.pos == PROPN) | ((iob != 0) & (iob != 2)))
     breaks = f.is_punct | f.is_space
-    covered = np.zeros(n, dtype=bool)
-    hits: list[Hit] = []
-    text = f.text
-    for size in range(max_n, 2, -1):
+
+    def prefix(a: np.ndarray) -> np.ndarray:
+        return np.concatenate([[0], np.cumsum(a, dtype=np.int64)])
+
+    c_content, c_named, c_breaks = prefix(content), prefix(named), prefix(breaks)
+    # key of the phrase of ``size`` tokens starting at each token, extended one token at a time
+    keys: dict[int, np.ndarray] = {}
+    key = np.zeros(n, dtype=np.uint64)
+    for size in range(1, max_n + 1):
         m = n - size + 1
         if m <= 0:
+            break
+        key = _key(200 + size - 1, key[:m], f.lower[size - 1 : size - 1 + m])
+        keys[size] = key
+    covered = np.zeros(n, dtype=bool)
+    hits: list[Hit] = []
+    for size in range(max_n, 2, -1):
+        if size not in keys:
             continue
-        key = np.zeros(m, dtype=np.uint64)
-        n_content = np.zeros(m, dtype=np.int64)
-        n_named = np.zeros(m, dtype=np.int64)
-        has_break = np.zeros(m, dtype=bool)
-        for k in range(size):
-            key = _key(200 + k, key, f.lower[k : k + m])
-            n_content += content[k : k + m]
-            n_named += named[k : k + m]
-            has_break |= breaks[k : k + m]
+        key = keys[size]
+        m = len(key)
+        n_content = c_content[size : size + m] - c_content[:m]
+        n_named = c_named[size : size + m] - c_named[:m]
+        has_break = (c_breaks[size : size + m] - c_breaks[:m]) > 0
         ok = (n_content >= 2) & ~has_break & (2 * n_named < n_content)
         if not ok.any():
             continue
         cand = np.flatnonzero(ok)
-        uniq, inverse, counts = np.unique(key[cand], return_inverse=True, return_counts=True)
+        _, inverse, counts = np.unique(key[cand], return_inverse=True, return_counts=True)
         for group in np.flatnonzero(counts >= 2):
             starts = cand[inverse == group]
             if any(covered[s : s + size].any() for s in starts):
@@ -153,8 +161,6 @@ def repetition_hits(sdoc: Doc, f: DocFeatures, *, max_n: int = 10) -> list[Hit]:
                 cs = int(f.idx[s])
                 ce = int(f.idx[s + size - 1] + f.length[s + size - 1])
                 hits.append(Hit(cs, ce, "Repetition", "repetition"))
-        del uniq
-    del text
     return hits
 
 
