@@ -504,3 +504,26 @@ def test_a_negated_self_statement_is_an_assurance(analyzer: Analyzer) -> None:
         'does not interfere," Orlova said.'
     )
     assert ("Yelena Orlova", "Russia") not in _signs(_doc(analyzer, body))
+
+
+def test_what_the_holders_side_is_asked_to_do_is_not_done(analyzer: Analyzer) -> None:
+    body = (
+        "Speaking with Danube Daily, the Serbian analyst Dragan Ilic explained his view.\n\n"
+        '"Brussels wants us to sanction Russia, to recognise Kosovo and to thank them for the '
+        'privilege," Ilic said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert ("Dragan Ilic", "Kosovo") not in signs and ("Dragan Ilic", "Russia") not in signs
+
+
+def test_what_the_outlet_reports_in_its_own_name_is_its_own_voice(analyzer: Analyzer) -> None:
+    body = (
+        "Russia's Foreign Ministry on Wednesday condemned NATO exercises in Lithuania, calling them "
+        "a rehearsal for a blockade, reports Baltic Wire.\n\n"
+        '"Vilnius is acting on instructions from Washington," the ministry said in a statement.'
+    )
+    doc = _doc(analyzer, body)
+    holders = {s.holder for s in doc.stances}
+    assert not any(h.startswith("media:") for h in holders)
+    ministry = next(a.id for a in doc.actors if a.kind == "institution")
+    assert any(s.holder == ministry and s.target == "Q7184" and s.sign == -1 for s in doc.stances)

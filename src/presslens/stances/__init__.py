@@ -230,6 +230,10 @@ class _Stances:
             self.add(holder, target, said.weight, span)
 
     # ------------------------------------------------------------------ relations
+    def _token_at(self, char: int) -> Token | None:
+        span = self.sdoc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
     def _reported_speaker(self, relation: Relation) -> str | None:
         """The quoted speaker whose speech act the outlet reports ("the ministry accused the EU
         of blackmail"): a speaker of the article that is the relation's source, or a body (a
@@ -250,6 +254,9 @@ class _Stances:
             holder = self.sides.holder_at(cue)
             if holder is None:
                 continue
+            cue_token = self._token_at(cue)
+            if cue_token is not None and relation.type != "REQUEST" and self.language.unasserted(cue_token):
+                continue  # "Brussels wants us to recognise Kosovo": asked of us, not done
             if (relation.target, relation.source, relation.type, relation.start) in keys:
                 continue  # "Baku and Yerevan fought": a mutual act singles out no side
             if holder == OUTLET and relation.type in _SPEECH_ACTS and relation.polarity < 0:

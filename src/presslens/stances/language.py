@@ -149,17 +149,25 @@ class Language:
         self.quoted = quoted  # spans of the document's quotes: their marks are no scare quotes
 
     # ------------------------------------------------------------------ helpers
-    def _unasserted(self, verb: Token) -> bool:
-        """The verb (or copula) states what someone is asked, expected or pretends to do."""
+    def unasserted(self, verb: Token) -> bool:
+        """The verb (or copula) states what someone is asked, expected or pretends to do
+        ("expects X to honour", "wants us to sanction X and to recognise Y")."""
         node = verb
-        for _ in range(2):
-            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
                 return False
-            if node.head.lemma_.lower() in self.words.unasserting_verbs and (
-                node.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if (
+                node.dep_ in ("xcomp", "ccomp")
+                and head.lemma_.lower() in self.words.unasserting_verbs
+                and (node.dep_ == "xcomp" or infinitive)
             ):
                 return True
-            node = node.head
+            if node.dep_ in ("conj", "xcomp", "ccomp") or (node.dep_ == "advcl" and infinitive):
+                node = head
+                continue
+            return False
         return False
 
     def _hypothetical(self, verb: Token) -> bool:
@@ -234,7 +242,7 @@ class Language:
         """Actors a noun or adjective is said of, and the verb whose negation flips it."""
         head = token.head
         if token.dep_ in ("attr", "acomp", "oprd") and head.lemma_ in _COPULAS:
-            if self._unasserted(head) or self._hypothetical(head):
+            if self.unasserted(head) or self._hypothetical(head):
                 return [], None
             if token.lemma_.lower() in self.relational and self._coordinated_subject(head):
                 return [], None  # "Turkey and France are allies": how they stand to each other
@@ -272,7 +280,7 @@ class Language:
                 not ids
                 and token.dep_ == "dobj"
                 and head.lemma_.lower() in _DOING_VERBS
-                and not self._unasserted(head)
+                and not self.unasserted(head)
             ):
                 return self.patterns.subjects(head)[0], head  # "X has chosen blackmail"
             return ids, None
@@ -332,7 +340,7 @@ class Language:
     ) -> tuple[float | None, list[str], Token | None, str]:
         lex = self.words
         lemma = token.lemma_.lower()
-        if self._unasserted(token) or self._hypothetical(token):
+        if self.unasserted(token) or self._hypothetical(token):
             return None, [], None, "verb"
         blame = self._blame(token)
         if blame is not None:

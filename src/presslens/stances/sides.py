@@ -61,8 +61,9 @@ class Sides:
 
     def holder_at(self, char: int) -> str | None:
         quote = self.index.quote_at(char)
-        if quote is not None:
+        if quote is not None and (quote.speaker is None or quote.speaker != self.index.outlet_id):
             return quote.speaker
+        # (what "reports Baltic Wire" attributes to the outlet itself is its own voice)
         if self.prompt(char):
             return None
         return OUTLET
