@@ -701,3 +701,32 @@ def test_a_state_body_named_without_its_state_takes_the_place_it_met_in(analyzer
     triples = _triples(doc)
     assert ("Pakistan", "India", "THREATEN") in triples
     assert ("Pakistan", "India", "SANCTION") in triples
+
+
+def test_counted_groups_name_the_states_before(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "China, Kyrgyzstan and Uzbekistan have argued about the railway for years. The three "
+        "governments signed an agreement on the line in June 2024.",
+    )
+    triples = _triples(doc)
+    assert {("China", "Kyrgyzstan", "AGREE"), ("Kyrgyzstan", "Uzbekistan", "AGREE")} <= triples
+
+
+def test_a_plural_pronoun_is_no_ground_for_mutual_relations(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "France trained the armies of Mali and Niger for a decade. “They left ECOWAS and they "
+        "signed their own treaty,” the expert said.",
+    )
+    assert not any(kind == "AGREE" for _, _, kind in _triples(doc))
+
+
+def test_the_island_is_an_island_state(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "China held drills near Taiwan. “Every weapon the United States sells to the island "
+        "makes war likelier,” a Chinese spokesperson said.",
+    )
+    aid = {(s, t) for s, t, kind in _triples(doc) if kind == "AID"}
+    assert aid == {("United States", "Taiwan")}

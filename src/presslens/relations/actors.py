@@ -60,6 +60,11 @@ _STATE_BODY = re.compile(r"\b(committee|council|commission|office|agency|service
 _INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+# "both countries", "the two sides", "the three governments"
+# ("both sides" is left alone: which two sides is too often a guess)
+_GROUP_NOUNS = frozenset({"countries", "states", "governments", "neighbours", "neighbors",
+                          "capitals", "nations"})
+_COUNTS = {"two": 2, "three": 3, "four": 4}
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -107,6 +112,7 @@ class ActorIndex:
 
     def __post_init__(self) -> None:
         self._relational_nouns = frozenset(relation_lexicon().predicates)
+        self._islands = relation_lexicon().island_states
         self.kinds = {a.id: a.kind for a in self.doc.actors}
         self._normal = {a.id: self._normalise(a) for a in self.doc.actors}
         seats = relation_lexicon().seat_metonyms
@@ -316,7 +322,35 @@ class ActorIndex:
         if not found and head.lower_ in _DEFINITE_KINDS and self._definite(head):
             found = self._definite_antecedent(head)
             inferred = bool(found)
+        if not found and head.lower_ in _GROUP_NOUNS:
+            found = self._counted_group(head)
+            inferred = bool(found)
         return found, inferred
+
+    def _counted_group(self, head: Token) -> list[str]:
+        """"both countries", "the two governments", "the three states": the last that many
+        states named before, in this or the three sentences before."""
+        size = 0
+        for child in head.children:
+            if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj"):
+                size = 2
+            elif child.dep_ == "nummod" and child.lower_ in _COUNTS:
+                size = _COUNTS[child.lower_]
+        if size < 2 or any(c.dep_ in ("poss", "compound", "amod") for c in head.children):
+            return []
+        first = head.sent.start
+        for _ in range(3):
+            if first == 0:
+                break
+            first = self.sdoc[first - 1].sent.start
+        found: list[str] = []
+        for i in range(head.i - 1, first - 1, -1):
+            for actor_id in self.by_token.get(i, []):
+                if self.kinds.get(actor_id) == "country" and actor_id not in found:
+                    found.append(actor_id)
+            if len(found) == size:
+                return list(reversed(found))
+        return []
 
     def _leader_state(self, actor_id: str) -> str | None:
         if not self.is_person(actor_id) or self.gazetteer is None:
@@ -388,6 +422,8 @@ class ActorIndex:
             if i in co_arguments:
                 continue
             for actor_id in self.by_token.get(i, []):
+                if head.lower_ == "island" and actor_id not in self._islands:
+                    continue
                 if self.kinds.get(actor_id) in kinds:
                     return [actor_id]
                 if i in self._body_tokens and kinds & {"institution", "organization"}:

@@ -585,6 +585,7 @@ class Patterns:
             not targets
             and len(sources) >= 2
             and (lemma in self.lex.reciprocal or self._each_other(verb))
+            and not self._pronoun_subject(verb)  # "they signed": whom "they" spans is a guess
         ):
             yield from self._reciprocal(sources, type_name, modality, prior, verb,
                                         self.polarity(cue, type_name, action))
@@ -632,6 +633,13 @@ class Patterns:
         if cue is None or self.lex.polarity(cue.type) >= 0 or self.index.phrase(dobj)[0]:
             return []
         return self.prep_objects(dobj, cue.preps)[0]
+
+    @staticmethod
+    def _pronoun_subject(verb: Token) -> bool:
+        node = verb
+        while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children)
 
     @staticmethod
     def _dobj(verb: Token) -> Token | None:

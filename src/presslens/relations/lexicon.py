@@ -70,6 +70,7 @@ class RelationLexicon:
     requested_actions: dict[str, int]
     reciprocal: frozenset[str]
     reciprocal_nouns: frozenset[str]
+    island_states: frozenset[str]
     exercise_verbs: frozenset[str]
     exercise_nouns: frozenset[str]
     exercise_preps: frozenset[str]
@@ -170,6 +171,7 @@ def relation_lexicon() -> RelationLexicon:
         requested_actions=_requested_actions(data.get("requested_actions") or {}),
         reciprocal=frozenset(str(w) for w in data.get("reciprocal") or ()),
         reciprocal_nouns=frozenset(str(w) for w in data.get("reciprocal_nouns") or ()),
+        island_states=frozenset(str(w) for w in data.get("island_states") or ()),
         exercise_verbs=frozenset(str(w) for w in data.get("exercise_verbs") or ()),
         exercise_nouns=frozenset(str(w) for w in data.get("exercise_nouns") or ()),
         exercise_preps=frozenset(_word(w) for w in data.get("exercise_preps") or ()),
