@@ -14,11 +14,16 @@ Two kinds of evidence are summed per (holder, target):
    attacking an actor the holder favours is worse, and acting against one the holder opposes is
    no mark against the actor. Verbal conflict (ACCUSE, REJECT, PROTEST) weighs less than
    material conflict, a hypothetical relation half. The outlet reporting events in its own voice
-   weighs less than a speaker asserting them.
+   weighs less than a speaker asserting them, unless it speaks as a nation. What the holder's
+   side is asked to do is not done ("Brussels wants us to recognise X"). An accusation or protest
+   the outlet reports of a quoted body ("the ministry accused the EU of blackmail") is that body's
+   stance.
 2. Evaluative language (``language``, ``data/stance_lexicon.yaml``): evaluative nouns and
    adjectives predicated of an actor or modifying it, verbs and verb phrases portraying their
-   subject, verbs of the holder's own judgement ("I blame X"), and sarcasm markers ("so-called",
-   scare quotes, "as if"). Opinion about an actor's action counts toward the actor.
+   subject, blame, verbs of the holder's own judgement ("I blame X"), sarcasm markers
+   ("so-called", scare quotes, "as if") and victims of acts of force. Opinion about an actor's
+   action counts toward the actor. Evaluations inside what somebody else says or thinks are that
+   somebody's, not the holder's.
 
 The holder's own side (``sides``): what an analyst or a former official says of their own state
 counts like any stance — portrayed as a victim of the conflict others bring to it, as a helper,
