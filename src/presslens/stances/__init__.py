@@ -48,7 +48,7 @@ from presslens.model import Document, Offsets, Relation, Stance
 from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
 from presslens.relations.extract import Patterns
 from presslens.relations.lexicon import relation_lexicon
-from presslens.stances.language import Language, Said
+from presslens.stances.language import Language, Said, Tokens
 from presslens.stances.lexicon import stance_words
 from presslens.stances.sides import OUTLET, Sides
 
@@ -86,6 +86,8 @@ class _Tally:
 
 _PLURAL = frozenset({"they", "them", "their", "themselves"})
 _PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_PRONOUNS = FIRST_PLURAL | _PERSONAL | _PLURAL
+_COORDINATORS = frozenset({"and", "or", "nor"})
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
 
 
@@ -105,7 +107,7 @@ def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
     return None
 
 
-def _stance_view(index: ActorIndex, sides: Sides, tokens: list[Token]) -> ActorIndex:
+def _stance_view(index: ActorIndex, sides: Sides, tokens: Tokens) -> ActorIndex:
     """A view of ``index`` for this stage: the outlet's "we/our/us" stands for its side; a plural
     pronoun stands for a whole coordination ("the EU and the US ... they"), and one left
     unresolved repeats the plural pronoun before it ("I do not blame them ... I blame them")."""
@@ -113,34 +115,39 @@ def _stance_view(index: ActorIndex, sides: Sides, tokens: list[Token]) -> ActorI
     view.by_token = dict(index.by_token)
     coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
     plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
-    sentence_starts: list[int] = []
-    for token in tokens:
-        if token.is_sent_start or not sentence_starts:
-            sentence_starts.append(token.i)
-        window = sentence_starts[-1 - _PRONOUN_WINDOW] if len(sentence_starts) > _PRONOUN_WINDOW else 0
-        lower = token.lower_
-        if lower in FIRST_PLURAL and token.i not in view.by_token:
-            side = sides.first_plural(token)
-            if side is not None:
-                view.by_token[token.i] = [side]
-        elif lower in _PERSONAL and token.i not in view.by_token:
-            person = _quoted_person(index, token, window)
-            if person is not None:
-                view.by_token[token.i] = [person]
-        elif lower in _PLURAL and token.i not in view.by_token:
-            ids, _ = index.at(token)
-            wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
-            if wider is not None:
-                ids = wider
-            elif not ids:
-                ids = next((p for start, p in reversed(plural) if start >= window), [])
-            if ids:
-                view.by_token[token.i] = list(ids)
-                plural.append((sentence_starts[-1], list(ids)))
-        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
-            ids, _ = index.phrase(token)
-            if len(ids) > 1:
-                coordinated.append((sentence_starts[-1], ids))
+    starts = [sent.start for sent in index.sdoc.sents]
+    sentence = 0
+    for i, lower in enumerate(tokens.lowers):
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= i:
+            sentence += 1
+        window = starts[max(0, sentence - _PRONOUN_WINDOW)]
+        if lower in _PRONOUNS and i not in view.by_token:
+            token = tokens.tokens[i]
+            if lower in FIRST_PLURAL:
+                side = sides.first_plural(token)
+                if side is not None:
+                    view.by_token[i] = [side]
+            elif lower in _PERSONAL:
+                person = _quoted_person(index, token, window)
+                if person is not None:
+                    view.by_token[i] = [person]
+            else:
+                ids, _ = index.at(token)
+                wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
+                if wider is not None:
+                    ids = wider
+                elif not ids:
+                    ids = next((p for start, p in reversed(plural) if start >= window), [])
+                if ids:
+                    view.by_token[i] = list(ids)
+                    plural.append((starts[sentence], list(ids)))
+        elif lower in _COORDINATORS:
+            # "the EU and the US": a coordinated subject, kept for plural pronouns after it
+            subject = tokens.tokens[i].head
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                ids, _ = index.phrase(subject)
+                if len(ids) > 1:
+                    coordinated.append((starts[sentence], ids))
     return view
 
 
@@ -149,7 +156,7 @@ class _Stances:
         self.doc = doc
         self.sdoc = sdoc
         self.words = stance_words()
-        tokens = list(sdoc)  # made once: every pass below walks them
+        tokens = Tokens.of(sdoc)  # made once: every pass below walks them
         self.sides = Sides(doc, sdoc, index, self.words, tokens)
         self.index = _stance_view(index, self.sides, tokens)
         lexicon = relation_lexicon()

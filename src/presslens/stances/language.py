@@ -70,6 +70,20 @@ _SCARE_MAX_WORDS = 5
 
 
 @dataclass(frozen=True)
+class Tokens:
+    """The document's tokens and the strings every pass asks of them, made once per article."""
+
+    tokens: list[Token]
+    lowers: list[str]
+    lemmas: list[str]
+
+    @classmethod
+    def of(cls, sdoc: Doc) -> Tokens:
+        tokens = list(sdoc)
+        return cls(tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
+
+
+@dataclass(frozen=True)
 class Said:
     """An evaluation of ``targets`` said at ``token`` with a signed ``weight``; ``reporter`` is
     the subject of a verb of saying or thinking whose complement holds it, if any (then it is
@@ -139,9 +153,17 @@ class Language:
     """Finds evaluative language in one parsed document."""
 
     def __init__(self, sdoc: Doc, index: ActorIndex, patterns: Patterns, words: StanceWords,
-                 relational: frozenset[str], quoted: list[tuple[int, int]], tokens: list[Token]) -> None:
+                 relational: frozenset[str], quoted: list[tuple[int, int]], tokens: Tokens) -> None:
         self.sdoc = sdoc
-        self.tokens = tokens  # the document's tokens, made once
+        self.tokens = tokens.tokens
+        self.lowers = tokens.lowers
+        self.lemmas = tokens.lemmas
+        # every word some finder looks up: a token outside it is passed over at once
+        self.vocabulary = frozenset(
+            {*words.nouns, *words.adjectives, *words.predicate_adjectives, *words.subject_verbs,
+             *words.holder_verbs, *words.failure_verbs, *(verb for verb, _ in words.phrases),
+             *_BLAME_VERBS, "do", "called", "so-called"}
+        )
         self.index = index
         self.patterns = patterns
         self.words = words
@@ -289,7 +311,10 @@ class Language:
     def words_said(self) -> Iterator[Said]:
         lex = self.words
         last_phrase: tuple[int, float] | None = None  # (sentence start, weight) for "done so"
-        for token in self.tokens:
+        vocabulary = self.vocabulary
+        for i, token in enumerate(self.tokens):
+            if self.lemmas[i] not in vocabulary and self.lowers[i] not in vocabulary:
+                continue
             weight: float | None = None
             targets: list[str] = []
             negator: Token | None = None
@@ -442,9 +467,10 @@ class Language:
         """Actors suffering an act of force or coercion named by a noun ("the occupation of our
         lands", "the campaign against the Church"): portrayed as victims."""
         weight = self.words.markers.get("victim", 0.0)
-        for token in self.tokens:
-            preps = nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
-            if not preps or weight == 0.0:
+        for i, lemma in enumerate(self.lemmas):
+            preps = nouns.get(lemma)
+            token = self.tokens[i]
+            if not preps or weight == 0.0 or token.pos_ != "NOUN":
                 continue
             ids, _ = self.patterns.prep_objects(token, preps)
             if ids:
@@ -454,8 +480,9 @@ class Language:
     def sarcasm(self) -> Iterator[Said]:
         """"so-called X", "as if" clauses."""
         markers = self.words.markers
-        for token in self.tokens:
-            if _is_so_called(token):
+        for i, lower in enumerate(self.lowers):
+            if lower in ("called", "so-called") and _is_so_called(self.tokens[i]):
+                token = self.tokens[i]
                 head = token.head
                 if head.i == token.i:
                     continue
@@ -463,13 +490,13 @@ class Language:
                 ids = self.index.phrase(head)[0] or self._owner(head, span)
                 if ids:
                     yield Said(token, tuple(ids), markers["so_called"], "sarcasm", reporter(token))
-            elif token.pos_ in ("VERB", "AUX"):
-                for child in token.children:
-                    if child.dep_ == "advcl" and self._as_if(child):
-                        ids = self._subjects(token)
-                        if ids:
-                            yield Said(token, tuple(ids), markers["as_if"], "sarcasm", reporter(token))
-                        break
+            elif lower == "if" and i > 0 and self.lowers[i - 1] == "as":
+                clause = self.tokens[i].head
+                verb = clause.head
+                if clause.dep_ == "advcl" and verb.i != clause.i and verb.pos_ in ("VERB", "AUX") and self._as_if(clause):
+                    ids = self._subjects(verb)
+                    if ids:
+                        yield Said(verb, tuple(ids), markers["as_if"], "sarcasm", reporter(verb))
 
     @staticmethod
     def _as_if(clause: Token) -> bool:

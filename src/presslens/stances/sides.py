@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.model import Document
 from presslens.relations.actors import FIRST_PLURAL, ActorIndex
+from presslens.stances.language import Tokens
 from presslens.stances.lexicon import StanceWords
 
 OUTLET = "outlet"
@@ -36,7 +37,7 @@ _CONTEXT = 10  # tokens around a speaker's name searched for an office noun
 
 class Sides:
     def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex, words: StanceWords,
-                 tokens: list[Token]) -> None:
+                 tokens: Tokens) -> None:
         self.doc = doc
         self.sdoc = sdoc
         self.tokens = tokens
@@ -168,11 +169,11 @@ class Sides:
     def _outlet_side(self) -> str | None:
         """The country the outlet's own voice speaks for, when it speaks as a nation."""
         nation = any(
-            token.lower_ == "our"
-            and token.head.lemma_.lower() in _NATION_NOUNS
-            and self.index.quote_at(token.idx) is None
-            and not self.prompt(token.idx)
-            for token in self.tokens
+            lower == "our"
+            and self.tokens.lemmas[self.tokens.tokens[i].head.i] in _NATION_NOUNS
+            and self.index.quote_at(self.tokens.tokens[i].idx) is None
+            and not self.prompt(self.tokens.tokens[i].idx)
+            for i, lower in enumerate(self.tokens.lowers)
         )
         if not nation:
             return None
