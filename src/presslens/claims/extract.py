@@ -151,7 +151,10 @@ def _clause_cut(tokens: list[Token]) -> int | None:
 
 
 def segments(
-    sdoc: Doc, toks: list[Token] | None = None, cuts: Iterable[int] = ()
+    sdoc: Doc,
+    toks: list[Token] | None = None,
+    cuts: Iterable[int] = (),
+    text: str | None = None,
 ) -> list[Segment]:
     """Sentences cut at line breaks, semicolons and clause-joining ", and/but", and before the
     first token at or after each character offset of ``cuts`` (where direct quotes begin and
@@ -176,7 +179,8 @@ def segments(
                 current = []
         pieces.append(current)
     out: list[Segment] = []
-    text = sdoc.text  # built from the tokens on every access: read it once
+    if text is None:
+        text = sdoc.text  # built from the tokens on every access: read it once
     stack = [p for p in pieces if p]
     stack.reverse()
     while stack:
@@ -315,10 +319,11 @@ def score_segments(
     actors_inside: list[list[str]],
     outlet_id: str | None = None,
     toks: list[Token] | None = None,
+    text: str | None = None,
 ) -> list[float]:
     """Check-worthiness of each segment (model logit, or 0 without a model, plus the rules)."""
     arrays = DocArrays.of(sdoc) if model is not None and segs else None
-    doc_text = sdoc.text
+    doc_text = sdoc.text if text is None else text
     scores: list[float] = []
     for seg, actors in zip(segs, actors_inside, strict=True):
         logit = 0.0
@@ -341,13 +346,15 @@ def extract_claims(
 ) -> list[Claim]:
     """Claims of ``doc`` ranked by check-worthiness (descending; ties by position)."""
     model = model if model is not None else load_shipped_model()
+    if len(sdoc) and sdoc[-1].idx + len(sdoc[-1].text_with_ws) != len(doc.text):
+        raise ValueError("sdoc is not a parse of doc.text")
     toks = list(sdoc)
     direct = [q for q in doc.quotes if q.kind == "direct"]
     cuts = [offset for q in direct for offset in (q.start, q.end)]
-    segs = [s for s in segments(sdoc, toks, cuts) if not _is_attribution(s, direct)]
+    segs = [s for s in segments(sdoc, toks, cuts, doc.text) if not _is_attribution(s, direct)]
     inside = [_actors_inside(doc, s.start, s.end) for s in segs]
     outlet_id = _outlet_id(doc)
-    scores = score_segments(sdoc, segs, model, inside, outlet_id, toks)
+    scores = score_segments(sdoc, segs, model, inside, outlet_id, toks, doc.text)
     claims = [
         Claim(
             start=seg.start,

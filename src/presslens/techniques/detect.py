@@ -111,20 +111,15 @@ def tagger_spans(
         if r >= len(runs):  # a core: only the labels its run does not already carry
             labels = [c for c in labels if c not in chosen[parent[r - len(runs)]]]
         chosen.append(labels)
+    lm = _logit(np.array([probs[i:j].mean() for i, j in every]))
+    lx = _logit(np.array([probs[i:j].max() for i, j in every]))
+    ln = np.log(np.array([j - i for i, j in every], dtype=np.float64))
     spans: list[tuple[int, int, int]] = []
     rows: list[list[float]] = []
     for r, (i, j) in enumerate(every):
-        if not chosen[r]:
-            continue
-        inside = probs[i:j]
-        stats = [
-            float(_logit(np.array([inside.mean()]))[0]),
-            float(_logit(np.array([inside.max()]))[0]),
-            float(np.log(j - i)),
-        ]
         for c in chosen[r]:
             spans.append((i, j, c))
-            rows.append([*stats, float(lq[r, c])])
+            rows.append([float(lm[r]), float(lx[r]), float(ln[r]), float(lq[r, c])])
     keyed = sorted(zip(spans, rows, strict=True), key=lambda x: x[0])
     return [k for k, _ in keyed], np.array([r for _, r in keyed]).reshape(-1, N_CONF_FEATURES)
 
