@@ -730,3 +730,56 @@ def test_the_island_is_an_island_state(analyzer: Analyzer) -> None:
     )
     aid = {(s, t) for s, t, kind in _triples(doc) if kind == "AID"}
     assert aid == {("United States", "Taiwan")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Washington is rehearsing an attack on North Korea, the expert said.", ("United States", "North Korea", "THREATEN")),
+        ("Islamabad wants Kabul to hand over the leaders of the militants.", ("Pakistan", "Afghanistan", "REQUEST")),
+        ("Washington put Dodik on its sanctions list in 2017 and Serbia protested.", ("United States", "Milorad Dodik", "SANCTION")),
+        ("Trump had demanded that Kabul return the Bagram air base to the United States.", ("Donald Trump", "Afghanistan", "REQUEST")),
+        ("Sudan condemns the atrocities committed by the Rapid Support Forces in El Fasher.", ("Sudan", "Rapid Support Forces", "ACCUSE")),
+        ("The Russian Foreign Ministry summoned the Norwegian ambassador and warned that Russia would retaliate.", ("Russia", "Norway", "THREATEN")),
+        ("Vladimir Putin received Dodik in the Kremlin in April.", ("Vladimir Putin", "Milorad Dodik", "CONSULT")),
+        ("Greek Foreign Minister Giorgos Gerapetritis said Athens stood fully behind Nicosia.", ("Greece", "Cyprus", "SUPPORT")),
+        ("Kabul said no to Washington, the analyst recalled.", ("Afghanistan", "United States", "REJECT")),
+        ("Israel has carried out hundreds of air strikes in Syria since December.", ("Israel", "Syria", "ASSAULT")),
+        ("Brazil has filed a complaint against the United States at the WTO.", ("Brazil", "United States", "PROTEST")),
+        ("Israel has held regular summits with Greece since 2016.", ("Israel", "Greece", "CONSULT")),
+        ("Turkey, the closest foreign backer of the new authorities in Damascus, condemned the raid.", ("Turkey", "Syria", "SUPPORT")),
+        ("A spokesperson for the European Union said the bloc stood in full solidarity with Cyprus.", ("European Union", "Cyprus", "SUPPORT")),
+        ("The EU welcomed the ruling of the International Court of Justice within hours.", ("European Union", "International Court of Justice", "SUPPORT")),
+    ],
+)
+def test_cues_from_the_second_dev_batch(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_doc(analyzer, body))
+
+
+def test_lifting_sanctions_states_no_sanction(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Lula asked Trump to lift the tariffs and the sanctions on Brazilian officials.")
+    assert not any(kind == "SANCTION" for _, _, kind in _triples(doc))
+
+
+def test_a_tariff_imposed_in_a_relative_clause_has_its_source(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Every tariff that Washington imposes on Brazil pushes it closer to China.")
+    assert ("United States", "Brazil", "SANCTION") in _triples(doc)
+
+
+def test_selling_without_arms_is_trade_and_arms_named_by_the_relative_head_are_aid(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Brazilian economist Marcelo Fontoura was blunt. “We sell to China and we buy from everyone,” Fontoura said.")
+    assert ("Brazil", "China", "COOPERATE") in _triples(doc)
+    doc = _doc(analyzer, "“Every weapon the United States sells to Taiwan raises the risk,” the Chinese envoy said.")
+    assert ("United States", "Taiwan", "AID") in _triples(doc)
+
+
+def test_leaving_a_body_is_a_break_with_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Mali left ECOWAS in January.")
+    retreats = [r for r in doc.relations if r.type == "RETREAT"]
+    assert retreats and all(r.polarity == -1 for r in retreats)
+
+
+def test_the_quoted_name_after_a_headline_dash_is_no_argument(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Denis Kharlamov spoke to us about the border.",
+               headline="Islamabad is fighting the wrong war on the Durand Line – Kharlamov")
+    assert not any("Kharlamov" in target for _, target, _ in _triples(doc))

@@ -40,7 +40,10 @@ PROXY_NOUNS = frozenset(
      "inspectors", "observers", "monitors", "delegates", "deputies", "lawmakers", "staff",
      "officers", "activists", "supporters",
      # "the breakaway region of Somaliland"
-     "region", "republic"}
+     "region", "republic",
+     # what a body decides or says stands for it: "welcomed the ruling of the Court"
+     "ruling", "decision", "verdict", "statement", "policy", "proposal", "plan",
+     "demands", "demand", "actions", "measures", "move", "step", "initiative"}
 )
 # People who act on someone else's behalf or over someone ("its patrons in Washington", "advisers
 # from Paris"): the possessor is the client, the place or modifier names who they stand for.
@@ -85,7 +88,6 @@ _DEFINITE_KINDS: dict[str, frozenset[str]] = {
     "committee": frozenset({"institution", "organization"}),
     "commission": frozenset({"institution", "organization"}),
     "council": frozenset({"institution", "organization"}),
-    "ministry": frozenset({"institution"}),
     "authorities": frozenset({"country"}),
 }
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -143,6 +145,7 @@ class ActorIndex:
                 for token in span:
                     if actor_id not in by_token[token.i]:
                         by_token[token.i].append(actor_id)
+        self._drop_headline_attribution(by_token)
         self.by_token = dict(by_token)
         self.quote_spans = sorted(self.doc.quotes, key=lambda q: q.start)
         outlet = self.doc.meta.outlet
@@ -151,6 +154,22 @@ class ActorIndex:
                 if actor.kind == "media" and actor.name.casefold() == outlet.casefold():
                     self.outlet_id = actor.id
         self._resolve_third_person()
+
+    def _drop_headline_attribution(self, by_token: dict[int, list[str]]) -> None:
+        """"Islamabad is fighting the wrong war – Kharlamov": the name after the headline's dash
+        says who is quoted, it takes part in nothing the headline states."""
+        span = self.doc.meta.title_span
+        if span is None:
+            return
+        title = self.doc.text[span.start : span.end]
+        dash = max(title.rfind(" – "), title.rfind(" — "), title.rfind(" - "))
+        if dash < 0:
+            return
+        tail = self.sdoc.char_span(span.start + dash, span.end, alignment_mode="expand")
+        for token in tail or []:
+            ids = by_token.get(token.i, [])
+            if ids and all(self.kinds.get(i) == "person" for i in ids):
+                del by_token[token.i]
 
     # ------------------------------------------------------------------ ids
     def _normalise(self, actor: Actor) -> str:

@@ -66,11 +66,26 @@ _DISCOURSE_WINDOW = 4
 # Prepositions that give where or when something happened, not whom it was done to.
 _VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "amid", "despite"})
 # "answered with strikes on X", "through sanctions on X": the verb's subject does the act
-_INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
+_INSTRUMENT_PREPS = frozenset({"with", "through", "via", "in"})  # "stood in solidarity with X"
 # "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
 _PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
+# Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
+_SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
+# "put X on its sanctions list"
+_LISTING_VERBS = frozenset({"put", "place", "add", "include", "enter"})
+# Verbs whose object (an act of force) is held out, not done: a threat
+_MENACE_VERBS = frozenset({"rehearse", "threaten", "plan", "prepare", "contemplate", "consider",
+                           "practise", "practice", "simulate", "promise", "vow"})
+# Verbs that undo the measure their object noun names ("lift the sanctions"); "end its pressure
+# on Taiwan" is left out: a call to end an act says that it goes on
+_UNDO_VERBS = frozenset({"lift", "ease", "remove", "drop", "scrap", "cancel", "relax", "revoke",
+                         "waive", "rescind"})
+# "hundreds of strikes", "a series of raids": the event noun is the "of" object
+_QUANTITY_NOUNS = frozenset({"hundred", "dozen", "thousand", "series", "wave", "number", "round",
+                             "string", "spate", "couple", "lot"})
 # Verbs that add nothing to an event noun they take as object ("offered Riga talks")
-_LIGHT_VERBS = frozenset({"offer", "propose", "give", "announce", "extend", "promise", "pledge"})
+_LIGHT_VERBS = frozenset({"offer", "propose", "give", "announce", "extend", "promise", "pledge",
+                          "hold", "carry", "conduct", "launch", "stage", "mount", "file", "lodge"})
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 # "X should/must do": a demand on X by whoever says it, unless the verb only describes X
@@ -79,6 +94,8 @@ _NOT_DEMANDED = frozenset({"be", "have", "know", "understand", "realise", "reali
                            "see", "feel", "seem", "remember", "admit", "recognise", "recognize"})
 _SAYING_VERBS = _REPORT_VERBS | {"add", "stress", "note", "tell", "warn", "argue", "believe",
                                   "write", "emphasise", "emphasize", "urge", "demand"}
+# Verbs whose other party is the subject of their that-clause ("demanded that Kabul return ...")
+_CLAUSE_TARGET_VERBS = frozenset({"demand", "insist", "ask", "urge", "request", "propose"})
 # Verbs whose other party may stand in their infinitive ("agree to open talks with X")
 _COMPLEMENT_TARGET_VERBS = frozenset({"agree", "refuse", "decline", "promise", "pledge", "offer",
                                       "threaten", "vow"})
@@ -322,6 +339,14 @@ class Patterns:
             ids.extend(m for m in more if m not in ids)
             inferred = inferred or more_inferred
         if not ids:
+            # "condemns the atrocities committed by the RSF": the doer of the deed
+            for child in objects:
+                for acl in child.children:
+                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                        more, more_inferred = self.agents(acl)
+                        ids.extend(m for m in more if m not in ids)
+                        inferred = inferred or more_inferred
+        if not ids:
             # an object that names no actor may lead to one ("sanctions on Belarusian potash")
             for child in objects:
                 more, more_inferred = self.prep_objects(child)
@@ -331,6 +356,13 @@ class Patterns:
             ids, inferred = self.prep_objects(verb)
         if not ids:
             ids, inferred = self.infinitive_subjects(verb)
+        if not ids and verb.lemma_.lower() in _CLAUSE_TARGET_VERBS:
+            # "demanded that Kabul return the air base": the one the clause asks to act
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    for subject in clause.children:
+                        if subject.dep_ == "nsubj":
+                            ids, inferred = self.index.phrase(subject)
         if not ids and verb.lemma_.lower() in _COMPLEMENT_TARGET_VERBS:
             # "would not agree to open accession negotiations with Ukraine"
             complement = _infinitive(verb)
@@ -424,7 +456,9 @@ class Patterns:
                 continue
             anchor = verb
             if phrase.obj is not None:
-                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == phrase.obj]
+                # ("said no to X": the parser makes "no" an interjection)
+                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "intj")
+                        and c.lemma_.lower() == phrase.obj]
                 if not objs:
                     continue
                 anchor = objs[0]
@@ -468,10 +502,11 @@ class Patterns:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.arms for c in verb.children
         ):
             cue = Cue(type="AID", reverse=True)  # "bought Russian weapons": Russia arms the buyer
-        if lemma in self.lex.sale_verbs and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in self.lex.arms for c in verb.children
-        ):
-            cue = Cue(type="COOPERATE")  # "sold its brandy in Russia": trade, not arms
+        goods = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl"):
+            goods.append(verb.head)  # "every weapon the United States sells to the island"
+        if lemma in self.lex.sale_verbs and not any(c.lemma_.lower() in self.lex.arms for c in goods):
+            cue = Cue(type="COOPERATE")  # "sold its brandy in Russia", "we sell to China": trade
         passive = self._is_passive(verb)
         if cue.passive_only and not passive:
             return
@@ -571,6 +606,13 @@ class Patterns:
             yield from self._emit(sources, victims, Cue(type="SUPPORT"), "SUPPORT", modality,
                                   prior - (INFERRED_PENALTY if s_inf else 0.0), verb)
             return
+        if sources and not targets and type_name in _SHARED_OBJECT_TYPES and verb.dep_ == "conj":
+            # "summoned the Norwegian ambassador and warned that ...": the warning is to the
+            # one summoned
+            dobj = self._dobj(verb.head)
+            if dobj is not None:
+                targets, t_inf = self.index.phrase(dobj)
+                targets = [t for t in targets if t not in sources]
         if sources and not targets and type_name == "REJECT":
             targets = self._speech_act_authors(verb, sources)
         if sources and not targets and type_name in _FALLBACK_TYPES and self._dobj(verb) is None:
@@ -591,6 +633,34 @@ class Patterns:
                                         self.polarity(cue, type_name, action))
             return
         yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
+
+    def listing_relations(self, verb: Token) -> Iterator[Found]:
+        """"Washington put Dodik on its sanctions list", "added the firms to the blacklist": a
+        sanction on whoever is put on the list."""
+        if verb.lemma_.lower() not in _LISTING_VERBS or verb.pos_ != "VERB" or _negated_scope(verb):
+            return
+        listed = False
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "onto", "to"):
+                for pobj in prep.children:
+                    words = {pobj.lemma_.lower(), *(c.lemma_.lower() for c in pobj.children)}
+                    if pobj.dep_ == "pobj" and (pobj.lemma_.lower() == "blacklist" or (
+                        pobj.lemma_.lower() == "list" and words & {"sanction", "sanctions", "terrorist", "terror", "watch"}
+                    )):
+                        listed = True
+        if not listed:
+            return
+        if self._is_passive(verb):
+            sources, s_inf = self.agents(verb)
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            targets, t_inf = self.index.phrase(subj[0]) if subj else ([], False)
+        else:
+            sources, s_inf = self.subjects(verb)
+            dobj = self._dobj(verb)
+            targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
+        prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf or t_inf else 0.0)
+        yield from self._emit(sources, targets, Cue(type="SANCTION"), "SANCTION", _modality(verb),
+                              prior, verb)
 
     def use_relations(self, verb: Token) -> Iterator[Found]:
         """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,
@@ -619,7 +689,13 @@ class Patterns:
         dobj = self._dobj(verb)
         if dobj is None:
             return None
-        return self.lex.nouns.get(dobj.lemma_.lower())
+        if dobj.lemma_.lower() in _QUANTITY_NOUNS:  # "carried out hundreds of air strikes"
+            for prep in dobj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.lex.nouns.get(_noun_key(pobj))
+        return self.lex.nouns.get(_noun_key(dobj))
 
     def _victims_of_opposed_act(self, verb: Token, type_name: str) -> list[str]:
         """Y in "oppose/condemn/reject any aggression against Y": the target of a conflict
@@ -733,6 +809,17 @@ class Patterns:
                         sources.extend(m for m in more if m not in sources)
         if governed and not sources:
             return  # "suspended all trade with X": the verb states the relation
+        root = noun
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
+            return  # "asked Trump to lift the tariffs and the sanctions": their end
+        if not sources:
+            for child in noun.children:  # "every tariff that Washington imposes"
+                if child.dep_ == "relcl" and child.pos_ == "VERB":
+                    subject = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                    if subject:
+                        sources, inferred = self.index.phrase(subject[0])
         base = noun
         while base.dep_ == "conj" and base.head.i != base.i:  # "wants open borders and trade with X"
             base = base.head
@@ -780,6 +867,10 @@ class Patterns:
         if not targets and base.dep_ == "dobj" and cue.preps:
             # "approved a new sale of missiles to Taiwan": the parser hangs the PP on the verb
             targets, t_inf = self.prep_objects(base.head, cue.preps, exclude=sources)
+        if not targets and cue.preps:
+            for child in noun.children:  # "every tariff that Washington imposes on Brazil"
+                if child.dep_ == "relcl" and child.pos_ == "VERB":
+                    targets, t_inf = self.prep_objects(child, cue.preps, exclude=sources)
         negated = (
             _negated_scope(head) and head.lemma_.lower() not in _ASPECT_END
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
@@ -792,6 +883,14 @@ class Patterns:
             type_name = cue.negated
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = _modality(head) if head.pos_ in ("VERB", "AUX") else "asserted"
+        if (
+            base.dep_ == "dobj"
+            and base.head.lemma_.lower() in _MENACE_VERBS
+            and self.lex.polarity(type_name) < 0
+        ):
+            # "is rehearsing an attack on North Korea", "threatened a military intervention":
+            # an act of force held out, not carried out
+            cue, type_name = Cue(type="THREATEN"), "THREATEN"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
 
     def _deeper_objects(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[str], bool]:
@@ -1048,6 +1147,7 @@ class Patterns:
                 *self.mediation_relations(token),
                 *self.exercise_relations(token),
                 *self.use_relations(token),
+                *self.listing_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
                 *self.circumstance_relations(token),
