@@ -387,8 +387,8 @@ class ActorIndex:
         # two subjects are a misparse of an address: "– Mr Halmágyi, the Commission is ..."
         for child in sorted(subjects, key=lambda c: not self.phrase(c)[0]):
             if child.dep_ == "nsubj":
-                ids, inferred = self.phrase(child)
-                if len(ids) == 1 and self.is_person(ids[0]):
+                named_ids, inferred = self.phrase(child)
+                if len(named_ids) == 1 and self.is_person(named_ids[0]):
                     # "– Mr Halmágyi, the European Commission is still withholding ...": the
                     # person is addressed; the body in apposition is the subject
                     for appos in child.children:
@@ -396,7 +396,7 @@ class ActorIndex:
                             named = [i for i in self.phrase(appos)[0] if not self.is_person(i)]
                             if named:
                                 return named, False
-                return ids, inferred
+                return named_ids, inferred
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in child.children:
