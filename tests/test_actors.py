@@ -235,3 +235,16 @@ def test_each_line_starts_a_sentence(analyzer: Analyzer) -> None:
 def test_words_of_a_title_before_a_name_are_not_an_organisation(analyzer: Analyzer) -> None:
     doc = _analyze(analyzer, "Every appeal is read by Supreme Leader Ali Khamenei as weakness.")
     assert [a.name for a in doc.actors] == ["Ali Khamenei"]
+
+
+def test_a_ministry_the_gazetteer_names_whole_is_referred_back_to(analyzer: Analyzer) -> None:
+    text = (
+        "The Japanese Foreign Ministry summoned the ambassador. The Foreign Ministry said it "
+        "regretted the step. The Philippines' Foreign Ministry protested as well."
+    )
+    doc = _analyze(analyzer, text)
+    japan = next(a for a in doc.actors if a.name == "Ministry of Foreign Affairs of Japan")
+    assert [m.text for m in japan.mentions] == ["Japanese Foreign Ministry", "Foreign Ministry"]
+    manila = next(a for a in doc.actors if "Philippines" in a.name)
+    assert manila.kind == "institution"
+    assert [m.text for m in manila.mentions] == ["Philippines' Foreign Ministry"]

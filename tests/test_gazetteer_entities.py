@@ -146,3 +146,123 @@ def test_one_holder_per_office_except_2025_handovers() -> None:
     assert holders[("president", "Q159")] == 1
     assert holders[("president", "Q30")] == 1
     assert max(holders.values()) <= 2
+
+
+# --- leaders and state bodies of every UN member state ------------------------------------------
+# States in countries.yaml without a person in people.yaml: the de facto states and the Soviet Union.
+NO_LEADER_LISTED = {
+    "Q31354462", "Q244165", "Q23681", "Q40362", "Q34754", "Q23427", "Q907112", "Q15180",
+}
+
+
+def test_every_state_but_the_de_facto_ones_has_a_leader(gaz: Gazetteer) -> None:
+    led = {e.affiliation for e in gaz if e.kind == "person"}
+    missing = {e.name for e in gaz if e.kind == "country" and e.qid not in led | NO_LEADER_LISTED}
+    assert missing == set()
+
+
+@pytest.mark.parametrize(
+    ("role", "state", "person"),
+    [
+        ("prime minister", "Q843", "Shehbaz Sharif"),
+        ("foreign minister", "Q843", "Ishaq Dar"),
+        ("foreign minister", "Q668", "Subrahmanyam Jaishankar"),
+        ("president", "Q717", "Nicolás Maduro"),
+        ("prime minister", "Q28", "Viktor Orbán"),
+        ("prime minister", "Q115", "Abiy Ahmed"),
+        ("president", "Q928", "Ferdinand Marcos Jr."),
+        ("king", "Q810", "Abdullah II"),
+        ("leader", "Q423", "Kim Jong Un"),
+    ],
+)
+def test_offices_of_states_outside_the_first_regions(gaz: Gazetteer, role: str, state: str,
+                                                     person: str) -> None:
+    holders = [e.name for e in _ours() if e.kind == "person" and e.affiliation == state
+               and role in e.roles]
+    assert holders == [person]
+
+
+def test_heads_of_intergovernmental_bodies_point_at_the_body(gaz: Gazetteer) -> None:
+    for name, body in [("Rafael Grossi", "Q41984"), ("Tedros Adhanom Ghebreyesus", "Q7817"),
+                       ("Kristalina Georgieva", "Q7804"), ("Ajay Banga", "Q7164"),
+                       ("Ahmed Aboul Gheit", "Q7172"), ("Kao Kim Hourn", "Q7768"),
+                       ("Feridun Sinirlioğlu", "Q81299"), ("Mahmoud Ali Youssouf", "Q7159")]:
+        found = _by_name(gaz, name)
+        assert len(found) == 1 and found[0].affiliation == body, name
+
+
+def test_a_ministry_listed_for_a_state_is_found_under_the_states_adjective(gaz: Gazetteer) -> None:
+    # The actor stage turns "Pakistan's Foreign Ministry" into "<adjective> Foreign Ministry" and
+    # looks that name up: every listed foreign or defence ministry must carry that form.
+    countries = {e.qid: e for e in gaz if e.kind == "country"}
+    for entry in _ours():
+        if entry.kind != "institution" or not any(
+                f.endswith((" Foreign Ministry", " Defence Ministry")) for f in entry.names):
+            continue
+        state = countries[entry.affiliation or ""]
+        adjectives = {*state.demonyms, state.name, *state.acronyms}
+        for form in entry.names:
+            if form.endswith((" Foreign Ministry", " Defence Ministry")):
+                assert form.rsplit(" ", 2)[0] in adjectives, (entry.name, form)
+
+
+def test_ambiguous_bare_forms_of_the_new_entries_are_left_out() -> None:
+    forms = {f for e in _ours() for f in (e.name, *e.names, *e.acronyms)}
+    for word in ("Montenegro", "Petro", "Sharif", "Duterte", "Traoré", "Foreign Office",
+                 "Ministry of Defence", "Department of Foreign Affairs", "SDF", "Majlis", "Boko"):
+        assert word not in forms, word
+    # "AFP" is the news agency, not the Armed Forces of the Philippines
+    assert [e.kind for e in _ours() if "AFP" in e.acronyms] == ["media"]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Any:
+    from presslens.pipeline import Analyzer
+
+    return Analyzer()
+
+
+def _analyze(analyzer: Any, text: str) -> Any:
+    from presslens.ingest import RawArticle
+    from presslens.model import Meta
+
+    return analyzer.analyze(RawArticle(text=text, source="test", meta=Meta(outlet=None)))
+
+
+def test_a_named_leader_and_a_foreign_office_resolve_to_their_state(analyzer: Any, gaz: Gazetteer) -> None:
+    doc = _analyze(analyzer, "Pakistani Prime Minister Shehbaz Sharif said the talks had failed. "
+                             "Pakistan's Foreign Office rejected the claim, and the Pakistani army "
+                             "was put on alert.")
+    by_name = {a.name: a for a in doc.actors}
+    sharif = by_name["Shehbaz Sharif"]
+    assert sharif.kind == "person" and [m.text for m in sharif.mentions] == ["Shehbaz Sharif"]
+    ministry = next(a for a in doc.actors if a.kind == "institution" and "Foreign" in a.name)
+    assert [m.text for m in ministry.mentions] == ["Pakistan's Foreign Office"]
+    army = by_name["Pakistan Army"]
+    assert [m.text for m in army.mentions] == ["Pakistani army"]
+    for actor in (sharif, ministry, army):
+        entry = gaz.get(actor.id)
+        assert entry is not None and entry.affiliation == "Q843", actor.name
+
+
+def test_role_nouns_of_new_states_resolve_to_their_holders(analyzer: Any) -> None:
+    doc = _analyze(analyzer, "The Venezuelan president accused the Hungarian prime minister, and "
+                             "the Ethiopian prime minister met the Indian foreign minister.")
+    titles = {m.text: a.name for a in doc.actors for m in a.mentions if m.role == "title"}
+    assert titles == {
+        "The Venezuelan president": "Nicolás Maduro",
+        "the Hungarian prime minister": "Viktor Orbán",
+        "the Ethiopian prime minister": "Abiy Ahmed",
+        "the Indian foreign minister": "Subrahmanyam Jaishankar",
+    }
+
+
+def test_new_first_names_and_bodies_do_not_swallow_other_people(analyzer: Any) -> None:
+    doc = _analyze(analyzer, "Petro Poroshenko criticised the Sejm, and India's Ministry of External "
+                             "Affairs answered the Israel Defense Forces, which the IDF denied.")
+    names = {a.name: a for a in doc.actors}
+    assert "Gustavo Petro" not in names
+    assert names["Sejm"].kind == "institution"
+    assert names["Ministry of External Affairs of India"].kind == "institution"
+    idf = names["Israel Defense Forces"]
+    assert [m.text for m in idf.mentions] == ["Israel Defense Forces", "IDF"]

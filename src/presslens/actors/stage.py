@@ -408,7 +408,16 @@ class _Run:
         for m in _MINISTRY_RE.finditer(self.text):
             department = _normalise_department(m.group("dept") or m.group("dept2") or "")
             span = self.sdoc.char_span(m.start("ministry"), m.end("ministry"), alignment_mode="expand")
-            if span is None or not self._free(span):
+            if span is None:
+                continue
+            if not self._free(span):
+                # A ministry the gazetteer named whole ("the Russian Foreign Ministry"): a later
+                # "the Foreign Ministry" refers back to it.
+                known = self._gazetteer_institution(span)
+                if known is not None:
+                    last_any = known
+                    if department:
+                        last_by_department[department] = known
                 continue
             state = self._state_at(m.start("pre"), m.end("pre")) if m.group("pre") else None
             if state is None and m.group("post"):
@@ -433,6 +442,16 @@ class _Run:
             if department:
                 last_by_department[department] = draft
 
+    def _gazetteer_institution(self, span: Span) -> _ActorDraft | None:
+        """The gazetteer institution that owns every token of ``span``, if one does."""
+        owners = {self.token_owner.get(i) for i in range(span.start, span.end)}
+        if len(owners) != 1:
+            return None
+        draft = self.drafts.get(owners.pop() or "")
+        if draft is None or draft.entry is None or draft.kind != "institution":
+            return None
+        return draft
+
     def _state_at(self, start: int, end: int) -> _ActorDraft | None:
         span = self.sdoc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -447,9 +466,14 @@ class _Run:
     def _ministry_draft(self, state: _ActorDraft, department: str) -> _ActorDraft:
         adjective = state.entry.demonyms[0] if state.entry and state.entry.demonyms else state.name
         name = f"{adjective} {department} Ministry"
-        entry = self.x.entries_by_name.get(name.lower())
-        if entry is not None:
-            return self._draft_for_entry(entry)
+        # The gazetteer's ministry of that state, under any of the state's adjectives or its name
+        # ("the Philippines' Foreign Ministry" -> "Philippine Foreign Ministry").
+        adjectives = [*(state.entry.demonyms if state.entry else ()), state.name]
+        for candidate in adjectives:
+            entry = self.x.entries_by_name.get(f"{candidate} {department} Ministry".lower())
+            if entry is not None and entry.kind == "institution" and (
+                    entry.affiliation is None or entry.affiliation == state.qid):
+                return self._draft_for_entry(entry)
         key = f"institution:{(state.qid or state.key).lower()}:{department.lower()}"
         draft = self.drafts.get(key)
         if draft is None:
@@ -642,16 +666,17 @@ _DEPARTMENTS = (r"Foreign|Defen[cs]e|Interior|Justice|Finance|Economy|Energy|Cul
 _MINISTRY_RE = re.compile(
     r"(?P<det>\b[Tt]he\s+)?"
     r"(?:(?!(?:" + _DEPARTMENTS + r")\b)(?P<pre>[A-Z][\w-]+(?:\s(?!(?:" + _DEPARTMENTS + r")\b)[A-Z][\w-]+)?)"
-    r"(?:'s|’s)?\s+)?"
+    r"(?:'s|’s|'|’)?\s+)?"
     r"(?P<ministry>(?:(?P<dept>" + _DEPARTMENTS + r")\s+)?[Mm]inistry"
-    r"(?:\s+of\s+(?P<dept2>Foreign\s+Affairs|Internal\s+Affairs|" + _DEPARTMENTS + r"))?)"
+    r"(?:\s+of\s+(?P<dept2>Foreign\s+Affairs|External\s+Affairs|Internal\s+Affairs|"
+    + _DEPARTMENTS + r"))?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
 )
 
 
 def _normalise_department(department: str) -> str:
     department = " ".join(department.split())
-    return {"Foreign Affairs": "Foreign", "Internal Affairs": "Interior",
+    return {"Foreign Affairs": "Foreign", "External Affairs": "Foreign", "Internal Affairs": "Interior",
             "Defense": "Defence"}.get(department, department)
 
 
