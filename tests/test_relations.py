@@ -783,3 +783,32 @@ def test_the_quoted_name_after_a_headline_dash_is_no_argument(analyzer: Analyzer
     doc = _doc(analyzer, "Denis Kharlamov spoke to us about the border.",
                headline="Islamabad is fighting the wrong war on the Durand Line – Kharlamov")
     assert not any("Kharlamov" in target for _, target, _ in _triples(doc))
+
+
+def test_plain_allowing_states_nothing_but_refusing_to_allow_rejects(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Brazil passed a reciprocity law that allows the government to answer the United States.")
+    assert not any(kind == "SUPPORT" for _, _, kind in _triples(doc))
+    doc = _doc(analyzer, '“We will not allow India to play with our water,” the Pakistani prime minister Shehbaz Sharif said.')
+    assert any(kind == "REJECT" and target == "India" for _, target, kind in _triples(doc))
+
+
+def test_the_requested_act_in_a_purpose_clause_gives_the_polarity(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Turkish Cypriot leader Ersin Tatar went further, calling on Ankara to reinforce its troops on the island.")
+    requests = [r for r in doc.relations if r.type == "REQUEST"]
+    assert requests and all(r.polarity == 1 for r in requests)
+
+
+def test_withdrawing_from_a_country_is_not_a_break_but_leaving_a_body_is(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The Americans left Afghanistan in 2021. Mali left ECOWAS in January.")
+    polarity = {(_names(doc, r)[1]): r.polarity for r in doc.relations if r.type == "RETREAT"}
+    assert polarity.get("Afghanistan") == 1
+    assert polarity.get("ECOWAS") == -1
+
+
+def test_a_pronoun_after_a_subject_naming_no_actor_stands_for_none(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "Serbia protested again. The officials who run this protectorate say that they are "
+        "protecting Bosnia from secession.",
+    )
+    assert not any(source == "Serbia" for source, _, _ in _triples(doc))

@@ -469,7 +469,9 @@ class ActorIndex:
                     # the whole coordination: "Russia, China and Iran said that they oppose ..."
                     ids, _ = self.phrase(token)
                     ids = [i for i in ids if not self.is_person(i)]
-                    if ids:
+                    if ids or (token.pos_ == "NOUN" and not self.by_token.get(token.i)):
+                        # a subject naming no actor ("The people who run this protectorate say
+                        # they ...") stands between a pronoun and an earlier actor
                         recent.append((s_index, ids, token))
                         del recent[:-4]
 
@@ -508,7 +510,14 @@ class ActorIndex:
         subject of the previous sentence first ("Yerevan decided that Paris would protect it.
         It froze ...": It = Yerevan), else its latest subject."""
         previous: list[tuple[list[str], Token]] = []
+        plural = token.lower_ in ("they", "their", "them", "themselves")
         for index, ids, subject in reversed(recent):
+            if not ids:
+                # a plain noun subject agreeing in number with the pronoun is its antecedent, and
+                # it names no actor: the pronoun stands for none
+                if index == s_index and (subject.tag_ == "NNS") == plural and subject.i < token.i:
+                    return None
+                continue
             if index == s_index:
                 if token.lower_ in _OBJECT_PRONOUNS and subject.head.i == token.head.i:
                     continue

@@ -177,6 +177,10 @@ def _infinitive(verb: Token) -> Token | None:
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
         ):
             return child
+    if verb.lemma_.lower() in ("call", "appeal", "urge", "ask"):
+        for child in verb.children:  # "calling on Ankara to reinforce": parsed as a purpose clause
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child
     return None
 
 
@@ -398,7 +402,10 @@ class Patterns:
         for source in sources:
             for target in targets:
                 if source != target:
-                    yield Found(source, target, type_name, modality, round(prior, 3), token, polarity)
+                    each = polarity
+                    if type_name == "RETREAT" and self.index.kinds.get(target) in ("alliance", "organization"):
+                        each = -1  # leaving or withdrawing from a body is a break with it
+                    yield Found(source, target, type_name, modality, round(prior, 3), token, each)
 
     def _reciprocal(
         self, actors: list[str], type_name: str, modality: Modality, prior: float, token: Token,
@@ -515,13 +522,19 @@ class Patterns:
             if cue.negated is None:
                 return
             type_name = cue.negated
+        elif cue.negated_only:
+            return  # "allows the government to answer": only "will not allow X" states a relation
         modality = _modality(verb)
         action = _infinitive(verb)
         if cue.infinitive and action is None:
             return  # "expects X to ...", not "expects growth"
         if passive:
             sources, s_inf = self.agents(verb)
-            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            # ("The Turkish Republic of Northern Cyprus, proclaimed in 1983, is recognised only
+            # by Ankara": the parser may mark the patient as an active subject)
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
+                c for c in verb.children if c.dep_ == "nsubj"
+            ]
             if verb.dep_ == "acl":
                 targets, t_inf = self.index.phrase(verb.head)
             else:

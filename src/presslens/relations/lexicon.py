@@ -40,6 +40,7 @@ class Cue:
     infinitive: bool = False  # the target is the subject of a to-infinitive ("expects X to ...")
     direct: bool = False  # the target is the direct object only ("left ECOWAS", not "left it to X")
     circumstance: bool = False  # "at the request of Y": the clause's action is requested
+    negated_only: bool = False  # only the negated cue states a relation ("will not allow X")
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         polarity=None if value.get("polarity") is None else int(value["polarity"]),
         infinitive=bool(value.get("infinitive", False)),
         direct=bool(value.get("direct", False)),
+        negated_only=bool(value.get("negated_only", False)),
     )
     if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
         raise LexiconError(f"{where}: polarity must be -1, 0 or 1")
