@@ -254,7 +254,7 @@ def test_an_analyst_may_portray_their_own_state(analyzer: Analyzer) -> None:
     body = (
         "Speaking with Harbour Times, the Serbian political scientist Milan Jovic explained his "
         'view.\n\n"Brussels blackmails Serbia every year, Washington sanctions Serbia, and Pristina '
-        'threatens Serbia," Jovic said.'
+        'threatens Serbia. Serbia has always defended its people," Jovic said.'
     )
     signs = _signs(_doc(analyzer, body))
     assert signs[("Milan Jovic", "Serbia")] == 1
@@ -527,3 +527,27 @@ def test_what_the_outlet_reports_in_its_own_name_is_its_own_voice(analyzer: Anal
     assert not any(h.startswith("media:") for h in holders)
     ministry = next(a.id for a in doc.actors if a.kind == "institution")
     assert any(s.holder == ministry and s.target == "Q7184" and s.sign == -1 for s in doc.stances)
+
+
+# --- salience and framing ---------------------------------------------------------------------------
+
+
+def test_an_actor_named_once_in_a_list_is_a_side_figure(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Today the Armenian government is steered by '
+        'advisers from Washington and Paris. Paris sells howitzers to Yerevan and lectures '
+        'everyone," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "France")] == -1
+    assert ("Ivan Petrov", "United States") not in signs
+
+
+def test_according_to_frames_the_rest_of_the_sentence(analyzer: Analyzer) -> None:
+    body = (
+        "The Serbian analyst Milan Jovic spoke to us.\n\nAccording to Jovic, Moscow remains the "
+        "only member of the Security Council that keeps its word."
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Milan Jovic", "Russia")] == 1
+    assert not any(holder == "outlet" for holder, _ in signs)

@@ -52,10 +52,11 @@ from presslens.stances.language import Language, Said, Tokens
 from presslens.stances.lexicon import stance_words
 from presslens.stances.sides import OUTLET, Sides
 
-__all__ = ["OWN_THRESHOLD", "THRESHOLD", "extract_stances"]
+__all__ = ["OWN_THRESHOLD", "SIDE_FIGURE_THRESHOLD", "THRESHOLD", "extract_stances"]
 
 THRESHOLD = 0.25
 OWN_THRESHOLD = 0.5  # a holder's stance toward its own side must be clearer
+SIDE_FIGURE_THRESHOLD = 0.6  # toward an actor the holder names once, as one of a list
 _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
@@ -68,7 +69,7 @@ _OUTLET_FACTOR = 0.6  # the outlet reporting an event in its own voice
 _CONTROLLED = 0.4  # the puppet end of CONTROL
 _PROPAGATION = 0.75  # backing an actor the holder opposes
 _AGAINST_FAVOURED = 0.5  # extra, for conflict against an actor the holder favours
-_VICTIM = 0.5  # the holder's own side as the target of others' conflict (times the conflict weight)
+_VICTIM = 0.3  # the holder's own side as the target of others' conflict (times the conflict weight)
 _HELPER = 0.4  # the holder's own side helping others (times the cooperation weight)
 _HYPOTHETICAL = 0.5
 
@@ -107,12 +108,27 @@ def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
     return None
 
 
+def _refers_to_coordinated_subject(index: ActorIndex, pronoun: Token) -> bool:
+    """"That is their favourite argument, and it is dishonest": a subject pronoun of a clause
+    coordinated with one whose subject names no actor stands for that subject, not for an actor
+    further back."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+    return bool(subjects) and not index.phrase(subjects[0])[0]
+
+
 def _stance_view(index: ActorIndex, sides: Sides, tokens: Tokens) -> ActorIndex:
     """A view of ``index`` for this stage: the outlet's "we/our/us" stands for its side; a plural
     pronoun stands for a whole coordination ("the EU and the US ... they"), and one left
     unresolved repeats the plural pronoun before it ("I do not blame them ... I blame them")."""
     view = copy.copy(index)
     view.by_token = dict(index.by_token)
+    view._pronouns = dict(index._pronouns)
+    for i in list(view._pronouns):
+        if _refers_to_coordinated_subject(index, tokens.tokens[i]):
+            del view._pronouns[i]
     coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
     plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
     starts = [sent.start for sent in index.sdoc.sents]
@@ -171,6 +187,8 @@ class _Stances:
         }
         self.speakers = sorted({q.speaker for q in doc.quotes if q.speaker is not None})
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+        self.victims: dict[tuple[str, str, tuple[int, int]], dict[str | None, float]] = {}
+        self.reported: set[tuple[str, str]] = set()  # (speaker, target) of reported speech acts
         # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
         # report) or speaks as a nation ("our country"): only then do the events it relates in
         # that voice count as its stance
@@ -195,6 +213,23 @@ class _Stances:
         if target in self.sides.own(holder) and not self.sides.may_portray_own_side(holder):
             return  # said by office, or the outlet of itself
         self.tally[(holder, target)].add(weight, span)
+
+    def add_victim(
+        self, holder: str, target: str, weight: float, span: tuple[int, int], source: str | None = None
+    ) -> None:
+        """A victim of each attacker once per sentence: the noun of an act ("Russia's occupation
+        of our land", ``source`` None) and the relation read from it count once."""
+        acts = self.victims.setdefault((holder, target, span), {})
+        if source is None:
+            if not acts:
+                acts[None] = weight
+                self.add(holder, target, weight, span)
+            return
+        if None in acts:
+            self.add(holder, target, -acts.pop(None), span)
+        if source not in acts:
+            acts[source] = weight
+            self.add(holder, target, weight, span)
 
     def view(self, holder: str, target: str) -> float:
         tally = self.tally.get((holder, target))
@@ -239,7 +274,10 @@ class _Stances:
         sent = said.token.sent
         span = self._line(sent.start_char, sent.end_char, said.token.idx)
         for target in said.targets:
-            self.add(holder, target, said.weight, span)
+            if said.kind == "victim":
+                self.add_victim(holder, target, said.weight, span)
+            else:
+                self.add(holder, target, said.weight, span)
 
     # ------------------------------------------------------------------ relations
     def _token_at(self, char: int) -> Token | None:
@@ -274,6 +312,7 @@ class _Stances:
             if holder == OUTLET and relation.type in _SPEECH_ACTS and relation.polarity < 0:
                 speaker = self._reported_speaker(relation)
                 if speaker is not None:
+                    self.reported.add((speaker, relation.target))
                     self.add(speaker, relation.target, -_VERBAL_CONFLICT, (relation.start, relation.end))
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
@@ -293,7 +332,7 @@ class _Stances:
                     self.add(holder, target, -weight, span)
                 elif target in own:
                     self.add(holder, source, -2 * weight, span)
-                    self.add(holder, target, _VICTIM * weight, span)
+                    self.add_victim(holder, target, _VICTIM * weight, span, source)
                 else:
                     self.add(holder, source, -weight, span)
                     if relation.type != "CONTROL":
@@ -327,11 +366,37 @@ class _Stances:
                 self.add(holder, relation.source, weight, span)  # no mark against the source
 
     # ------------------------------------------------------------------ output
+    def _side_figures(self) -> set[tuple[str, str]]:
+        """(holder, actor) where the holder names the actor once, as one of a list ("advisers
+        from Washington and Paris"), and never again: a side figure of the holder's text."""
+        named: dict[tuple[str, str], list[bool]] = defaultdict(list)  # in a list, per naming
+        for i, ids in (*self.index.by_token.items(), *self.index.places.items()):
+            token = self.sdoc[i]
+            if token.pos_ == "PRON":
+                continue
+            root = token
+            while root.dep_ in ("compound", "flat") and root.head.i != root.i and ids == self.index.by_token.get(root.head.i):
+                root = root.head
+            if root.i != i:
+                continue  # one naming per mention
+            listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+            holder = self.sides.holder_at(token.idx)
+            if holder is not None:
+                for actor_id in ids:
+                    named[(holder, actor_id)].append(listed)
+        return {key for key, listed in named.items() if len(listed) == 1 and listed[0]}
+
     def stances(self) -> list[Stance]:
         out = []
+        side_figures = self._side_figures() - self.reported
         for (holder, target), tally in sorted(self.tally.items()):
             score = max(-1.0, min(1.0, tally.score))
-            threshold = OWN_THRESHOLD if target in self.sides.own(holder) else THRESHOLD
+            if target in self.sides.own(holder):
+                threshold = OWN_THRESHOLD
+            elif (holder, target) in side_figures:
+                threshold = SIDE_FIGURE_THRESHOLD  # only ever one of a list: a side figure
+            else:
+                threshold = THRESHOLD
             if abs(score) < threshold or self.doc.actor(target) is None:
                 continue
             out.append(

@@ -287,6 +287,10 @@ class Language:
             if objs:
                 return self.index.phrase(objs[0])[0], verb
             return self.patterns.subjects(verb)[0], verb
+        if token.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+            ids, _ = self.index.phrase(head)  # "the puppet government in Chisinau"
+            if ids:
+                return ids, None
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.relational:
             return self._relational_referent(token), None
         if token.pos_ in ("NOUN", "PROPN"):

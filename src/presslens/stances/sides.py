@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,8 @@ _NATION_NOUNS = frozenset({"country", "land", "lands", "nation", "people", "stat
                            "borders", "border", "sovereignty"})
 _FORMER = frozenset({"former", "retired", "ex", "ex-", "one-time", "onetime"})
 _DASHES = ("–", "—", "-")
+# sentence-opening attributions: "According to X,", "In X's view,", "As X put it,"
+_FRAMES = re.compile(r"\s*(according to\b|in (his|her|their|its|\w+'s) (view|opinion|words)\b|as \w+ (put|puts|sees) it\b)", re.IGNORECASE)
 _BODIES = frozenset({"ministry", "embassy", "government", "office", "department", "presidency",
                      "cabinet", "mission"})
 _COUNTED_ROLES = frozenset({"name", "metonym", "demonym", "acronym"})
@@ -67,7 +70,32 @@ class Sides:
         # (what "reports Baltic Wire" attributes to the outlet itself is its own voice)
         if self.prompt(char):
             return None
-        return OUTLET
+        framed = self._framed_by(char)
+        return framed if framed is not None else OUTLET
+
+    def _framed_by(self, char: int) -> str | None:
+        """"According to X, A and B remain ...": after a sentence-opening attribution ending in a
+        comma, the rest of the sentence is X's, where the quote stage starts X's quote later."""
+        text = self.doc.text
+        span = self.sdoc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        sent = span[0].sent
+        start = max(sent.start_char, text.rfind("\n", 0, char) + 1)
+        end = sent.end_char
+        opening = text[start:char]
+        comma = opening.find(",")
+        if comma < 0 or not _FRAMES.match(opening):
+            return None
+        for quote in self.index.quote_spans:
+            if (
+                start + comma < quote.start < end
+                and quote.kind == "indirect"
+                and quote.speaker is not None
+                and quote.speaker != self.index.outlet_id
+            ):
+                return quote.speaker
+        return None
 
     # ------------------------------------------------------------------ sides
     def side(self, holder: str) -> str | None:
