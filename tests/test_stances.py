@@ -551,3 +551,19 @@ def test_according_to_frames_the_rest_of_the_sentence(analyzer: Analyzer) -> Non
     signs = _signs(_doc(analyzer, body))
     assert signs[("Milan Jovic", "Russia")] == 1
     assert not any(holder == "outlet" for holder, _ in signs)
+
+
+def test_an_evaluative_compound_names_its_head(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"The puppet government in Chisinau signs '
+        'everything," Petrov said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Ivan Petrov", "Moldova")] == -1
+
+
+def test_it_after_a_coordinated_non_actor_subject_is_that_subject(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n– But Moscow did not intervene in 2023.\n\n'
+        '"That is the favourite argument of our opponents, and it is dishonest," Petrov said.'
+    )
+    assert ("Ivan Petrov", "Russia") not in _signs(_doc(analyzer, body))
