@@ -209,6 +209,9 @@ def _modality(verb: Token) -> Modality:
     return "asserted"
 
 
+_TRIGGERS: dict[int, tuple[RelationLexicon, frozenset[str]]] = {}
+
+
 class Patterns:
     """Applies the lexicon to one parsed document."""
 
@@ -217,6 +220,7 @@ class Patterns:
         self.lex = lexicon
         self.history: list[tuple[int, Found]] = []  # (sentence number, found) in text order
         self.sentence = -1
+        self._triggers: frozenset[str] | None = None
 
     # ---------------------------------------------------------------- arguments
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[str], bool]:
@@ -1152,10 +1156,31 @@ class Patterns:
         yield from self._emit(brokers, parties, cue, "CONSULT", _modality(clause), prior, verb)
 
     # ---------------------------------------------------------------- driver
+    def _trigger_words(self) -> frozenset[str]:
+        """Every lemma (or hyphenated noun key) some pattern starts from: other tokens are
+        skipped without calling the patterns (most tokens of a sentence)."""
+        cached = _TRIGGERS.get(id(self.lex))
+        if cached is not None and cached[0] is self.lex:
+            return cached[1]
+        lex = self.lex
+        words = frozenset({
+            *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
+            *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
+            *lex.purchase_verbs, *lex.sale_verbs, *_MEDIATION_VERBS, *_LISTING_VERBS,
+            *_LIGHT_VERBS, "use",
+        })
+        _TRIGGERS[id(lex)] = (lex, words)
+        return words
+
     def find(self, sent: SpacySpan) -> Iterator[Found]:
         self.sentence += 1
         found: list[Found] = []
-        for token in sent:
+        if self._triggers is None:
+            self._triggers = self._trigger_words()
+        tokens = list(sent)
+        for token in tokens:
+            if token.lemma_.lower() not in self._triggers and _noun_key(token) not in self._triggers:
+                continue
             for each in (
                 *self.mediation_relations(token),
                 *self.exercise_relations(token),
@@ -1170,18 +1195,17 @@ class Patterns:
                 found.append(each)
                 self.history.append((self.sentence, each))
         found.extend(self.reported_accusations(found))
-        found.extend(self.followers(sent, found))
-        found.extend(self.demands(sent, found))
+        found.extend(self.followers(tokens, found))
+        found.extend(self.demands(tokens, found))
         yield from found
 
-    def demands(self, sent: SpacySpan, found: list[Found]) -> Iterator[Found]:
+    def demands(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
         """"Guo said the United States should stop arming Taiwan", “Russia must withdraw,” the
         minister said: whoever says that another actor should or must act asks it to (REQUEST,
         with the polarity of what is asked)."""
-        for verb in sent:
+        verbs = {t.head.i: t.head for t in tokens if t.lower_ in _DEMAND_MODALS and t.dep_ == "aux"}
+        for verb in verbs.values():
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_DEMANDED:
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in verb.children):
                 continue
             if self._is_passive(verb) or _negated(verb):
                 continue
@@ -1219,11 +1243,11 @@ class Patterns:
             return [self.index.affiliation(quote.speaker)]
         return []
 
-    def followers(self, sent: SpacySpan, found: list[Found]) -> Iterator[Found]:
+    def followers(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
         """"the EU has added new sanctions on Belarus, and Washington has followed": a joining
         verb without an object of its own repeats the act it is coordinated with, for its own
         subject."""
-        for verb in sent:
+        for verb in tokens:
             if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or self._dobj(verb) is not None:
                 continue
             followers, f_inf = self.subjects(verb)
