@@ -567,3 +567,14 @@ def test_it_after_a_coordinated_non_actor_subject_is_that_subject(analyzer: Anal
         '"That is the favourite argument of our opponents, and it is dishonest," Petrov said.'
     )
     assert ("Ivan Petrov", "Russia") not in _signs(_doc(analyzer, body))
+
+
+def test_reported_praise_is_the_praisers_stance(analyzer: Analyzer) -> None:
+    body = (
+        "Germany's Foreign Ministry on Monday praised Armenia for its reforms.\n\n"
+        '"The talks will continue next month," the ministry said in a statement.'
+    )
+    doc = _doc(analyzer, body)
+    ministry = next(a.id for a in doc.actors if a.kind == "institution")
+    assert any(s.holder == ministry and s.target == "Q399" and s.sign == 1 for s in doc.stances)
+    assert not any(s.holder == "outlet" for s in doc.stances)

@@ -61,7 +61,9 @@ _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # their nouns name victims
-_SPEECH_ACTS = frozenset({"ACCUSE", "PROTEST", "THREATEN"})  # reported of a speaker (not denials)
+# reported of a quoted body, with the polarity they must have: accusing, protesting, threatening
+# and backing in words (not denials, not deeds)
+_SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1}
 _COOPERATION = 0.4
 _WEAK_COOPERATION = 0.15  # working together is not backing
 _WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
@@ -309,11 +311,12 @@ class _Stances:
                 continue  # "Brussels wants us to recognise Kosovo": asked of us, not done
             if (relation.target, relation.source, relation.type, relation.start) in keys:
                 continue  # "Baku and Yerevan fought": a mutual act singles out no side
-            if holder == OUTLET and relation.type in _SPEECH_ACTS and relation.polarity < 0:
+            if holder == OUTLET and relation.type in _SPEECH_ACTS and relation.polarity == _SPEECH_ACTS[relation.type]:
                 speaker = self._reported_speaker(relation)
                 if speaker is not None:
                     self.reported.add((speaker, relation.target))
-                    self.add(speaker, relation.target, -_VERBAL_CONFLICT, (relation.start, relation.end))
+                    weight = _VERBAL_CONFLICT if relation.polarity < 0 else _COOPERATION
+                    self.add(speaker, relation.target, relation.polarity * weight, (relation.start, relation.end))
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
             own = self.sides.own(holder)
