@@ -578,3 +578,13 @@ def test_reported_praise_is_the_praisers_stance(analyzer: Analyzer) -> None:
     ministry = next(a.id for a in doc.actors if a.kind == "institution")
     assert any(s.holder == ministry and s.target == "Q399" and s.sign == 1 for s in doc.stances)
     assert not any(s.holder == "outlet" for s in doc.stances)
+
+
+def test_a_list_of_prepositional_phrases_is_a_list(analyzer: Analyzer) -> None:
+    body = (
+        'The analyst Ivan Petrov spoke to us.\n\n"Moldova is steered by Brussels and by Bucharest. '
+        'Brussels lies to everyone," Petrov said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert signs[("Ivan Petrov", "European Union")] == -1
+    assert ("Ivan Petrov", "Romania") not in signs

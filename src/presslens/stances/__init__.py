@@ -110,6 +110,14 @@ def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
     return None
 
 
+def _listed(token: Token) -> bool:
+    """One of a list: "Washington and Paris", "by Brussels and by Bucharest"."""
+    if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+        return True
+    prep = token.head
+    return token.dep_ == "pobj" and (prep.dep_ == "conj" or any(c.dep_ == "conj" for c in prep.children))
+
+
 def _refers_to_coordinated_subject(index: ActorIndex, pronoun: Token) -> bool:
     """"That is their favourite argument, and it is dishonest": a subject pronoun of a clause
     coordinated with one whose subject names no actor stands for that subject, not for an actor
@@ -382,7 +390,7 @@ class _Stances:
                 root = root.head
             if root.i != i:
                 continue  # one naming per mention
-            listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+            listed = _listed(root)
             holder = self.sides.holder_at(token.idx)
             if holder is not None:
                 for actor_id in ids:
