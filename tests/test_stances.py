@@ -441,9 +441,9 @@ def test_moving_away_with_the_parsers_adverb(analyzer: Analyzer) -> None:
 
 def test_people_named_by_a_place(analyzer: Analyzer) -> None:
     body = (
-        'The analyst Ivan Petrov spoke to us.\n\n"Those who try to drag the region into a new war – '
-        'in Paris or in Tehran – will fail. We were elected by our citizens, not by bureaucrats in '
-        'Brussels," Petrov said.'
+        'The analyst Ivan Petrov spoke to us.\n\n"Paris has an embassy here, and so has Tehran. '
+        'Those who try to drag the region into a new war – in Paris or in Tehran – will fail. We '
+        'were elected by our citizens, not by bureaucrats in Brussels," Petrov said.'
     )
     signs = _signs(_doc(analyzer, body))
     assert signs[("Ivan Petrov", "France")] == -1
