@@ -588,3 +588,10 @@ def test_a_list_of_prepositional_phrases_is_a_list(analyzer: Analyzer) -> None:
     signs = _signs(_doc(analyzer, body))
     assert signs[("Ivan Petrov", "European Union")] == -1
     assert ("Ivan Petrov", "Romania") not in signs
+
+
+def test_a_report_of_good_deeds_takes_no_side(analyzer: Analyzer) -> None:
+    body = "Ankara offered on Monday to mediate between Baku and Yerevan, and Doha brokered a truce."
+    assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))
+    body = "The Lithuanian regime lies every day. " + body  # an op-ed's voice
+    assert _signs(_doc(analyzer, body))[("outlet", "Qatar")] == 1

@@ -60,6 +60,7 @@ SIDE_FIGURE_THRESHOLD = 0.6  # toward an actor the holder names once, as one of 
 _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+_DEEDS = frozenset({"verb", "anaphor"})  # kinds of evidence that tell what an actor did
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # their nouns name victims
 # reported of a quoted body, with the polarity they must have: accusing, protesting, threatening
 # and backing in words (not denials, not deeds)
@@ -253,9 +254,16 @@ class _Stances:
             if (said.token.i, said.kind) not in seen:
                 seen.add((said.token.i, said.kind))
                 evaluations.append(said)
+        # A report tells what actors did ("Ankara offers to mediate", "X won the vote") without
+        # judging them; words that judge ("lies", "the regime", "so-called") mark a voice that
+        # evaluates (an op-ed). Deeds the outlet relates count only in such a voice.
+        deeds: list[Said] = []
         for said in evaluations:
             holder = self.sides.holder_at(said.token.idx)
             if holder is None or not self._holders_own_words(holder, said):
+                continue
+            if holder == OUTLET and said.kind in _DEEDS and said.weight > 0:
+                deeds.append(said)
                 continue
             if holder == OUTLET:
                 self.outlet_evaluates = True
@@ -263,7 +271,7 @@ class _Stances:
         # Scare quotes in a wire report attribute words ("what they call X"), and a report names
         # the victims of an attack as a matter of fact: in the outlet's voice they count only
         # where that voice evaluates otherwise.
-        for said in (*self.language.scare_quotes(self.doc.text), *self.language.victims(self.victim_nouns)):
+        for said in (*deeds, *self.language.scare_quotes(self.doc.text), *self.language.victims(self.victim_nouns)):
             holder = self.sides.holder_at(said.token.idx)
             if holder is None or (holder == OUTLET and not self.outlet_evaluates):
                 continue
