@@ -248,3 +248,50 @@ def test_a_ministry_the_gazetteer_names_whole_is_referred_back_to(analyzer: Anal
     manila = next(a for a in doc.actors if "Philippines" in a.name)
     assert manila.kind == "institution"
     assert [m.text for m in manila.mentions] == ["Philippines' Foreign Ministry"]
+
+
+# --- forms of address, institutes, places the tagger calls organisations ----------------------
+
+
+def test_an_address_by_first_name_and_patronymic_is_the_interviewee(analyzer: Analyzer) -> None:
+    text = (
+        "Speaking with Volga Courier, the Russian analyst Gleb Zarubin explained his view.\n\n"
+        "– Gleb Andreyevich, is Armenia leaving the CSTO?\n\n“It has already left,” Zarubin said."
+    )
+    doc = _analyze(analyzer, text)
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Gleb Zarubin"]
+    assert "Gleb Andreyevich" in [m.text for m in people[0].mentions]
+
+
+def test_an_honorific_with_a_first_name_is_the_interviewee(analyzer: Analyzer) -> None:
+    text = (
+        "The Georgian political scientist Levan Gogiberidze spoke to us.\n\n"
+        "– Batono Levan, who stands behind the protests?\n\n“Brussels,” Gogiberidze said."
+    )
+    doc = _analyze(analyzer, text)
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Levan Gogiberidze"]
+
+
+def test_an_expert_institute_after_at_is_an_organisation(analyzer: Analyzer) -> None:
+    text = (
+        "Dušan Radojičić, a senior fellow at the Institute for Balkan Security Studies, and "
+        "Inna Sevastyanova, a senior researcher at the Centre for Arctic Policy, disagreed."
+    )
+    names = {a.name for a in _analyze(analyzer, text).actors if a.kind == "organization"}
+    assert {"Institute for Balkan Security Studies", "Centre for Arctic Policy"} <= names
+
+
+def test_places_in_lists_and_before_place_nouns_are_not_organisations(analyzer: Analyzer) -> None:
+    text = (
+        "Al-Sharaa went to Moscow to discuss the Russian bases at Hmeimim and Tartus. Pakistan "
+        "closed the Torkham crossing for weeks, and Norway kept open the ports of Tromsø, Kirkenes "
+        "and Båtsfjord."
+    )
+    names = {a.name for a in _analyze(analyzer, text).actors}
+    assert not names & {"Tartus", "Torkham", "Båtsfjord", "Hmeimim"}
+
+
+def test_a_bare_title_is_not_a_person(analyzer: Analyzer) -> None:
+    text = "The Chairman of the Transitional Sovereignty Council, General Abdel Fattah al-Burhan, spoke."
+    assert "Chairman" not in {a.name for a in _analyze(analyzer, text).actors}

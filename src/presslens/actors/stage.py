@@ -42,6 +42,10 @@ _GOVERNMENT_NOUNS = frozenset(
 )
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f",
                "dr": "", "dr.": "", "prof": "", "prof.": "", "sir": "m", "lady": "f"}
+# Russian and Ukrainian patronymics ("Yegor Viktorovich", "Inna Pavlovna") and honorifics used
+# with a first name ("Batono Levan", Georgian): forms of address in translated interviews
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "inichna", "ich")
+_ADDRESS_HONORIFICS = frozenset({"batono", "kalbatono", "pan", "pani", "gospodin", "gospozha"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "der", "den", "bin", "ibn", "al", "el",
                              "la", "le", "du", "dos", "ben", "abu"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -250,7 +254,9 @@ class _Run:
 
     def add_organisations(self) -> None:
         for ent in self.sdoc.ents:
-            if ent.label_ == "ORG":
+            # the small model tags some institute names as facilities ("the Centre for Arctic
+            # Policy"): an institution's name makes them organisations
+            if ent.label_ == "ORG" or (ent.label_ == "FAC" and _is_institution_name(ent)):
                 self._add_org_entity(ent)
 
     def _clean(self, ent: Span) -> tuple[Span, str] | None:
@@ -273,6 +279,8 @@ class _Run:
         na = self.x.non_actors
         if span.text in na.regions:
             return True
+        if _is_institution_name(span):
+            return False  # "the Institute of Caucasian Strategy", "a fellow at the Centre for ..."
         last = span[-1].lower_
         if last in na.head_nouns:
             return True
@@ -280,8 +288,11 @@ class _Run:
         after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
         if after is not None and after.lower_ in na.head_nouns:
             return True
-        # "the village of Cobasna", "north of Kharkiv", "near Tiraspol": a place
+        # "the village of Cobasna", "north of Kharkiv", "near Tiraspol": a place; also the later
+        # items of a list ("at Hmeimim and Tartus", "the ports of Tromsø, Kirkenes and Båtsfjord")
         root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
         if root.dep_ == "pobj":
             prep = root.head
             if prep.lower_ in _PLACE_PREPOSITIONS:
@@ -311,6 +322,8 @@ class _Run:
             return
         if len(span) > 5 or any(t.like_num for t in span):
             return
+        if span.text.lower() in self.x.titles.all:
+            return  # "The Chairman of the Council": a title, not a name
         if len(span) == 1 and not gender and not self._single_name_is_person(span):
             return  # "Dniester", "Brussels": a lone capitalised word needs more evidence
         # The title words of a role noun ("Prime Minister X") are not part of the name.
@@ -328,7 +341,12 @@ class _Run:
         draft.gender = draft.gender or self._gender_from_roles(draft.roles)
 
     def _person_draft(self, span: Span) -> _ActorDraft:
-        """The person this name belongs to: full names merge with their bare surname."""
+        """The person this name belongs to: full names merge with their bare surname, and the
+        interviewer's address by first name and patronymic ("Yegor Viktorovich, ...") or by
+        honorific and first name ("Batono Levan") with the person of that first name."""
+        addressed = self._addressed_person(span)
+        if addressed is not None:
+            return addressed
         surname = span[-1].text
         full = span.text
         for draft in self.drafts.values():
@@ -345,6 +363,18 @@ class _Run:
         draft = _ActorDraft(key, full, "person", None)
         self.drafts[key] = draft
         return draft
+
+    def _addressed_person(self, span: Span) -> _ActorDraft | None:
+        words = [t.text for t in span]
+        if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC_ENDINGS):
+            first = words[0]
+        elif len(words) == 2 and words[0].lower() in _ADDRESS_HONORIFICS:
+            first = words[1]
+        else:
+            return None
+        matches = [d for d in self.drafts.values()
+                   if d.kind == "person" and len(d.name.split()) >= 2 and d.name.split()[0] == first]
+        return matches[0] if len(matches) == 1 else None
 
     def _add_org_entity(self, ent: Span) -> None:
         cleaned = self._clean(ent)
@@ -672,6 +702,23 @@ _MINISTRY_RE = re.compile(
     + _DEPARTMENTS + r"))?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
 )
+
+
+_INSTITUTION_HEADS = frozenset({"institute", "centre", "center", "academy", "foundation", "forum",
+                                "council", "university", "school", "fund", "society",
+                                "association", "observatory", "initiative", "bureau"})
+
+
+def _is_institution_name(span: Span) -> bool:
+    """"(the) Institute of Caucasian Strategy", "Anatolian Security Forum": a capitalised name
+    headed by an institution noun, whatever its other words (regions, ideas) are."""
+    words = [t for t in span if t.pos_ != "DET" and t.text not in ("-", "–")]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "on", "the")
+                                 for t in words):
+        return False
+    if words[0].lower_ in _INSTITUTION_HEADS and len(words) >= 3 and words[1].lower_ in ("of", "for", "on"):
+        return True
+    return words[-1].lower_ in _INSTITUTION_HEADS and words[-1].text[:1].isupper()
 
 
 def _normalise_department(department: str) -> str:
