@@ -595,3 +595,13 @@ def test_a_report_of_good_deeds_takes_no_side(analyzer: Analyzer) -> None:
     assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))
     body = "The Lithuanian regime lies every day. " + body  # an op-ed's voice
     assert _signs(_doc(analyzer, body))[("outlet", "Qatar")] == 1
+
+
+def test_titles_of_other_people_near_the_name_are_not_the_speakers(analyzer: Analyzer) -> None:
+    body = (
+        "Speaking with Harbour Times, the Serbian political scientist Milan Jovic, who once advised "
+        "Prime Minister Ana Brnabic, explained his view.\n\n"
+        '"Brussels blackmails Serbia every year, Washington sanctions Serbia, and Pristina '
+        'threatens Serbia. Serbia has always defended its people," Jovic said.'
+    )
+    assert _signs(_doc(analyzer, body))[("Milan Jovic", "Serbia")] == 1

@@ -179,13 +179,21 @@ class Sides:
                 continue
             if mention.role == "title" and any(self._office(t) for t in span):
                 return True
-            root = span.root
-            while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
-                root = root.head
-            for token in root.subtree:
-                if abs(token.i - span.start) <= _CONTEXT and self._office(token):
-                    return True
+            if any(self._office(t) for t in self._role_nouns(span.root)):
+                return True
         return False
+
+    @staticmethod
+    def _role_nouns(name: Token) -> list[Token]:
+        """The nouns that say what a named person is: "spokeswoman Sona X", "X, deputy chair of
+        ...", "The ministry's spokeswoman, X" — not the titles of other people nearby."""
+        root = name
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+            root = root.head
+        nouns = [c for c in root.children if c.dep_ in ("compound", "appos")]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        return nouns
 
     def _office(self, token: Token) -> bool:
         if token.lemma_.lower() not in self.words.offices and token.lower_ not in self.words.offices:
