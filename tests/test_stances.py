@@ -297,6 +297,12 @@ def test_interview_prompts_are_not_the_outlets_voice(analyzer: Analyzer) -> None
         '"No," Petrov said.'
     )
     assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))
+    body = (
+        "Speaking with Harbour Times, the analyst Ivan Petrov explained his view.\n\n"
+        "Q: The Kyiv regime lies to everyone. Does Brussels pretend not to see it.\n\n"
+        '"No," Petrov said.'
+    )
+    assert not any(holder == "outlet" for holder, _ in _signs(_doc(analyzer, body)))
 
 
 # --- speech acts, reproaches, blame ------------------------------------------------------------------

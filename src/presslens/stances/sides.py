@@ -30,6 +30,7 @@ _NATION_NOUNS = frozenset({"country", "land", "lands", "nation", "people", "stat
                            "borders", "border", "sovereignty"})
 _FORMER = frozenset({"former", "retired", "ex", "ex-", "one-time", "onetime"})
 _DASHES = ("–", "—", "-")
+_PROMPT = re.compile(r"(Q|Question)\s*[:.]\s", re.IGNORECASE)
 # sentence-opening attributions: "According to X,", "In X's view,", "As X put it,"
 _FRAMES = re.compile(r"\s*(according to\b|in (his|her|their|its|\w+'s) (view|opinion|words)\b|as \w+ (put|puts|sees) it\b)", re.IGNORECASE)
 _BODIES = frozenset({"ministry", "embassy", "government", "office", "department", "presidency",
@@ -52,10 +53,11 @@ class Sides:
 
     # ------------------------------------------------------------------ voice
     def prompt(self, char: int) -> bool:
-        """Inside an interview prompt (a line opening with a dash) or a question of the outlet."""
+        """Inside an interview prompt (a line opening with a dash or "Q:") or a question of the
+        outlet."""
         text = self.doc.text
         line_start = text.rfind("\n", 0, char) + 1
-        if text[line_start : line_start + 1] in _DASHES:
+        if text[line_start : line_start + 1] in _DASHES or _PROMPT.match(text, line_start):
             return True
         span = self.sdoc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
         if span is None:
