@@ -38,7 +38,6 @@ Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -51,6 +50,7 @@ from presslens.relations.lexicon import relation_lexicon
 from presslens.stances.language import Language, Said, Tokens
 from presslens.stances.lexicon import stance_words
 from presslens.stances.sides import OUTLET, Sides
+from presslens.stances.view import stance_view
 
 __all__ = ["OWN_THRESHOLD", "SIDE_FIGURE_THRESHOLD", "THRESHOLD", "extract_stances"]
 
@@ -88,94 +88,12 @@ class _Tally:
             self.evidence.append(span)
 
 
-_PLURAL = frozenset({"they", "them", "their", "themselves"})
-_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-_PRONOUNS = FIRST_PLURAL | _PERSONAL | _PLURAL
-_COORDINATORS = frozenset({"and", "or", "nor"})
-_PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
-
-
-def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
-    """"he/his/she/her" inside a quote: the latest person the quote names before it (not its
-    speaker), from sentence ``first`` on ("Pashinyan understands this. He has given away ...")."""
-    quote = index.quote_at(token.idx)
-    if quote is None:
-        return None
-    for i in range(token.i - 1, first - 1, -1):
-        other = index.sdoc[i]
-        if other.idx < quote.start:
-            break
-        for actor_id in index.by_token.get(i, []):
-            if index.is_person(actor_id) and actor_id != quote.speaker:
-                return actor_id
-    return None
-
-
 def _listed(token: Token) -> bool:
     """One of a list: "Washington and Paris", "by Brussels and by Bucharest"."""
     if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
         return True
     prep = token.head
     return token.dep_ == "pobj" and (prep.dep_ == "conj" or any(c.dep_ == "conj" for c in prep.children))
-
-
-def _refers_to_coordinated_subject(index: ActorIndex, pronoun: Token) -> bool:
-    """"That is their favourite argument, and it is dishonest": a subject pronoun of a clause
-    coordinated with one whose subject names no actor stands for that subject, not for an actor
-    further back."""
-    verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
-        return False
-    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
-    return bool(subjects) and not index.phrase(subjects[0])[0]
-
-
-def _stance_view(index: ActorIndex, sides: Sides, tokens: Tokens) -> ActorIndex:
-    """A view of ``index`` for this stage: the outlet's "we/our/us" stands for its side; a plural
-    pronoun stands for a whole coordination ("the EU and the US ... they"), and one left
-    unresolved repeats the plural pronoun before it ("I do not blame them ... I blame them")."""
-    view = copy.copy(index)
-    view.by_token = dict(index.by_token)
-    view._pronouns = dict(index._pronouns)
-    for i in list(view._pronouns):
-        if _refers_to_coordinated_subject(index, tokens.tokens[i]):
-            del view._pronouns[i]
-    coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
-    plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
-    starts = [sent.start for sent in index.sdoc.sents]
-    sentence = 0
-    for i, lower in enumerate(tokens.lowers):
-        while sentence + 1 < len(starts) and starts[sentence + 1] <= i:
-            sentence += 1
-        window = starts[max(0, sentence - _PRONOUN_WINDOW)]
-        if lower in _PRONOUNS and i not in view.by_token:
-            token = tokens.tokens[i]
-            if lower in FIRST_PLURAL:
-                side = sides.first_plural(token)
-                if side is not None:
-                    view.by_token[i] = [side]
-            elif lower in _PERSONAL:
-                person = _quoted_person(index, token, window)
-                if person is not None:
-                    view.by_token[i] = [person]
-            else:
-                ids, _ = index.at(token)
-                wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
-                if wider is not None:
-                    ids = wider
-                elif not ids:
-                    ids = next((p for start, p in reversed(plural) if start >= window), [])
-                if ids:
-                    view.by_token[i] = list(ids)
-                    plural.append((starts[sentence], list(ids)))
-        elif lower in _COORDINATORS:
-            # "the EU and the US": a coordinated subject, kept for plural pronouns after it
-            subject = tokens.tokens[i].head
-            if subject.dep_ in ("nsubj", "nsubjpass"):
-                ids, _ = index.phrase(subject)
-                if len(ids) > 1:
-                    coordinated.append((starts[sentence], ids))
-    return view
 
 
 class _Stances:
@@ -185,7 +103,7 @@ class _Stances:
         self.words = stance_words()
         tokens = Tokens.of(sdoc)  # made once: every pass below walks them
         self.sides = Sides(doc, sdoc, index, self.words, tokens)
-        self.index = _stance_view(index, self.sides, tokens)
+        self.index = stance_view(index, self.sides, tokens)
         lexicon = relation_lexicon()
         self.patterns = Patterns(self.index, lexicon)
         self.language = Language(
