@@ -812,3 +812,21 @@ def test_a_pronoun_after_a_subject_naming_no_actor_stands_for_none(analyzer: Ana
         "protecting Bosnia from secession.",
     )
     assert not any(source == "Serbia" for source, _, _ in _triples(doc))
+
+
+def test_what_a_request_asks_for_is_not_done(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, '“Brussels wants us to sanction Russia, to recognise Kosovo and to thank them,” the Serbian analyst Dragan Milovanović said.')
+    triples = _triples(doc)
+    assert ("European Union", "Serbia", "REQUEST") in triples
+    assert not any(source == "Serbia" for source, _, _ in triples)
+
+
+def test_a_relative_clause_names_the_author_only_when_it_imposes(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Serbia will keep its own course on sanctions against Russia whatever the European Union demands.")
+    assert ("European Union", "Russia", "SANCTION") not in _triples(doc)
+
+
+def test_a_possessive_after_the_verbs_own_object_is_that_objects(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Georgian Dream accuses the opposition of lobbying the EU to punish Georgia for its independent course. Georgia protested.")
+    punish = [r for r in doc.relations if r.type == "SANCTION"]
+    assert all(_names(doc, r)[1] == "Georgia" for r in punish)

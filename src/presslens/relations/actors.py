@@ -483,6 +483,11 @@ class ActorIndex:
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.i < token.i:
+                named = [i for i in self.by_token.get(obj.i, []) if not self.is_person(i)]
+                if named:
+                    return named  # "lobbying the EU to punish Georgia for its course": Georgia's
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(

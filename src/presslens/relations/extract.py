@@ -71,6 +71,10 @@ _INSTRUMENT_PREPS = frozenset({"with", "through", "via", "in"})  # "stood in sol
 _PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
 _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
+# Verbs of a relative clause whose subject is the author of the measure its head noun names
+# ("the tariffs that Washington imposes"; not "sanctions, whatever the EU demands")
+_IMPOSING_VERBS = frozenset({"impose", "introduce", "adopt", "announce", "approve", "levy",
+                             "apply", "enact", "extend", "place", "launch", "carry", "conduct"})
 # "put X on its sanctions list"
 _LISTING_VERBS = frozenset({"put", "place", "add", "include", "enter"})
 # Verbs whose object (an act of force) is held out, not done: a threat
@@ -521,6 +525,8 @@ class Patterns:
         passive = self._is_passive(verb)
         if cue.passive_only and not passive:
             return
+        if self._requested_act(verb):
+            return  # "Brussels wants us to sanction Russia": what is asked is not done
         type_name = cue.type
         if _negated_scope(verb):
             if cue.negated is None:
@@ -727,6 +733,27 @@ class Patterns:
             return []
         return self.prep_objects(dobj, cue.preps)[0]
 
+    def _requested_act(self, verb: Token) -> bool:
+        """The to-infinitive of a request with an addressee ("wants us to sanction Russia",
+        "urged Kyiv to withdraw"): the request is the relation, not the act asked for."""
+        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... to sanction X, to recognise Y"
+            verb = verb.head
+        if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            return False
+        asker = verb.head
+        cue = self.lex.verbs.get(asker.lemma_.lower())
+        phrased = self._phrase_cue(asker)
+        requesting = (cue is not None and cue.type == "REQUEST") or (
+            phrased is not None and phrased[0].type == "REQUEST"
+        )
+        if not requesting:
+            # "wants us to sanction Russia, to recognise Kosovo": a list of what is asked
+            return asker.i != verb.i and asker.pos_ == "VERB" and self._requested_act(asker)
+        has_addressee = self._dobj(asker) is not None or (phrased is not None and phrased[1] is not None)
+        return has_addressee or any(c.dep_ == "nsubj" for c in verb.children)
+
     @staticmethod
     def _pronoun_subject(verb: Token) -> bool:
         node = verb
@@ -833,7 +860,7 @@ class Patterns:
             return  # "asked Trump to lift the tariffs and the sanctions": their end
         if not sources:
             for child in noun.children:  # "every tariff that Washington imposes"
-                if child.dep_ == "relcl" and child.pos_ == "VERB":
+                if child.dep_ == "relcl" and child.lemma_.lower() in _IMPOSING_VERBS:
                     subject = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                     if subject:
                         sources, inferred = self.index.phrase(subject[0])
