@@ -295,3 +295,15 @@ def test_places_in_lists_and_before_place_nouns_are_not_organisations(analyzer: 
 def test_a_bare_title_is_not_a_person(analyzer: Analyzer) -> None:
     text = "The Chairman of the Transitional Sovereignty Council, General Abdel Fattah al-Burhan, spoke."
     assert "Chairman" not in {a.name for a in _analyze(analyzer, text).actors}
+
+
+def test_a_bare_ministry_is_the_one_the_statement_is_about(analyzer: Analyzer) -> None:
+    text = (
+        "The Ministry of Foreign Affairs of Sudan condemns the attacks. The Sudanese Foreign "
+        "Ministry has shown that the drones came from abroad, which the Emirati Foreign Ministry "
+        "denies. The Ministry rejects this claim."
+    )
+    doc = _analyze(analyzer, text)
+    last = doc.text.rindex("Ministry rejects")
+    owner = [a for a in doc.actors for m in a.mentions if m.start == last]
+    assert owner and "Sudan" in owner[0].name

@@ -830,3 +830,23 @@ def test_a_possessive_after_the_verbs_own_object_is_that_objects(analyzer: Analy
     doc = _doc(analyzer, "Georgian Dream accuses the opposition of lobbying the EU to punish Georgia for its independent course. Georgia protested.")
     punish = [r for r in doc.relations if r.type == "SANCTION"]
     assert all(_names(doc, r)[1] == "Georgia" for r in punish)
+
+
+def test_a_spokeswoman_acts_for_her_state(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Russia is unhappy. Russian Foreign Ministry spokeswoman Maria Zakharova criticised Armenia on Thursday.")
+    assert ("Russia", "Armenia", "ACCUSE") in _triples(doc)
+
+
+def test_an_international_council_is_no_body_of_the_host_state(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "Russia said it would raise the issue at the OSCE Permanent Council in Vienna, where "
+        "Austria hosts the talks.",
+    )
+    assert not any(target == "Austria" and kind == "CONSULT" for _, target, kind in _triples(doc))
+
+
+def test_giving_something_away_is_a_demand_against_the_addressee(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "“Brussels wants Serbia to give something away for free,” Radojičić said.")
+    requests = [r for r in doc.relations if r.type == "REQUEST"]
+    assert requests and all(r.polarity == -1 for r in requests)

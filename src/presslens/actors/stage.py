@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -435,6 +435,7 @@ class _Run:
         Defence of Armenia"), and "the Foreign Ministry" / "the ministry" referring back to one."""
         last_by_department: dict[str, _ActorDraft] = {}
         last_any: _ActorDraft | None = None
+        named: Counter[str] = Counter()  # how often each ministry has been referred to so far
         for m in _MINISTRY_RE.finditer(self.text):
             department = _normalise_department(m.group("dept") or m.group("dept2") or "")
             span = self.sdoc.char_span(m.start("ministry"), m.end("ministry"), alignment_mode="expand")
@@ -446,6 +447,7 @@ class _Run:
                 known = self._gazetteer_institution(span)
                 if known is not None:
                     last_any = known
+                    named[known.key] += 1
                     if department:
                         last_by_department[department] = known
                 continue
@@ -464,11 +466,18 @@ class _Run:
                 self._claim(draft, owner_span, "name")
             else:
                 referent = last_by_department.get(department) if department else last_any
+                if not department and named:
+                    # a bare "the Ministry" is the ministry the text is about (a statement's
+                    # author), the one referred to most so far, not one named in passing
+                    top = max(named.values())
+                    if named.get(referent.key if referent else "", 0) < top:
+                        referent = next(self.drafts[k] for k, n in named.items() if n == top)
                 if referent is None or not m.group("det"):
                     continue
                 self._claim(referent, span, "title")
                 draft = referent
             last_any = draft
+            named[draft.key] += 1
             if department:
                 last_by_department[department] = draft
 

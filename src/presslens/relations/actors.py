@@ -59,7 +59,12 @@ _STATE_INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 # bodies that are a state's when no state is named with them (place in the sentence decides)
-_STATE_BODY = re.compile(r"\b(committee|council|commission|office|agency|service|directorate)\b", re.IGNORECASE)
+# ("OSCE Permanent Council" meets in Vienna but is no Austrian body: a national qualifier is needed)
+_STATE_BODY = re.compile(
+    r"\b(national|state|security|supreme|federal|presidential|central)\b.*"
+    r"\b(committee|council|commission|office|agency|service|directorate)\b",
+    re.IGNORECASE,
+)
 _INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -147,6 +152,7 @@ class ActorIndex:
                         by_token[token.i].append(actor_id)
         self._drop_headline_attribution(by_token)
         self.by_token = dict(by_token)
+        self._spokespeople_act_for_their_state()
         self.quote_spans = sorted(self.doc.quotes, key=lambda q: q.start)
         outlet = self.doc.meta.outlet
         if outlet:
@@ -154,6 +160,26 @@ class ActorIndex:
                 if actor.kind == "media" and actor.name.casefold() == outlet.casefold():
                     self.outlet_id = actor.id
         self._resolve_third_person()
+
+    def _spokespeople_act_for_their_state(self) -> None:
+        """A spokesperson's acts are their state's ("Zakharova criticised the law" is Russia
+        criticising it), when the gazetteer or a title in the text says they are one and their
+        state is known."""
+        for actor in self.doc.actors:
+            if actor.kind != "person":
+                continue
+            entry = self.gazetteer.get(actor.id) if self.gazetteer is not None else None
+            spokes = any("spokes" in role or "press secretary" in role for role in (entry.roles if entry else ()))
+            spokes = spokes or any(m.role == "title" and "spokes" in m.text.lower() for m in actor.mentions)
+            if not spokes:
+                continue
+            state = self.affiliation(actor.id)
+            if state == actor.id or self.kinds.get(state) != "country":
+                continue
+            for ids in self.by_token.values():
+                for k, actor_id in enumerate(ids):
+                    if actor_id == actor.id:
+                        ids[k] = state
 
     def _drop_headline_attribution(self, by_token: dict[int, list[str]]) -> None:
         """"Islamabad is fighting the wrong war – Kharlamov": the name after the headline's dash

@@ -432,8 +432,8 @@ class Patterns:
             return cue.polarity
         if type_name == "REQUEST" and action is not None:
             lemma = action.lemma_.lower()
-            for child in action.children:
-                if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.lex.requested_actions:
+            for child in action.children:  # "give something away": the particle may be an adverb
+                if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in self.lex.requested_actions:
                     return self.lex.requested_actions[f"{lemma} {child.lower_}"]
             if lemma in self.lex.requested_actions:
                 return self.lex.requested_actions[lemma]
