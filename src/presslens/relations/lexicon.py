@@ -199,29 +199,3 @@ def _speech_acts(data: dict[str, Any], types: dict[str, RelationType]) -> dict[s
                 raise LexiconError(f"relation_lexicon.yaml: speech_acts.{word}: unknown relation type {name!r}")
         out[str(word).lower()] = names
     return out
-
-
-@dataclass(frozen=True)
-class StanceLexicon:
-    nouns: dict[str, float]
-    adjectives: dict[str, float]
-    subject_verbs: dict[str, float]
-    holder_verbs: dict[str, float]
-
-
-@lru_cache(maxsize=1)
-def stance_lexicon() -> StanceLexicon:
-    data = _read("stance_lexicon.yaml")
-
-    def weights(key: str) -> dict[str, float]:
-        out = {}
-        for word, value in (data.get(key) or {}).items():
-            weight = float(value)
-            if not -1.0 <= weight <= 1.0:
-                raise LexiconError(f"stance_lexicon.yaml: {key}.{word}: weight outside [-1, 1]")
-            out[str(word).lower()] = weight
-        return out
-
-    return StanceLexicon(
-        weights("nouns"), weights("adjectives"), weights("subject_verbs"), weights("holder_verbs")
-    )
