@@ -28,8 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
+# The development sets (tuned on) and the held-out set (never tuned on), each scored on its own.
+EVAL_SETS := tests/devset tests/devset2 tests/devset3 tests/heldout
 eval: $(STAMP)
-	$(BIN)/presslens eval tests/devset
+	@for set in $(EVAL_SETS); do $(BIN)/presslens eval $$set || exit 1; done
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
