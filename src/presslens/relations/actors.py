@@ -631,11 +631,18 @@ class ActorIndex:
                     if other.id == speaker:
                         continue
                     for om in other.mentions:
-                        if om.start <= tok.idx < om.end and om.role in ("demonym", "name", "metonym"):
+                        # a demonym or state named beside the speaker, or a body naming them
+                        # ("the ministry's spokeswoman, X": "the ministry" refers back to one)
+                        named = om.role in ("demonym", "name", "metonym")
+                        body = om.role == "title" and other.kind == "institution"
+                        if om.start <= tok.idx < om.end and (named or body):
                             state = self._state_of(other.id)
+                            if state is None and body:
+                                state = self.normal(other.id)  # the body itself, its state unnamed
                             if state is None:
                                 continue
-                            rank = (0 if om.role == "demonym" else 1, abs(tok.i - span.start), state)
+                            kind_rank = 0 if om.role == "demonym" else 1 if named else 2
+                            rank = (kind_rank, abs(tok.i - span.start), state)
                             if best is None or rank < best:
                                 best = rank
         return best[2] if best else None

@@ -33,10 +33,7 @@ _DASHES = ("–", "—", "-")
 _PROMPT = re.compile(r"(Q|Question)\s*[:.]\s", re.IGNORECASE)
 # sentence-opening attributions: "According to X,", "In X's view,", "As X put it,"
 _FRAMES = re.compile(r"\s*(according to\b|in (his|her|their|its|\w+'s) (view|opinion|words)\b|as \w+ (put|puts|sees) it\b)", re.IGNORECASE)
-_BODIES = frozenset({"ministry", "embassy", "government", "office", "department", "presidency",
-                     "cabinet", "mission"})
 _COUNTED_ROLES = frozenset({"name", "metonym", "demonym", "acronym"})
-_CONTEXT = 10  # tokens around a speaker's name searched for an office noun
 
 
 class Sides:
@@ -48,7 +45,6 @@ class Sides:
         self.index = index
         self.words = words
         self._official: dict[str, bool] = {}
-        self._body: dict[str, str | None] = {}
         self.outlet_side = self._outlet_side()
 
     # ------------------------------------------------------------------ voice
@@ -105,42 +101,7 @@ class Sides:
         if holder == OUTLET:
             return self.outlet_side
         found = self.index.affiliation(holder)
-        if found == holder:
-            found = self._body_affiliation(holder) or holder
         return None if found == holder else found
-
-    def _body_affiliation(self, holder: str) -> str | None:
-        """"The ministry's spokeswoman, X": the state of the latest ministry named before."""
-        if holder in self._body:
-            return self._body[holder]
-        self._body[holder] = None
-        actor = self.doc.actor(holder)
-        if actor is None or actor.kind != "person":
-            return None
-        for mention in actor.mentions:
-            if mention.role not in ("name", "title"):
-                continue
-            span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
-                root = root.head
-            for token in root.subtree:
-                if abs(token.i - span.start) > _CONTEXT or token.lemma_.lower() not in _BODIES:
-                    continue
-                state = self._body_state(token)
-                if state is not None:
-                    self._body[holder] = state
-                    return state
-        return None
-
-    def _body_state(self, token: Token) -> str | None:
-        """The body a mention ("the ministry") names, or the state it acts for."""
-        for body in self.doc.actors:
-            if body.kind == "institution" and any(m.start <= token.idx < m.end for m in body.mentions):
-                return self.index.normal(body.id)
-        return None
 
     def own(self, holder: str) -> set[str]:
         out = {holder}
