@@ -143,7 +143,7 @@ def _noun_key(noun: Token) -> str:
     return noun.lemma_.lower()
 
 
-def _negated(token: Token) -> bool:
+def negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in _NEGATORS):
             return True
@@ -160,17 +160,17 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _negated_scope(verb: Token) -> bool:
+def negated_scope(verb: Token) -> bool:
     """Negated itself, or a purpose/infinitive clause of a negated verb ("has never sent a
     soldier to protect X" does not state that it protects X)."""
-    if _negated(verb):
+    if negated(verb):
         return True
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _STOP_VERBS:
         return True  # "has stopped paying its share": no longer pays
     return (
         verb.dep_ in ("advcl", "xcomp")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and _negated(verb.head)
+        and negated(verb.head)
     )
 
 
@@ -528,7 +528,7 @@ class Patterns:
         if self._requested_act(verb):
             return  # "Brussels wants us to sanction Russia": what is asked is not done
         type_name = cue.type
-        if _negated_scope(verb):
+        if negated_scope(verb):
             if cue.negated is None:
                 return
             type_name = cue.negated
@@ -660,7 +660,7 @@ class Patterns:
     def listing_relations(self, verb: Token) -> Iterator[Found]:
         """"Washington put Dodik on its sanctions list", "added the firms to the blacklist": a
         sanction on whoever is put on the list."""
-        if verb.lemma_.lower() not in _LISTING_VERBS or verb.pos_ != "VERB" or _negated_scope(verb):
+        if verb.lemma_.lower() not in _LISTING_VERBS or verb.pos_ != "VERB" or negated_scope(verb):
             return
         listed = False
         for prep in verb.children:
@@ -699,7 +699,7 @@ class Patterns:
                         lemma = pobj.lemma_.lower()
                         if pobj.dep_ == "pobj" and lemma not in self.lex.predicates and lemma not in self.lex.nouns:
                             aimed.extend(self.prep_objects(pobj, ("against",))[0])
-        if not aimed or _negated(verb):
+        if not aimed or negated(verb):
             return
         users, u_inf = self.subjects(verb)
         prior = PRIOR["verb"] - (INFERRED_PENALTY if u_inf else 0.0)
@@ -915,13 +915,13 @@ class Patterns:
             for child in noun.children:  # "every tariff that Washington imposes on Brazil"
                 if child.dep_ == "relcl" and child.pos_ == "VERB":
                     targets, t_inf = self.prep_objects(child, cue.preps, exclude=sources)
-        negated = (
-            _negated_scope(head) and head.lemma_.lower() not in _ASPECT_END
+        is_negated = (
+            negated_scope(head) and head.lemma_.lower() not in _ASPECT_END
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
             else False
         )
         type_name = cue.type
-        if negated:
+        if is_negated:
             if cue.negated is None:
                 return
             type_name = cue.negated
@@ -1056,9 +1056,9 @@ class Patterns:
             return
         if not subject:
             return
-        negated = _negated(verb) if verb is not None else False
+        is_negated = negated(verb) if verb is not None else False
         modality = _modality(verb) if verb is not None else "asserted"
-        if negated:
+        if is_negated:
             if cue.negated_consider and consider_subject:
                 for source in consider_subject:
                     for target in subject:
@@ -1095,7 +1095,7 @@ class Patterns:
         if cue is None:
             return
         verb = adj.head
-        if _negated(verb) or _negated(adj):
+        if negated(verb) or negated(adj):
             return
         modality = _modality(verb)
         others, o_inf = self.prep_objects(adj, ("to", "towards", "toward", "with", "against"))
@@ -1138,7 +1138,7 @@ class Patterns:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     drills.extend(p for p in prep.children
                                   if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.exercise_nouns)
-        if not drills or _negated_scope(verb):
+        if not drills or negated_scope(verb):
             return
         sources, s_inf = (self.agents(verb) if self._is_passive(verb) else self.subjects(verb))
         if not sources:
@@ -1234,7 +1234,7 @@ class Patterns:
         for verb in verbs.values():
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_DEMANDED:
                 continue
-            if self._is_passive(verb) or _negated(verb):
+            if self._is_passive(verb) or negated(verb):
                 continue
             subject = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subject or subject[0].lower_ in FIRST_SINGULAR | FIRST_PLURAL:
@@ -1278,7 +1278,7 @@ class Patterns:
             if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or self._dobj(verb) is not None:
                 continue
             followers, f_inf = self.subjects(verb)
-            if not followers or _negated(verb):
+            if not followers or negated(verb):
                 continue
             for each in found:
                 if each.cue.i == verb.head.i or each.cue.head.i == verb.head.i:
@@ -1305,7 +1305,7 @@ class Patterns:
             else:
                 continue
             verb = node.head
-            if node.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORT_VERBS or _negated(verb):
+            if node.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORT_VERBS or negated(verb):
                 continue
             sayers, inferred = self.subjects(verb)
             for sayer in sayers:

@@ -30,11 +30,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
-from presslens.relations.extract import Patterns
+from presslens.relations.extract import Patterns, negated, negated_scope
 from presslens.stances.lexicon import StanceWords
 
 _COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
-_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "'d"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -111,32 +110,6 @@ def reporter(token: Token) -> Token | None:
             return None
         node = head
     return None
-
-
-def negated(token: Token) -> bool:
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in _NEGATORS):
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "nothing", "no one"):
-            return True
-        if (
-            child.dep_ == "advmod"
-            and child.lower_ == "once"
-            and any(g.dep_ == "neg" or g.lower_ == "not" for g in child.children)
-        ):
-            return True
-    return False
-
-
-def negated_scope(verb: Token) -> bool:
-    """Negated itself, or a purpose clause or infinitive of a negated verb."""
-    if negated(verb):
-        return True
-    return (
-        verb.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and negated(verb.head)
-    )
 
 
 def _is_so_called(token: Token) -> bool:
