@@ -66,7 +66,7 @@ _DISCOURSE_WINDOW = 4
 # Prepositions that give where or when something happened, not whom it was done to.
 _VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "amid", "despite"})
 # "answered with strikes on X", "through sanctions on X": the verb's subject does the act
-_INSTRUMENT_PREPS = frozenset({"with", "through", "via", "in"})  # "stood in solidarity with X"
+_INSTRUMENT_PREPS = frozenset({"with", "through", "via", "in", "as"})  # "stood in solidarity with X"
 # "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
 _PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
@@ -869,15 +869,14 @@ class Patterns:
             base = base.head
         if not sources and base.dep_ == "dobj" and base.head.lemma_.lower() not in _WITNESS_VERBS:
             sources, inferred = self.subjects(base.head)
-        if not sources and base.dep_ == "pobj" and base.head.lower_ == "as" and base.head.head.pos_ == "VERB":
-            sources, inferred = self.subjects(base.head.head)  # "uses gas prices as levers against X"
         if (
             not sources
             and base.dep_ == "pobj"
             and base.head.lower_ in _INSTRUMENT_PREPS
             and base.head.head.pos_ == "VERB"
         ):
-            sources, inferred = self.subjects(base.head.head)  # "answered with strikes on X"
+            # "answered with strikes on X", "uses gas prices as levers against X"
+            sources, inferred = self.subjects(base.head.head)
         if (
             not sources
             and base.dep_ == "pobj"
