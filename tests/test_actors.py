@@ -307,3 +307,44 @@ def test_a_bare_ministry_is_the_one_the_statement_is_about(analyzer: Analyzer) -
     last = doc.text.rindex("Ministry rejects")
     owner = [a for a in doc.actors for m in a.mentions if m.start == last]
     assert owner and "Sudan" in owner[0].name
+
+
+# --- who "he said" is, and whose quote follows an interviewer's question ---------------------
+
+
+def test_he_who_speaks_is_the_last_speaker_not_a_person_spoken_about(analyzer: Analyzer) -> None:
+    text = (
+        "Speaking with Andes Dispatch, the Venezuelan political scientist Julián Barreto explained "
+        "the crisis.\n\nAccording to Barreto, the reward offered for Nicolás Maduro's arrest is a "
+        "bounty. He noted that the designation of the cartel allows Washington to strike anyone."
+    )
+    doc = _analyze(analyzer, text)
+    he = doc.text.index("He noted")
+    owner = [a.name for a in doc.actors for m in a.mentions if m.start == he]
+    assert owner == ["Julián Barreto"]
+
+
+def test_a_person_named_in_the_interviewers_question_does_not_answer(analyzer: Analyzer) -> None:
+    text = (
+        "In an interview with Barents Courier, the Russian political scientist Inna Sevastyanova "
+        "spoke about Norway.\n\n– Inna Pavlovna, Foreign Minister Espen Barth Eide says the "
+        "trawlers serve Russia's military. How serious is this?\n\n“It is the most serious blow "
+        "to our cooperation in half a century.\n\n“Norway follows the line that Brussels draws,” "
+        "she said."
+    )
+    doc = _analyze(analyzer, text)
+    answer = [q for q in doc.quotes if q.text.startswith("It is the most serious blow")]
+    speaker = doc.actor(answer[0].speaker) if answer and answer[0].speaker else None
+    assert speaker is not None and speaker.name == "Inna Sevastyanova"
+
+
+def test_a_headline_title_noun_is_the_person_the_lede_introduces_with_it(analyzer: Analyzer) -> None:
+    text = (
+        "Paris is arming Yerevan to spite Ankara, says Turkish analyst\nMarch 3 2025\n\n"
+        "The Istanbul-based security analyst Emre Kaya told Marmara Monitor that France's arms "
+        "sales to Armenia are a quarrel with Turkey. Emmanuel Macron has said they are defensive."
+    )
+    doc = _analyze(analyzer, text)
+    headline = [q for q in doc.quotes if q.start < text.index("\n")]
+    assert headline and doc.actor(headline[0].speaker or "") is not None
+    assert doc.actor(headline[0].speaker or "").name == "Emre Kaya"  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from presslens.actors.lexicons import non_actors, person_titles
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
-from presslens.quotes.lexicon import speech_verbs
+from presslens.quotes.lexicon import QUESTION_LINE, speech_verbs
 from presslens.textutil import quoted_regions
 
 # A capital after these prepositions is a place ("a conference in Moscow"), not the government.
@@ -665,18 +665,57 @@ class _Run:
                 self._claim(person, self.sdoc[tok.i : tok.i + 1], "pronoun")
 
     def _resolve_pronoun(self, tok: Token, gender: str) -> _ActorDraft | None:
+        """The latest person named before the pronoun (outside quotes) whose gender fits. The
+        subject of a speech verb ("he noted", "she said") is the latest person who spoke, not a
+        person spoken about in between ("... for Maduro's arrest is a bounty. He noted ...")."""
+        speaking = tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs()
         candidates = []
         for draft in self.drafts.values():
-            if draft.kind != "person":
+            if draft.kind != "person" or draft.gender not in ("", gender):
+                continue
+            before = [s for (s, _e) in draft.mentions if s < tok.idx and not self._in_quote(s)]
+            if speaking:
+                before = [s for s in before if self._speaks_at(s) and not self._asked_at(s)]
+            if before:
+                candidates.append((max(before), draft))
+        if speaking and not candidates:
+            return self._resolve_pronoun_anywhere(tok, gender)
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        return candidates[0][1] if candidates else None
+
+    def _resolve_pronoun_anywhere(self, tok: Token, gender: str) -> _ActorDraft | None:
+        candidates = []
+        for draft in self.drafts.values():
+            if draft.kind != "person" or draft.gender not in ("", gender):
                 continue
             before = [s for (s, _e) in draft.mentions if s < tok.idx and not self._in_quote(s)]
             if before:
                 candidates.append((max(before), draft))
         candidates.sort(key=lambda c: c[0], reverse=True)
-        for _, draft in candidates:
-            if draft.gender in ("", gender):
-                return draft
-        return None
+        return candidates[0][1] if candidates else None
+
+    def _asked_at(self, char: int) -> bool:
+        """Inside an interviewer's question line: a person named there is asked about."""
+        line_start = self.text.rfind("\n", 0, char) + 1
+        line_end = self.text.find("\n", char)
+        return bool(QUESTION_LINE.search(self.text[line_start : line_end if line_end != -1 else None]))
+
+    def _speaks_at(self, char: int) -> bool:
+        """Whether the mention at ``char`` is a speaker: subject of a speech verb, "according to
+        X", or a name introduced with a role noun ("the political scientist X")."""
+        span = self.sdoc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span[0]
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "appos":
+            token = token.head
+        if token.dep_ == "nsubj" and token.head.lemma_ in speech_verbs():
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_ == "accord":
+            return True
+        return any(c.lower_ in self.x.titles.all for c in token.children if c.dep_ in ("compound", "appos"))
 
     # ------------------------------------------------------------- output
     def actors(self) -> list[Actor]:

@@ -124,7 +124,13 @@ def _drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _headline_speaker(head: Candidate, body: list[Resolved], resolver: SpeakerResolver) -> str | None:
-    """The headline's speaker: its own words first, else the body's single quoted speaker."""
+    """The headline's speaker: the person the body introduces with the headline's title noun
+    ("..., says Turkish analyst": "the security analyst Emre Kaya"), else its own words, else the
+    body's single quoted speaker."""
+    if head.speaker_head is not None and head.speaker_head.pos_ == "NOUN":
+        introduced = resolver.introduced_as(head.speaker_head)
+        if introduced is not None:
+            return introduced
     found = resolver.resolve(head, [])
     if found is not None:
         return found
@@ -144,7 +150,9 @@ def _continued_speaker(
     """An unattributed quotation continues the previous speaker only when nothing in between
     could have handed the word to someone else: no other person named in the narration, no
     other attribution, and at most one narrative paragraph (interviewer questions aside)."""
-    previous = next((r for r in reversed(history) if r.candidate.kind == "direct" or r.speaker),
+    # (a quote reported in an interviewer's question does not hand the word to its speaker)
+    previous = next((r for r in reversed(history)
+                     if (r.candidate.kind == "direct" or r.speaker) and not resolver.in_question(r)),
                     None)
     if previous is None or previous.speaker is None:
         return None

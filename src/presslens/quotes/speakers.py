@@ -133,11 +133,17 @@ class SpeakerResolver:
             return self._sentence_antecedent(head, person) or self._previous_speaker(
                 candidate, head, history, person=person
             )
+        if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
+            # a bare title, as headlines have it ("..., says Turkish analyst"): the one person
+            # the text introduces with it
+            introduced = self.introduced_as(head)
+            if introduced is not None:
+                return introduced
         if head.pos_ == "NOUN" and _is_definite_singular(head):
             lemma = head.lemma_.lower()
             if lemma in INSTITUTION_NOUNS:
                 return self._institution_title(lemma, candidate, history)
-            introduced = self._introduced_as(head)
+            introduced = self.introduced_as(head)
             if introduced is not None:
                 return introduced
             return self._previous_speaker(candidate, head, history, person=True)
@@ -187,7 +193,7 @@ class SpeakerResolver:
         }
         return next(iter(hits)) if len(hits) == 1 else None
 
-    def _introduced_as(self, head: Token) -> str | None:
+    def introduced_as(self, head: Token) -> str | None:
         """The one person the text describes with this title noun ("political scientist X")."""
         lemma = head.lemma_.lower()
         people: set[str] = set()
