@@ -8,8 +8,13 @@ Patterns (each with its own confidence prior):
 - event nouns: "Russia's incursion into X", "Russian aggression against X", "strikes on X";
 - predicate nominals and appositions: "Baku is a puppet of Ankara", "X, a friend of ours",
   "acts as an instrument of Y", "we cannot consider X a partner";
-- adjectives: "X is hostile to Y", "relations with X have always been hostile".
-Every argument may be a coordination: one relation per actor on each side.
+- adjectives: "X is hostile to Y", "relations with X have always been hostile";
+- constructions of their own: military exercises (``exercise_relations``), "uses X as a base
+  against Y" (``use_relations``), sanctions lists (``listing_relations``), brokered deals
+  (``mediation_relations``), reported accusations, followers ("and Washington has followed") and
+  demands ("Y said X should ...").
+Every argument may be a coordination: one relation per actor on each side. Tokens that no pattern
+starts from are skipped before any pattern runs (``_trigger_words``).
 """
 
 from __future__ import annotations
