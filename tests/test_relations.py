@@ -850,3 +850,12 @@ def test_giving_something_away_is_a_demand_against_the_addressee(analyzer: Analy
     doc = _doc(analyzer, "“Brussels wants Serbia to give something away for free,” Radojičić said.")
     requests = [r for r in doc.relations if r.type == "REQUEST"]
     assert requests and all(r.polarity == -1 for r in requests)
+
+
+def test_he_inside_a_quote_is_the_person_the_quote_last_named(analyzer: Analyzer) -> None:
+    doc = _doc(
+        analyzer,
+        "The Brazilian economist Marcelo Fontoura was blunt. “Justice Alexandre de Moraes ruled "
+        "by the law. When Washington punished him for a verdict, it attacked Brazil,” Fontoura said.",
+    )
+    assert ("United States", "Alexandre de Moraes", "SANCTION") in _triples(doc)

@@ -68,6 +68,7 @@ _STATE_BODY = re.compile(
 _INSTITUTION_STATE_ID = re.compile(r"^institution:(q[0-9]+):")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 # "both countries", "the two sides", "the three governments"
 # ("both sides" is left alone: which two sides is too often a guess)
 _GROUP_NOUNS = frozenset({"countries", "states", "governments", "neighbours", "neighbors",
@@ -160,6 +161,7 @@ class ActorIndex:
                 if actor.kind == "media" and actor.name.casefold() == outlet.casefold():
                     self.outlet_id = actor.id
         self._resolve_third_person()
+        self._resolve_quoted_persons()
 
     def _spokespeople_act_for_their_state(self) -> None:
         """A spokesperson's acts are their state's ("Zakharova criticised the law" is Russia
@@ -500,6 +502,30 @@ class ActorIndex:
                         # they ...") stands between a pronoun and an earlier actor
                         recent.append((s_index, ids, token))
                         del recent[:-4]
+
+    def _resolve_quoted_persons(self) -> None:
+        """"he/his/she/her" inside a quote (which the actor stage leaves alone): the latest
+        person the quote names before it, within two sentences, who is not its speaker
+        ("Pashinyan understands this. He has given away Karabakh")."""
+        starts = [sent.start for sent in self.sdoc.sents]
+        sentence = 0
+        for token in self.sdoc:
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= token.i:
+                sentence += 1
+            if token.lower_ not in _PERSONAL_PRONOUNS or token.i in self.by_token:
+                continue
+            quote = self.quote_at(token.idx)
+            if quote is None:
+                continue
+            first = starts[max(0, sentence - 2)]
+            for i in range(token.i - 1, first - 1, -1):
+                other = self.sdoc[i]
+                if other.idx < quote.start:
+                    break
+                named = [a for a in self.by_token.get(i, []) if self.is_person(a) and a != quote.speaker]
+                if named:
+                    self.by_token[token.i] = named[:1]
+                    break
 
     def _addressee(self, token: Token) -> list[str] | None:
         """A possessive in the infinitive of a request belongs to the one asked ("called on

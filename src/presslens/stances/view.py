@@ -3,7 +3,6 @@
 - the outlet's "we/our/us" stands for its side, when its voice speaks as a nation;
 - a plural pronoun stands for a whole coordination ("the EU and the US ... they"), and one left
   unresolved repeats the plural pronoun before it ("I do not blame them ... I blame them");
-- "he/she" inside a quote stands for the person the quote last named (not its speaker);
 - a subject pronoun of a clause coordinated with one whose subject names no actor ("That is their
   argument, and it is dishonest") stands for that subject, not for an actor further back.
 
@@ -23,26 +22,10 @@ from presslens.stances.sides import Sides
 __all__ = ["stance_view"]
 
 _PLURAL = frozenset({"they", "them", "their", "themselves"})
-_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-_PRONOUNS = FIRST_PLURAL | _PERSONAL | _PLURAL
+# ("he/she" inside a quote is resolved by the actor index itself)
+_PRONOUNS = FIRST_PLURAL | _PLURAL
 _COORDINATORS = frozenset({"and", "or", "nor"})
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
-
-
-def _quoted_person(index: ActorIndex, token: Token, first: int) -> str | None:
-    """"he/his/she/her" inside a quote: the latest person the quote names before it (not its
-    speaker), from sentence ``first`` on ("Pashinyan understands this. He has given away ...")."""
-    quote = index.quote_at(token.idx)
-    if quote is None:
-        return None
-    for i in range(token.i - 1, first - 1, -1):
-        other = index.sdoc[i]
-        if other.idx < quote.start:
-            break
-        for actor_id in index.by_token.get(i, []):
-            if index.is_person(actor_id) and actor_id != quote.speaker:
-                return actor_id
-    return None
 
 
 def _refers_to_coordinated_subject(index: ActorIndex, pronoun: Token) -> bool:
@@ -80,10 +63,6 @@ def stance_view(index: ActorIndex, sides: Sides, tokens: Tokens) -> ActorIndex:
                 side = sides.first_plural(token)
                 if side is not None:
                     view.by_token[i] = [side]
-            elif lower in _PERSONAL:
-                person = _quoted_person(index, token, window)
-                if person is not None:
-                    view.by_token[i] = [person]
             else:
                 ids, _ = index.at(token)
                 wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
