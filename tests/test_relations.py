@@ -859,3 +859,19 @@ def test_he_inside_a_quote_is_the_person_the_quote_last_named(analyzer: Analyzer
         "by the law. When Washington punished him for a verdict, it attacked Brazil,” Fontoura said.",
     )
     assert ("United States", "Alexandre de Moraes", "SANCTION") in _triples(doc)
+
+
+def test_following_the_line_someone_draws_is_being_controlled(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, '“Norway follows the line that Brussels and Washington draw,” she said.')
+    triples = _triples(doc)
+    assert {("European Union", "Norway", "CONTROL"), ("United States", "Norway", "CONTROL")} <= triples
+
+
+def test_keeping_a_state_weak_is_coercion(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, '"Israel is trying to keep Syria weak and divided," the Turkish minister said.')
+    assert ("Israel", "Syria", "COERCE") in _triples(doc)
+
+
+def test_shadowing_a_vessel_near_a_states_island_is_a_threat(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Turkish warships shadowed a survey vessel near the Greek island of Kasos in July.")
+    assert ("Turkey", "Greece", "THREATEN") in _triples(doc)

@@ -80,6 +80,14 @@ _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
 # ("the tariffs that Washington imposes"; not "sanctions, whatever the EU demands")
 _IMPOSING_VERBS = frozenset({"impose", "introduce", "adopt", "announce", "approve", "levy",
                              "apply", "enact", "extend", "place", "launch", "carry", "conduct"})
+# "follows the line that Brussels draws", "obeys the orders of Washington": CONTROL by the guide
+_FOLLOW_LINE_VERBS = frozenset({"follow", "obey", "execute", "carry", "implement", "toe"})
+_GUIDANCE_NOUNS = frozenset({"line", "order", "orders", "instruction", "script", "dictate",
+                             "lead", "command", "directive"})
+# "keep Syria weak and divided": COERCE of the one kept in that state
+_KEEP_VERBS = frozenset({"keep", "leave", "make", "render"})
+_SUBDUED_STATES = frozenset({"weak", "divided", "dependent", "isolated", "poor", "helpless",
+                             "subordinate", "obedient", "submissive", "defenceless", "defenseless"})
 # "put X on its sanctions list"
 _LISTING_VERBS = frozenset({"put", "place", "add", "include", "enter"})
 # Verbs whose object (an act of force) is held out, not done: a threat
@@ -690,6 +698,39 @@ class Patterns:
         yield from self._emit(sources, targets, Cue(type="SANCTION"), "SANCTION", _modality(verb),
                               prior, verb)
 
+    def guidance_relations(self, verb: Token) -> Iterator[Found]:
+        """"Norway follows the line that Brussels and Washington draw", "Kyiv obeys the orders of
+        Washington": whoever draws the line or gives the orders controls the follower; "trying
+        to keep Syria weak and divided": coercion of the one kept so."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or negated_scope(verb):
+            return
+        if lemma in _FOLLOW_LINE_VERBS:
+            dobj = self._dobj(verb)
+            if dobj is None or dobj.lemma_.lower() not in _GUIDANCE_NOUNS:
+                return
+            guides, g_inf = self.index.modifiers_of(dobj)
+            if not guides:
+                guides, g_inf = self.prep_objects(dobj, ("of", "from"))
+            for child in dobj.children:
+                if not guides and child.dep_ == "relcl":
+                    guides, g_inf = self.subjects(child)
+            followers, f_inf = self.subjects(verb)
+            prior = PRIOR["phrase"] - (INFERRED_PENALTY if g_inf or f_inf else 0.0)
+            yield from self._emit(guides, followers, Cue(type="CONTROL"), "CONTROL", _modality(verb),
+                                  prior, verb)
+        elif lemma in _KEEP_VERBS:
+            dobj = self._dobj(verb)
+            states = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+                      and c.lemma_.lower() in _SUBDUED_STATES]
+            if dobj is None or not states:
+                return
+            kept, k_inf = self.index.phrase(dobj)
+            keepers, s_inf = self.subjects(verb)
+            prior = PRIOR["verb"] - (INFERRED_PENALTY if k_inf or s_inf else 0.0)
+            yield from self._emit(keepers, kept, Cue(type="COERCE"), "COERCE", _modality(verb),
+                                  prior, verb)
+
     def use_relations(self, verb: Token) -> Iterator[Found]:
         """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,
         the user acts against Z (predicate nouns such as "tool" are read by predicate_relations)."""
@@ -1198,7 +1239,7 @@ class Patterns:
             *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
             *lex.purchase_verbs, *lex.sale_verbs, *_MEDIATION_VERBS, *_LISTING_VERBS,
-            *_LIGHT_VERBS, "use",
+            *_LIGHT_VERBS, *_FOLLOW_LINE_VERBS, *_KEEP_VERBS, "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
         return words
@@ -1216,6 +1257,7 @@ class Patterns:
                 *self.mediation_relations(token),
                 *self.exercise_relations(token),
                 *self.use_relations(token),
+                *self.guidance_relations(token),
                 *self.listing_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
