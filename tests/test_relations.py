@@ -875,3 +875,8 @@ def test_keeping_a_state_weak_is_coercion(analyzer: Analyzer) -> None:
 def test_shadowing_a_vessel_near_a_states_island_is_a_threat(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "Turkish warships shadowed a survey vessel near the Greek island of Kasos in July.")
     assert ("Turkey", "Greece", "THREATEN") in _triples(doc)
+
+
+def test_a_compass_part_belongs_to_the_other_state_named(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Cyprus has been divided since 1974, when Turkey invaded the north.")
+    assert ("Turkey", "Cyprus", "ASSAULT") in _triples(doc)

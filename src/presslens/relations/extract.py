@@ -88,6 +88,9 @@ _GUIDANCE_NOUNS = frozenset({"line", "order", "orders", "instruction", "script",
 _KEEP_VERBS = frozenset({"keep", "leave", "make", "render"})
 _SUBDUED_STATES = frozenset({"weak", "divided", "dependent", "isolated", "poor", "helpless",
                              "subordinate", "obedient", "submissive", "defenceless", "defenseless"})
+# parts of a country named by direction ("invaded the north")
+_COMPASS_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest", "north-east", "north-west", "south-east", "south-west"})
 # "put X on its sanctions list"
 _LISTING_VERBS = frozenset({"put", "place", "add", "include", "enter"})
 # Verbs whose object (an act of force) is held out, not done: a threat
@@ -636,6 +639,8 @@ class Patterns:
             targets, t_inf = self.prep_objects(dobj, exclude=sources) if dobj is not None else ([], False)
             if not targets:
                 targets, t_inf = self.prep_objects(verb, exclude=sources)
+        if sources and not targets and not passive:
+            targets = self._region_owner(verb, sources)  # "Turkey invaded the north"
         victims = self._victims_of_opposed_act(verb, type_name) if not passive else []
         if sources and victims:
             # "they oppose any aggression against Venezuela": support for its target
@@ -751,6 +756,19 @@ class Patterns:
         prior = PRIOR["verb"] - (INFERRED_PENALTY if u_inf else 0.0)
         yield from self._emit(users, aimed, Cue(type="ADVERSARY"), "ADVERSARY", _modality(verb),
                               prior, verb)
+
+    def _region_owner(self, verb: Token, sources: list[str]) -> list[str]:
+        """"Cyprus has been divided since 1974, when Turkey invaded the north": a part of a
+        country named by a compass word belongs to the one other state the sentence names."""
+        dobj = self._dobj(verb)
+        if dobj is None or dobj.lemma_.lower() not in _COMPASS_PARTS:
+            return []
+        others: list[str] = []
+        for token in verb.sent:
+            for actor_id in self.index.by_token.get(token.i, []):
+                if self.index.kinds.get(actor_id) == "country" and actor_id not in sources and actor_id not in others:
+                    others.append(actor_id)
+        return others if len(others) == 1 else []
 
     def _light_cue(self, verb: Token) -> Cue | None:
         if verb.lemma_.lower() not in _LIGHT_VERBS:
