@@ -336,3 +336,25 @@ def test_interview_claims_ranked_with_their_claimants() -> None:
         assert all(c.score < 0.3 for c in claims if low in c.text), low
     for c in claims:
         assert doc.text[c.start : c.end] == c.text
+
+
+def test_an_asserted_act_found_by_the_relation_stage_raises_a_claim() -> None:
+    from presslens.model import Relation
+
+    nlp = load_nlp()
+    text = "Moldova expelled two Russian diplomats in May, the ministry said."
+    actors = [
+        Actor(id="Q217", name="Moldova", kind="country", mentions=[Mention(start=0, end=7, text="Moldova")]),
+        Actor(id="Q159", name="Russia", kind="country", mentions=[Mention(start=21, end=28, text="Russian")]),
+    ]
+    plain = Document(id="t", text=text, actors=actors)
+    act = Relation(start=0, end=len(text), text=text, source="Q217", target="Q159", type="COERCE",
+                   polarity=-1, modality="asserted", asserted_by=None, confidence=0.7)
+    with_act = Document(id="t", text=text, actors=actors, relations=[act])
+    hedged = Document(id="t", text=text, actors=actors,
+                      relations=[act.model_copy(update={"modality": "hypothetical"})])
+    sdoc = nlp(text)
+    score = {name: max(c.score for c in extract_claims(d, sdoc)) for name, d in
+             (("plain", plain), ("act", with_act), ("hedged", hedged))}
+    assert score["act"] > score["plain"]
+    assert score["hedged"] == score["plain"]  # only asserted acts count

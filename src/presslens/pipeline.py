@@ -95,10 +95,10 @@ class Analyzer:
         doc = Document(id=document_id(text), source_path=article.source_path, text=text, meta=meta)
         doc.actors = actor_stage.extract_actors(doc, sdoc, self.gazetteer)
         doc.quotes = quote_stage.extract_quotes(doc, sdoc)
-        doc.claims = extract_claims(doc, sdoc)
         index = relation_stage.ActorIndex(doc, sdoc, self.gazetteer)
         found = relation_stage.find_relations(doc, sdoc, self.gazetteer, index)
         doc.relations = [relation for relation, _ in found]
+        doc.claims = extract_claims(doc, sdoc)
         doc.stances = stance_stage.extract_stances(doc, sdoc, found, index)
         doc.techniques = to_label_set(
             detect_techniques(doc, sdoc, threshold=self.technique_threshold), self.label_set

@@ -48,7 +48,12 @@ RULE_WEIGHTS: dict[str, float] = {
     "imperative": -1.2,
     "slogan": -1.5,  # six words or fewer with "!" or without any verb
     "outlet": -1.0,  # names the publishing outlet: interview framing ("X told <outlet> that")
+    "event": 0.6,  # the relation stage found an asserted act between actors in the sentence
 }
+# Relation types that are acts someone can check (an attack, a sanction, a deal signed, aid
+# sent), not attitudes (SUPPORT, ADVERSARY, ACCUSE) or talk (CONSULT, REQUEST)
+_EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "AGREE", "RETREAT",
+                          "THREATEN", "REJECT", "CONCEDE"})
 
 _MODALS = frozenset(
     {
@@ -211,9 +216,11 @@ def rule_features(
     names_outlet: bool = False,
     doc_text: str | None = None,
     toks: list[Token] | None = None,
+    event: bool = False,
 ) -> dict[str, float]:
     """Counts behind ``RULE_WEIGHTS`` for one segment (``n_actors``: distinct actors named in it,
-    the outlet excepted; ``names_outlet``: it names the publishing outlet)."""
+    the outlet excepted; ``names_outlet``: it names the publishing outlet; ``event``: an asserted
+    act between actors stands in its sentence)."""
     span = sdoc[seg.start_tok : seg.end_tok] if toks is None else toks[seg.start_tok : seg.end_tok]
     tokens = [t for t in span if not t.is_space]
     text = (sdoc.text if doc_text is None else doc_text)[seg.start : seg.end]
@@ -261,6 +268,7 @@ def rule_features(
         "imperative": float(imperative),
         "slogan": float(slogan),
         "outlet": float(names_outlet),
+        "event": float(event),
     }
 
 
@@ -303,6 +311,15 @@ def _is_attribution(seg: Segment, quotes: list[Quote]) -> bool:
     return False
 
 
+def _states_event(doc: Document, start: int, end: int) -> bool:
+    """Whether an asserted act of ``_EVENT_TYPES`` found by the relation stage (its evidence is
+    the sentence) overlaps the segment. Before the relation stage runs, there are none."""
+    return any(
+        r.modality == "asserted" and r.type in _EVENT_TYPES and r.start < end and start < r.end
+        for r in doc.relations
+    )
+
+
 def _actors_inside(doc: Document, start: int, end: int) -> list[str]:
     first: dict[str, int] = {}
     for actor in doc.actors:
@@ -320,19 +337,21 @@ def score_segments(
     outlet_id: str | None = None,
     toks: list[Token] | None = None,
     text: str | None = None,
+    events: list[bool] | None = None,
 ) -> list[float]:
     """Check-worthiness of each segment (model logit, or 0 without a model, plus the rules)."""
     arrays = DocArrays.of(sdoc) if model is not None and segs else None
     doc_text = sdoc.text if text is None else text
     scores: list[float] = []
-    for seg, actors in zip(segs, actors_inside, strict=True):
+    flags = events if events is not None else [False] * len(segs)
+    for seg, actors, event in zip(segs, actors_inside, flags, strict=True):
         logit = 0.0
         if model is not None and arrays is not None:
             ids, dense = segment_features(arrays, seg.start_tok, seg.end_tok)
             logit = model.logit(ids, dense)
         names_outlet = outlet_id is not None and outlet_id in actors
         n_actors = len(actors) - int(names_outlet)
-        z = logit + rule_offset(rule_features(sdoc, seg, n_actors, names_outlet, doc_text, toks))
+        z = logit + rule_offset(rule_features(sdoc, seg, n_actors, names_outlet, doc_text, toks, event))
         scores.append(round(float(sigmoid(np.float64(z))), 4))
     return scores
 
@@ -354,7 +373,8 @@ def extract_claims(
     segs = [s for s in segments(sdoc, toks, cuts, doc.text) if not _is_attribution(s, direct)]
     inside = [_actors_inside(doc, s.start, s.end) for s in segs]
     outlet_id = _outlet_id(doc)
-    scores = score_segments(sdoc, segs, model, inside, outlet_id, toks, doc.text)
+    events = [_states_event(doc, s.start, s.end) for s in segs]
+    scores = score_segments(sdoc, segs, model, inside, outlet_id, toks, doc.text, events)
     claims = [
         Claim(
             start=seg.start,
