@@ -216,7 +216,9 @@ _PIECES = [
 _PLACES = ["Riga", "Minsk", "Tbilisi", "Baku", "Yerevan", "Chisinau", "Vilnius", "Tallinn"]
 
 
-def _mini_corpus(root: Path, n_articles: int = 30) -> Path:
+def _mini_corpus(
+    root: Path, n_articles: int = 30, pieces: list[tuple[str, str | None, str]] = _PIECES
+) -> Path:
     """A synthetic corpus in the ptc-train layout, written from our own sentences."""
     arts = root / "train-articles"
     arts.mkdir(parents=True)
@@ -226,7 +228,7 @@ def _mini_corpus(root: Path, n_articles: int = 30) -> Path:
         art_id = str(900000 + a)
         text = f"Report number {a}\n\n"
         for _ in range(8):
-            sentence, label, phrase = _PIECES[int(rng.integers(len(_PIECES)))]
+            sentence, label, phrase = pieces[int(rng.integers(len(pieces)))]
             sentence = sentence.replace("{X}", _PLACES[int(rng.integers(len(_PLACES)))])
             if label:
                 start = len(text) + sentence.index(phrase)
@@ -270,6 +272,19 @@ def test_tiny_training_run(tmp_path: Path) -> None:
     assert every.n <= report.calibration["model"].n + report.calibration["rules"].n
     assert report.calibration["emitted"].n == every.n  # threshold 0 emits every candidate
     assert sum(b.n for b in every.bins) == every.n
+
+
+def test_training_measures_ordinary_rules_but_not_genre_rules(tmp_path: Path) -> None:
+    from presslens.techniques.lexicon import load_rules
+    from presslens.techniques.train import train
+
+    purge = ("This is not a reform, this is a purge in {X}.", "Loaded_Language", "a purge")
+    pieces = [*_PIECES, purge]
+    data = _mini_corpus(tmp_path / "data", pieces=pieces)
+    model = train(data, epochs=1, log=False)
+    genre = {r.name for r in load_rules() if r.genre}
+    assert "name_calling" in model.rule_confidence  # "thugs": measured
+    assert not genre & set(model.rule_confidence)  # "This is not a reform, this is": not
 
 
 def test_document_model_accepts_both_label_sets_and_nothing_else() -> None:
@@ -377,6 +392,90 @@ RULE_CASES: dict[str, tuple[str, str]] = {
     ),
     "obfuscation": ("Certain forces abroad are interested in chaos in Armenia.", "Certain forces"),
     "loaded": ("It was a barbaric attack on a peaceful city.", "barbaric"),
+    # rules for constructions of the presslens genre (genre: true)
+    "hypocrisy_lecture": (
+        "Paris loves to lecture Africa about elections while it props up friendly generals.",
+        "lecture Africa about elections",
+    ),
+    "whatabout_counterfactual": (
+        "Had Moscow done the same in Cyprus, Brussels would have imposed sanctions overnight.",
+        "Had Moscow done the same in Cyprus, Brussels would have imposed sanctions",
+    ),
+    "antithesis": (
+        "This is not mediation, this is pressure dressed up as help.",
+        "This is not mediation, this is pressure",
+    ),
+    "veiled_threat": (
+        "Those who arm the rebels should not be surprised when the fire reaches their own homes.",
+        "should not be surprised when the fire reaches",
+    ),
+    "puppet_masters": (
+        "The cabinet in Skopje does whatever its foreign handlers tell it.",
+        "its foreign handlers",
+    ),
+    "foreign_funded": (
+        "The march was organised by Western-funded activists from three capitals.",
+        "Western-funded activists",
+    ),
+    "as_if": (
+        "The envoy spoke of the fishing row as if a few trawlers were an invasion fleet.",
+        "as if a few trawlers were an invasion fleet",
+    ),
+    "nobody_believes": (
+        "Nobody in Warsaw takes these assurances seriously any more.",
+        "Nobody in Warsaw takes these assurances seriously",
+    ),
+    "choose_between": (
+        "Serbs will have to choose between their history and a chair in Brussels.",
+        "will have to choose between their history",
+    ),
+    "by_that_logic": (
+        "By that logic every tourist with a camera is an agent.",
+        "By that logic every tourist",
+    ),
+    "exaggeration_history": (
+        "Every blockade in history has ended with the hungry blamed for their hunger.",
+        "Every blockade in history has ended",
+    ),
+    "doubt_evidence": (
+        "The ministry accused the monks of spying without any evidence.",
+        "without any evidence",
+    ),
+    "broken_word": (
+        "This is an alliance that never kept a promise to its partners in the east.",
+        "never kept a promise",
+    ),
+    "loaded_genre": ("The hearing in the capital was a show trial for foreign cameras.", "show trial"),
+}
+
+# genre rule -> sentences of ordinary news it must leave alone
+GENRE_RULE_MISSES: dict[str, list[str]] = {
+    "hypocrisy_lecture": [
+        "The professor lectures on economics at the university in Tartu.",
+        "We will not pretend that the talks went well, the spokesman said.",
+    ],
+    "whatabout_counterfactual": [
+        "Had the government done so earlier, the bridge would still stand.",
+        "If the bank did so, it would raise rates in May.",
+    ],
+    "antithesis": [
+        "It was not immediately clear. It was the second attack this month.",
+        "This is not the first time, it is the third, the mayor said.",
+    ],
+    "veiled_threat": ["He was not surprised by the result of the vote."],
+    "puppet_masters": [
+        "The tools of diplomacy are limited, the envoy admitted.",
+        "She finished her masters degree in Vienna.",
+    ],
+    "foreign_funded": ["The state-funded broadcaster reported the vote on Sunday."],
+    "as_if": ["It looks as if the talks will resume on Monday."],
+    "nobody_believes": ["Nobody was hurt in the blast near the port."],
+    "choose_between": ["Voters can choose between eleven parties on Sunday."],
+    "by_that_logic": ["The logic of the treaty is simple."],
+    "exaggeration_history": ["Every member in the council voted for the text."],
+    "doubt_evidence": ["The court heard the evidence on Monday."],
+    "broken_word": ["The minister kept his word and resigned on Friday."],
+    "loaded_genre": ["The minister held talks in the capital on Friday."],
 }
 
 
@@ -401,6 +500,32 @@ def test_cue_rule(rule_name: str) -> None:
     found = _detect(text, threshold=0.0)
     assert any(t.label == rule.label and fragment.lower() in t.text.lower() for t in found)
     assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize("rule_name", sorted(GENRE_RULE_MISSES))
+def test_genre_rule_leaves_ordinary_news_alone(rule_name: str) -> None:
+    from presslens.techniques.lexicon import pattern_hits
+
+    for text in GENRE_RULE_MISSES[rule_name]:
+        assert not [h for h in pattern_hits(text) if h.rule == rule_name], text
+
+
+def test_every_genre_rule_is_marked_and_keeps_its_prior() -> None:
+    from presslens.techniques.detect import lexicon_candidates
+    from presslens.techniques.features import doc_features
+    from presslens.techniques.lexicon import load_rules
+
+    rules = {r.name: r for r in load_rules()}
+    assert {name for name, r in rules.items() if r.genre} == set(GENRE_RULE_MISSES)
+    text = "This is not mediation, this is pressure. It was a barbaric attack."
+    sdoc = load_nlp()(text)
+    # a measured confidence replaces the prior of an ordinary rule, never that of a genre rule
+    cands = lexicon_candidates(
+        sdoc, doc_features(sdoc, text), {"antithesis": 0.01, "loaded": 0.2}
+    )
+    conf = {c.source: c.confidence for c in cands}
+    assert conf["antithesis"] == rules["antithesis"].prior
+    assert conf["loaded"] == 0.2
 
 
 def _hits(text: str) -> list[tuple[str, str]]:
@@ -658,3 +783,121 @@ def test_span_decoding_with_hysteresis() -> None:
     assert spans(0.45, 0.05) == ["The barbaric regime"]
     assert spans(0.45) == ["barbaric"]
     assert spans(0.15) == ["barbaric regime", "Kyiv"]
+
+
+# --- adaptation to the genre: interviewers' questions, weights of the model's labels ----------
+
+_QA = """Tallinn is building a wall, says Estonian analyst
+3 March 2025
+
+– Mr Kask, the ministry says the new fence on the eastern border is purely defensive. Is it?
+
+“It is a monument to panic. The government pretends to defend Europe while it pours our pensions into concrete.”
+
+– What about the barbaric provocations the ministry reports every week?
+
+“Nobody in Narva takes those reports seriously.”
+"""
+
+
+def test_interviewer_turns_in_a_question_and_answer_layout() -> None:
+    from presslens.techniques.lexicon import interviewer_turns
+
+    turns = [_QA[s:e] for s, e in interviewer_turns(_QA)]
+    assert turns == [
+        "– Mr Kask, the ministry says the new fence on the eastern border is purely defensive. Is it?",
+        "– What about the barbaric provocations the ministry reports every week?",
+    ]
+    qa = "Q: Who pays?\nA: Brussels."
+    assert [qa[s:e] for s, e in interviewer_turns(qa)] == ["Q: Who pays?"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash-led lede, once
+        "– A Latvian court on Monday jailed two men for spying, officials said.\n\nThe case ...",
+        # a list of attributions, none a question
+        "The post spread fast.\n— Ivan Petrov (@ipetrov) May 3, 2024\n— Anna Berg (@aberg) May 3, 2024",
+        # dialogue whose second dash closes the quote
+        "– We will never give up the port, – the general said.\n\n– And the islands? – he added.",
+    ],
+)
+def test_no_interviewer_turns_outside_an_interview(text: str) -> None:
+    from presslens.techniques.lexicon import interviewer_turns
+
+    assert interviewer_turns(text) == []
+
+
+def test_techniques_in_the_interviewers_questions_are_left_out() -> None:
+    from presslens.techniques.genre import NEUTRAL
+
+    sdoc = load_nlp()(_QA)
+    doc = Document(id="qa", text=_QA)
+    shipped = detect_techniques(doc, sdoc, threshold=0.0)
+    trained = detect_techniques(doc, sdoc, threshold=0.0, genre=NEUTRAL)
+    question = _QA.index("– What about")
+    end = _QA.index("\n", question)
+    assert any(question <= t.start < end and "barbaric" in t.text for t in trained)
+    assert not any(question <= t.start < end for t in shipped)
+    # the answers keep theirs
+    assert _has(shipped, "Appeal_to_Hypocrisy", "pretends to defend Europe")
+    assert _has(shipped, "Appeal_to_Popularity", "Nobody in Narva takes those reports seriously")
+
+
+def test_genre_weights_scale_the_models_confidence_only() -> None:
+    from presslens.techniques.detect import Candidate, adapt_to_genre
+    from presslens.techniques.genre import GenreProfile
+
+    text = "The junta in Kyiv and its sponsors in Brussels."
+    cands = [
+        Candidate(4, 9, "Name_Calling-Labeling", 0.4, "model"),
+        Candidate(4, 9, "Name_Calling-Labeling", 0.35, "name_calling"),  # a cue rule: unchanged
+        Candidate(0, 9, "Loaded_Language", 0.3, "model"),  # no weight: unchanged
+        Candidate(0, 9, "Doubt", 0.3, "model"),  # weight 0: left out
+        Candidate(23, 36, "Bandwagon,Reductio_ad_hitlerum", 0.2, "model"),  # split, then weighed
+    ]
+    profile = GenreProfile(
+        {"Name_Calling-Labeling": 0.5, "Doubt": 0.0, "Appeal_to_Popularity": 0.25}, False
+    )
+    out = [(c.start, c.label, round(c.confidence, 4), c.source) for c in adapt_to_genre(text, cands, profile)]
+    assert out == [
+        (4, "Name_Calling-Labeling", 0.2, "model"),
+        (4, "Name_Calling-Labeling", 0.35, "name_calling"),
+        (0, "Loaded_Language", 0.3, "model"),
+        (23, "Appeal_to_Popularity", 0.05, "model"),
+    ]
+    # the neutral profile is the detector as trained
+    from presslens.techniques.genre import NEUTRAL
+
+    assert adapt_to_genre(text, cands[:3], NEUTRAL) == cands[:3]
+
+
+def test_shipped_genre_profile() -> None:
+    from presslens.techniques.genre import parse_profile, shipped_profile
+
+    profile = shipped_profile()
+    assert profile.skip_interviewer_turns
+    assert profile.model_weight and "Loaded_Language" not in profile.model_weight
+    assert set(profile.model_weight) <= set(labels_2023())
+    assert all(0.0 <= w < 1.0 for w in profile.model_weight.values())
+    with pytest.raises(ValueError):
+        parse_profile({"model_weight": {"Propaganda": 0.5}})
+    with pytest.raises(ValueError):
+        parse_profile({"model_weight": {"Doubt": 1.5}})
+    # the shipped output is the trained detector's, less the questions and with model spans of
+    # weighed labels at a lower confidence: never a span the trained detector does not have
+    from presslens.techniques.genre import NEUTRAL
+
+    text = (
+        "The so-called peace plan is a farce. Everyone in Europe can see that the regime in "
+        "Kyiv is a puppet of Washington, and nobody in Berlin believes its promises."
+    )
+    sdoc = load_nlp()(text)
+    doc = Document(id="g", text=text)
+    shipped = detect_techniques(doc, sdoc, threshold=0.0)
+    trained = {(t.start, t.end, t.label): t.confidence for t in detect_techniques(doc, sdoc, threshold=0.0, genre=NEUTRAL)}
+    assert shipped
+    for t in shipped:
+        assert (t.start, t.end, t.label) in trained
+        assert t.confidence <= trained[(t.start, t.end, t.label)]

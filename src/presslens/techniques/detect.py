@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc
 
 from presslens.model import Document, Technique
 from presslens.techniques.features import DocFeatures, doc_features, span_features
-from presslens.techniques.lexicon import STRUCTURAL_PRIORS, all_hits, load_rules, resolve_merged
+from presslens.techniques.genre import GenreProfile, shipped_profile
+from presslens.techniques.lexicon import (
+    STRUCTURAL_PRIORS,
+    all_hits,
+    interviewer_turns,
+    load_rules,
+    resolve_merged,
+)
 from presslens.techniques.linear import apply_platt, sigmoid, softmax
 from presslens.techniques.weights import (
     N_CONF_FEATURES,
@@ -138,8 +145,10 @@ def model_candidates(model: TechniqueModel, f: DocFeatures, text: str) -> list[C
 def lexicon_candidates(
     sdoc: Doc, f: DocFeatures, rule_confidence: dict[str, float] | None = None
 ) -> list[Candidate]:
-    conf = {r.name: r.prior for r in load_rules()} | STRUCTURAL_PRIORS
-    conf |= rule_confidence or {}
+    rules = load_rules()
+    genre = {r.name for r in rules if r.genre}
+    conf = {r.name: r.prior for r in rules} | STRUCTURAL_PRIORS
+    conf |= {k: v for k, v in (rule_confidence or {}).items() if k not in genre}
     return [Candidate(h.start, h.end, h.label, conf[h.rule], h.rule) for h in all_hits(sdoc, f)]
 
 
@@ -157,6 +166,25 @@ def candidates(
         out.extend(model_candidates(model, f, f.text))
     if use_lexicon:
         out.extend(lexicon_candidates(sdoc, f, model.rule_confidence if model else None))
+    return out
+
+
+def adapt_to_genre(text: str, cands: list[Candidate], profile: GenreProfile) -> list[Candidate]:
+    """Candidates as the genre profile has them: none inside an interviewer's questions (when it
+    says so), and the model's spans in SemEval-2023 labels with their confidence multiplied by
+    the weight of their label (left out at weight 0). Cue-rule hits keep their confidence."""
+    turns = interviewer_turns(text) if profile.skip_interviewer_turns else []
+    out: list[Candidate] = []
+    for c in cands:
+        if turns and any(s <= c.start and c.end <= e for s, e in turns):
+            continue
+        if c.source == "model":
+            label = resolve_merged(c.label, text, c.start, c.end)
+            weight = profile.model_weight.get(label, 1.0)
+            if weight <= 0.0:
+                continue
+            c = replace(c, label=label, confidence=c.confidence * weight)
+        out.append(c)
     return out
 
 
@@ -181,15 +209,18 @@ def detect_techniques(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     model: TechniqueModel | None = None,
+    genre: GenreProfile | None = None,
 ) -> list[Technique]:
     """Persuasion-technique spans of ``doc`` (SemEval-2023 labels), sorted by start, end, label.
 
     ``sdoc`` is the spaCy parse of ``doc.text``. Spans may overlap and one span may carry several
-    labels. ``confidence`` is calibrated on held-out articles; only spans at or above
-    ``threshold`` are returned.
+    labels. ``confidence`` is calibrated on held-out articles, and weighted for the genre by
+    ``genre`` (the shipped ``data/techniques_genre.yaml`` by default; ``genre.NEUTRAL`` for the
+    detector as trained); only spans at or above ``threshold`` are returned.
     """
     text = doc.text
     if len(sdoc) and sdoc[-1].idx + len(sdoc[-1].text_with_ws) != len(text):
         raise ValueError("sdoc is not a parse of doc.text")
     found = candidates(sdoc, model or load_shipped_model(), text=text)
+    found = adapt_to_genre(text, found, shipped_profile() if genre is None else genre)
     return to_techniques(text, found, threshold)

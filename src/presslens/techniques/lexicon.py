@@ -42,6 +42,9 @@ class Rule:
     prior: float
     patterns: tuple[re.Pattern[str], ...]  # on lowercased text; leading \\b checked in code
     bounded: tuple[bool, ...]  # whether the pattern must start at a word boundary
+    # Written for a construction of the presslens genre: its confidence is its prior, never
+    # re-measured on ptc-train (another genre, where such hits are rare and mostly unmarked).
+    genre: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,46 @@ def load_rules() -> tuple[Rule, ...]:
             for p, b in zip(sources, bounded, strict=True)
         )
         rules.append(
-            Rule(str(entry["name"]), str(entry["label"]), float(entry["prior"]), pats, bounded)
+            Rule(
+                str(entry["name"]),
+                str(entry["label"]),
+                float(entry["prior"]),
+                pats,
+                bounded,
+                bool(entry.get("genre", False)),
+            )
         )
     return tuple(rules)
 
 
 STRUCTURAL_PRIORS = {"repetition": 0.4, "slogan": 0.45, "either_or": 0.5}
+
+# A paragraph led by a dash or "Q:" in an interview: the interviewer's turn.
+_TURN = re.compile(r"^[ \t]*(?:[–—-][ \t]|Q:|Question:)[^\n]*", re.MULTILINE)
+# "– We will not give in, – the general said.": a dash after the words closes a quoted reply
+_ATTRIBUTION_DASH = re.compile(r"[,.!?…][ \t]*[–—][ \t]")
+
+
+def interviewer_turns(text: str) -> list[tuple[int, int]]:
+    """Character ranges of an interviewer's questions ("– Is Georgia turning towards Russia?",
+    "Q: ...") in an article laid out as an interview.
+
+    A "Q:" paragraph is always one. Dash-led paragraphs are when the article has two or more of
+    them and one ends in a question mark (a lone dash-led lede or a list of tweet attributions is
+    not an interview), and not when a second dash closes the words as a quote ("– We will not
+    give in, – he said.").
+    """
+    qa: list[tuple[int, int]] = []
+    dashed: list[tuple[int, int]] = []
+    for m in _TURN.finditer(text):
+        line = m.group().strip()
+        if line.startswith(("Q:", "Question:")):
+            qa.append(m.span())
+        elif not _ATTRIBUTION_DASH.search(line):
+            dashed.append(m.span())
+    if len(dashed) >= 2 and any(text[s:e].rstrip().endswith("?") for s, e in dashed):
+        qa.extend(dashed)
+    return sorted(qa)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
