@@ -668,31 +668,23 @@ class _Run:
         """The latest person named before the pronoun (outside quotes) whose gender fits. The
         subject of a speech verb ("he noted", "she said") is the latest person who spoke, not a
         person spoken about in between ("... for Maduro's arrest is a bounty. He noted ...")."""
-        speaking = tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs()
-        candidates = []
-        for draft in self.drafts.values():
-            if draft.kind != "person" or draft.gender not in ("", gender):
-                continue
-            before = [s for (s, _e) in draft.mentions if s < tok.idx and not self._in_quote(s)]
-            if speaking:
-                before = [s for s in before if self._speaks_at(s) and not self._asked_at(s)]
-            if before:
-                candidates.append((max(before), draft))
-        if speaking and not candidates:
-            return self._resolve_pronoun_anywhere(tok, gender)
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        return candidates[0][1] if candidates else None
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
+            speaker = self._latest_person(tok, gender, speakers_only=True)
+            if speaker is not None:
+                return speaker
+        return self._latest_person(tok, gender, speakers_only=False)
 
-    def _resolve_pronoun_anywhere(self, tok: Token, gender: str) -> _ActorDraft | None:
-        candidates = []
+    def _latest_person(self, tok: Token, gender: str, speakers_only: bool) -> _ActorDraft | None:
+        best: tuple[int, _ActorDraft] | None = None
         for draft in self.drafts.values():
             if draft.kind != "person" or draft.gender not in ("", gender):
                 continue
             before = [s for (s, _e) in draft.mentions if s < tok.idx and not self._in_quote(s)]
-            if before:
-                candidates.append((max(before), draft))
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        return candidates[0][1] if candidates else None
+            if speakers_only:
+                before = [s for s in before if self._speaks_at(s) and not self._asked_at(s)]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), draft)
+        return best[1] if best else None
 
     def _asked_at(self, char: int) -> bool:
         """Inside an interviewer's question line: a person named there is asked about."""

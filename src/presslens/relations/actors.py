@@ -411,20 +411,19 @@ class ActorIndex:
         """Actors of the subject of ``verb``. The parser often reads "According to X, A and B
         remain ..." as if A and B were conjuncts of (or in apposition to) X; then they are the
         subject."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        # two subjects are a misparse of an address: "– Mr Halmágyi, the Commission is ..."
-        for child in sorted(subjects, key=lambda c: not self.phrase(c)[0]):
-            if child.dep_ == "nsubj":
-                named_ids, inferred = self.phrase(child)
-                if len(named_ids) == 1 and self.is_person(named_ids[0]):
-                    # "– Mr Halmágyi, the European Commission is still withholding ...": the
-                    # person is addressed; the body in apposition is the subject
-                    for appos in child.children:
-                        if appos.dep_ == "appos":
-                            named = [i for i in self.phrase(appos)[0] if not self.is_person(i)]
-                            if named:
-                                return named, False
-                return named_ids, inferred
+        # two subjects are a misparse of an address ("– Mr Halmágyi, the Commission is ..."):
+        # the one naming an actor comes first
+        subjects = [(c, *self.phrase(c)) for c in verb.children if c.dep_ == "nsubj"]
+        for child, named_ids, inferred in sorted(subjects, key=lambda s: not s[1]):
+            if len(named_ids) == 1 and self.is_person(named_ids[0]):
+                # "– Mr Halmágyi, the European Commission is still withholding ...": the
+                # person is addressed; the body in apposition is the subject
+                for appos in child.children:
+                    if appos.dep_ == "appos":
+                        named = [i for i in self.phrase(appos)[0] if not self.is_person(i)]
+                        if named:
+                            return named, False
+            return named_ids, inferred
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in child.children:

@@ -520,10 +520,8 @@ class Patterns:
             cue, prep, kind = Cue(type="AID" if helpers or hosted else "MOBILIZE"), None, "verb"
         elif phrased is not None:
             cue, prep, _ = phrased
-        elif self._light_cue(verb) is not None:
+        elif (light := self._light_cue(verb)) is not None:
             # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
-            light = self._light_cue(verb)
-            assert light is not None
             cue, prep, kind = light, None, "verb"
         elif lemma in self.lex.verbs:
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
