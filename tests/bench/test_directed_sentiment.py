@@ -68,6 +68,8 @@ def test_load_examples_reads_tsv_with_csv_quoting(tmp_path: Path) -> None:
     assert third.text == 'The "deal" was signed by Lena Holm and the Senate.'
     assert third.text[third.q[0] : third.q[1]] == "the Senate"
     assert len(load_examples(path, limit=2)) == 2
+    assert [e.label for e in load_examples(path, sample=2)] == [1, 0]  # lines 1 and 2 of 3
+    assert [e.line for e in load_examples(path, sample=5)] == [1, 2, 3]
 
 
 def test_parse_line_refuses_a_bad_label() -> None:

@@ -11,7 +11,8 @@ overlapping it most, and the label is predicted from presslens's relations and s
 the two actors (``label_from_scores``). A sentence where either entity is not an actor, or
 both are the same actor, is predicted neutral and counted as not covered.
 
-    python -m presslens.bench.directed_sentiment --data PATH [--limit N] [--json out.json]
+    python -m presslens.bench.directed_sentiment --data PATH [--limit N] [--sample N]
+        [--json out.json] [--show-unresolved N]
 """
 
 from __future__ import annotations
@@ -116,7 +117,9 @@ def parse_line(line: str, number: int = 0) -> Example:
     return Example(text=text, p=p, q=q, label=int(label), line=number)
 
 
-def load_examples(path: Path, limit: int | None = None) -> list[Example]:
+def load_examples(path: Path, limit: int | None = None, sample: int | None = None) -> list[Example]:
+    """The examples of ``path``: the first ``limit``, or ``sample`` of them evenly spaced
+    through the file (a file sorted by label is then still sampled across its labels)."""
     examples: list[Example] = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -125,6 +128,9 @@ def load_examples(path: Path, limit: int | None = None) -> list[Example]:
             if limit is not None and len(examples) >= limit:
                 break
             examples.append(parse_line(line, number))
+    if sample is not None and 0 < sample < len(examples):
+        step = len(examples) / sample
+        examples = [examples[int(i * step)] for i in range(sample)]
     return examples
 
 
@@ -321,6 +327,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m presslens.bench.directed_sentiment")
     parser.add_argument("--data", type=Path, required=True, help="the corpus TSV file")
     parser.add_argument("--limit", type=int, default=None, help="score the first N sentences")
+    parser.add_argument("--sample", type=int, default=None, metavar="N",
+                        help="score N sentences evenly spaced through the file (after --limit)")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--show-unresolved", type=int, default=0, metavar="N",
@@ -328,7 +336,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     console = Console()
 
-    examples = load_examples(args.data, args.limit)
+    examples = load_examples(args.data, args.limit, args.sample)
     analyzer = Analyzer()
     outcomes = [predict(doc, example) for doc, example in
                 zip(analyse(examples, analyzer, args.batch_size), examples, strict=True)]
