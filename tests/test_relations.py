@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from presslens.ingest import RawArticle
+from presslens.lexicon import relation_lexicon, relation_types
 from presslens.model import Document, Relation
 from presslens.pipeline import Analyzer
 from presslens.relations import naive_baseline
-from presslens.relations.lexicon import relation_lexicon, relation_types
 
 
 @pytest.fixture(scope="module")

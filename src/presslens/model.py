@@ -142,6 +142,21 @@ class Relation(Span):
         default=None, description="Actor id of whoever asserts it: a quote's speaker, or the outlet."
     )
     confidence: float = Field(ge=0.0, le=1.0)
+    cue: Span | None = Field(
+        default=None, description="The word(s) that state the relation (a verb, a noun, ...)."
+    )
+    source_state: str | None = Field(
+        default=None,
+        description=(
+            "The state the source acts for, for a state-level network: the country id of a "
+            "country, or of the state whose leader, minister, ministry, army, parliament, "
+            "embassy, spokesperson or party the source is; null when unknown."
+        ),
+    )
+    target_state: str | None = Field(
+        default=None,
+        description="The state the target acts for, for a state-level network (as source_state).",
+    )
 
 
 class Stance(_Model):
@@ -212,7 +227,10 @@ class Document(_Model):
                 spans.append(quote.cue)
             if quote.speaker_span is not None:
                 spans.append(quote.speaker_span)
-        spans.extend(self.relations)
+        for relation in self.relations:
+            spans.append(relation)
+            if relation.cue is not None:
+                spans.append(relation.cue)
         spans.extend(self.techniques)
         spans.extend(self.claims)
         for span in spans:

@@ -2,9 +2,9 @@
 
 ``extract_relations`` is deterministic and rule based over the existing spaCy parse: cue words
 from ``data/relation_lexicon.yaml`` are read with dependency patterns (``extract``), arguments
-become actor ids through the actor stage's mentions (``actors``), and each relation carries its
-sentence as evidence, its modality, who asserts it (a quote's speaker, else the outlet) and a
-pattern-specific confidence.
+become actor ids through the document index (``presslens.index``), and each relation carries its
+sentence as evidence, its cue word, its modality, who asserts it (a quote's speaker, else the
+outlet), a pattern-specific confidence and the states its two ends act for.
 
 Negated cues state no relation unless the lexicon gives a type for the negated form ("will not
 abandon X" is SUPPORT); "has not once acted as an ally" yields nothing.
@@ -21,12 +21,12 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.actors.gazetteer import Gazetteer
-from presslens.model import Document, Relation
-from presslens.relations.actors import ActorIndex
+from presslens.index import DocumentIndex
+from presslens.lexicon import relation_lexicon, relation_types
+from presslens.model import Document, Relation, Span
 from presslens.relations.extract import Found, Patterns
-from presslens.relations.lexicon import relation_lexicon, relation_types
 
-__all__ = ["ActorIndex", "extract_relations", "find_relations", "naive_baseline", "relation_types"]
+__all__ = ["extract_relations", "naive_baseline", "relation_types"]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -46,20 +46,9 @@ def _evidence(text: str, sent: SpacySpan, char: int) -> tuple[int, int]:
     return _trim(text, max(start, line_start), end if line_end < 0 else line_end)
 
 
-def extract_relations(
-    doc: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, index: ActorIndex | None = None
-) -> list[Relation]:
+def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Relation]:
     """Relations of ``doc`` in text order, at most one per directed actor pair, type and sentence."""
-    return [relation for relation, _ in find_relations(doc, sdoc, gazetteer, index)]
-
-
-def find_relations(
-    doc: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, index: ActorIndex | None = None
-) -> list[tuple[Relation, int]]:
-    """Relations with the offset of their cue word (the stance stage needs to know whether the
-    cue, not just the sentence, stands inside a quote)."""
     lexicon = relation_lexicon()
-    index = index or ActorIndex(doc, sdoc, gazetteer)
     patterns = Patterns(index, lexicon)
     best: dict[tuple[str, str, int, str], tuple[Found, int, int]] = {}
     for sent in sdoc.sents:
@@ -81,9 +70,10 @@ def find_relations(
             key: item for key, item in best.items()
             if item[1] >= title.end or (item[0].source, item[0].target) not in in_body
         }
-    relations: list[tuple[Relation, int]] = []
+    relations: list[Relation] = []
     for found, start, end in sorted(best.values(), key=lambda item: (item[1], item[0].cue.i)):
-        relations.append((
+        cue = found.cue
+        relations.append(
             Relation(
                 start=start,
                 end=end,
@@ -93,11 +83,13 @@ def find_relations(
                 type=found.type,
                 polarity=found.polarity,  # type: ignore[arg-type]
                 modality=found.modality,
-                asserted_by=index.asserted_by(found.cue.idx),
+                asserted_by=index.asserted_by(cue.idx),
                 confidence=found.confidence,
-            ),
-            found.cue.idx,
-        ))
+                cue=Span(start=cue.idx, end=cue.idx + len(cue.text), text=cue.text),
+                source_state=index.state_of(found.source),
+                target_state=index.state_of(found.target),
+            )
+        )
     return relations
 
 
@@ -105,7 +97,7 @@ def naive_baseline(
     doc: Document, sdoc: Doc, type_name: str = "SUPPORT", gazetteer: Gazetteer | None = None
 ) -> list[Relation]:
     """Every ordered pair of distinct actors mentioned in one sentence, all of ``type_name``."""
-    index = ActorIndex(doc, sdoc, gazetteer)
+    index = DocumentIndex(doc, sdoc, gazetteer)
     relations: list[Relation] = []
     for sent in sdoc.sents:
         present: dict[tuple[int, int], list[str]] = {}
@@ -121,7 +113,7 @@ def naive_baseline(
 
 
 def _pairs(
-    doc: Document, index: ActorIndex, start: int, end: int, actors: list[str], type_name: str
+    doc: Document, index: DocumentIndex, start: int, end: int, actors: list[str], type_name: str
 ) -> list[Relation]:
     polarity = relation_lexicon().polarity(type_name)
     return [

@@ -25,29 +25,29 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from presslens.index import DocumentIndex
+from presslens.lexicon import Cue, RelationLexicon
 from presslens.model import Modality
-from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
-from presslens.relations.lexicon import Cue, RelationLexicon
+from presslens.syntax import (
+    COPULAS,
+    FIRST_PERSON,
+    FIRST_PLURAL,
+    ArgumentReader,
+    direct_object,
+    infinitive,
+    modality_of,
+    negated,
+    negated_scope,
+)
 
 PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate": 0.7,
          "adjective": 0.6}
 INFERRED_PENALTY = 0.1  # an argument found through a pronoun
 FALLBACK_PRIOR = 0.4  # target taken from first person elsewhere in the sentence
 
-_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
-_FUTURE = frozenset({"will", "shall", "'ll"})
-_HYPOTHETICAL = frozenset({"may", "might", "could", "would", "should"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless"})
-# what their infinitive states has not happened ("threatened to suspend", "wants to join")
-_INTENT_VERBS = frozenset({"threaten", "plan", "intend", "want", "seek", "consider", "aim",
-                           "hope", "wish", "propose", "offer", "promise", "pledge", "vow", "try"})
-_COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
 _AS_VERBS = frozenset({"act", "serve", "function", "behave", "emerge"})
 _CONSIDER_VERBS = frozenset({"consider", "call", "regard", "deem", "see", "treat", "view", "label"})
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
-# A city named only as a place is still a target after these ("strikes on Kharkiv"), not after
-# "in"/"at" (a venue: "met in Vienna").
-_PLACE_TARGET_PREPS = frozenset({"on", "into", "against", "towards", "toward", "to"})
 # Verbs of saying whose ``that``-clause, when it states a hostile act, is an accusation by the
 # sayer ("Baku said that Armenian units had opened fire" -> Azerbaijan ACCUSE Armenia).
 _REPORT_VERBS = frozenset({"say", "report", "claim", "allege", "state", "announce", "declare",
@@ -55,8 +55,6 @@ _REPORT_VERBS = frozenset({"say", "report", "claim", "allege", "state", "announc
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
 # Under negation these affirm their object or subject ("the occupation has not ended").
 _ASPECT_END = frozenset({"end", "stop", "cease", "halt", "finish", "abate", "subside"})
-# "stopped paying", "ceased sending": the gerund's act no longer happens
-_STOP_VERBS = frozenset({"stop", "cease", "quit", "halt", "discontinue"})
 # A deployment located on these nouns of a state is hosted by that state ("stationed on
 # Belarusian soil", "exercises on Moldovan territory"): aid to the host, not a threat to it.
 _HOST_NOUNS = frozenset({"territory", "soil"})
@@ -68,8 +66,6 @@ _WITNESS_VERBS = frozenset({"see", "notice", "watch", "observe", "note", "witnes
                             "understand", "fear", "ignore", "expect", "analyse", "analyze", "study",
                             "welcome", "regret", "report"})
 _DISCOURSE_WINDOW = 4
-# Prepositions that give where or when something happened, not whom it was done to.
-_VENUE_PREPS = frozenset({"at", "during", "since", "before", "after", "under", "amid", "despite"})
 # "answered with strikes on X", "through sanctions on X": the verb's subject does the act
 _INSTRUMENT_PREPS = frozenset({"with", "through", "via", "in", "as"})  # "stood in solidarity with X"
 # "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
@@ -114,14 +110,6 @@ _NOT_DEMANDED = frozenset({"be", "have", "know", "understand", "realise", "reali
                            "see", "feel", "seem", "remember", "admit", "recognise", "recognize"})
 _SAYING_VERBS = _REPORT_VERBS | {"add", "stress", "note", "tell", "warn", "argue", "believe",
                                   "write", "emphasise", "emphasize", "urge", "demand"}
-# Verbs whose other party is the subject of their that-clause ("demanded that Kabul return ...")
-_CLAUSE_TARGET_VERBS = frozenset({"demand", "insist", "ask", "urge", "request", "propose"})
-# Verbs whose other party may stand in their infinitive ("agree to open talks with X")
-_COMPLEMENT_TARGET_VERBS = frozenset({"agree", "refuse", "decline", "promise", "pledge", "offer",
-                                      "threaten", "vow"})
-# Verbs whose object is the subject of their infinitive ("forced X to cut its ties")
-_OBJECT_CONTROL = frozenset({"force", "compel", "oblige", "push", "pressure", "persuade", "urge",
-                             "order", "ask", "allow", "let", "help", "encourage", "invite", "get"})
 # "..., and Washington has followed (suit)": the follower repeats the act
 _FOLLOW_VERBS = frozenset({"follow", "join"})
 # "a deal brokered by Beijing": the broker engages both parties
@@ -130,10 +118,6 @@ _MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
 _READY_VERBS = frozenset({"prepare", "ready", "brace", "gear", "head", "drift", "slide", "move"})
 # Who receives what an AID verb moves ("sells howitzers to Armenia", "weapons for Kyiv").
 _RECIPIENT_PREPS = ("to", "for")
-# Nouns whose to-infinitive takes the noun's agent as its subject ("X's decision to close").
-_CONTROL_NOUNS = frozenset({"decision", "plan", "attempt", "move", "refusal", "readiness",
-                            "intention", "bid", "effort", "promise", "pledge", "threat", "order",
-                            "determination", "willingness", "resolve", "choice"})  # sentences back in which the author of a rejected speech act is sought
 
 
 @dataclass(frozen=True)
@@ -159,261 +143,20 @@ def _noun_key(noun: Token) -> str:
     return noun.lemma_.lower()
 
 
-def negated(token: Token) -> bool:
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in _NEGATORS):
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "nothing", "no one"):
-            return True
-        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
-            return True  # "has sent no delegations"
-        if (
-            child.dep_ == "advmod"
-            and child.lower_ == "once"
-            and any(g.dep_ == "neg" or g.lower_ == "not" for g in child.children)
-        ):
-            return True
-    return False
-
-
-def negated_scope(verb: Token) -> bool:
-    """Negated itself, or a purpose/infinitive clause of a negated verb ("has never sent a
-    soldier to protect X" does not state that it protects X)."""
-    if negated(verb):
-        return True
-    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _STOP_VERBS:
-        return True  # "has stopped paying its share": no longer pays
-    return (
-        verb.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and negated(verb.head)
-    )
-
-
-def _infinitive(verb: Token) -> Token | None:
-    """The to-infinitive complement of a verb ("call on X to withdraw" -> withdraw)."""
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
-            return child
-    if verb.lemma_.lower() in ("call", "appeal", "urge", "ask"):
-        for child in verb.children:  # "calling on Ankara to reinforce": parsed as a purpose clause
-            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return child
-    return None
-
-
-def _modality(verb: Token) -> Modality:
-    """future (will, shall, going to) or hypothetical (may, would, if-clause); else asserted."""
-    node: Token | None = verb
-    for _ in range(4):
-        if node is None:
-            break
-        for child in node.children:
-            if child.dep_ == "aux":
-                if child.lower_ in _FUTURE:
-                    return "future"
-                if child.lower_ in _HYPOTHETICAL:
-                    return "hypothetical"
-            if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
-                return "hypothetical"
-        if node.lemma_ == "go" and any(c.dep_ == "xcomp" for c in node.children):
-            return "future"
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
-            return "hypothetical"  # "has threatened to suspend", "plans to deploy"
-        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
-        else:
-            break
-    return "asserted"
-
-
 _TRIGGERS: dict[int, tuple[RelationLexicon, frozenset[str]]] = {}
 
 
-class Patterns:
-    """Applies the lexicon to one parsed document."""
+class Patterns(ArgumentReader):
+    """Applies the lexicon to one parsed document (argument reading: ``ArgumentReader``)."""
 
-    def __init__(self, index: ActorIndex, lexicon: RelationLexicon) -> None:
-        self.index = index
+    index: DocumentIndex
+
+    def __init__(self, index: DocumentIndex, lexicon: RelationLexicon) -> None:
+        super().__init__(index)
         self.lex = lexicon
         self.history: list[tuple[int, Found]] = []  # (sentence number, found) in text order
         self.sentence = -1
         self._triggers: frozenset[str] | None = None
-
-    # ---------------------------------------------------------------- arguments
-    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[str], bool]:
-        ids, inferred = self.index.clause_subject(verb)
-        if ids or any(c.dep_ == "nsubj" for c in verb.children):
-            return ids, inferred
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
-            # "X's decision to close", "a decision by X to close": X closes
-            return self._noun_agent(verb.head)
-        if (
-            depth < 3
-            and verb.dep_ == "acl"
-            and verb.head.dep_ == "dobj"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        ):
-            # "Estonia is amending its constitution to strip Russian citizens of the vote"
-            return self.subjects(verb.head.head, depth + 1)
-        if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-                return [], False
-            if verb.dep_ == "xcomp":
-                head = verb.head
-                if head.lemma_.lower() in _OBJECT_CONTROL:
-                    # "forced the Latvian church to cut its ties": the object does the infinitive
-                    dobj = self._dobj(head)
-                    if dobj is not None:
-                        ids, inferred = self.index.phrase(dobj)
-                        if ids:
-                            return ids, inferred
-                if head.lemma_.lower() in ("call", "appeal"):
-                    # "call on Russia to withdraw its troops": Russia is to withdraw
-                    asked, inferred = self.prep_objects(head, ("on", "upon", "to"))
-                    if asked:
-                        return asked, inferred
-                for child in head.children:
-                    if child.dep_ == "nsubjpass":  # "the US is bound by law to provide"
-                        ids, inferred = self.index.phrase(child)
-                        if ids:
-                            return ids, inferred
-            return self.subjects(verb.head, depth + 1)
-        return [], False
-
-    def _noun_agent(self, noun: Token) -> tuple[list[str], bool]:
-        """The possessor, adjective or "by" object of an action noun."""
-        ids: list[str] = []
-        inferred = False
-        for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                more, more_inf = self.index.modifier(child)
-                ids.extend(m for m in more if m not in ids)
-                inferred = inferred or more_inf
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        more, more_inf = self.index.phrase(pobj)
-                        ids.extend(m for m in more if m not in ids)
-                        inferred = inferred or more_inf
-        return ids, inferred
-
-    def agents(self, verb: Token) -> tuple[list[str], bool]:
-        ids: list[str] = []
-        inferred = False
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        more, more_inferred = self.index.phrase(pobj)
-                        ids.extend(m for m in more if m not in ids)
-                        inferred = inferred or more_inferred
-        # "steered by Brussels and by Bucharest": the second agent is a conjunct of the first
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for conj in child.conjuncts:
-                    for pobj in conj.children:
-                        if pobj.dep_ == "pobj":
-                            more, _ = self.index.phrase(pobj)
-                            ids.extend(m for m in more if m not in ids)
-        return ids, inferred
-
-    def prep_objects(
-        self, head: Token, preps: tuple[str, ...] = (), depth: int = 0, exclude: list[str] | None = None
-    ) -> tuple[list[str], bool]:
-        """Actors of the prepositional objects below ``head`` (through prep chains). Without a
-        list of prepositions, a venue ("initialled the text at the White House") is no target."""
-        ids: list[str] = []
-        inferred = False
-        for child in head.children:
-            if child.dep_ not in ("prep", "dative") or (preps and child.lower_ not in preps):
-                continue
-            if not preps and child.lower_ in _VENUE_PREPS:
-                continue
-            if child.dep_ == "dative" and child.pos_ != "ADP":
-                more, more_inferred = self.index.phrase(child)
-                ids.extend(m for m in more if m not in ids)
-                continue
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                more, more_inferred = self.index.phrase(pobj)
-                if exclude:
-                    # "crossing points on its border with Belarus": not the source's own border
-                    more = [m for m in more if m not in exclude]
-                if not more and child.lower_ in _PLACE_TARGET_PREPS:
-                    more = list(self.index.places.get(pobj.i, []))  # "march on Kyiv"
-                if not more and depth < 2:
-                    more, more_inferred = self.prep_objects(
-                        pobj, preps if not exclude else (), depth + 1, exclude
-                    )
-                ids.extend(m for m in more if m not in ids)
-                inferred = inferred or more_inferred
-            for conj in child.conjuncts:  # "to Tehran and to Riyadh"
-                for pobj in conj.children:
-                    if pobj.dep_ == "pobj":
-                        more, _ = self.index.phrase(pobj)
-                        ids.extend(m for m in more if m not in ids)
-        return ids, inferred
-
-    def objects(self, verb: Token) -> tuple[list[str], bool]:
-        ids: list[str] = []
-        inferred = False
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
-        for child in objects:
-            more, more_inferred = self.index.phrase(child)
-            ids.extend(m for m in more if m not in ids)
-            inferred = inferred or more_inferred
-        if not ids:
-            # "condemns the atrocities committed by the RSF": the doer of the deed
-            for child in objects:
-                for acl in child.children:
-                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                        more, more_inferred = self.agents(acl)
-                        ids.extend(m for m in more if m not in ids)
-                        inferred = inferred or more_inferred
-        if not ids:
-            # an object that names no actor may lead to one ("sanctions on Belarusian potash")
-            for child in objects:
-                more, more_inferred = self.prep_objects(child)
-                ids.extend(m for m in more if m not in ids)
-                inferred = inferred or more_inferred
-        if not ids:
-            ids, inferred = self.prep_objects(verb)
-        if not ids:
-            ids, inferred = self.infinitive_subjects(verb)
-        if not ids and verb.lemma_.lower() in _CLAUSE_TARGET_VERBS:
-            # "demanded that Kabul return the air base": the one the clause asks to act
-            for clause in verb.children:
-                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                    for subject in clause.children:
-                        if subject.dep_ == "nsubj":
-                            ids, inferred = self.index.phrase(subject)
-        if not ids and verb.lemma_.lower() in _COMPLEMENT_TARGET_VERBS:
-            # "would not agree to open accession negotiations with Ukraine"
-            complement = _infinitive(verb)
-            if complement is not None:
-                ids, inferred = self.prep_objects(complement)
-                if not ids:
-                    for child in complement.children:
-                        if child.dep_ == "dobj":
-                            ids, inferred = self.index.phrase(child)
-                            if not ids:
-                                ids, inferred = self.prep_objects(child)
-        return ids, inferred
-
-    def infinitive_subjects(self, verb: Token) -> tuple[list[str], bool]:
-        """X in "urged X to refrain", "expects X to remove" when the parser makes X the subject
-        of the infinitive clause."""
-        complement = _infinitive(verb)
-        if complement is None:
-            return [], False
-        for child in complement.children:
-            if child.dep_ == "nsubj":
-                return self.index.phrase(child)
-        return [], False
 
     # ---------------------------------------------------------------- helpers
     def _emit(
@@ -548,8 +291,8 @@ class Patterns:
             type_name = cue.negated
         elif cue.negated_only:
             return  # "allows the government to answer": only "will not allow X" states a relation
-        modality = _modality(verb)
-        action = _infinitive(verb)
+        modality = modality_of(verb)
+        action = infinitive(verb)
         if cue.infinitive and action is None:
             return  # "expects X to ...", not "expects growth"
         if passive:
@@ -572,7 +315,7 @@ class Patterns:
                     targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
             if not sources and type_name in ("SUPPORT", "AID"):
                 # "Moldova was granted EU candidate status": the giver modifies what is given
-                retained = self._dobj(verb)
+                retained = direct_object(verb)
                 if retained is not None:
                     sources, s_inf = self.index.modifiers_of(retained)
             if not sources and cue.agentless_source:
@@ -604,12 +347,12 @@ class Patterns:
                 if not targets and prep.dep_ == "dative":
                     targets, t_inf = self.index.phrase(prep)
             elif cue.infinitive:
-                dobj = self._dobj(verb)
+                dobj = direct_object(verb)
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
                 if not targets:
                     targets, t_inf = self.infinitive_subjects(verb)
             elif cue.direct:
-                dobj = self._dobj(verb)
+                dobj = direct_object(verb)
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
@@ -633,7 +376,7 @@ class Patterns:
         if targets and set(targets) <= set(sources) and not passive:
             # "stopped paying its share of the CSTO budget", "closed crossing points on its border
             # with Belarus": the source's own share or border; the other party is further down
-            dobj = self._dobj(verb)
+            dobj = direct_object(verb)
             targets, t_inf = self.prep_objects(dobj, exclude=sources) if dobj is not None else ([], False)
             if not targets:
                 targets, t_inf = self.prep_objects(verb, exclude=sources)
@@ -648,13 +391,13 @@ class Patterns:
         if sources and not targets and type_name in _SHARED_OBJECT_TYPES and verb.dep_ == "conj":
             # "summoned the Norwegian ambassador and warned that ...": the warning is to the
             # one summoned
-            dobj = self._dobj(verb.head)
+            dobj = direct_object(verb.head)
             if dobj is not None:
                 targets, t_inf = self.index.phrase(dobj)
                 targets = [t for t in targets if t not in sources]
         if sources and not targets and type_name == "REJECT":
             targets = self._speech_act_authors(verb, sources)
-        if sources and not targets and type_name in _FALLBACK_TYPES and self._dobj(verb) is None:
+        if sources and not targets and type_name in _FALLBACK_TYPES and direct_object(verb) is None:
             targets, t_inf = self._fallback_targets(verb), True
             prior = FALLBACK_PRIOR
         if s_inf or t_inf:
@@ -695,10 +438,10 @@ class Patterns:
             targets, t_inf = self.index.phrase(subj[0]) if subj else ([], False)
         else:
             sources, s_inf = self.subjects(verb)
-            dobj = self._dobj(verb)
+            dobj = direct_object(verb)
             targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
         prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf or t_inf else 0.0)
-        yield from self._emit(sources, targets, Cue(type="SANCTION"), "SANCTION", _modality(verb),
+        yield from self._emit(sources, targets, Cue(type="SANCTION"), "SANCTION", modality_of(verb),
                               prior, verb)
 
     def guidance_relations(self, verb: Token) -> Iterator[Found]:
@@ -709,7 +452,7 @@ class Patterns:
         if verb.pos_ != "VERB" or negated_scope(verb):
             return
         if lemma in _FOLLOW_LINE_VERBS:
-            dobj = self._dobj(verb)
+            dobj = direct_object(verb)
             if dobj is None or dobj.lemma_.lower() not in _GUIDANCE_NOUNS:
                 return
             guides, g_inf = self.index.modifiers_of(dobj)
@@ -720,10 +463,10 @@ class Patterns:
                     guides, g_inf = self.subjects(child)
             followers, f_inf = self.subjects(verb)
             prior = PRIOR["phrase"] - (INFERRED_PENALTY if g_inf or f_inf else 0.0)
-            yield from self._emit(guides, followers, Cue(type="CONTROL"), "CONTROL", _modality(verb),
+            yield from self._emit(guides, followers, Cue(type="CONTROL"), "CONTROL", modality_of(verb),
                                   prior, verb)
         elif lemma in _KEEP_VERBS:
-            dobj = self._dobj(verb)
+            dobj = direct_object(verb)
             states = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
                       and c.lemma_.lower() in _SUBDUED_STATES]
             if dobj is None or not states:
@@ -731,7 +474,7 @@ class Patterns:
             kept, k_inf = self.index.phrase(dobj)
             keepers, s_inf = self.subjects(verb)
             prior = PRIOR["verb"] - (INFERRED_PENALTY if k_inf or s_inf else 0.0)
-            yield from self._emit(keepers, kept, Cue(type="COERCE"), "COERCE", _modality(verb),
+            yield from self._emit(keepers, kept, Cue(type="COERCE"), "COERCE", modality_of(verb),
                                   prior, verb)
 
     def use_relations(self, verb: Token) -> Iterator[Found]:
@@ -752,13 +495,13 @@ class Patterns:
             return
         users, u_inf = self.subjects(verb)
         prior = PRIOR["verb"] - (INFERRED_PENALTY if u_inf else 0.0)
-        yield from self._emit(users, aimed, Cue(type="ADVERSARY"), "ADVERSARY", _modality(verb),
+        yield from self._emit(users, aimed, Cue(type="ADVERSARY"), "ADVERSARY", modality_of(verb),
                               prior, verb)
 
     def _region_owner(self, verb: Token, sources: list[str]) -> list[str]:
         """"Cyprus has been divided since 1974, when Turkey invaded the north": a part of a
         country named by a compass word belongs to the one other state the sentence names."""
-        dobj = self._dobj(verb)
+        dobj = direct_object(verb)
         if dobj is None or dobj.lemma_.lower() not in _COMPASS_PARTS:
             return []
         others: list[str] = []
@@ -771,7 +514,7 @@ class Patterns:
     def _light_cue(self, verb: Token) -> Cue | None:
         if verb.lemma_.lower() not in _LIGHT_VERBS:
             return None
-        dobj = self._dobj(verb)
+        dobj = direct_object(verb)
         if dobj is None:
             return None
         if dobj.lemma_.lower() in _QUANTITY_NOUNS:  # "carried out hundreds of air strikes"
@@ -787,7 +530,7 @@ class Patterns:
         noun that the verb stands against."""
         if type_name not in _OPPOSING_TYPES:
             return []
-        dobj = self._dobj(verb)
+        dobj = direct_object(verb)
         if dobj is None:
             return []
         cue = self.lex.nouns.get(dobj.lemma_.lower())
@@ -813,7 +556,7 @@ class Patterns:
         if not requesting:
             # "wants us to sanction Russia, to recognise Kosovo": a list of what is asked
             return asker.i != verb.i and asker.pos_ == "VERB" and self._requested_act(asker)
-        has_addressee = self._dobj(asker) is not None or (phrased is not None and phrased[1] is not None)
+        has_addressee = direct_object(asker) is not None or (phrased is not None and phrased[1] is not None)
         return has_addressee or any(c.dep_ == "nsubj" for c in verb.children)
 
     @staticmethod
@@ -823,12 +566,6 @@ class Patterns:
             node = node.head
         return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children)
 
-    @staticmethod
-    def _dobj(verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                return child
-        return None
 
     @staticmethod
     def _each_other(verb: Token) -> bool:
@@ -865,7 +602,7 @@ class Patterns:
         accusations", "accusations that the Kremlin denies"): the source of the latest relation
         of a matching type aimed at the rejector in this or the few sentences before, else the
         latest quoted speaker there who is not the rejector."""
-        noun = self._dobj(verb)
+        noun = direct_object(verb)
         if noun is not None and noun.lower_ in ("that", "which") and verb.dep_ == "relcl":
             noun = verb.head
         if noun is None and verb.dep_ in ("relcl", "ccomp", "acl"):
@@ -946,7 +683,7 @@ class Patterns:
             and base.head.head.pos_ == "VERB"
         ):
             # "preparing Moldova for a confrontation with Tiraspol": the object is the party
-            dobj = self._dobj(base.head.head)
+            dobj = direct_object(base.head.head)
             if dobj is not None:
                 sources, inferred = self.index.phrase(dobj)
             elif base.head.head.lemma_.lower() in _READY_VERBS:
@@ -987,7 +724,7 @@ class Patterns:
                 return
             type_name = cue.negated
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
-        modality = _modality(head) if head.pos_ in ("VERB", "AUX") else "asserted"
+        modality = modality_of(head) if head.pos_ in ("VERB", "AUX") else "asserted"
         if (
             base.dep_ == "dobj"
             and base.head.lemma_.lower() in _MENACE_VERBS
@@ -1042,7 +779,7 @@ class Patterns:
                 if child.dep_ == "nsubjpass":
                     subjects, s_inf = self.index.phrase(child)
         prior = PRIOR["noun"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
-        yield from self._emit(others, subjects, cue, cue.type, _modality(verb), prior, noun, verb)
+        yield from self._emit(others, subjects, cue, cue.type, modality_of(verb), prior, noun, verb)
 
     # ---------------------------------------------------------------- predicates
     def _predicate_other(self, noun: Token) -> tuple[list[str], bool]:
@@ -1080,7 +817,7 @@ class Patterns:
         s_inf = False
         verb: Token | None = None
         consider_subject: list[str] = []
-        if noun.dep_ == "attr" and head.lemma_ in _COPULAS:
+        if noun.dep_ == "attr" and head.lemma_ in COPULAS:
             verb = head
             subject, s_inf = self.subjects(head)
         elif noun.dep_ == "appos":
@@ -1118,7 +855,7 @@ class Patterns:
         if not subject:
             return
         is_negated = negated(verb) if verb is not None else False
-        modality = _modality(verb) if verb is not None else "asserted"
+        modality = modality_of(verb) if verb is not None else "asserted"
         if is_negated:
             if cue.negated_consider and consider_subject:
                 for source in consider_subject:
@@ -1158,7 +895,7 @@ class Patterns:
         verb = adj.head
         if negated(verb) or negated(adj):
             return
-        modality = _modality(verb)
+        modality = modality_of(verb)
         others, o_inf = self.prep_objects(adj, ("to", "towards", "toward", "with", "against"))
         subj_tokens = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj_tokens:
@@ -1204,7 +941,7 @@ class Patterns:
         sources, s_inf = (self.agents(verb) if self._is_passive(verb) else self.subjects(verb))
         if not sources:
             return
-        modality = _modality(verb)
+        modality = modality_of(verb)
         prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf else 0.0)
         aimed: list[str] = []
         partners: list[str] = []
@@ -1241,7 +978,7 @@ class Patterns:
             p_inf = p_inf or more_inf
         prior = PRIOR["passive"] - (INFERRED_PENALTY if b_inf or p_inf else 0.0)
         cue = Cue(type="CONSULT", polarity=1)
-        yield from self._emit(brokers, parties, cue, "CONSULT", _modality(clause), prior, verb)
+        yield from self._emit(brokers, parties, cue, "CONSULT", modality_of(clause), prior, verb)
 
     # ---------------------------------------------------------------- driver
     def _trigger_words(self) -> frozenset[str]:
@@ -1299,7 +1036,7 @@ class Patterns:
             if self._is_passive(verb) or negated(verb):
                 continue
             subject = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subject or subject[0].lower_ in FIRST_SINGULAR | FIRST_PLURAL:
+            if not subject or subject[0].lower_ in FIRST_PERSON:
                 continue
             addressees, a_inf = self.index.phrase(subject[0])
             askers = self._sayers(verb)
@@ -1337,7 +1074,7 @@ class Patterns:
         verb without an object of its own repeats the act it is coordinated with, for its own
         subject."""
         for verb in tokens:
-            if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or self._dobj(verb) is not None:
+            if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or direct_object(verb) is not None:
                 continue
             followers, f_inf = self.subjects(verb)
             if not followers or negated(verb):
@@ -1347,7 +1084,7 @@ class Patterns:
                     prior = each.confidence - (INFERRED_PENALTY if f_inf else 0.0) - 0.1
                     for follower in followers:
                         if follower not in (each.source, each.target):
-                            yield Found(follower, each.target, each.type, _modality(verb),
+                            yield Found(follower, each.target, each.type, modality_of(verb),
                                         round(prior, 3), verb, each.polarity)
 
     def reported_accusations(self, found: list[Found]) -> Iterator[Found]:

@@ -43,14 +43,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from presslens.index import DocumentIndex
+from presslens.lexicon import relation_lexicon
 from presslens.model import Document, Offsets, Relation, Stance
-from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
-from presslens.relations.extract import Patterns
-from presslens.relations.lexicon import relation_lexicon
-from presslens.stances.language import Language, Said, Tokens
+from presslens.stances.language import EvaluativeLanguage, Said, Tokens
 from presslens.stances.lexicon import stance_words
 from presslens.stances.sides import OUTLET, Sides
-from presslens.stances.view import stance_view
+from presslens.syntax import FIRST_PERSON, ArgumentReader
 
 __all__ = ["OWN_THRESHOLD", "SIDE_FIGURE_THRESHOLD", "THRESHOLD", "extract_stances"]
 
@@ -97,17 +96,17 @@ def _listed(token: Token) -> bool:
 
 
 class _Stances:
-    def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex) -> None:
+    def __init__(self, doc: Document, sdoc: Doc, index: DocumentIndex) -> None:
         self.doc = doc
         self.sdoc = sdoc
         self.words = stance_words()
         tokens = Tokens.of(sdoc)  # made once: every pass below walks them
-        self.sides = Sides(doc, sdoc, index, self.words, tokens)
-        self.index = stance_view(index, self.sides, tokens)
+        self.sides = Sides(doc, sdoc, index, tokens)
+        # the outlet's "we" is its side; plural pronouns read more widely (see the index)
+        self.index = index.with_wider_references(self.sides.outlet_side)
         lexicon = relation_lexicon()
-        self.patterns = Patterns(self.index, lexicon)
-        self.language = Language(
-            sdoc, self.index, self.patterns, self.words, frozenset(lexicon.predicates),
+        self.language = EvaluativeLanguage(
+            sdoc, self.index, ArgumentReader(self.index), self.words, self.index.relational_nouns,
             [(q.start, q.end) for q in doc.quotes], tokens,
         )
         self.victim_nouns = {
@@ -198,7 +197,7 @@ class _Stances:
 
     def _holders_own_words(self, holder: str, said: Said) -> bool:
         """Not inside what somebody else says or thinks ("critics say that X is a puppet")."""
-        if said.reporter is None or said.reporter.lower_ in FIRST_PLURAL | FIRST_SINGULAR:
+        if said.reporter is None or said.reporter.lower_ in FIRST_PERSON:
             return True
         quote = self.index.quote_at(said.token.idx)
         if quote is not None and not quote.start <= said.reporter.idx < quote.end:
@@ -232,11 +231,14 @@ class _Stances:
         ]
         return found[0] if len(found) == 1 else None
 
-    def from_relations(self, relations: list[tuple[Relation, int]]) -> None:
+    def from_relations(self, relations: list[Relation]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
         puppets: set[tuple[str, str, tuple[int, int]]] = set()
-        keys = {(r.source, r.target, r.type, r.start) for r, _ in relations}
-        for relation, cue in relations:
+        keys = {(r.source, r.target, r.type, r.start) for r in relations}
+        for relation in relations:
+            # whether the cue word, not just the sentence, stands inside a quote (a relation
+            # made without a cue is read at its evidence)
+            cue = relation.cue.start if relation.cue is not None else relation.start
             holder = self.sides.holder_at(cue)
             if holder is None:
                 continue
@@ -348,12 +350,10 @@ class _Stances:
         return out
 
 
-def extract_stances(
-    doc: Document, sdoc: Doc, relations: list[tuple[Relation, int]], index: ActorIndex
-) -> list[Stance]:
-    """Stances of every holder toward every actor, from ``relations`` (with their cue offsets,
-    as ``presslens.relations.find_relations`` gives them) and from evaluative language."""
+def extract_stances(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Stance]:
+    """Stances of every holder toward every actor, from the document's relations (read at their
+    cue words) and from evaluative language."""
     run = _Stances(doc, sdoc, index)
     run.from_language()
-    run.from_relations(relations)
+    run.from_relations(doc.relations)
     return run.stances()

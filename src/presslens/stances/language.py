@@ -29,14 +29,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from presslens.relations.actors import FIRST_PLURAL, FIRST_SINGULAR, ActorIndex
-from presslens.relations.extract import Patterns, negated, negated_scope
+from presslens.index import DocumentIndex
 from presslens.stances.lexicon import StanceWords
+from presslens.syntax import (
+    COPULAS,
+    FIRST_PERSON,
+    ArgumentReader,
+    hypothetical,
+    negated,
+    negated_scope,
+)
 
-_COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "'d"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless"})
 _OWNER_PREPS = frozenset({"of", "from", "by"})
 # Verbs of saying and naming: scare-quoted words in their complement are the sayer's words.
 _SPEECH_VERBS = frozenset({"say", "call", "claim", "describe", "speak", "present", "insist",
@@ -122,10 +126,10 @@ def _is_so_called(token: Token) -> bool:
     return doc[token.i - 1].text in ("-", "‑", "–") and doc[token.i - 2].lower_ == "so"
 
 
-class Language:
+class EvaluativeLanguage:
     """Finds evaluative language in one parsed document."""
 
-    def __init__(self, sdoc: Doc, index: ActorIndex, patterns: Patterns, words: StanceWords,
+    def __init__(self, sdoc: Doc, index: DocumentIndex, arguments: ArgumentReader, words: StanceWords,
                  relational: frozenset[str], quoted: list[tuple[int, int]], tokens: Tokens) -> None:
         self.sdoc = sdoc
         self.tokens = tokens.tokens
@@ -138,7 +142,7 @@ class Language:
              *_BLAME_VERBS, "do", "called", "so-called"}
         )
         self.index = index
-        self.patterns = patterns
+        self.arguments = arguments
         self.words = words
         self.relational = relational
         self.quoted = quoted  # spans of the document's quotes: their marks are no scare quotes
@@ -169,13 +173,7 @@ class Language:
         """"would protect", "if X lectures": not asserted of anyone. In reported speech "would"
         is the future ("said that X would protect")."""
         quote = self.index.quote_at(verb.idx)
-        if quote is not None and quote.kind == "indirect":
-            return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
-        return any(
-            (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL)
-            or (c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS)
-            for c in verb.children
-        )
+        return hypothetical(verb, reported=quote is not None and quote.kind == "indirect")
 
     def _relational_referent(self, noun: Token) -> list[str]:
         """Who a relational noun names, beside its possessor (the other party: "its closest ally"
@@ -213,14 +211,14 @@ class Language:
             and subjects[0].lower_ in ("that", "which", "who")
             and verb.dep_ == "relcl"
             and verb.head.dep_ == "attr"
-            and verb.head.head.lemma_ in _COPULAS
+            and verb.head.head.lemma_ in COPULAS
             and not self.index.phrase(verb.head)[0]
         ):
             # "X has been the one institution that survived every empire": X survived
-            return self.patterns.subjects(verb.head.head)[0]
-        ids, _ = self.patterns.subjects(verb)
+            return self.arguments.subjects(verb.head.head)[0]
+        ids, _ = self.arguments.subjects(verb)
         if not ids and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"):
-            ids, _ = self.patterns.agents(verb)  # "a deal brokered by Beijing"
+            ids, _ = self.arguments.agents(verb)  # "a deal brokered by Beijing"
         return ids
 
     def _coordinated_subject(self, verb: Token) -> bool:
@@ -236,12 +234,12 @@ class Language:
     def _targets_of_word(self, token: Token) -> tuple[list[str], Token | None]:
         """Actors a noun or adjective is said of, and the verb whose negation flips it."""
         head = token.head
-        if token.dep_ in ("attr", "acomp", "oprd") and head.lemma_ in _COPULAS:
+        if token.dep_ in ("attr", "acomp", "oprd") and head.lemma_ in COPULAS:
             if self.unasserted(head) or self._hypothetical(head):
                 return [], None
             if token.lemma_.lower() in self.relational and self._coordinated_subject(head):
                 return [], None  # "Turkey and France are allies": how they stand to each other
-            ids, _ = self.patterns.subjects(head)
+            ids, _ = self.arguments.subjects(head)
             return ids, head
         if token.dep_ == "appos":
             ids, _ = self.index.phrase(head)
@@ -259,7 +257,7 @@ class Language:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             if objs:
                 return self.index.phrase(objs[0])[0], verb
-            return self.patterns.subjects(verb)[0], verb
+            return self.arguments.subjects(verb)[0], verb
         if token.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
             ids, _ = self.index.phrase(head)  # "the puppet government in Chisinau"
             if ids:
@@ -281,7 +279,7 @@ class Language:
                 and head.lemma_.lower() in _DOING_VERBS
                 and not self.unasserted(head)
             ):
-                return self.patterns.subjects(head)[0], head  # "X has chosen blackmail"
+                return self.arguments.subjects(head)[0], head  # "X has chosen blackmail"
             return ids, None
         return [], None
 
@@ -331,7 +329,7 @@ class Language:
                 if kind == "holder" and weight < 0:
                     continue  # "I do not blame them" is no praise
                 if kind == "verb" and any(
-                    c.dep_ == "nsubj" and c.lower_ in FIRST_SINGULAR | FIRST_PLURAL for c in token.children
+                    c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children
                 ):
                     continue  # "we will not pretend that ...": an assurance, not a portrait
                 weight = -weight / 2
@@ -358,8 +356,8 @@ class Language:
             return lex.subject_verbs[lemma], self._subjects(token), token, "verb"
         if lemma in lex.holder_verbs and token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if subjects and subjects[0].lower_ in FIRST_SINGULAR | FIRST_PLURAL:
-                return lex.holder_verbs[lemma], self.patterns.objects(token)[0], token, "holder"
+            if subjects and subjects[0].lower_ in FIRST_PERSON:
+                return lex.holder_verbs[lemma], self.arguments.objects(token)[0], token, "holder"
             return None, [], None, "holder"
         if (
             lemma == "do"
@@ -449,7 +447,7 @@ class Language:
             token = self.tokens[i]
             if not preps or weight == 0.0 or token.pos_ != "NOUN":
                 continue
-            ids, _ = self.patterns.prep_objects(token, preps)
+            ids, _ = self.arguments.prep_objects(token, preps)
             if ids:
                 yield Said(token, tuple(ids), weight, "victim", reporter(token))
 

@@ -28,7 +28,6 @@ class StanceWords:
     predicate_adjectives: dict[str, float]  # evaluative only when predicated ("X was clear")
     failure_verbs: dict[str, float]  # weight toward the subject when negated ("did not respond")
     blame_nouns: dict[str, float]  # "the responsibility lies with X": weight toward X
-    offices: frozenset[str]  # role nouns of people who speak for a state by office
     unasserting_verbs: frozenset[str]  # "expects X to honour", "pretends to be neutral"
 
 
@@ -73,7 +72,6 @@ def parse_stance_lexicon(data: dict[str, Any]) -> StanceWords:
         predicate_adjectives=_weights(data, "predicate_adjectives"),
         failure_verbs=_weights(data, "failure_verbs"),
         blame_nouns=_weights(data, "blame_nouns"),
-        offices=_words(data, "offices"),
         unasserting_verbs=_words(data, "unasserting_verbs"),
     )
 

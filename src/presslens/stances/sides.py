@@ -1,6 +1,6 @@
 """Whose side a holder is on: a speaker's state, the outlet's country, office-holders.
 
-- A speaker's side is the affiliation the relation stage finds for its "we" (the state of a
+- A speaker's side is the affiliation the document index finds for its "we" (the state of a
   ministry, the demonym next to an expert's name: "the Serbian political scientist X").
 - An office-holder (a spokeswoman, a minister, a deputy, a head of state in the gazetteer) and a
   state body speak for their side by office: what they say of it is no stance of theirs. Anyone
@@ -16,19 +16,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from presslens.index import DocumentIndex
 from presslens.model import Document
-from presslens.relations.actors import FIRST_PLURAL, ActorIndex
 from presslens.stances.language import Tokens
-from presslens.stances.lexicon import StanceWords
 
 OUTLET = "outlet"
 # "our country", "our land": a voice speaking as a nation
 _NATION_NOUNS = frozenset({"country", "land", "lands", "nation", "people", "state", "territory",
                            "soil", "homeland", "motherland", "republic", "neighbours", "neighbors",
                            "borders", "border", "sovereignty"})
-_FORMER = frozenset({"former", "retired", "ex", "ex-", "one-time", "onetime"})
 _DASHES = ("–", "—", "-")
 _PROMPT = re.compile(r"(Q|Question)\s*[:.]\s", re.IGNORECASE)
 # sentence-opening attributions: "According to X,", "In X's view,", "As X put it,"
@@ -37,14 +35,11 @@ _COUNTED_ROLES = frozenset({"name", "metonym", "demonym", "acronym"})
 
 
 class Sides:
-    def __init__(self, doc: Document, sdoc: Doc, index: ActorIndex, words: StanceWords,
-                 tokens: Tokens) -> None:
+    def __init__(self, doc: Document, sdoc: Doc, index: DocumentIndex, tokens: Tokens) -> None:
         self.doc = doc
         self.sdoc = sdoc
         self.tokens = tokens
         self.index = index
-        self.words = words
-        self._official: dict[str, bool] = {}
         self.outlet_side = self._outlet_side()
 
     # ------------------------------------------------------------------ voice
@@ -121,49 +116,7 @@ class Sides:
         return not self.official(holder)
 
     def official(self, holder: str) -> bool:
-        if holder not in self._official:
-            self._official[holder] = self._find_official(holder)
-        return self._official[holder]
-
-    def _find_official(self, holder: str) -> bool:
-        gazetteer = self.index.gazetteer
-        if gazetteer is not None:
-            entry = gazetteer.get(holder)
-            if entry is not None and entry.affiliation:
-                return True  # heads of state and government, ministers
-        actor = self.doc.actor(holder)
-        if actor is None:
-            return False
-        for mention in actor.mentions:
-            if mention.role not in ("name", "title"):
-                continue
-            span = self.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if mention.role == "title" and any(self._office(t) for t in span):
-                return True
-            if any(self._office(t) for t in self._role_nouns(span.root)):
-                return True
-        return False
-
-    @staticmethod
-    def _role_nouns(name: Token) -> list[Token]:
-        """The nouns that say what a named person is: "spokeswoman Sona X", "X, deputy chair of
-        ...", "The ministry's spokeswoman, X" — not the titles of other people nearby."""
-        root = name
-        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
-            root = root.head
-        nouns = [c for c in root.children if c.dep_ in ("compound", "appos")]
-        if root.dep_ == "appos":
-            nouns.append(root.head)
-        return nouns
-
-    def _office(self, token: Token) -> bool:
-        if token.lemma_.lower() not in self.words.offices and token.lower_ not in self.words.offices:
-            return False
-        return not any(c.lower_ in _FORMER for c in token.children) and not (
-            token.i > 0 and self.sdoc[token.i - 1].lower_ in _FORMER
-        )
+        return self.index.holds_office(holder)
 
     def _outlet_side(self) -> str | None:
         """The country the outlet's own voice speaks for, when it speaks as a nation."""
@@ -187,9 +140,3 @@ class Sides:
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return ranked[0][0]
-
-    def first_plural(self, token: Token) -> str | None:
-        """The outlet's "we/our/us" outside quotes: its side, when it has one."""
-        if token.lower_ in FIRST_PLURAL and self.outlet_side and self.index.quote_at(token.idx) is None:
-            return self.outlet_side
-        return None

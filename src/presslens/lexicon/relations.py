@@ -10,11 +10,7 @@ from typing import Any
 
 import yaml
 
-DATA_PACKAGE = "presslens.data"
-
-
-class LexiconError(ValueError):
-    """A relation or stance data file that cannot be used."""
+from presslens.lexicon.words import DATA_PACKAGE, LexiconError
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,177 @@
+"""Which actors a noun phrase, a modifier or a clause's subject stands for.
+
+A phrase names an actor itself ("Russia"), through its modifiers ("the Moldovan government",
+"Russia's ambassador"), through a proxy noun's "of/in/from" object ("the government in Kyiv",
+"advisers from Paris"), through what it belongs to ("monasteries linked to the Moscow
+Patriarchate"), by a definite description or a counted group (``references``); with coordination
+("Paris, Berlin and Washington").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from presslens.index.references import (
+    DEFINITE_KINDS,
+    GROUP_NOUNS,
+    counted_group,
+    definite_antecedent,
+    is_definite,
+)
+from presslens.lexicon import word_set
+from presslens.syntax import COPULAS
+
+if TYPE_CHECKING:
+    from presslens.index.document import DocumentIndex
+
+Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
+
+PROXY_NOUNS = word_set("references", "proxy_nouns")
+RELATIONAL_PROXIES = word_set("references", "relational_proxies")
+_PROXY_PREPS = word_set("references", "proxy_preps")
+_BELONGING = word_set("references", "belonging_verbs")
+_LEADER_BODIES = word_set("references", "leader_bodies")
+_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def modifier(index: DocumentIndex, token: Token) -> Actors:
+    """Actors of a modifier; through a compound ("Ukrainian drone strikes")."""
+    ids, inferred = index.at(token)
+    if not ids and token.lower_ in DEFINITE_KINDS and is_definite(token):
+        return definite_antecedent(index, token), True  # "the bloc's budget"
+    if not ids and token.dep_ in ("compound", "poss") and token.pos_ in ("NOUN", "PROPN"):
+        # "Ukrainian drone strikes", "a French nuclear group's licence"
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                more, more_inferred = index.at(child)
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inferred
+    return ids, inferred
+
+
+def modifiers_of(index: DocumentIndex, head: Token) -> Actors:
+    """Actors of a noun's possessor and modifiers ("Russian weapons" -> Russia)."""
+    ids: list[str] = []
+    inferred = False
+    for child in head.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            more, more_inferred = index.modifier(child)
+            ids.extend(m for m in more if m not in ids)
+            inferred = inferred or more_inferred
+    return ids, inferred
+
+
+def phrase(index: DocumentIndex, head: Token, *, depth: int = 0) -> Actors:
+    """Actor ids a noun phrase headed by ``head`` stands for (with coordination)."""
+    ids, inferred = _single(index, head)
+    if depth == 0:
+        for conj in head.conjuncts:
+            more, more_inferred = _single(index, conj)
+            for actor_id in more:
+                if actor_id not in ids:
+                    ids.append(actor_id)
+            inferred = inferred or more_inferred
+    return ids, inferred
+
+
+def _single(index: DocumentIndex, head: Token) -> Actors:
+    if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        if antecedent.dep_ == "attr" and antecedent.head.lemma_ in COPULAS:
+            # "Moscow and Beijing remain the only members that block X": the members are the
+            # copula's subject
+            ids, inferred = index.clause_subject(antecedent.head)
+            if ids:
+                return ids, inferred
+        return index.phrase(antecedent, depth=1)
+    ids, inferred = index.at(head)
+    if ids:
+        return ids, inferred
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return [], False
+    if head.lemma_.lower() in index.relational_nouns:
+        # "our ally the Philippines", "its closest partner, Azerbaijan": the apposition is
+        # the one meant, not the possessor
+        for child in head.children:
+            if child.dep_ == "appos":
+                ids, inferred = index.phrase(child, depth=1)
+                if ids:
+                    return ids, inferred
+    found: list[str] = []
+    relational = head.lower_ in RELATIONAL_PROXIES
+    for child in head.children:
+        if child.dep_ in _MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
+            for each in (child, *child.conjuncts):  # "Armenian and French officials"
+                more, more_inferred = index.modifier(each)
+                found.extend(m for m in more if m not in found)
+                inferred = inferred or more_inferred
+    if found and head.lower_ in _LEADER_BODIES:
+        # "the Trump administration", "the Orbán government": the leader's state acts
+        found = [index.leader_state(i) or i for i in found]
+    if not found and (relational or head.lower_ in PROXY_NOUNS):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for each in (pobj, *pobj.conjuncts):  # "from Washington and Paris"
+                            more, more_inferred = index.at(each)
+                            more = more or index.places.get(each.i, [])
+                            if not more and each.lower_ in PROXY_NOUNS and each.i != head.i:
+                                # "the ambassadors of the members of the Council"
+                                more, more_inferred = _single(index, each)
+                            found.extend(m for m in more if m not in found)
+                            inferred = inferred or more_inferred
+    if not found:
+        for child in head.children:  # "monasteries linked to the Moscow Patriarchate"
+            if child.dep_ == "acl" and child.lemma_.lower() in _BELONGING and child.tag_ in ("VBN", "VBG"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                more, more_inferred = index.at(pobj)
+                                found.extend(m for m in more if m not in found)
+                                inferred = inferred or more_inferred
+    if not found and head.lower_ in DEFINITE_KINDS and is_definite(head):
+        found = definite_antecedent(index, head)
+        inferred = bool(found)
+    if not found and head.lower_ in GROUP_NOUNS:
+        found = counted_group(index, head)
+        inferred = bool(found)
+    return found, inferred
+
+
+def clause_subject(index: DocumentIndex, verb: Token) -> Actors:
+    """Actors of the subject of ``verb``. The parser often reads "According to X, A and B
+    remain ..." as if A and B were conjuncts of (or in apposition to) X; then they are the
+    subject."""
+    # two subjects are a misparse of an address ("– Mr Halmágyi, the Commission is ..."):
+    # the one naming an actor comes first
+    subjects = [(c, *index.phrase(c)) for c in verb.children if c.dep_ == "nsubj"]
+    for child, named_ids, inferred in sorted(subjects, key=lambda s: not s[1]):
+        if len(named_ids) == 1 and index.is_person(named_ids[0]):
+            # "– Mr Halmágyi, the European Commission is still withholding ...": the
+            # person is addressed; the body in apposition is the subject
+            for appos in child.children:
+                if appos.dep_ == "appos":
+                    named = [i for i in index.phrase(appos)[0] if not index.is_person(i)]
+                    if named:
+                        return named, False
+        return named_ids, inferred
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        ids: list[str] = []
+                        misread = [*pobj.conjuncts]  # "According to X, A and B remain"
+                        for appos in pobj.children:  # "According to the analyst, A and B"
+                            if appos.dep_ == "appos":
+                                misread.extend((appos, *appos.conjuncts))
+                        for token in misread:
+                            more, _ = index.at(token)
+                            ids.extend(i for i in more if i not in ids and not index.is_person(i))
+                        if ids:
+                            return ids, False
+    return [], False

@@ -1,0 +1,302 @@
+"""The one reference resolver: which actors a pronoun, a first person inside a quote, a definite
+description ("the bloc", "the ministry") or a counted group ("both countries") stands for.
+
+- "it/its/they/their" left unresolved by the actor stage: the nearest earlier subject that names
+  an organisation or state (same or previous sentence), or the one asked in a request ("called on
+  Beijing to end its pressure");
+- "he/his/she/her" inside a quote: the latest person the quote names before it;
+- first person inside quotes: "I/me/my" is the speaker, "we/our/us/ours" the speaker's
+  affiliation when the article gives evidence for one, else the speaker;
+- "the organisation", "the bloc", "the country": the latest actor of that kind named in this or
+  the two sentences before.
+
+``with_wider_references`` is the stance stage's reading on top of these (see its docstring).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from presslens.lexicon import word_set, word_table
+from presslens.syntax.pronouns import (
+    FIRST_PLURAL,
+    FIRST_SINGULAR,
+    OBJECT,
+    PERSONAL,
+    THIRD_PERSON,
+    THIRD_PLURAL,
+    THIRD_SINGULAR,
+)
+
+if TYPE_CHECKING:
+    from presslens.index.document import DocumentIndex
+
+DEFINITE_KINDS: dict[str, frozenset[str]] = {
+    word: frozenset(kinds) for word, kinds in word_table("references", "definite_kinds").items()
+}
+GROUP_NOUNS = word_set("references", "group_nouns")
+_COUNTS: dict[str, int] = {word: int(n) for word, n in word_table("references", "group_counts").items()}
+_COORDINATORS = word_set("references", "coordinators")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_WIDER_PRONOUNS = FIRST_PLURAL | THIRD_PLURAL  # ("he/she" inside a quote is resolved already)
+_PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
+
+
+def token_actors(index: DocumentIndex, token: Token) -> tuple[list[str], bool]:
+    """Actor ids a single token stands for, and whether they were inferred (pronoun)."""
+    ids = index.by_token.get(token.i)
+    if ids:
+        return list(ids), index.kinds.get(ids[0]) == "person" and token.pos_ == "PRON"
+    lower = token.lower_
+    if lower in FIRST_SINGULAR or lower in FIRST_PLURAL:
+        quote = index.quote_at(token.idx)
+        if quote is None or quote.speaker is None:
+            return [], False
+        if lower in FIRST_SINGULAR:
+            return [quote.speaker], True
+        return [index.affiliation(quote.speaker, token)], True
+    if lower in THIRD_PERSON and token.i in index._pronouns:
+        return list(index._pronouns[token.i]), True
+    return [], False
+
+
+# ---------------------------------------------------------------------- definite descriptions
+def is_definite(head: Token) -> bool:
+    """"the organisation", with no modifier of its own."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.dep_ in ("amod", "compound", "poss", "relcl", "acl") for c in head.children
+    )
+
+
+def definite_antecedent(index: DocumentIndex, head: Token) -> list[str]:
+    """"the organisation", "the bloc", "the country": the latest actor of that kind named in
+    this or the two sentences before."""
+    kinds = DEFINITE_KINDS[head.lower_]
+    sent = head.sent
+    first = sent.start
+    # not a co-argument: in "Every weapon the United States sells to the island" the island
+    # is not the United States
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    co_arguments = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for _ in range(2):
+        if first == 0:
+            break
+        first = index.sdoc[first - 1].sent.start
+    for i in range(head.i - 1, first - 1, -1):
+        if i in co_arguments:
+            continue
+        for actor_id in index.by_token.get(i, []):
+            if head.lower_ == "island" and actor_id not in index.island_states:
+                continue
+            if index.kinds.get(actor_id) in kinds:
+                return [actor_id]
+            if index.is_body_token(i) and kinds & {"institution", "organization"}:
+                return [actor_id]  # "the Committee": the body named before, as its state
+            # "the Armenian parliament ... the country's accession": the body's state
+            state = index.named_state(actor_id) if "country" in kinds else None
+            if state is not None:
+                return [state]
+    return []
+
+
+def counted_group(index: DocumentIndex, head: Token) -> list[str]:
+    """"both countries", "the two governments", "the three states": the last that many
+    states named before, in this or the three sentences before."""
+    size = 0
+    for child in head.children:
+        if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj"):
+            size = 2
+        elif child.dep_ == "nummod" and child.lower_ in _COUNTS:
+            size = _COUNTS[child.lower_]
+    if size < 2 or any(c.dep_ in ("poss", "compound", "amod") for c in head.children):
+        return []
+    first = head.sent.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = index.sdoc[first - 1].sent.start
+    found: list[str] = []
+    for i in range(head.i - 1, first - 1, -1):
+        for actor_id in index.by_token.get(i, []):
+            if index.kinds.get(actor_id) == "country" and actor_id not in found:
+                found.append(actor_id)
+        if len(found) == size:
+            return list(reversed(found))
+    return []
+
+
+# ---------------------------------------------------------------------- pronouns
+def resolve_third_person(index: DocumentIndex) -> None:
+    """'it', 'its', 'they', 'their': the nearest earlier subject naming a non-person actor."""
+    recent: list[tuple[int, list[str], Token]] = []  # (sentence index, ids, subject token)
+    for s_index, sent in enumerate(index.sdoc.sents):
+        for token in sent:
+            if token.lower_ in THIRD_PERSON and token.i not in index.by_token and token.dep_ != "expl":
+                found = _addressee(index, token) or _antecedent(token, s_index, recent)
+                if found is not None:
+                    if token.lower_ in THIRD_SINGULAR:
+                        found = found[:1]  # "it" is one of a coordination at most
+                    index._pronouns[token.i] = found
+            if token.dep_ in _SUBJECT_DEPS:
+                # the whole coordination: "Russia, China and Iran said that they oppose ..."
+                ids, _ = index.phrase(token)
+                ids = [i for i in ids if not index.is_person(i)]
+                if ids or (token.pos_ == "NOUN" and not index.by_token.get(token.i)):
+                    # a subject naming no actor ("The people who run this protectorate say
+                    # they ...") stands between a pronoun and an earlier actor
+                    recent.append((s_index, ids, token))
+                    del recent[:-4]
+
+
+def resolve_quoted_persons(index: DocumentIndex) -> None:
+    """"he/his/she/her" inside a quote (which the actor stage leaves alone): the latest
+    person the quote names before it, within two sentences, who is not its speaker
+    ("Pashinyan understands this. He has given away Karabakh")."""
+    starts = [sent.start for sent in index.sdoc.sents]
+    sentence = 0
+    for token in index.sdoc:
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= token.i:
+            sentence += 1
+        if token.lower_ not in PERSONAL or token.i in index.by_token:
+            continue
+        quote = index.quote_at(token.idx)
+        if quote is None:
+            continue
+        first = starts[max(0, sentence - 2)]
+        for i in range(token.i - 1, first - 1, -1):
+            other = index.sdoc[i]
+            if other.idx < quote.start:
+                break
+            named = [a for a in index.by_token.get(i, []) if index.is_person(a) and a != quote.speaker]
+            if named:
+                index.by_token[token.i] = named[:1]
+                break
+
+
+def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:
+    """A possessive in the infinitive of a request belongs to the one asked ("called on
+    Beijing to end its military pressure": its = Beijing)."""
+    if token.dep_ != "poss":
+        return None
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.i < token.i:
+            named = [i for i in index.by_token.get(obj.i, []) if not index.is_person(i)]
+            if named:
+                return named  # "lobbying the EU to punish Georgia for its course": Georgia's
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    asker = verb.head
+    for child in asker.children:
+        objects = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for obj in objects:
+            ids = [i for i in index.by_token.get(obj.i, []) if not index.is_person(i)]
+            if ids:
+                return ids
+    return None
+
+
+def _antecedent(
+    token: Token, s_index: int, recent: list[tuple[int, list[str], Token]]
+) -> list[str] | None:
+    """The latest subject in the same sentence that is not the pronoun's co-argument (a plain
+    object pronoun does not stand for the subject of its own verb: "Yerevan decided that
+    Paris would protect it", it = Yerevan); across a sentence boundary, the main-clause
+    subject of the previous sentence first ("Yerevan decided that Paris would protect it.
+    It froze ...": It = Yerevan), else its latest subject."""
+    previous: list[tuple[list[str], Token]] = []
+    plural = token.lower_ in THIRD_PLURAL
+    for sentence, ids, subject in reversed(recent):
+        if not ids:
+            # a plain noun subject agreeing in number with the pronoun is its antecedent, and
+            # it names no actor: the pronoun stands for none
+            if sentence == s_index and (subject.tag_ == "NNS") == plural and subject.i < token.i:
+                return None
+            continue
+        if sentence == s_index:
+            if token.lower_ in OBJECT and subject.head.i == token.head.i:
+                continue
+            return list(ids)
+        if s_index - sentence == 1:
+            previous.append((ids, subject))
+    for ids, subject in previous:
+        if subject.head.dep_ == "ROOT":
+            return list(ids)
+    return list(previous[0][0]) if previous else None
+
+
+# ---------------------------------------------------------------------- the wider reading
+def with_wider_references(index: DocumentIndex, outlet_side: str | None) -> DocumentIndex:
+    """The stance stage's reading of the index (the index itself is left as it was):
+
+    - the outlet's "we/our/us" outside quotes stands for ``outlet_side`` (the country its own
+      voice speaks for, when it speaks as a nation);
+    - a plural pronoun stands for a whole coordination ("the EU and the US ... they"), and one
+      left unresolved repeats the plural pronoun before it ("I do not blame them ... I blame
+      them");
+    - a subject pronoun of a clause coordinated with one whose subject names no actor ("That is
+      their argument, and it is dishonest") stands for that subject, not for an actor further
+      back.
+    """
+    view = copy.copy(index)
+    view.by_token = dict(index.by_token)
+    view._pronouns = dict(index._pronouns)
+    tokens = list(index.sdoc)
+    for i in list(view._pronouns):
+        if _refers_to_coordinated_subject(index, tokens[i]):
+            del view._pronouns[i]
+    coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
+    plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
+    starts = [sent.start for sent in index.sdoc.sents]
+    sentence = 0
+    for i, token in enumerate(tokens):
+        lower = token.lower_
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= i:
+            sentence += 1
+        window = starts[max(0, sentence - _PRONOUN_WINDOW)]
+        if lower in _WIDER_PRONOUNS and i not in view.by_token:
+            if lower in FIRST_PLURAL:
+                if outlet_side and index.quote_at(token.idx) is None:
+                    view.by_token[i] = [outlet_side]
+            else:
+                ids, _ = index.at(token)
+                wider = next((c for start, c in reversed(coordinated) if start >= window and set(ids) & set(c)), None)
+                if wider is not None:
+                    ids = wider
+                elif not ids:
+                    ids = next((p for start, p in reversed(plural) if start >= window), [])
+                if ids:
+                    view.by_token[i] = list(ids)
+                    plural.append((starts[sentence], list(ids)))
+        elif lower in _COORDINATORS:
+            # "the EU and the US": a coordinated subject, kept for plural pronouns after it
+            subject = token.head
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                ids, _ = index.phrase(subject)
+                if len(ids) > 1:
+                    coordinated.append((starts[sentence], ids))
+    return view
+
+
+def _refers_to_coordinated_subject(index: DocumentIndex, pronoun: Token) -> bool:
+    """"That is their favourite argument, and it is dishonest": a subject pronoun of a clause
+    coordinated with one whose subject names no actor stands for that subject, not for an actor
+    further back."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+    return bool(subjects) and not index.phrase(subjects[0])[0]

@@ -1,0 +1,82 @@
+"""The built-in components: today's stages, in the order the profiles run them."""
+
+from __future__ import annotations
+
+from presslens import actors as actor_stage
+from presslens import quotes as quote_stage
+from presslens import relations as relation_stage
+from presslens import stances as stance_stage
+from presslens.claims import extract_claims
+from presslens.index import DocumentIndex
+from presslens.pipeline.components import Analysis, Component, Resources, component
+from presslens.techniques import detect_techniques, to_label_set
+
+
+@component("actors", requires=["doc.text", "doc.meta", "sdoc"], assigns=["doc.actors"])
+def actors(resources: Resources) -> Component:
+    gazetteer = resources.gazetteer
+
+    def run(analysis: Analysis) -> None:
+        analysis.doc.actors = actor_stage.extract_actors(analysis.doc, analysis.sdoc, gazetteer)
+
+    return run
+
+
+@component("quotes", requires=["doc.actors", "sdoc"], assigns=["doc.quotes"])
+def quotes(resources: Resources) -> Component:
+    def run(analysis: Analysis) -> None:
+        analysis.doc.quotes = quote_stage.extract_quotes(analysis.doc, analysis.sdoc)
+
+    return run
+
+
+@component("index", requires=["doc.actors", "doc.quotes", "sdoc"], assigns=["index"])
+def index(resources: Resources) -> Component:
+    gazetteer = resources.gazetteer
+
+    def run(analysis: Analysis) -> None:
+        analysis.index = DocumentIndex(analysis.doc, analysis.sdoc, gazetteer)
+
+    return run
+
+
+@component("relations", requires=["doc.actors", "doc.quotes", "index"], assigns=["doc.relations"])
+def relations(resources: Resources) -> Component:
+    def run(analysis: Analysis) -> None:
+        analysis.doc.relations = relation_stage.extract_relations(
+            analysis.doc, analysis.sdoc, analysis.need_index()
+        )
+
+    return run
+
+
+@component("claims", requires=["doc.actors", "doc.quotes", "doc.relations", "sdoc"], assigns=["doc.claims"])
+def claims(resources: Resources) -> Component:
+    def run(analysis: Analysis) -> None:
+        analysis.doc.claims = extract_claims(analysis.doc, analysis.sdoc)
+
+    return run
+
+
+@component(
+    "stances", requires=["doc.actors", "doc.quotes", "doc.relations", "index"], assigns=["doc.stances"]
+)
+def stances(resources: Resources) -> Component:
+    def run(analysis: Analysis) -> None:
+        analysis.doc.stances = stance_stage.extract_stances(
+            analysis.doc, analysis.sdoc, analysis.need_index()
+        )
+
+    return run
+
+
+@component("techniques", requires=["doc.text", "sdoc"], assigns=["doc.techniques"])
+def techniques(resources: Resources) -> Component:
+    threshold = resources.settings.technique_threshold
+    label_set = resources.settings.label_set
+
+    def run(analysis: Analysis) -> None:
+        found = detect_techniques(analysis.doc, analysis.sdoc, threshold=threshold)
+        analysis.doc.techniques = to_label_set(found, label_set)
+
+    return run

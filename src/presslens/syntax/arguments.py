@@ -1,0 +1,243 @@
+"""Which actors stand in a verb's argument positions: subject, agent, objects, prepositional
+objects, the subject of its infinitive.
+
+``ArgumentReader`` reads them over any ``ActorLookup`` (the document index, or the stance stage's
+wider reading of it), through the parser's misreadings the stages have met: a verb without a
+subject of its own takes the subject of the verb it depends on, a control noun's agent does its
+infinitive ("X's decision to close"), the object of a control verb does its infinitive ("forced X
+to cut its ties"), "call on X to ..." asks X.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from presslens.lexicon import word_set
+
+_CONTROL_NOUNS = word_set("syntax", "control_nouns")
+_OBJECT_CONTROL = word_set("syntax", "object_control_verbs")
+_CALLING_VERBS = word_set("syntax", "calling_verbs")
+_ASKING_VERBS = word_set("syntax", "asking_verbs")
+_VENUE_PREPS = word_set("syntax", "venue_preps")
+_PLACE_TARGET_PREPS = word_set("syntax", "place_target_preps")
+_CLAUSE_TARGET_VERBS = word_set("syntax", "clause_target_verbs")
+_COMPLEMENT_TARGET_VERBS = word_set("syntax", "complement_target_verbs")
+
+Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
+
+
+class ActorLookup(Protocol):
+    """What the argument readers need to know of a document: which actors a noun phrase, a
+    modifier or a clause's subject stands for, and which places a token names."""
+
+    places: dict[int, list[str]]
+
+    def phrase(self, head: Token, *, depth: int = 0) -> Actors: ...
+
+    def modifier(self, token: Token) -> Actors: ...
+
+    def modifiers_of(self, head: Token) -> Actors: ...
+
+    def clause_subject(self, verb: Token) -> Actors: ...
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    return None
+
+
+def infinitive(verb: Token) -> Token | None:
+    """The to-infinitive complement of a verb ("call on X to withdraw" -> withdraw)."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    if verb.lemma_.lower() in _ASKING_VERBS:
+        for child in verb.children:  # "calling on Ankara to reinforce": parsed as a purpose clause
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child
+    return None
+
+
+class ArgumentReader:
+    """Reads the actors of a verb's arguments through ``index``."""
+
+    def __init__(self, index: ActorLookup) -> None:
+        self.index = index
+
+    def subjects(self, verb: Token, depth: int = 0) -> Actors:
+        ids, inferred = self.index.clause_subject(verb)
+        if ids or any(c.dep_ == "nsubj" for c in verb.children):
+            return ids, inferred
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
+            # "X's decision to close", "a decision by X to close": X closes
+            return self.noun_agent(verb.head)
+        if (
+            depth < 3
+            and verb.dep_ == "acl"
+            and verb.head.dep_ == "dobj"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            # "Estonia is amending its constitution to strip Russian citizens of the vote"
+            return self.subjects(verb.head.head, depth + 1)
+        if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+                return [], False
+            if verb.dep_ == "xcomp":
+                head = verb.head
+                if head.lemma_.lower() in _OBJECT_CONTROL:
+                    # "forced the Latvian church to cut its ties": the object does the infinitive
+                    dobj = direct_object(head)
+                    if dobj is not None:
+                        ids, inferred = self.index.phrase(dobj)
+                        if ids:
+                            return ids, inferred
+                if head.lemma_.lower() in _CALLING_VERBS:
+                    # "call on Russia to withdraw its troops": Russia is to withdraw
+                    asked, inferred = self.prep_objects(head, ("on", "upon", "to"))
+                    if asked:
+                        return asked, inferred
+                for child in head.children:
+                    if child.dep_ == "nsubjpass":  # "the US is bound by law to provide"
+                        ids, inferred = self.index.phrase(child)
+                        if ids:
+                            return ids, inferred
+            return self.subjects(verb.head, depth + 1)
+        return [], False
+
+    def noun_agent(self, noun: Token) -> Actors:
+        """The possessor, adjective or "by" object of an action noun."""
+        ids: list[str] = []
+        inferred = False
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                more, more_inf = self.index.modifier(child)
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inf
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        more, more_inf = self.index.phrase(pobj)
+                        ids.extend(m for m in more if m not in ids)
+                        inferred = inferred or more_inf
+        return ids, inferred
+
+    def agents(self, verb: Token) -> Actors:
+        ids: list[str] = []
+        inferred = False
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        more, more_inferred = self.index.phrase(pobj)
+                        ids.extend(m for m in more if m not in ids)
+                        inferred = inferred or more_inferred
+        # "steered by Brussels and by Bucharest": the second agent is a conjunct of the first
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for conj in child.conjuncts:
+                    for pobj in conj.children:
+                        if pobj.dep_ == "pobj":
+                            more, _ = self.index.phrase(pobj)
+                            ids.extend(m for m in more if m not in ids)
+        return ids, inferred
+
+    def prep_objects(
+        self, head: Token, preps: tuple[str, ...] = (), depth: int = 0, exclude: list[str] | None = None
+    ) -> Actors:
+        """Actors of the prepositional objects below ``head`` (through prep chains). Without a
+        list of prepositions, a venue ("initialled the text at the White House") is no target."""
+        ids: list[str] = []
+        inferred = False
+        for child in head.children:
+            if child.dep_ not in ("prep", "dative") or (preps and child.lower_ not in preps):
+                continue
+            if not preps and child.lower_ in _VENUE_PREPS:
+                continue
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                more, more_inferred = self.index.phrase(child)
+                ids.extend(m for m in more if m not in ids)
+                continue
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                more, more_inferred = self.index.phrase(pobj)
+                if exclude:
+                    # "crossing points on its border with Belarus": not the source's own border
+                    more = [m for m in more if m not in exclude]
+                if not more and child.lower_ in _PLACE_TARGET_PREPS:
+                    more = list(self.index.places.get(pobj.i, []))  # "march on Kyiv"
+                if not more and depth < 2:
+                    more, more_inferred = self.prep_objects(
+                        pobj, preps if not exclude else (), depth + 1, exclude
+                    )
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inferred
+            for conj in child.conjuncts:  # "to Tehran and to Riyadh"
+                for pobj in conj.children:
+                    if pobj.dep_ == "pobj":
+                        more, _ = self.index.phrase(pobj)
+                        ids.extend(m for m in more if m not in ids)
+        return ids, inferred
+
+    def objects(self, verb: Token) -> Actors:
+        ids: list[str] = []
+        inferred = False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        for child in objects:
+            more, more_inferred = self.index.phrase(child)
+            ids.extend(m for m in more if m not in ids)
+            inferred = inferred or more_inferred
+        if not ids:
+            # "condemns the atrocities committed by the RSF": the doer of the deed
+            for child in objects:
+                for acl in child.children:
+                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                        more, more_inferred = self.agents(acl)
+                        ids.extend(m for m in more if m not in ids)
+                        inferred = inferred or more_inferred
+        if not ids:
+            # an object that names no actor may lead to one ("sanctions on Belarusian potash")
+            for child in objects:
+                more, more_inferred = self.prep_objects(child)
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inferred
+        if not ids:
+            ids, inferred = self.prep_objects(verb)
+        if not ids:
+            ids, inferred = self.infinitive_subjects(verb)
+        if not ids and verb.lemma_.lower() in _CLAUSE_TARGET_VERBS:
+            # "demanded that Kabul return the air base": the one the clause asks to act
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    for subject in clause.children:
+                        if subject.dep_ == "nsubj":
+                            ids, inferred = self.index.phrase(subject)
+        if not ids and verb.lemma_.lower() in _COMPLEMENT_TARGET_VERBS:
+            # "would not agree to open accession negotiations with Ukraine"
+            complement = infinitive(verb)
+            if complement is not None:
+                ids, inferred = self.prep_objects(complement)
+                if not ids:
+                    for child in complement.children:
+                        if child.dep_ == "dobj":
+                            ids, inferred = self.index.phrase(child)
+                            if not ids:
+                                ids, inferred = self.prep_objects(child)
+        return ids, inferred
+
+    def infinitive_subjects(self, verb: Token) -> Actors:
+        """X in "urged X to refrain", "expects X to remove" when the parser makes X the subject
+        of the infinitive clause."""
+        complement = infinitive(verb)
+        if complement is None:
+            return [], False
+        for child in complement.children:
+            if child.dep_ == "nsubj":
+                return self.index.phrase(child)
+        return [], False

@@ -1,0 +1,60 @@
+"""Whether a verb states what happens, what will happen or what might happen.
+
+Two readings that differ on purpose (both were tuned in their stages; one would change the
+other's output):
+- ``modality_of`` (relations): the verb and the verbs it is coordinated with or complements, up to
+  four steps: "will"/"going to" is future; a hypothetical auxiliary, an if-clause or the
+  infinitive of an intent verb ("threatened to suspend") is hypothetical;
+- ``hypothetical`` (stances): the verb's own auxiliaries and marks only, "'d" included; in
+  reported speech "would" is the future ("said that X would protect") and only an if-clause is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from presslens.lexicon import word_set
+from presslens.model import Modality
+
+_FUTURE = word_set("syntax", "future_auxiliaries")
+_HYPOTHETICAL = word_set("syntax", "hypothetical_auxiliaries")
+_HYPOTHETICAL_IN_STANCES = _HYPOTHETICAL | word_set("syntax", "contracted_would")
+CONDITIONAL_MARKS = word_set("syntax", "conditional_marks")
+_INTENT_VERBS = word_set("syntax", "intent_verbs")
+
+
+def modality_of(verb: Token) -> Modality:
+    """future (will, shall, going to) or hypothetical (may, would, if-clause); else asserted."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            break
+        for child in node.children:
+            if child.dep_ == "aux":
+                if child.lower_ in _FUTURE:
+                    return "future"
+                if child.lower_ in _HYPOTHETICAL:
+                    return "hypothetical"
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return "hypothetical"
+        if node.lemma_ == "go" and any(c.dep_ == "xcomp" for c in node.children):
+            return "future"
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
+            return "hypothetical"  # "has threatened to suspend", "plans to deploy"
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return "asserted"
+
+
+def hypothetical(verb: Token, *, reported: bool = False) -> bool:
+    """"would protect", "if X lectures": not asserted of anyone. ``reported``: the verb stands in
+    reported (indirect) speech, where "would" is the future ("said that X would protect")."""
+    if reported:
+        return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+    return any(
+        (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_IN_STANCES)
+        or (c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS)
+        for c in verb.children
+    )

@@ -1,0 +1,50 @@
+"""The word-list loader of data/en/: every file has a note and holds words; errors are clear."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import pytest
+import yaml
+
+from presslens.lexicon import LexiconError, word_set, word_table
+from presslens.lexicon import words as words_module
+
+
+def test_every_shipped_list_loads() -> None:
+    folder = resources.files("presslens.data").joinpath("en")
+    files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
+    assert files
+    for name in files:
+        stem = name.removesuffix(".yaml")
+        data = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8"))
+        assert data["note"] == "written by the presslens developers"
+        for key, value in data.items():
+            if isinstance(value, list):
+                assert word_set(stem, key)
+            elif isinstance(value, dict):
+                assert word_table(stem, key)
+
+
+def test_words_yaml_would_misread_are_quoted() -> None:
+    assert "no" in word_set("syntax", "negators")
+    assert "on" in word_set("syntax", "place_target_preps")
+
+
+def test_unknown_files_and_lists_are_refused() -> None:
+    with pytest.raises(LexiconError, match="no such word list file"):
+        word_set("no_such_file", "words")
+    with pytest.raises(LexiconError, match="no list named 'no_such_list'"):
+        word_set("syntax", "no_such_list")
+
+
+def test_entries_that_are_not_words_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake(language: str, file: str) -> dict[str, Any]:
+        return {"note": "test", "booleans": [True], "table": ["a"]}
+
+    monkeypatch.setattr(words_module, "_read", fake)
+    with pytest.raises(LexiconError, match="is not a word"):
+        word_set("fake", "booleans")
+    with pytest.raises(LexiconError, match="expected a table"):
+        word_table("fake", "table")
