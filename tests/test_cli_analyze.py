@@ -252,3 +252,42 @@ def test_installed_command_with_workers_matches_serial_run(
     assert len(files) == 3  # two documents and errors.jsonl
     codes = [json.loads(line)["code"] for line in files["errors.jsonl"].splitlines()]
     assert codes == ["empty", "bad_record"]
+
+
+def test_profile_reaches_the_analyzer_and_the_worker_pool(
+    monkeypatch: pytest.MonkeyPatch, shared_analyzer: Analyzer, tmp_path: Path
+) -> None:
+    built: list[dict[str, Any]] = []
+    pools: list[AnalyzerSettings] = []
+
+    def make(**settings: Any) -> Analyzer:
+        built.append(settings)
+        return shared_analyzer
+
+    class RecordingPool:
+        def __init__(self, workers: int, *, settings: AnalyzerSettings) -> None:
+            pools.append(settings)
+
+        def run(self, articles: Iterator[tuple[int, RawArticle]]) -> Iterator[Any]:
+            return (analyze_command.analyse_article(shared_analyzer, i, a) for i, a in articles)
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(analyze_command, "Analyzer", make)
+    monkeypatch.setattr(analyze_command, "AnalyzerPool", RecordingPool)
+    path = write(tmp_path, "a.txt", GEORGIA)
+    assert CliRunner().invoke(app, ["analyze", str(path), "--profile", "fast"]).exit_code == 0
+    assert built[-1]["profile"] == "fast"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(path), "-o", str(out), "-w", "2", "--profile", "fast"])
+    assert result.exit_code == 0 and pools == [AnalyzerSettings(profile="fast")]
+    assert CliRunner().invoke(app, ["analyze", str(path), "--profile", "slow"]).exit_code == 2
+
+
+def test_a_worker_builds_its_analyzer_with_the_settings_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens import batch
+
+    monkeypatch.setattr(batch, "_worker_analyzer", None)
+    batch._init_worker(AnalyzerSettings(profile="fast"))
+    assert batch._worker_analyzer is not None and batch._worker_analyzer.profile == "fast"

@@ -227,3 +227,9 @@ def test_ingest_killed_mid_way_resumes_without_duplicates(tmp_path: Path) -> Non
         _, orphans = store.query(
             "SELECT count(*) FROM actors WHERE article_id NOT IN (SELECT id FROM articles)")
         assert orphans == [(0,)]
+
+
+def test_the_profile_travels_in_the_settings_every_engine_builds_from() -> None:
+    # (the local pool's workers and the Dask plugin build their analysers from these settings)
+    assert IngestOptions(profile="fast").analyzer_settings.profile == "fast"
+    assert IngestOptions().analyzer_settings.profile == "default"

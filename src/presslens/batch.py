@@ -92,8 +92,8 @@ class AnalyzerPool:
     killed by the OS, a crash in native code). The articles in flight when the pool broke are
     retried one at a time in a fresh pool, so that only the one that breaks it again is lost.
 
-    Each worker builds its ``Analyzer`` from ``settings`` (gazetteer, technique threshold and
-    label set), or from ``gazetteer`` alone with the default settings.
+    Each worker builds its ``Analyzer`` from ``settings`` (gazetteer, technique threshold, label
+    set and profile), or from ``gazetteer`` alone with the default settings.
     """
 
     def __init__(

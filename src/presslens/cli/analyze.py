@@ -29,14 +29,21 @@ from presslens.batch import (
     estimate_article_count,
     report_failure,
 )
-from presslens.cli.app import LABEL_SET_HELP, THRESHOLD_HELP, LabelSetChoice, app
+from presslens.cli.app import (
+    LABEL_SET_HELP,
+    PROFILE_HELP,
+    THRESHOLD_HELP,
+    LabelSetChoice,
+    app,
+    check_profile,
+)
 from presslens.errors import InputError
 from presslens.ingest import (
     DEFAULT_MAX_BYTES,
     RawArticle,
     iter_articles,
 )
-from presslens.pipeline import Analyzer, AnalyzerSettings
+from presslens.pipeline import DEFAULT_PROFILE, Analyzer, AnalyzerSettings
 from presslens.techniques import DEFAULT_THRESHOLD
 
 ERRORS_FILE = "errors.jsonl"
@@ -89,6 +96,9 @@ def analyze(
     label_set: Annotated[
         LabelSetChoice, typer.Option("--label-set", help=LABEL_SET_HELP)
     ] = LabelSetChoice.semeval2023,
+    profile: Annotated[
+        str, typer.Option("--profile", help=PROFILE_HELP, callback=check_profile)
+    ] = DEFAULT_PROFILE,
 ) -> None:
     """Analyse articles into evidence-anchored JSON documents.
 
@@ -100,6 +110,7 @@ def analyze(
         gazetteer_path=gazetteer,
         technique_threshold=technique_threshold,
         label_set=label_set.value,
+        profile=profile,
     )
     if output is None:
         if len(paths) > 1 or paths[0].is_dir():
@@ -121,6 +132,7 @@ def _new_analyzer(settings: AnalyzerSettings) -> Analyzer:
         gazetteer_path=settings.gazetteer_path,
         technique_threshold=settings.technique_threshold,
         label_set=settings.label_set,
+        profile=settings.profile,
     )
 
 

@@ -9,6 +9,7 @@ import typer
 
 from presslens import __version__
 from presslens.model import json_schema
+from presslens.pipeline.profiles import PROFILES
 
 app = typer.Typer(
     name="presslens",
@@ -30,6 +31,18 @@ LABEL_SET_HELP = (
     "Technique labels: semeval2023 (the 23 of SemEval-2023 Task 3) or semeval2020 (the 14 of "
     "SemEval-2020 Task 11; techniques without a 2020 class are dropped)."
 )
+PROFILE_HELP = (
+    f"Which components run: {' or '.join(PROFILES)} (the rule-based stages only: 'fast')."
+)
+
+
+def check_profile(value: str) -> str:
+    """The --profile value, refused (a usage error) unless it names a profile."""
+    if value not in PROFILES:
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(PROFILES)}")
+    return value
+
+
 THRESHOLD_HELP = (
     "Leave out techniques whose calibrated confidence is below this (0 keeps every candidate)."
 )

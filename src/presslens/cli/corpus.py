@@ -16,8 +16,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from presslens.cli.app import THRESHOLD_HELP, app
+from presslens.cli.app import PROFILE_HELP, THRESHOLD_HELP, app, check_profile
 from presslens.ingest import DEFAULT_MAX_BYTES
+from presslens.pipeline.profiles import DEFAULT_PROFILE
 from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
 
 DB_OPTION = typer.Option("--db", help="The corpus database (DuckDB file).", show_default=False)
@@ -117,6 +118,9 @@ def ingest(
             help=THRESHOLD_HELP + " Applies to the articles analysed by this run.",
         ),
     ] = DEFAULT_TECHNIQUE_THRESHOLD,
+    profile: Annotated[
+        str, typer.Option("--profile", help=PROFILE_HELP, callback=check_profile)
+    ] = DEFAULT_PROFILE,
 ) -> None:
     """Analyse articles and store them in a corpus database.
 
@@ -139,6 +143,7 @@ def ingest(
         batch_size=batch_size,
         shard_dir=shard_dir,
         technique_threshold=technique_threshold,
+        profile=profile,
     )
     try:
         stats = run_ingest(paths, db, options, console)

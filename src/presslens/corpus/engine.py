@@ -41,7 +41,7 @@ from presslens.corpus.store import ErrorRecord, Store
 from presslens.errors import InputError
 from presslens.ingest import DEFAULT_MAX_BYTES, RawArticle, iter_articles
 from presslens.model import Document
-from presslens.pipeline import Analyzer, AnalyzerSettings
+from presslens.pipeline import DEFAULT_PROFILE, Analyzer, AnalyzerSettings
 from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
 from presslens.textutil import document_id, normalise_newlines
 
@@ -62,11 +62,14 @@ class IngestOptions:
     batch_size: int = 32  # articles per transaction (local) or per Dask task
     shard_dir: Path | None = None  # Dask shards; default: <db>.shards/
     technique_threshold: float = DEFAULT_TECHNIQUE_THRESHOLD
+    profile: str = DEFAULT_PROFILE  # which components analyse (presslens.pipeline.PROFILES)
 
     @property
     def analyzer_settings(self) -> AnalyzerSettings:
         return AnalyzerSettings(
-            gazetteer_path=self.gazetteer, technique_threshold=self.technique_threshold
+            gazetteer_path=self.gazetteer,
+            technique_threshold=self.technique_threshold,
+            profile=self.profile,
         )
 
 
@@ -252,7 +255,5 @@ def _run_local(stream: Iterator[tuple[int, RawArticle]], options: IngestOptions)
     analyzer: Analyzer | None = None
     for index, article in stream:
         # Loaded at the first article to analyse: a re-run that stores nothing loads no model.
-        analyzer = analyzer or Analyzer(
-            gazetteer_path=options.gazetteer, technique_threshold=options.technique_threshold
-        )
+        analyzer = analyzer or options.analyzer_settings.build()
         yield analyse_article(analyzer, index, article)
