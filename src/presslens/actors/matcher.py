@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,7 +48,7 @@ class GazetteerMatcher:
                 label = f"{entry.key}|{surface}"
                 key = nlp.vocab.strings.add(label)
                 self._labels[key] = (entry.key, surface)
-                surfaces.setdefault(label, []).extend(sorted(set(texts)))
+                surfaces.setdefault(label, []).extend(sorted(set(_with_spaced_initials(texts))))
         for label, forms_of_label in surfaces.items():
             # make_doc only tokenises: cheap, and the same tokenisation the parsed text had.
             self._matcher.add(label, [nlp.make_doc(t) for t in forms_of_label])
@@ -73,6 +74,16 @@ class GazetteerMatcher:
             chosen.append(match)
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+
+_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)")
+
+
+def _with_spaced_initials(forms: tuple[str, ...] | list[str]) -> list[str]:
+    """The forms, plus each one written with spaced initials ("U. S." for "U.S.", "Washington,
+    D. C." for "Washington, D.C."), as some wire copy and converted texts print them."""
+    spaced = [_INITIALS.sub(r"\1. ", form) for form in forms]
+    return [*forms, *(s for s in spaced if s not in forms)]
 
 
 def _is_word_boundary(sdoc: Doc, match: GazetteerMatch) -> bool:
