@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.index import DocumentIndex
-from presslens.lexicon import Cue, RelationLexicon
+from presslens.lexicon import Cue, RelationLexicon, word_set
 from presslens.model import Modality
 from presslens.syntax import (
     COPULAS,
@@ -45,79 +45,40 @@ PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate":
 INFERRED_PENALTY = 0.1  # an argument found through a pronoun
 FALLBACK_PRIOR = 0.4  # target taken from first person elsewhere in the sentence
 
-_AS_VERBS = frozenset({"act", "serve", "function", "behave", "emerge"})
-_CONSIDER_VERBS = frozenset({"consider", "call", "regard", "deem", "see", "treat", "view", "label"})
+_AS_VERBS = word_set("relation_patterns", "as_verbs")
+_CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
-# Verbs of saying whose ``that``-clause, when it states a hostile act, is an accusation by the
-# sayer ("Baku said that Armenian units had opened fire" -> Azerbaijan ACCUSE Armenia).
-_REPORT_VERBS = frozenset({"say", "report", "claim", "allege", "state", "announce", "declare",
-                           "charge", "assert", "insist"})
+_REPORT_VERBS = word_set("relation_patterns", "report_verbs")
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
-# Under negation these affirm their object or subject ("the occupation has not ended").
-_ASPECT_END = frozenset({"end", "stop", "cease", "halt", "finish", "abate", "subside"})
-# A deployment located on these nouns of a state is hosted by that state ("stationed on
-# Belarusian soil", "exercises on Moldovan territory"): aid to the host, not a threat to it.
-_HOST_NOUNS = frozenset({"territory", "soil"})
-_HOST_PREPS = frozenset({"on", "in", "onto", "to"})
-# Verbs whose subject perceives or talks about an event noun rather than carrying it out ("I see
-# the pressure on it"): the subject is not the event's source.
-_WITNESS_VERBS = frozenset({"see", "notice", "watch", "observe", "note", "witness", "recall",
-                            "remember", "mention", "describe", "discuss", "feel", "hear", "know",
-                            "understand", "fear", "ignore", "expect", "analyse", "analyze", "study",
-                            "welcome", "regret", "report"})
+_ASPECT_END = word_set("relation_patterns", "aspect_end")
+_HOST_NOUNS = word_set("relation_patterns", "host_nouns")
+_HOST_PREPS = word_set("relation_patterns", "host_preps")
+_WITNESS_VERBS = word_set("relation_patterns", "witness_verbs")
 _DISCOURSE_WINDOW = 4
-# "answered with strikes on X", "through sanctions on X": the verb's subject does the act
-_INSTRUMENT_PREPS = frozenset({"with", "through", "via", "in", "as"})  # "stood in solidarity with X"
-# "preparing X for a confrontation with Y", "drags X into a war with Y": X is the party
-_PURPOSE_PREPS = frozenset({"for", "into", "towards", "toward"})
+_INSTRUMENT_PREPS = word_set("relation_patterns", "instrument_preps")
+_PURPOSE_PREPS = word_set("relation_patterns", "purpose_preps")
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
 _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
-# Verbs of a relative clause whose subject is the author of the measure its head noun names
-# ("the tariffs that Washington imposes"; not "sanctions, whatever the EU demands")
-_IMPOSING_VERBS = frozenset({"impose", "introduce", "adopt", "announce", "approve", "levy",
-                             "apply", "enact", "extend", "place", "launch", "carry", "conduct"})
-# "follows the line that Brussels draws", "obeys the orders of Washington": CONTROL by the guide
-_FOLLOW_LINE_VERBS = frozenset({"follow", "obey", "execute", "carry", "implement", "toe"})
-_GUIDANCE_NOUNS = frozenset({"line", "order", "orders", "instruction", "script", "dictate",
-                             "lead", "command", "directive"})
-# "keep Syria weak and divided": COERCE of the one kept in that state
-_KEEP_VERBS = frozenset({"keep", "leave", "make", "render"})
-_SUBDUED_STATES = frozenset({"weak", "divided", "dependent", "isolated", "poor", "helpless",
-                             "subordinate", "obedient", "submissive", "defenceless", "defenseless"})
-# parts of a country named by direction ("invaded the north")
-_COMPASS_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                            "southwest", "north-east", "north-west", "south-east", "south-west"})
-# "put X on its sanctions list"
-_LISTING_VERBS = frozenset({"put", "place", "add", "include", "enter"})
-# Verbs whose object (an act of force) is held out, not done: a threat
-_MENACE_VERBS = frozenset({"rehearse", "threaten", "plan", "prepare", "contemplate", "consider",
-                           "practise", "practice", "simulate", "promise", "vow"})
-# Verbs that undo the measure their object noun names ("lift the sanctions"); "end its pressure
-# on Taiwan" is left out: a call to end an act says that it goes on
-_UNDO_VERBS = frozenset({"lift", "ease", "remove", "drop", "scrap", "cancel", "relax", "revoke",
-                         "waive", "rescind"})
-# "hundreds of strikes", "a series of raids": the event noun is the "of" object
-_QUANTITY_NOUNS = frozenset({"hundred", "dozen", "thousand", "series", "wave", "number", "round",
-                             "string", "spate", "couple", "lot"})
-# Verbs that add nothing to an event noun they take as object ("offered Riga talks")
-_LIGHT_VERBS = frozenset({"offer", "propose", "give", "announce", "extend", "promise", "pledge",
-                          "hold", "carry", "conduct", "launch", "stage", "mount", "file", "lodge"})
+_IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
+_FOLLOW_LINE_VERBS = word_set("relation_patterns", "follow_line_verbs")
+_GUIDANCE_NOUNS = word_set("relation_patterns", "guidance_nouns")
+_KEEP_VERBS = word_set("relation_patterns", "keep_verbs")
+_SUBDUED_STATES = word_set("relation_patterns", "subdued_states")
+_COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
+_LISTING_VERBS = word_set("relation_patterns", "listing_verbs")
+_MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
+_UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
+_QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
+_LIGHT_VERBS = word_set("relation_patterns", "light_verbs")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
-# "X should/must do": a demand on X by whoever says it, unless the verb only describes X
-_DEMAND_MODALS = frozenset({"should", "must", "ought"})
-_NOT_DEMANDED = frozenset({"be", "have", "know", "understand", "realise", "realize", "expect",
-                           "see", "feel", "seem", "remember", "admit", "recognise", "recognize"})
-_SAYING_VERBS = _REPORT_VERBS | {"add", "stress", "note", "tell", "warn", "argue", "believe",
-                                  "write", "emphasise", "emphasize", "urge", "demand"}
-# "..., and Washington has followed (suit)": the follower repeats the act
-_FOLLOW_VERBS = frozenset({"follow", "join"})
-# "a deal brokered by Beijing": the broker engages both parties
-_MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
-# "X prepares for a confrontation with Y": X itself is the party
-_READY_VERBS = frozenset({"prepare", "ready", "brace", "gear", "head", "drift", "slide", "move"})
-# Who receives what an AID verb moves ("sells howitzers to Armenia", "weapons for Kyiv").
-_RECIPIENT_PREPS = ("to", "for")
+_DEMAND_MODALS = word_set("relation_patterns", "demand_modals")
+_NOT_DEMANDED = word_set("relation_patterns", "not_demanded")
+_SAYING_VERBS = _REPORT_VERBS | word_set("relation_patterns", "other_saying_verbs")
+_FOLLOW_VERBS = word_set("relation_patterns", "follow_verbs")
+_MEDIATION_VERBS = word_set("relation_patterns", "mediation_verbs")
+_READY_VERBS = word_set("relation_patterns", "ready_verbs")
+_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 
 
 @dataclass(frozen=True)

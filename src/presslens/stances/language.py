@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presslens.index import DocumentIndex
+from presslens.lexicon import word_set
 from presslens.stances.lexicon import StanceWords
 from presslens.syntax import (
     COPULAS,
@@ -41,31 +42,14 @@ from presslens.syntax import (
 )
 
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-_OWNER_PREPS = frozenset({"of", "from", "by"})
-# Verbs of saying and naming: scare-quoted words in their complement are the sayer's words.
-_SPEECH_VERBS = frozenset({"say", "call", "claim", "describe", "speak", "present", "insist",
-                           "declare", "announce", "label", "term", "dub", "name", "tell", "talk"})
-# Verbs whose clausal complement is the subject's words or thoughts, not the holder's ("the
-# so-called free press will tell you that our country is a threat").
-_REPORTING_VERBS = frozenset({"say", "tell", "claim", "insist", "argue", "allege", "assert",
-                              "believe", "think", "write", "suggest", "maintain", "contend",
-                              "repeat", "announce", "declare", "state", "report", "suppose",
-                              "imagine", "pretend"})
-# Verbs whose subject carries out the action noun in their object ("X chose blackmail", "X wages
-# a campaign of lies"); not verbs of judging or seeing it ("X condemned the aggression").
-_DOING_VERBS = frozenset({"choose", "use", "resort", "wage", "spread", "pursue", "practise",
-                          "practice", "conduct", "commit", "employ", "launch", "unleash",
-                          "continue", "prefer", "stage", "orchestrate", "organise", "organize",
-                          "fuel", "sow", "export", "impose", "run"})
-# Words for unnamed people that a place names ("those in Tehran", "bureaucrats in Brussels")
-_PEOPLE_WORDS = frozenset({"those", "people", "forces", "circles", "someone", "somebody", "some",
-                           "bureaucrat", "politician", "official", "hawk", "elite", "strategist",
-                           "bureaucracy", "establishment"})
-# "the responsibility lies with X", "the blame rests on X"
-_BLAME_VERBS = frozenset({"lie", "rest", "fall", "remain"})
-_BLAME_PREPS = frozenset({"with", "on", "upon"})
-# "did not respond to a request for comment" is news routine, not a reproach
-_ROUTINE_OBJECTS = frozenset({"comment", "request", "question", "questions", "inquiry", "enquiry"})
+_OWNER_PREPS = word_set("evaluation", "owner_preps")
+_SPEECH_VERBS = word_set("evaluation", "speech_verbs")
+_REPORTING_VERBS = word_set("evaluation", "reporting_verbs")
+_DOING_VERBS = word_set("evaluation", "doing_verbs")
+_PEOPLE_WORDS = word_set("evaluation", "people_words")
+_BLAME_VERBS = word_set("evaluation", "blame_verbs")
+_BLAME_PREPS = word_set("evaluation", "blame_preps")
+_ROUTINE_OBJECTS = word_set("evaluation", "routine_objects")
 # Quotation marks that may open / close a scare quote, with their partners.
 _SCARE = re.compile(r"(?<![\w’'])([“\"‘«„])([^“”\"‘’«»„\n]{1,60}?)([”\"’»“])(?![\w])")
 _SCARE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“”"}

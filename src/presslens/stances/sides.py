@@ -19,14 +19,12 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from presslens.index import DocumentIndex
+from presslens.lexicon import word_set
 from presslens.model import Document
 from presslens.stances.language import Tokens
 
 OUTLET = "outlet"
-# "our country", "our land": a voice speaking as a nation
-_NATION_NOUNS = frozenset({"country", "land", "lands", "nation", "people", "state", "territory",
-                           "soil", "homeland", "motherland", "republic", "neighbours", "neighbors",
-                           "borders", "border", "sovereignty"})
+_NATION_NOUNS = word_set("evaluation", "nation_nouns")  # "our country": speaking as a nation
 _DASHES = ("–", "—", "-")
 _PROMPT = re.compile(r"(Q|Question)\s*[:.]\s", re.IGNORECASE)
 # sentence-opening attributions: "According to X,", "In X's view,", "As X put it,"
