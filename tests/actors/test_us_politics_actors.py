@@ -56,3 +56,40 @@ def test_party_adjective_inside_another_name_belongs_to_that_name(analyzer: Anal
     doc = _analyze(analyzer, "The Syrian Democratic Forces took the town, the Democratic "
                              "Republic of the Congo said.")
     assert "Q29552" not in _by_id(doc)
+
+
+# ------------------------------------------------------------------ lone surnames
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Yesterday Gingrich offered an amendment.", "Gingrich"),  # subject of a verb
+        ("Lawmakers criticised Romney for the delay.", "Romney"),  # object of a verb
+        ("The Obama administration had set a goal for refugees.", "Obama"),  # leads a body
+        ("Clinton supporters marched in the rain.", "Clinton"),
+    ],
+)
+def test_lone_surname_where_a_person_stands_is_a_person(
+        analyzer: Analyzer, text: str, name: str) -> None:
+    actor = _actor_at(_analyze(analyzer, text), text, name)
+    assert actor is not None and actor.kind == "person" and actor.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops crossed the Dniester at dawn.",  # a determiner: a river, not a person
+        "The ships sailed past the Romney on Monday.",
+        "“Yesterday Gingrich offered an amendment,” she said.",  # inside a quotation
+    ],
+)
+def test_lone_capitalised_word_without_a_persons_place_is_no_actor(
+        analyzer: Analyzer, text: str) -> None:
+    assert [a for a in _analyze(analyzer, text).actors if a.kind == "person"] == []
+
+
+def test_short_form_of_a_name_introduced_before_is_that_person(analyzer: Analyzer) -> None:
+    text = ("President Bashar al-Assad left the capital. The fall of Assad came weeks later. "
+            "President Lai Ching-te spoke on Monday. Lai said the drills were a threat.")
+    people = [a for a in _analyze(analyzer, text).actors if a.kind == "person"]
+    forms = sorted(tuple(m.text for m in p.mentions) for p in people)
+    assert forms == [("Bashar al-Assad", "Assad"), ("Lai Ching-te", "Lai")]

@@ -1,4 +1,5 @@
-"""Word lists the actor stage needs: role nouns for people, and what is not an actor."""
+"""Word lists the actor stage needs: role nouns for people, what is not an actor, and where a
+lone name is a person."""
 
 from __future__ import annotations
 
@@ -59,4 +60,23 @@ def non_actors() -> NonActors:
         head_nouns=frozenset(raw["head_nouns"]),
         regions=frozenset(raw["regions"]),
         place_nouns=frozenset(raw["place_nouns"]),
+    )
+
+
+@dataclass(frozen=True)
+class LoneNameCues:
+    """Where a lone word that NER tags as a person stands for one (``lone_names.yaml``)."""
+
+    prepositions: frozenset[str]
+    led_nouns: frozenset[str]
+    determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lone_name_cues() -> LoneNameCues:
+    raw = _load("lone_names.yaml")
+    return LoneNameCues(
+        prepositions=frozenset(raw["prepositions"]),
+        led_nouns=frozenset(raw["led_nouns"]),
+        determiners=frozenset(raw["determiners"]),
     )

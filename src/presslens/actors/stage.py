@@ -10,7 +10,8 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.gazetteer import Entry, Gazetteer
-from presslens.actors.lexicons import non_actors, person_titles
+from presslens.actors.lexicons import lone_name_cues, non_actors, person_titles
+from presslens.actors.lone_names import lone_name_is_person, short_forms
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
@@ -97,6 +98,7 @@ class ActorExtractor:
         self.matcher = GazetteerMatcher(load_nlp(), gazetteer)
         self.titles = person_titles()
         self.non_actors = non_actors()
+        self.lone_name_cues = lone_name_cues()
         # person entries by (role, affiliation) for "the Russian president"
         self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.entries_by_name: dict[str, Entry] = {}
@@ -235,7 +237,12 @@ class _Run:
             return True  # "Karimov said", "Karimov believes"
         if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ == "according":
             return True  # "according to Karimov"
-        return self._is_person_by_context(span) or self._has_surname_suffix(span)
+        if self._is_person_by_context(span) or self._has_surname_suffix(span):
+            return True
+        # "Cruz offered", "Kasich's": in the text's own words only; an interviewee's answer
+        # names places as casually as people ("Barentsburg has lived under this pressure")
+        return not self._in_quote(span.start_char) and lone_name_is_person(
+            span, self.x.lone_name_cues)
 
     def _has_surname_suffix(self, span: Span) -> bool:
         last = span[-1].lower_
@@ -275,7 +282,9 @@ class _Run:
             gender = _HONORIFICS[self.sdoc[start - 1].lower_] or gender
         return self.sdoc[start:end], gender
 
-    def _is_non_actor(self, span: Span) -> bool:
+    def _is_non_actor(self, span: Span, person: bool = False) -> bool:
+        """Whether ``span`` names a document, event, route, region or place. For a ``person``
+        candidate, a following noun for what a person leads is no sign ("the Clinton campaign")."""
         na = self.x.non_actors
         if span.text in na.regions:
             return True
@@ -286,7 +295,8 @@ class _Run:
             return True
         # "Zangezur corridor": the name only modifies a non-actor noun
         after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
-        if after is not None and after.lower_ in na.head_nouns:
+        if after is not None and after.lower_ in na.head_nouns and not (
+                person and after.lower_ in self.x.lone_name_cues.led_nouns):
             return True
         # "the village of Cobasna", "north of Kharkiv", "near Tiraspol": a place; also the later
         # items of a list ("at Hmeimim and Tartus", "the ports of Tromsø, Kirkenes and Båtsfjord")
@@ -318,12 +328,17 @@ class _Run:
         if cleaned is None:
             return
         span, gender = cleaned
-        if not self._free(span) or not self._looks_like_name(span) or self._is_non_actor(span):
+        if (not self._free(span) or not self._looks_like_name(span)
+                or self._is_non_actor(span, person=True)):
             return
         if len(span) > 5 or any(t.like_num for t in span):
             return
         if span.text.lower() in self.x.titles.all:
             return  # "The Chairman of the Council": a title, not a name
+        known = self._person_known_as(span) if len(span) == 1 else None
+        if known is not None:
+            self._claim(known, span, "name")  # "Assad" after "Bashar al-Assad"
+            return
         if len(span) == 1 and not gender and not self._single_name_is_person(span):
             return  # "Dniester", "Brussels": a lone capitalised word needs more evidence
         # The title words of a role noun ("Prime Minister X") are not part of the name.
@@ -339,6 +354,13 @@ class _Run:
         self._claim(draft, span, "name")
         draft.roles.update(self._introduced_roles(span))
         draft.gender = draft.gender or self._gender_from_roles(draft.roles)
+
+    def _person_known_as(self, span: Span) -> _ActorDraft | None:
+        """The person named before ``span`` whose short form it is ("Assad", "Lee")."""
+        for draft in self._people_before(span.start_char):
+            if span.text in short_forms(draft.name, last_word=draft.entry is None):
+                return draft
+        return None
 
     def _person_draft(self, span: Span) -> _ActorDraft:
         """The person this name belongs to: full names merge with their bare surname, and the
@@ -527,6 +549,10 @@ class _Run:
         for draft in self.drafts.values():
             if draft.kind == "person" and draft.entry is None:
                 surnames.setdefault(draft.name.split()[-1], draft.key)
+        for draft in self.drafts.values():
+            if draft.kind == "person":  # "Assad" for "Bashar al-Assad", "Lai" for "Lai Ching-te"
+                for form in short_forms(draft.name, last_word=draft.entry is None):
+                    surnames.setdefault(form, draft.key)
         if not surnames:
             return
         for tok in self.tokens:
