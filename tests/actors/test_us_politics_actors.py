@@ -93,3 +93,58 @@ def test_short_form_of_a_name_introduced_before_is_that_person(analyzer: Analyze
     people = [a for a in _analyze(analyzer, text).actors if a.kind == "person"]
     forms = sorted(tuple(m.text for m in p.mentions) for p in people)
     assert forms == [("Bashar al-Assad", "Assad"), ("Lai Ching-te", "Lai")]
+
+
+# ------------------------------------------------------------------ a state's bodies
+def _mentions(doc: Document) -> dict[str, list[tuple[str, str]]]:
+    return {a.id: [(m.text, m.role) for m in a.mentions] for a in doc.actors}
+
+
+def test_generic_chamber_is_the_chamber_of_the_state_in_the_sentence(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "A group of Senate Republicans wrote the bill, and House Speaker "
+                             "Paul Ryan praised it.")
+    mentions = _mentions(doc)
+    assert mentions["Q66096"] == [("Senate", "name")]  # the US Senate, through the party's state
+    house = _actor_at(doc, doc.text, "House")
+    assert house is not None and house.name == "United States House of Representatives"
+
+
+def test_chamber_without_any_state_is_a_body_without_qid(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Senate is on track to confirm the nominee next week.")
+    senate = _actor_at(doc, doc.text, "Senate")
+    assert senate is not None and senate.kind == "institution" and senate.wikidata is None
+    assert senate.name == "Senate"
+
+
+def test_bare_parliament_is_the_parliament_of_the_state_in_context(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Prime Minister Abiy Ahmed told parliament that the port mattered.")
+    assert ("parliament", "title") in _mentions(doc)["institution:parliament_of_ethiopia"]
+    doc = _analyze(analyzer, "Russia's parliament voted on Tuesday.")
+    body = _actor_at(doc, doc.text, "parliament")
+    assert body is not None and body.name == "Russian Parliament"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House prices rose again in the spring.",  # not "the House", nor "House Speaker"
+        "The Kansas House passed a budget.",  # a US state's house, not the US House
+        "Voters said a parliament must be elected soon.",  # no particular parliament
+    ],
+)
+def test_generic_noun_that_names_no_body_of_the_state(analyzer: Analyzer, text: str) -> None:
+    assert [a.name for a in _analyze(analyzer, text).actors if a.kind == "institution"] == []
+
+
+def test_the_administration_is_the_government_of_the_state(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Trump administration sued the city, and Republicans said the "
+                             "administration was right.")
+    mentions = _mentions(doc)
+    assert mentions["Q30"] == [("administration", "metonym"), ("administration", "metonym")]
+    assert ("Trump", "name") in mentions["Q22686"]  # the name stays the president's mention
+
+
+def test_administration_of_a_leader_of_no_known_state_is_a_body(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Hartwell administration had set a goal for refugees.")
+    body = _actor_at(doc, doc.text, "administration")
+    assert body is not None and body.kind == "institution" and body.name == "Hartwell administration"

@@ -1,5 +1,5 @@
-"""Word lists the actor stage needs: role nouns for people, what is not an actor, and where a
-lone name is a person."""
+"""Word lists the actor stage needs: role nouns for people, what is not an actor, where a lone
+name is a person, and the generic nouns for a state's bodies."""
 
 from __future__ import annotations
 
@@ -79,4 +79,31 @@ def lone_name_cues() -> LoneNameCues:
         prepositions=frozenset(raw["prepositions"]),
         led_nouns=frozenset(raw["led_nouns"]),
         determiners=frozenset(raw["determiners"]),
+    )
+
+
+@dataclass(frozen=True)
+class StateBodyNouns:
+    """Generic nouns for a state's bodies and the body nouns they may stand for
+    (``state_bodies.yaml``)."""
+
+    nouns: dict[str, tuple[str, ...]]
+    capitalised_only: frozenset[str]
+    government_nouns: frozenset[str]
+    indefinite: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(len(n.split()) for n in (*self.nouns, *self.government_nouns))
+
+
+@lru_cache(maxsize=1)
+def state_body_nouns() -> StateBodyNouns:
+    text = resources.files(LEXICON_PACKAGE).joinpath("state_bodies.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    return StateBodyNouns(
+        nouns={str(k): tuple(str(v) for v in values) for k, values in raw["nouns"].items()},
+        capitalised_only=frozenset(str(v) for v in raw["capitalised_only"]),
+        government_nouns=frozenset(str(v) for v in raw["government_nouns"]),
+        indefinite=frozenset(str(v) for v in raw["indefinite"]),
     )

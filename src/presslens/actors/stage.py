@@ -9,8 +9,9 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.actors.bodies import BodyIndex, add_state_bodies
 from presslens.actors.gazetteer import Entry, Gazetteer
-from presslens.actors.lexicons import lone_name_cues, non_actors, person_titles
+from presslens.actors.lexicons import lone_name_cues, non_actors, person_titles, state_body_nouns
 from presslens.actors.lone_names import lone_name_is_person, short_forms
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
@@ -99,6 +100,8 @@ class ActorExtractor:
         self.titles = person_titles()
         self.non_actors = non_actors()
         self.lone_name_cues = lone_name_cues()
+        self.body_nouns = state_body_nouns()
+        self.bodies = BodyIndex(gazetteer)
         # person entries by (role, affiliation) for "the Russian president"
         self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.entries_by_name: dict[str, Entry] = {}
@@ -125,6 +128,7 @@ class ActorExtractor:
         run.add_people()
         run.add_surnames()
         run.add_ministries()
+        add_state_bodies(run, self.body_nouns, self.bodies)  # "the Senate", "the administration"
         run.add_organisations()
         run.add_role_nouns()
         run.add_pronouns()
