@@ -63,8 +63,8 @@ def test_party_adjective_inside_another_name_belongs_to_that_name(analyzer: Anal
     ("text", "name"),
     [
         ("Yesterday Gingrich offered an amendment.", "Gingrich"),  # subject of a verb
-        ("Lawmakers criticised Romney for the delay.", "Romney"),  # object of a verb
-        ("The Obama administration had set a goal for refugees.", "Obama"),  # leads a body
+        ("Lawmakers criticised Haskell for the delay.", "Haskell"),  # object of a verb
+        ("The Hartwell administration had set a goal for refugees.", "Hartwell"),  # leads a body
         ("Clinton supporters marched in the rain.", "Clinton"),
     ],
 )
@@ -78,7 +78,6 @@ def test_lone_surname_where_a_person_stands_is_a_person(
     "text",
     [
         "Troops crossed the Dniester at dawn.",  # a determiner: a river, not a person
-        "The ships sailed past the Romney on Monday.",
         "“Yesterday Gingrich offered an amendment,” she said.",  # inside a quotation
     ],
 )
@@ -148,3 +147,25 @@ def test_administration_of_a_leader_of_no_known_state_is_a_body(analyzer: Analyz
     doc = _analyze(analyzer, "The Hartwell administration had set a goal for refugees.")
     body = _actor_at(doc, doc.text, "administration")
     assert body is not None and body.kind == "institution" and body.name == "Hartwell administration"
+
+
+# ------------------------------------------------------------------ US gazetteer facts
+def test_us_bodies_and_people_are_linked(analyzer: Analyzer) -> None:
+    text = ("The Justice Department asked the Supreme Court to hear the case, Congressional "
+            "leaders said, and Obama and Pelosi criticised the DNC.")
+    ids = set(_by_id(_analyze(analyzer, text)))
+    assert {"Q1553390", "Q11201", "Q11268", "Q76", "Q170581"} <= ids
+    assert "party:democratic_national_committee" in ids
+
+
+def test_the_administration_of_a_former_president_is_the_us(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Obama administration had set a goal for refugees.")
+    mentions = _mentions(doc)
+    assert mentions["Q30"] == [("administration", "metonym")]
+    assert mentions["Q76"] == [("Obama", "name")]
+
+
+def test_a_known_surname_inside_another_name_is_another_person(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Melania Trump visited a school, and Donald Trump Jr. stayed home.")
+    names = sorted(a.name for a in doc.actors if a.kind == "person")
+    assert names == ["Donald Trump Jr.", "Melania Trump"]

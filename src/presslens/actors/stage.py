@@ -181,6 +181,8 @@ class _Run:
             after = self.sdoc[match.end] if match.end < len(self.sdoc) else None
             if match.surface == "capital" and after is not None and after.lower_ in _DOCUMENT_NOUNS:
                 continue  # "the Budapest Memorandum", "the Minsk accords": a document's name
+            if match.entry.kind == "person" and self._names_someone_else(span):
+                continue  # "Melania Trump", "Donald Trump Jr.": left to the person stage
             role: MentionRole
             if match.surface == "capital":
                 role = _capital_role(span)
@@ -191,6 +193,22 @@ class _Run:
             else:
                 role = "name"
             self._claim(self._draft_for_entry(match.entry), span, role)
+
+    def _names_someone_else(self, span: Span) -> bool:
+        """A known person's name inside another person's name: a given name before a bare
+        surname in one NER name ("Melania Trump"), or a generational suffix after the name."""
+        after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
+        if after is not None and after.text.rstrip(".") in ("Jr", "Sr"):
+            return True
+        if len(span) != 1 or span.start == 0:
+            return False
+        before = self.sdoc[span.start - 1]
+        if not (before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()):
+            return False  # "President Trump" has no given name; "U.S." is no name
+        if before.lower_ in self.x.titles.all or before.lower_ in _HONORIFICS:
+            return False
+        return any(e.label_ == "PERSON" and e.start <= before.i and span.end <= e.end
+                   for e in self.sdoc.ents)
 
     # ------------------------------------------------------------- outlet
     def add_outlet(self) -> None:
