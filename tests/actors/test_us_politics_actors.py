@@ -169,3 +169,25 @@ def test_a_known_surname_inside_another_name_is_another_person(analyzer: Analyze
     doc = _analyze(analyzer, "Melania Trump visited a school, and Donald Trump Jr. stayed home.")
     names = sorted(a.name for a in doc.actors if a.kind == "person")
     assert names == ["Donald Trump Jr.", "Melania Trump"]
+
+
+def test_lone_surname_after_a_clause_opener_or_a_title_is_a_person(analyzer: Analyzer) -> None:
+    for text, name in [("Critics insist that Gellert should have been prosecuted.", "Gellert"),
+                       ("Republicans dismissed complaints about Judge Whitfield.", "Whitfield"),
+                       ("Senators praised Gov. Brandt on Monday.", "Brandt")]:
+        actor = _actor_at(_analyze(analyzer, text), text, name)
+        assert actor is not None and actor.kind == "person" and actor.name == name, text
+
+
+def test_tory_is_the_conservative_party(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Tory MPs rebelled against the plan.")
+    assert _mentions(doc)["Q9626"] == [("Tory", "demonym")]
+
+
+def test_capitalised_armed_service_is_the_service_of_the_state_in_context(
+        analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Navy said the US ship was not damaged.")
+    navy = _actor_at(doc, doc.text, "Navy")
+    assert navy is not None and navy.name == "United States Navy"
+    doc = _analyze(analyzer, "Officials said the Indian army had moved.")
+    assert [a.name for a in doc.actors if a.kind == "institution"] == []  # the state's mention

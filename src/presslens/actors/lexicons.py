@@ -24,6 +24,7 @@ class PersonTitles:
     feminine: frozenset[str]
     masculine: frozenset[str]
     surname_suffixes: tuple[str, ...]
+    before_names: frozenset[str] = frozenset()  # titles written before a name: "Sen.", "Judge"
 
     all: frozenset[str] = frozenset()  # every role noun; derived, filled in after init
     longest: int = 1  # words in the longest role noun
@@ -50,6 +51,7 @@ def person_titles() -> PersonTitles:
         feminine=frozenset(raw["feminine"]),
         masculine=frozenset(raw["masculine"]),
         surname_suffixes=tuple(sorted(raw["surname_suffixes"], key=len, reverse=True)),
+        before_names=frozenset(raw.get("before_names", [])),
     )
 
 

@@ -39,12 +39,13 @@ def lone_name_is_person(span: Span, cues: LoneNameCues) -> bool:
     dep, head = tok.dep_, tok.head
     if dep == "compound":
         return head.lower_ in cues.led_nouns  # "the Obama administration", "Clinton supporters"
-    if tok.i > 0 and doc[tok.i - 1].lower_ in cues.determiners:
-        return False  # "the Dniester", "the Aras", "a Schengen visa"
-    if dep == "poss":
-        return True  # "Kasich's complaints"
-    if dep in ("nsubj", "nsubjpass", "dobj") and head.pos_ in _VERBAL:
-        return True  # "Cruz offered", "to confirm Gorsuch"
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.lower_ in cues.determiners and before.pos_ == "DET":
+        return False  # "the Dniester", "the Aras", "a Schengen visa" (not "insist that X")
+    if dep == "poss" or any(c.tag_ == "POS" for c in tok.children):
+        return True  # "Kasich's complaints", "as much as Clinton's"
+    if dep in ("nsubj", "nsubjpass", "dobj", "dative") and head.pos_ in _VERBAL:
+        return True  # "Cruz offered", "to confirm Gorsuch", "to give Gingrich access"
     if dep == "pobj":
         prep = head.lower_
         # "in", "at", "on", "near", "over": likely a place; so is "a trip to X"

@@ -277,6 +277,10 @@ class _Run:
         before = self.sdoc[run.start - 1] if run.start > 0 else None
         if before is not None and before.lower_ in titles.all and before.pos_ == "NOUN":
             return True  # "political scientist Davit Petrosyan", "spokeswoman Irina Kovaleva"
+        if before is not None and before.lower_ in titles.before_names:
+            return True  # "Sen. Cruz", "Gov. Kasich"
+        if len(run) >= 2 and run[0].lower_ in titles.before_names:
+            return True  # "Judge Gorsuch"
         if self._introduced_roles(run):
             return True  # "Davit Petrosyan, a political scientist"
         return len(run) >= 2 and self._has_surname_suffix(run)
@@ -364,7 +368,8 @@ class _Run:
         if len(span) == 1 and not gender and not self._single_name_is_person(span):
             return  # "Dniester", "Brussels": a lone capitalised word needs more evidence
         # The title words of a role noun ("Prime Minister X") are not part of the name.
-        while len(span) > 1 and span[0].lower_ in self.x.titles.all:
+        while len(span) > 1 and (span[0].lower_ in self.x.titles.all
+                                 or span[0].lower_ in self.x.titles.before_names):
             span = span[1:]
         entry = self.x.entries_by_name.get(span.text.lower())
         if entry is not None:
