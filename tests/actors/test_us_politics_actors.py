@@ -191,3 +191,28 @@ def test_capitalised_armed_service_is_the_service_of_the_state_in_context(
     assert navy is not None and navy.name == "United States Navy"
     doc = _analyze(analyzer, "Officials said the Indian army had moved.")
     assert [a.name for a in doc.actors if a.kind == "institution"] == []  # the state's mention
+
+
+# ------------------------------------------------------------------ acronyms a text defines
+def test_acronym_in_brackets_after_a_body_is_that_body(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Federal Open Market Committee (FOMC) starts its meeting. "
+                             "The FOMC will decide on rates.")
+    body = _actor_at(doc, doc.text, "FOMC")
+    assert body is not None and body.name == "Federal Open Market Committee"
+    assert [m.text for m in body.mentions] == ["Federal Open Market Committee", "FOMC", "FOMC"]
+
+
+def test_acronym_makes_an_unrecognised_capitalised_name_an_organisation(
+        analyzer: Analyzer) -> None:
+    text = ("The count rose tenfold, the Federation for Rural Water Reform (FRWR) said. "
+            "FRWR wants a hearing.")
+    body = _actor_at(_analyze(analyzer, text), text, "FRWR")
+    assert body is not None and body.name == "Federation for Rural Water Reform"
+    assert [m.role for m in body.mentions] == ["name", "acronym", "acronym"]
+
+
+def test_bracketed_letters_that_are_not_the_initials_are_left_alone(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Engineers tested intercontinental ballistic missiles (ICBM) "
+                             "near the Grand Water Office (XYZ).")
+    assert _actor_at(doc, doc.text, "ICBM") is None
+    assert _actor_at(doc, doc.text, "XYZ") is None

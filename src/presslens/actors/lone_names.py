@@ -10,6 +10,8 @@ person stands (a possessor, the subject or object of a verb, the object of "with
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from spacy.tokens import Span
 
 from presslens.actors.lexicons import LoneNameCues
@@ -78,3 +80,20 @@ def short_forms(name: str, last_word: bool = True) -> set[str]:
     if len(words) == 2 and "-" in words[1] and words[1][:1].isupper():
         forms.add(words[0])
     return {f for f in forms if len(f) >= 3 and looks_like_surname(f)}
+
+
+def inside_another_name(span: Span, title_words: Set[str]) -> bool:
+    """A known person's name inside another person's name: a given name before a bare surname
+    in one NER name ("Melania Trump"), or a generational suffix after it ("Donald Trump Jr.")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text.rstrip(".") in ("Jr", "Sr"):
+        return True
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if not (before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()):
+        return False  # "President Trump" has no given name; "U.S." is no name
+    if before.lower_ in title_words:
+        return False
+    return any(e.label_ == "PERSON" and e.start <= before.i and span.end <= e.end for e in doc.ents)

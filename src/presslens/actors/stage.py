@@ -9,10 +9,11 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.actors.acronyms import add_defined_acronyms
 from presslens.actors.bodies import BodyIndex, add_state_bodies
 from presslens.actors.gazetteer import Entry, Gazetteer
 from presslens.actors.lexicons import lone_name_cues, non_actors, person_titles, state_body_nouns
-from presslens.actors.lone_names import lone_name_is_person, short_forms
+from presslens.actors.lone_names import inside_another_name, lone_name_is_person, short_forms
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
@@ -100,6 +101,7 @@ class ActorExtractor:
         self.titles = person_titles()
         self.non_actors = non_actors()
         self.lone_name_cues = lone_name_cues()
+        self.title_words = self.titles.all | self.titles.before_names | set(_HONORIFICS)
         self.body_nouns = state_body_nouns()
         self.bodies = BodyIndex(gazetteer)
         # person entries by (role, affiliation) for "the Russian president"
@@ -130,6 +132,7 @@ class ActorExtractor:
         run.add_ministries()
         add_state_bodies(run, self.body_nouns, self.bodies)  # "the Senate", "the administration"
         run.add_organisations()
+        add_defined_acronyms(run)  # "the Federation for American Immigration Reform (FAIR)"
         run.add_role_nouns()
         run.add_pronouns()
         return run.actors()
@@ -181,7 +184,7 @@ class _Run:
             after = self.sdoc[match.end] if match.end < len(self.sdoc) else None
             if match.surface == "capital" and after is not None and after.lower_ in _DOCUMENT_NOUNS:
                 continue  # "the Budapest Memorandum", "the Minsk accords": a document's name
-            if match.entry.kind == "person" and self._names_someone_else(span):
+            if match.entry.kind == "person" and inside_another_name(span, self.x.title_words):
                 continue  # "Melania Trump", "Donald Trump Jr.": left to the person stage
             role: MentionRole
             if match.surface == "capital":
@@ -193,22 +196,6 @@ class _Run:
             else:
                 role = "name"
             self._claim(self._draft_for_entry(match.entry), span, role)
-
-    def _names_someone_else(self, span: Span) -> bool:
-        """A known person's name inside another person's name: a given name before a bare
-        surname in one NER name ("Melania Trump"), or a generational suffix after the name."""
-        after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
-        if after is not None and after.text.rstrip(".") in ("Jr", "Sr"):
-            return True
-        if len(span) != 1 or span.start == 0:
-            return False
-        before = self.sdoc[span.start - 1]
-        if not (before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()):
-            return False  # "President Trump" has no given name; "U.S." is no name
-        if before.lower_ in self.x.titles.all or before.lower_ in _HONORIFICS:
-            return False
-        return any(e.label_ == "PERSON" and e.start <= before.i and span.end <= e.end
-                   for e in self.sdoc.ents)
 
     # ------------------------------------------------------------- outlet
     def add_outlet(self) -> None:
