@@ -435,7 +435,11 @@ def test_gold_to_document_scores_perfectly(gold: GoldArticle) -> None:
 
 
 class _EmptyAnalyzer:
-    """Predicts nothing at all: every gold item becomes a miss."""
+    """Predicts nothing at all: every gold item becomes a miss (takes the Analyzer's settings,
+    such as ``profile``, and ignores them)."""
+
+    def __init__(self, **settings: object) -> None:
+        self.settings = settings
 
     def analyze(self, article: RawArticle) -> Document:
         return Document(id="x", text=article.text.replace("\r\n", "\n"))

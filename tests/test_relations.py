@@ -16,7 +16,9 @@ from presslens.relations import naive_baseline
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
-    return Analyzer()
+    """The rule-based relation stage is what these tests specify: the fast profile runs it alone
+    (the default profile adds the learned stage's relations on top; tests/pairs/ covers those)."""
+    return Analyzer(profile="fast")
 
 
 def _doc(analyzer: Analyzer, body: str, headline: str = "Analysts weigh in") -> Document:

@@ -151,6 +151,9 @@ def evaluate(
         str | None,
         typer.Option("--component", "-c", help=f"Report one component: {', '.join(COMPONENTS)}."),
     ] = None,
+    profile: Annotated[
+        str, typer.Option(help="Analyser profile: default (encoder and learned heads) or fast.")
+    ] = "default",
     self_check: Annotated[
         bool,
         typer.Option(
@@ -176,7 +179,7 @@ def evaluate(
             # Imported here: loading spaCy is slow, and gold errors should surface before it.
             from presslens.pipeline import Analyzer
 
-            analyzer = Analyzer()
+            analyzer = Analyzer(profile=profile)
         report = evaluate_golds(golds, analyzer, str(directory), unannotated)
     except (GoldError, EvalError) as exc:
         errors.print(f"error: {exc}", style="red", highlight=False, markup=False)

@@ -36,13 +36,14 @@ from spacy.tokens import Doc
 from presslens.actors.gazetteer import Gazetteer
 from presslens.index import DocumentIndex
 from presslens.model import Document
+from presslens.pairs.encodings import ArticleEncodings
 
 if TYPE_CHECKING:
     from presslens.pipeline import AnalyzerSettings
 
 # what every analysis holds before the first component runs
 GIVEN = frozenset({"doc.text", "doc.meta", "sdoc"})
-_SLOTS = frozenset({"sdoc", "index"})
+_SLOTS = frozenset({"sdoc", "index", "encodings"})
 
 
 class PipelineError(ValueError):
@@ -57,6 +58,13 @@ class Analysis:
     doc: Document  # the output being built
     sdoc: Doc  # the spaCy parse of doc.text
     index: DocumentIndex | None = None  # assigned by the "index" component
+    encodings: ArticleEncodings | None = None  # assigned by the "encoder" component
+
+    def need_encodings(self) -> ArticleEncodings:
+        """The encoder's output, for a component that declared ``requires=["encodings"]``."""
+        if self.encodings is None:
+            raise PipelineError("the sentences are not encoded: require 'encodings'")
+        return self.encodings
 
     def need_index(self) -> DocumentIndex:
         """The document index, for a component that declared ``requires=["index"]``."""

@@ -2,8 +2,8 @@
 ``presslens analyze --profile``).
 
 - ``fast``: the rule-based stages only.
-- ``default``: the same components for now; learned components (an encoder, learned relations
-  and stances) are to be registered and added here.
+- ``default``: the rule-based stages, then the shared encoder over the sentences that name an
+  actor and the pair model's learned relations and stances on top of the rules' ones.
 """
 
 from __future__ import annotations
@@ -12,8 +12,14 @@ RULE_BASED: tuple[str, ...] = (
     "actors", "quotes", "index", "relations", "claims", "stances", "techniques",
 )
 
+# claims read the rule relations, as in the fast profile (their weights were fit on those)
+LEARNED: tuple[str, ...] = (
+    "actors", "quotes", "index", "relations", "claims", "encoder", "learned_relations",
+    "stances", "learned_stances", "techniques",
+)
+
 PROFILES: dict[str, tuple[str, ...]] = {
-    "default": RULE_BASED,
+    "default": LEARNED,
     "fast": RULE_BASED,
 }
 DEFAULT_PROFILE = "default"

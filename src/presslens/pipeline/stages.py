@@ -80,3 +80,54 @@ def techniques(resources: Resources) -> Component:
         analysis.doc.techniques = to_label_set(found, label_set)
 
     return run
+
+
+# --- the learned stages of the default profile (the shared encoder and the pair model)
+
+
+@component("encoder", requires=["doc.actors", "index", "sdoc"], assigns=["encodings"])
+def encoder(resources: Resources) -> Component:
+    from presslens.encoder import load_encoder
+    from presslens.pairs.encodings import encode_article
+
+    shared = load_encoder()
+
+    def run(analysis: Analysis) -> None:
+        analysis.encodings = encode_article(analysis.doc, analysis.sdoc, analysis.need_index(), shared)
+
+    return run
+
+
+@component(
+    "learned_relations",
+    requires=["doc.relations", "index", "encodings", "sdoc"],
+    assigns=["doc.relations"],
+)
+def learned_relations(resources: Resources) -> Component:
+    from presslens.pairs.model import load_pair_model
+    from presslens.pairs.relations import learned_relations as decide
+
+    model = load_pair_model()
+
+    def run(analysis: Analysis) -> None:
+        analysis.doc.relations = decide(
+            analysis.doc, analysis.sdoc, analysis.need_index(), analysis.need_encodings(), model,
+            analysis.doc.relations,
+        )
+
+    return run
+
+
+@component("learned_stances", requires=["doc.stances", "index", "encodings"], assigns=["doc.stances"])
+def learned_stances(resources: Resources) -> Component:
+    from presslens.pairs.model import load_pair_model
+    from presslens.pairs.stances import learned_stances as decide
+
+    model = load_pair_model()
+
+    def run(analysis: Analysis) -> None:
+        analysis.doc.stances = decide(
+            analysis.need_index(), analysis.need_encodings(), model, analysis.doc.stances
+        )
+
+    return run

@@ -1,0 +1,93 @@
+"""Choose the pair model's thresholds on the development articles without scoring a head on
+articles it was trained on.
+
+For each development set (tests/devset, devset2, devset3) the relation head is trained again
+without that set's articles (the written sentences and the other sets only); the set's articles
+are analysed once (fast profile + the encoder) and the learned relations and stances are decided
+for every threshold of a grid and scored with `presslens eval`'s own metric. Prints relations
+and stances F1 (summed over the three sets) for each setting. tests/heldout is never read.
+
+    .venv/bin/python scripts/tune_pairs.py [--cache /tmp/pairs_cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+from pathlib import Path
+
+from presslens.encoder import load_encoder
+from presslens.evaluate.metrics import Counts, score_relations, score_stances
+from presslens.evaluate.runner import load_gold_dir
+from presslens.ingest import RawArticle
+from presslens.nlp import load_nlp
+from presslens.pairs.encodings import encode_article
+from presslens.pairs.model import load_pair_model
+from presslens.pairs.relation_data import NONE, read_annotated_articles, read_written_sentences
+from presslens.pairs.relations import learned_relations
+from presslens.pairs.stances import learned_stances
+from presslens.pairs.train import fit_head
+from presslens.pairs.training import relation_matrix
+from presslens.pipeline import Analyzer
+
+SETS = [Path("tests/devset"), Path("tests/devset2"), Path("tests/devset3")]
+GRID = {
+    "relation": [0.8, 0.9, 1.01],
+    "relation_ruled": [0.98, 1.01],
+    "sentiment": [0.95, 1.01],
+    "retype": [0.6, 0.8, 0.9, 1.01],
+    "stance": [0.5, 0.7, 0.8, 1.01],
+    "outlet_stance": [0.8, 1.01],
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--written", type=Path, default=Path("corpora/plover_train/sentences.jsonl"))
+    args = parser.parse_args()
+    nlp = load_nlp()
+    shipped = load_pair_model()
+    written = list(read_written_sentences(args.written))
+    analyzer = Analyzer(profile="fast")
+    encoder = load_encoder()
+    relation_counts: dict[tuple[float, ...], Counts] = {}
+    stance_counts: dict[tuple[float, float], Counts] = {}
+    for held in SETS:
+        others = [s for s in SETS if s != held]
+        x, labels = relation_matrix(written + list(read_annotated_articles(others, nlp)))
+        classes = [NONE, *sorted(set(labels) - {NONE})]
+        head = fit_head("relation", x, labels, classes)
+        golds, _ = load_gold_dir(held)
+        for gold in golds:
+            raw = gold.path.with_name(gold.name + ".txt").read_text(encoding="utf-8")
+            analysis = analyzer.analysis(RawArticle(text=raw, source=gold.name))
+            article = encode_article(analysis.doc, analysis.sdoc, analysis.need_index(), encoder)
+            rules, rule_stances = analysis.doc.relations, analysis.doc.stances
+            for key in itertools.product(GRID["relation"], GRID["relation_ruled"], GRID["sentiment"],
+                                         GRID["retype"]):
+                model = dataclasses.replace(shipped, relation=head, thresholds={
+                    **shipped.thresholds, "relation": key[0], "relation_ruled": key[1],
+                    "sentiment": key[2], "retype": key[3]})
+                doc = analysis.doc.model_copy(update={"relations": learned_relations(
+                    analysis.doc, analysis.sdoc, analysis.need_index(), article, model, rules)})
+                full, _ = score_relations(doc, gold)
+                relation_counts[key] = relation_counts.get(key, Counts()) + full
+            for st_t, out_t in itertools.product(GRID["stance"], GRID["outlet_stance"]):
+                model = dataclasses.replace(shipped, thresholds={
+                    **shipped.thresholds, "stance": st_t, "outlet_stance": out_t})
+                doc = analysis.doc.model_copy(update={"stances": learned_stances(
+                    analysis.need_index(), article, model, rule_stances)})
+                key = (st_t, out_t)
+                stance_counts[key] = stance_counts.get(key, Counts()) + score_stances(doc, gold)
+        print(f"done {held}", flush=True)
+    for name, table in (("relations (relation, relation_ruled, sentiment, retype)", relation_counts),
+                        ("stances (stance, outlet_stance)", stance_counts)):
+        print(name)
+        for key, c in sorted(table.items(), key=lambda kv: -(kv[1].tp * 2 / max(1, 2 * kv[1].tp + kv[1].fp + kv[1].fn))):
+            f1 = 2 * c.tp / max(1, 2 * c.tp + c.fp + c.fn)
+            print(f"  {key}: F1 {f1:.3f} tp {c.tp} fp {c.fp} fn {c.fn}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Relations decided by the learned heads, for every ordered pair of actors of a segment.
+
+For each pair the relation head gives P(no relation) and a distribution over the types; the
+pair-sentiment head (trained on public news sentences) says who is positive or negative toward
+whom. A relation is emitted when
+- the relation head finds one (1 - P(none) >= the ``relation`` threshold, or the higher
+  ``relation_ruled`` one in a segment where the rule stage found a relation: the rules read its
+  construction, and what the head adds there was mostly wrong on the development articles): its
+  best type, or
+- the pair-sentiment head is sure that the source is positive or negative toward the target
+  (``sentiment`` threshold): the type of that sign the relation head ranks first ("praised" ->
+  SUPPORT, "slammed" -> ACCUSE); asked only where one side is a person, party or body (the head
+  learned from news about people and parties, not states).
+Polarity is the type's own, except for the types without one (CONSULT, REQUEST), which take the
+sentiment's sign when it is sure. The cue is the word where the two mentions' dependency paths
+meet; a negated cue states no relation, and its modality is the relation's. A rule relation of
+the same pair in the same segment is kept (the rule stage read the construction), with the head's
+type where the head is sure of another (``retype`` threshold) and gives the rule's almost none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from presslens.index import DocumentIndex
+from presslens.lexicon import relation_lexicon
+from presslens.model import Document, Relation, Span
+from presslens.pairs.datasets import PAIR_SENTIMENT
+from presslens.pairs.encodings import ArticleEncodings
+from presslens.pairs.features import pair_features, relation_features
+from presslens.pairs.model import PairModel
+from presslens.pairs.relation_data import NONE
+from presslens.pairs.segments import Mention, Segment
+from presslens.syntax.modality import modality_of
+from presslens.syntax.negation import negated_scope
+
+
+def _closest(segment: Segment, first: str, second: str) -> tuple[Mention, Mention]:
+    """The mentions of the two actors that stand nearest each other."""
+    pairs = [(a, b) for a in segment.mentions if a.actor == first
+             for b in segment.mentions if b.actor == second]
+    return min(pairs, key=lambda p: (abs(p[0].start - p[1].start), p[0].start, p[1].start))
+
+
+# The pair-sentiment head learned from US political news about people, parties and
+# institutions: between two states it is not asked (the relation head and the rules read those).
+SENTIMENT_KINDS = frozenset({"person", "party", "institution", "organization", "media", "group"})
+RULE_TYPE_FLOOR = 0.05  # the head gives the rules' type less than this when it retypes
+_NOUN_PHRASE = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"})
+
+
+def _one_phrase(sdoc: Doc, a: Mention, b: Mention) -> bool:
+    """One mention modifies the other inside a noun phrase ("Turkish Cypriot leader Ersin
+    Tatar", "the Kremlin's spokesman Peskov"): one party named twice, not two."""
+    for inner, outer in ((a, b), (b, a)):
+        token = sdoc[inner.head]
+        while token.dep_ in _NOUN_PHRASE and token.head.i != token.i:
+            token = token.head
+            if token.i == outer.head:
+                return True
+    return False
+
+
+def _same_side(index: DocumentIndex, first: str, second: str) -> bool:
+    """A person or body and the state it acts for are one side, not a pair."""
+    return index.state_of(first) == second or index.state_of(second) == first
+
+
+def _meeting(sdoc: Doc, a: Mention, b: Mention) -> Token | None:
+    up_a = [sdoc[a.head], *sdoc[a.head].ancestors]
+    on_b = {t.i for t in [sdoc[b.head], *sdoc[b.head].ancestors]}
+    return next((t for t in up_a if t.i in on_b and t.i not in (a.head, b.head)), None)
+
+
+def directed_sentiment(probabilities: np.ndarray, source_first: bool) -> tuple[float, float]:
+    """(P source positive toward target, P source negative toward target) from the pair head's
+    distribution over the corpus's five classes (pair read in text order)."""
+    p = dict(zip(PAIR_SENTIMENT, probabilities, strict=True))
+    if source_first:
+        return float(p["first_positive"]), float(p["first_negative"])
+    return float(p["second_positive"]), float(p["second_negative"])
+
+
+def learned_relations(
+    doc: Document, sdoc: Doc, index: DocumentIndex, article: ArticleEncodings, model: PairModel,
+    rule_relations: list[Relation],
+) -> list[Relation]:
+    lexicon = relation_lexicon()
+    types = [c for c in model.relation.classes if c != NONE]
+    none_column = model.relation.classes.index(NONE)
+    retyped: dict[int, Relation] = {}
+    found: list[Relation] = []
+    tokens = list(sdoc)
+
+    def people_or_bodies(actor: str) -> bool:
+        return index.kinds.get(actor) in SENTIMENT_KINDS
+
+    for segment in article.segments:
+        actors = segment.actors()
+        if len(actors) < 2:
+            continue
+        text = doc.text[segment.start:segment.end]
+        if text.rstrip("\"'”’»“ ").endswith("?") and index.quote_at(segment.start) is None:
+            continue  # the outlet's own question asserts nothing
+        ruled = {(r.source, r.target): n for n, r in enumerate(rule_relations)
+                 if r.start < segment.end and segment.start < r.end}
+        # where the rules read a construction in this segment, the head must be surer to add
+        threshold = model.threshold("relation_ruled" if ruled else "relation")
+        encoding = article.of(segment)
+        for i, first in enumerate(actors):
+            for second in actors[i + 1:]:
+                a, b = _closest(segment, first, second)
+                if a.start > b.start:
+                    a, b = b, a
+                if _same_side(index, first, second) or _one_phrase(sdoc, a, b):
+                    continue
+                span = (a.start - segment.start, a.end - segment.start)
+                other = (b.start - segment.start, b.end - segment.start)
+                sentiment = model.pair_sentiment.probabilities(pair_features(encoding, span, other))[0]
+                for source, target in ((a, b), (b, a)):
+                    features = relation_features(encoding, segment.start, tokens,
+                                                 (source.start, source.end), (target.start, target.end))
+                    if features is None:
+                        continue
+                    probabilities = model.relation.probabilities(features)[0]
+                    rule = ruled.get((index.normal(source.actor), index.normal(target.actor)))
+                    if rule is not None:
+                        better = _retype(rule_relations[rule], probabilities, model, lexicon.polarity)
+                        if better is not None:
+                            retyped[rule] = better
+                        continue
+                    positive, negative = directed_sentiment(sentiment, source is a)
+                    if not (people_or_bodies(source.actor) or people_or_bodies(target.actor)):
+                        positive = negative = 0.0  # the sentiment head knows people and parties
+                    relation = _decide(probabilities, none_column, types, positive, negative, model,
+                                       lexicon.polarity, threshold)
+                    if relation is None:
+                        continue
+                    type_name, polarity, confidence = relation
+                    cue = _meeting(sdoc, source, target)
+                    if cue is not None and negated_scope(cue):
+                        continue
+                    found.append(_relation(doc, index, segment, source, target, cue, type_name,
+                                           polarity, confidence))
+    found += [retyped.get(n, r) for n, r in enumerate(rule_relations)]
+    return sorted(found, key=lambda r: (r.start, r.source, r.target, r.type))
+
+
+def _retype(
+    rule: Relation, probabilities: np.ndarray, model: PairModel, polarity_of: Callable[[str], int]
+) -> Relation | None:
+    """The rule relation with the head's type, where the head is sure of another type and gives
+    the rules' type almost nothing ("halted aid to X" read as AID by a cue word is SANCTION)."""
+    classes = model.relation.classes
+    if rule.type not in classes:
+        return None
+    best = max((c for c in classes if c != NONE), key=lambda c: probabilities[classes.index(c)])
+    if (best == rule.type or probabilities[classes.index(best)] < model.threshold("retype")
+            or probabilities[classes.index(rule.type)] >= RULE_TYPE_FLOOR):
+        return None
+    return rule.model_copy(update={"type": best, "polarity": polarity_of(best)})
+
+
+def _decide(
+    probabilities: np.ndarray, none_column: int, types: list[str], positive: float,
+    negative: float, model: PairModel, polarity_of: Callable[[str], int], threshold: float,
+) -> tuple[str, int, float] | None:
+    classes = model.relation.classes
+    some = 1.0 - float(probabilities[none_column])
+    ranked = sorted(((float(probabilities[classes.index(t)]), t) for t in types), reverse=True)
+    sure = model.threshold("sentiment")
+    sign = 1 if positive >= sure and positive > negative else -1 if negative >= sure else 0
+    if some >= threshold:
+        best = ranked[0][1]
+        polarity = polarity_of(best)
+        if polarity == 0 and sign:
+            polarity = sign
+        return best, polarity, round(some, 3)
+    if sign:
+        best = next(t for _, t in ranked if polarity_of(t) == sign)
+        return best, sign, round(max(positive, negative), 3)
+    return None
+
+
+def _relation(
+    doc: Document, index: DocumentIndex, segment: Segment, source: Mention, target: Mention,
+    cue: Token | None, type_name: str, polarity: int, confidence: float,
+) -> Relation:
+    at = cue.idx if cue is not None else min(source.start, target.start)
+    source_id, target_id = index.normal(source.actor), index.normal(target.actor)
+    return Relation(
+        start=segment.start, end=segment.end, text=doc.text[segment.start:segment.end],
+        source=source_id, target=target_id, type=type_name,
+        polarity=polarity,  # type: ignore[arg-type]
+        modality=modality_of(cue) if cue is not None else "asserted",
+        asserted_by=index.asserted_by(at), confidence=confidence,
+        cue=Span(start=cue.idx, end=cue.idx + len(cue.text), text=cue.text) if cue is not None else None,
+        source_state=index.state_of(source_id), target_state=index.state_of(target_id),
+    )

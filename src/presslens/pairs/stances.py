@@ -1,0 +1,89 @@
+"""Stances from the portrayal head: how each holder's words portray each actor.
+
+Every mention of an actor in an encoded segment is read by the portrayal head (trained on
+NewsMTSC: how a news sentence portrays a person, through the author's words or a quoted
+speaker's). The holder is whoever says the sentence: a quote's speaker, else the outlet. Per
+(holder, target) the mentions' scores (P positive - P negative) are averaged; a stance is emitted
+when the average is clear (``stance`` threshold; the outlet's own voice needs ``outlet_stance``,
+so that a wire report relating events takes no side) and the evidence is the mentions' segments.
+Stances of the rule stage stand; the learned ones are added for the pairs the rules left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from presslens.index import DocumentIndex
+from presslens.model import Offsets, Stance
+from presslens.pairs.encodings import ArticleEncodings
+from presslens.pairs.features import mention_features
+from presslens.pairs.model import PairModel
+from presslens.pairs.segments import Segment
+
+OUTLET = "outlet"
+
+
+@dataclass
+class _Tally:
+    scores: list[float] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, score: float, span: tuple[int, int]) -> None:
+        self.scores.append(score)
+        if span not in self.evidence:
+            self.evidence.append(span)
+
+    @property
+    def mean(self) -> float:
+        return sum(self.scores) / len(self.scores)
+
+
+def doc_text(index: DocumentIndex, segment: Segment) -> str:
+    return index.doc.text[segment.start:segment.end]
+
+
+def portrayal_tally(
+    index: DocumentIndex, article: ArticleEncodings, model: PairModel
+) -> dict[tuple[str, str], _Tally]:
+    """(holder, target) -> the portrayal scores of the target's mentions in the holder's words."""
+    head = model.portrayal
+    negative, positive = head.classes.index("negative"), head.classes.index("positive")
+    tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    for segment in article.segments:
+        encoding = article.of(segment)
+        quote = index.quote_at(segment.start)
+        holder = OUTLET if quote is None else quote.speaker
+        if holder is None:
+            continue
+        if quote is None and doc_text(index, segment).rstrip("\"'”’»“ ").endswith("?"):
+            continue  # the outlet's questions (an interviewer's prompts) are not its voice
+        for mention in segment.mentions:
+            if mention.actor == holder or (quote is not None and mention.inferred):
+                continue  # a speaker's "I"/"we" is the speaker's side, not a portrayal of it
+            if holder != OUTLET and index.holds_office(holder) and index.state_of(holder) == mention.actor:
+                continue  # an office-holder speaks of their own state by office
+            span = (mention.start - segment.start, mention.end - segment.start)
+            p = head.probabilities(mention_features(encoding, span))[0]
+            tally[(holder, mention.actor)].add(float(p[positive] - p[negative]),
+                                               (segment.start, segment.end))
+    return tally
+
+
+def learned_stances(
+    index: DocumentIndex, article: ArticleEncodings, model: PairModel, rule_stances: list[Stance]
+) -> list[Stance]:
+    found = {(s.holder, s.target): s for s in rule_stances}
+    for (holder, target), tally in sorted(portrayal_tally(index, article, model).items()):
+        if (holder, target) in found:
+            continue  # the rule stage read this holder's words about the target: it stands
+        threshold = model.threshold("outlet_stance" if holder == OUTLET else "stance")
+        score = tally.mean
+        if abs(score) < threshold:
+            continue
+        found[(holder, target)] = Stance(
+            holder=holder, target=target, sign=1 if score > 0 else -1,
+            score=round(max(-1.0, min(1.0, score)), 3),
+            evidence=[Offsets(start=s, end=e) for s, e in tally.evidence],
+        )
+    return sorted(found.values(), key=lambda s: (s.holder, s.target))
