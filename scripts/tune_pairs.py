@@ -37,14 +37,17 @@ GRID = {
     "relation_ruled": [0.98, 1.01],
     "sentiment": [0.95, 1.01],
     "retype": [0.6, 0.8, 0.9, 1.01],
-    "stance": [0.5, 0.7, 0.8, 1.01],
+    "stance": [0.4, 0.5, 0.6, 0.7, 0.8, 1.01],
     "outlet_stance": [0.8, 1.01],
+    "stance_mentions": [1, 2, 3, 4],
 }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--written", type=Path, default=Path("corpora/plover_train/sentences.jsonl"))
+    parser.add_argument("--stances-only", action="store_true",
+                        help="tune the stance thresholds only (no relation head to retrain)")
     args = parser.parse_args()
     nlp = load_nlp()
     shipped = load_pair_model()
@@ -52,20 +55,23 @@ def main() -> None:
     analyzer = Analyzer(profile="fast")
     encoder = load_encoder()
     relation_counts: dict[tuple[float, ...], Counts] = {}
-    stance_counts: dict[tuple[float, float], Counts] = {}
+    stance_counts: dict[tuple[float, ...], Counts] = {}
     for held in SETS:
         others = [s for s in SETS if s != held]
-        x, labels = relation_matrix(written + list(read_annotated_articles(others, nlp)))
-        classes = [NONE, *sorted(set(labels) - {NONE})]
-        head = fit_head("relation", x, labels, classes)
+        head = shipped.relation
+        if not args.stances_only:
+            x, labels = relation_matrix(written + list(read_annotated_articles(others, nlp)))
+            classes = [NONE, *sorted(set(labels) - {NONE})]
+            head = fit_head("relation", x, labels, classes)
         golds, _ = load_gold_dir(held)
         for gold in golds:
             raw = gold.path.with_name(gold.name + ".txt").read_text(encoding="utf-8")
             analysis = analyzer.analysis(RawArticle(text=raw, source=gold.name))
             article = encode_article(analysis.doc, analysis.sdoc, analysis.need_index(), encoder)
             rules, rule_stances = analysis.doc.relations, analysis.doc.stances
-            for key in itertools.product(GRID["relation"], GRID["relation_ruled"], GRID["sentiment"],
-                                         GRID["retype"]):
+            relation_grid = [] if args.stances_only else list(itertools.product(
+                GRID["relation"], GRID["relation_ruled"], GRID["sentiment"], GRID["retype"]))
+            for key in relation_grid:
                 model = dataclasses.replace(shipped, relation=head, thresholds={
                     **shipped.thresholds, "relation": key[0], "relation_ruled": key[1],
                     "sentiment": key[2], "retype": key[3]})
@@ -73,16 +79,17 @@ def main() -> None:
                     analysis.doc, analysis.sdoc, analysis.need_index(), article, model, rules)})
                 full, _ = score_relations(doc, gold)
                 relation_counts[key] = relation_counts.get(key, Counts()) + full
-            for st_t, out_t in itertools.product(GRID["stance"], GRID["outlet_stance"]):
+            for key in itertools.product(GRID["stance"], GRID["outlet_stance"],
+                                         GRID["stance_mentions"]):
                 model = dataclasses.replace(shipped, thresholds={
-                    **shipped.thresholds, "stance": st_t, "outlet_stance": out_t})
+                    **shipped.thresholds, "stance": key[0], "outlet_stance": key[1],
+                    "stance_mentions": key[2]})
                 doc = analysis.doc.model_copy(update={"stances": learned_stances(
                     analysis.need_index(), article, model, rule_stances)})
-                key = (st_t, out_t)
                 stance_counts[key] = stance_counts.get(key, Counts()) + score_stances(doc, gold)
         print(f"done {held}", flush=True)
     for name, table in (("relations (relation, relation_ruled, sentiment, retype)", relation_counts),
-                        ("stances (stance, outlet_stance)", stance_counts)):
+                        ("stances (stance, outlet_stance, stance_mentions)", stance_counts)):
         print(name)
         for key, c in sorted(table.items(), key=lambda kv: -(kv[1].tp * 2 / max(1, 2 * kv[1].tp + kv[1].fp + kv[1].fn))):
             f1 = 2 * c.tp / max(1, 2 * c.tp + c.fp + c.fn)

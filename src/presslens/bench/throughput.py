@@ -24,20 +24,19 @@ class ThroughputResult:
     articles: int
     characters: int
     spacy_seconds: float
-    presslens_seconds: float
+    profile_seconds: dict[str, float]  # profile name -> seconds for the same articles
     peak_rss_mb: float
 
     @property
     def spacy_rate(self) -> float:
         return self.articles / self.spacy_seconds
 
-    @property
-    def presslens_rate(self) -> float:
-        return self.articles / self.presslens_seconds
+    def rate(self, profile: str) -> float:
+        return self.articles / self.profile_seconds[profile]
 
-    @property
-    def ratio(self) -> float:
-        return self.presslens_rate / self.spacy_rate
+    def ratio(self, profile: str) -> float:
+        """Articles per second of the profile over those of bare spaCy."""
+        return self.rate(profile) / self.spacy_rate
 
 
 def sample_texts(folders: Sequence[Path]) -> list[str]:
@@ -56,38 +55,43 @@ def peak_rss_mb() -> float:
 
 
 def measure(
-    texts: Sequence[str], min_articles: int = 200, batch_size: int = 16, chunk_size: int = 20
+    texts: Sequence[str], min_articles: int = 200, batch_size: int = 16, chunk_size: int = 20,
+    profiles: Sequence[str] = ("default", "fast"),
 ) -> ThroughputResult:
-    """Time bare spaCy and the full analysis over ``texts`` repeated to ``min_articles``."""
+    """Time bare spaCy and the full analysis of each profile over ``texts`` repeated to
+    ``min_articles``, in one process on one thread each."""
     if not texts:
         raise ValueError("no sample texts to benchmark")
     repeats = -(-min_articles // len(texts))
     corpus = [t for _ in range(repeats) for t in texts]
-    analyzer = Analyzer()
-    nlp = analyzer.nlp
-    # Warm both paths so that lazy loading is not timed.
+    analyzers = {profile: Analyzer(profile=profile) for profile in profiles}
+    nlp = next(iter(analyzers.values())).nlp
+    # Warm every path so that lazy loading is not timed.
     list(nlp.pipe(texts[:2]))
-    list(analyzer.analyze_many(RawArticle(text=t, source="warmup") for t in texts[:2]))
+    for analyzer in analyzers.values():
+        list(analyzer.analyze_many(RawArticle(text=t, source="warmup") for t in texts[:2]))
 
-    # Interleave the two in chunks so that load from other processes on a shared machine
-    # falls on both alike instead of on whichever ran second.
-    spacy_seconds = presslens_seconds = 0.0
+    # Interleave them in chunks so that load from other processes on a shared machine
+    # falls on all alike instead of on whichever ran last.
+    spacy_seconds = 0.0
+    seconds = dict.fromkeys(profiles, 0.0)
     for offset in range(0, len(corpus), chunk_size):
         chunk = corpus[offset : offset + chunk_size]
         started = time.perf_counter()
         for _ in nlp.pipe(chunk, batch_size=batch_size):
             pass
         spacy_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        articles = (RawArticle(text=t, source=f"bench:{offset + i}") for i, t in enumerate(chunk))
-        for _ in analyzer.analyze_many(articles, batch_size=batch_size):
-            pass
-        presslens_seconds += time.perf_counter() - started
+        for profile, analyzer in analyzers.items():
+            started = time.perf_counter()
+            articles = (RawArticle(text=t, source=f"bench:{offset + i}") for i, t in enumerate(chunk))
+            for _ in analyzer.analyze_many(articles, batch_size=batch_size):
+                pass
+            seconds[profile] += time.perf_counter() - started
 
     return ThroughputResult(
         articles=len(corpus),
         characters=sum(len(t) for t in corpus),
         spacy_seconds=spacy_seconds,
-        presslens_seconds=presslens_seconds,
+        profile_seconds=seconds,
         peak_rss_mb=peak_rss_mb(),
     )

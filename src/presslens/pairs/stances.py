@@ -5,7 +5,8 @@ NewsMTSC: how a news sentence portrays a person, through the author's words or a
 speaker's). The holder is whoever says the sentence: a quote's speaker, else the outlet. Per
 (holder, target) the mentions' scores (P positive - P negative) are averaged; a stance is emitted
 when the average is clear (``stance`` threshold; the outlet's own voice needs ``outlet_stance``,
-so that a wire report relating events takes no side) and the evidence is the mentions' segments.
+so that a wire report relating events takes no side) over at least ``stance_mentions`` mentions,
+and the evidence is the mentions' segments.
 Stances of the rule stage stand; the learned ones are added for the pairs the rules left out.
 """
 
@@ -79,7 +80,7 @@ def learned_stances(
             continue  # the rule stage read this holder's words about the target: it stands
         threshold = model.threshold("outlet_stance" if holder == OUTLET else "stance")
         score = tally.mean
-        if abs(score) < threshold:
+        if abs(score) < threshold or len(tally.scores) < model.threshold("stance_mentions"):
             continue
         found[(holder, target)] = Stance(
             holder=holder, target=target, sign=1 if score > 0 else -1,

@@ -1,0 +1,90 @@
+"""The default profile's learned relations and stances on top of the rules (sentences written for
+these tests; the fast profile is the rules alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def default() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def fast() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def _doc(analyzer: Analyzer, text: str) -> Document:
+    return analyzer.analyze(RawArticle(text=text, source="test"))
+
+
+def _edges(doc: Document) -> set[tuple[str, str, str, int]]:
+    names = {a.id: a.name for a in doc.actors}
+    return {(names[r.source], r.type, names[r.target], r.polarity) for r in doc.relations}
+
+
+def test_a_light_verb_with_an_event_noun_is_read_where_the_rules_are_silent(default, fast) -> None:
+    text = "Hungary lodged a formal protest with Slovakia over the new language law."
+    assert _edges(_doc(fast, text)) == set()
+    doc = _doc(default, text)
+    assert _edges(doc) == {("Hungary", "PROTEST", "Slovakia", -1)}
+    (relation,) = doc.relations
+    assert relation.cue is not None and relation.cue.text == "lodged"
+    assert relation.source_state == "Q28" and relation.target_state == "Q214"
+    assert relation.text == text and relation.asserted_by is None
+    assert 0.9 <= relation.confidence <= 1.0
+
+
+def test_two_sided_talks_give_one_relation_each_way(default) -> None:
+    doc = _doc(default, "Peru and Chile renewed negotiations on their maritime border on Monday.")
+    pairs = {(s, t) for s, _, t, _ in _edges(doc)}
+    assert pairs == {("Peru", "Chile"), ("Chile", "Peru")}
+
+
+def test_people_slamming_each_other_is_a_signed_act_between_them(default, fast) -> None:
+    text = "Senator Maria Alvarez slammed Governor Tom Reed over the budget."
+    assert _edges(_doc(fast, text)) == set()
+    assert _edges(_doc(default, text)) == {("Maria Alvarez", "ACCUSE", "Tom Reed", -1)}
+
+
+def test_the_outlets_own_question_states_nothing(default) -> None:
+    assert _doc(default, "Will Hungary block the new sanctions against Russia?").relations == []
+
+
+def test_one_party_named_twice_in_a_noun_phrase_is_not_a_pair(default) -> None:
+    doc = _doc(default, "Turkish Cypriot leader Ersin Tatar accused Greece of arming Cyprus.")
+    names = {a.id: a.name for a in doc.actors}
+    tatar = next(a.id for a in doc.actors if a.name == "Ersin Tatar")
+    own = {r.target for r in doc.relations if r.source == tatar} | {
+        r.source for r in doc.relations if r.target == tatar}
+    assert own and all(names[i] in ("Greece", "Cyprus") for i in own)
+    assert ("Ersin Tatar", "ACCUSE", "Greece", -1) in _edges(doc)
+
+
+def test_the_default_profile_only_adds_to_the_rules(default, fast) -> None:
+    text = (
+        "Moscow accuses Kyiv of shelling the plant\nMarch 3 2025\n\n"
+        "Russia's Foreign Ministry accused Ukraine of shelling the nuclear plant on Sunday. "
+        "Hungary lodged a formal protest with Slovakia over the new language law."
+    )
+    rules = _doc(fast, text)
+    learned = _doc(default, text)
+    assert rules.relations and all(r in learned.relations for r in rules.relations)
+    assert len(learned.relations) > len(rules.relations)
+
+
+def test_same_input_same_output_alone_or_in_a_batch(default) -> None:
+    texts = [
+        "Hungary lodged a formal protest with Slovakia over the new language law.",
+        "Senator Maria Alvarez slammed Governor Tom Reed over the budget.",
+    ]
+    alone = [_doc(default, t) for t in texts]
+    batched = list(default.analyze_many(RawArticle(text=t, source="test") for t in texts))
+    assert alone == batched
+    assert _doc(default, texts[0]) == alone[0]
