@@ -27,7 +27,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from presslens.batch import Analysed, Failed, analyse_article
 from presslens.corpus.engine import IngestOptions, outcome_document
-from presslens.corpus.store import document_rows
+from presslens.corpus.schema import document_rows
 from presslens.ingest import RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer, AnalyzerSettings

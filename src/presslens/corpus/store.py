@@ -3,8 +3,12 @@
 An article is keyed by its ``Document.id`` (a hash of its text), so storing the same article
 twice is a no-op. Each call to ``Store.add`` is one transaction: after a crash (Ctrl-C, kill -9,
 power loss) the database holds every batch committed before it and nothing of the batch that was
-being written. Every table is built from pyarrow tables made by ``document_rows``, which the Dask
-workers also use for their Parquet shards: both engines store exactly the same rows.
+being written. Every table is built from pyarrow tables made by ``document_rows`` (``schema``),
+which the Dask workers also use for their Parquet shards: both engines store exactly the same rows.
+
+A store written before a column was added (``schema.ADDED``) gains the column when opened for
+writing, with NULL in the rows already there; opened read-only, it is read through temporary
+views that add the missing columns as NULL, so every query sees the current schema.
 """
 
 from __future__ import annotations
@@ -21,265 +25,30 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from presslens.corpus.schema import (
+    ADDED,
+    DOCUMENT_TABLES,
+    TABLES,
+    Column,
+    arrow_schema,
+    document_rows,
+    parse_published,
+)
 from presslens.model import Document
 
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    sql: str
-    arrow: pa.DataType
-    doc: str
-
+__all__ = [
+    "DOCUMENT_TABLES",
+    "TABLES",
+    "Column",
+    "ErrorRecord",
+    "Store",
+    "arrow_schema",
+    "document_rows",
+    "parse_published",
+    "write_shard",
+]
 
 _STR = pa.string()
-_INT = pa.int32()
-_FLOAT = pa.float64()
-_STRS = pa.list_(pa.string())
-_SPAN_LIST = pa.list_(pa.struct([("char_start", _INT), ("char_end", _INT)]))
-
-
-def _span_columns(what: str) -> tuple[Column, ...]:
-    return (
-        Column("char_start", "INTEGER", _INT, f"offset of the {what}'s first character"),
-        Column("char_end", "INTEGER", _INT, f"offset after the {what}'s last character"),
-        Column("text", "VARCHAR", _STR, f"the {what}'s evidence: text[char_start:char_end]"),
-    )
-
-
-_ARTICLE_ID = Column("article_id", "VARCHAR", _STR, "the article (articles.id)")
-
-TABLES: dict[str, tuple[Column, ...]] = {
-    "articles": (
-        Column("id", "VARCHAR PRIMARY KEY", _STR, "hash of the analysed text (Document.id)"),
-        Column("source_path", "VARCHAR", _STR, "file it was read from (path:line for records)"),
-        Column("title", "VARCHAR", _STR, "headline"),
-        Column("published", "TIMESTAMP", pa.timestamp("us"), "publication date (and time)"),
-        Column("outlet", "VARCHAR", _STR, "publishing outlet"),
-        Column("authors", "VARCHAR[]", _STRS, "authors or interviewees named"),
-        Column("url", "VARCHAR", _STR, "address of the article"),
-        Column("language", "VARCHAR", _STR, "ISO 639-1 code"),
-        Column("text", "VARCHAR", _STR, "the analysed text; every offset indexes into it"),
-        Column("n_chars", "INTEGER", _INT, "length of text"),
-        Column("n_actors", "INTEGER", _INT, "actors found"),
-        Column("n_mentions", "INTEGER", _INT, "actor mentions found"),
-        Column("n_quotes", "INTEGER", _INT, "quotes found"),
-        Column("n_relations", "INTEGER", _INT, "relations found"),
-        Column("n_stances", "INTEGER", _INT, "stances found"),
-        Column("n_techniques", "INTEGER", _INT, "persuasion techniques found"),
-        Column("n_claims", "INTEGER", _INT, "check-worthy claims found"),
-        Column("document", "JSON", _STR, "the whole Document, as `presslens analyze` writes it"),
-    ),
-    "actors": (
-        _ARTICLE_ID,
-        Column("actor_id", "VARCHAR", _STR, "actor id (a QID, or e.g. person:petrosyan)"),
-        Column("name", "VARCHAR", _STR, "canonical name"),
-        Column("wikidata", "VARCHAR", _STR, "Wikidata QID, if linked"),
-        Column("kind", "VARCHAR", _STR, "country, person, organization, ..."),
-        Column("n_mentions", "INTEGER", _INT, "mentions in this article"),
-    ),
-    "mentions": (
-        _ARTICLE_ID,
-        Column("actor_id", "VARCHAR", _STR, "the actor referred to"),
-        *_span_columns("mention"),
-        Column("role", "VARCHAR", _STR, "name, metonym, place, demonym, title, pronoun, acronym"),
-    ),
-    "quotes": (
-        _ARTICLE_ID,
-        Column("quote_id", "VARCHAR", _STR, "quote id within the article"),
-        Column("kind", "VARCHAR", _STR, "direct or indirect"),
-        Column("speaker", "VARCHAR", _STR, "actor id of the speaker"),
-        *_span_columns("quote"),
-        Column("cue", "VARCHAR", _STR, "the attribution verb or phrase"),
-        Column("speaker_text", "VARCHAR", _STR, "the words naming the speaker at this quote"),
-        Column("actors", "VARCHAR[]", _STRS, "actor ids mentioned inside the quote"),
-    ),
-    "relations": (
-        _ARTICLE_ID,
-        Column("relation_no", "INTEGER", _INT, "position in the article's relation list"),
-        Column("source", "VARCHAR", _STR, "actor id of the one who acts"),
-        Column("target", "VARCHAR", _STR, "actor id of the one acted upon"),
-        Column("type", "VARCHAR", _STR, "PLOVER type, or ALLY / ADVERSARY / CONTROL"),
-        Column("polarity", "INTEGER", _INT, "-1, 0 or 1"),
-        Column("modality", "VARCHAR", _STR, "asserted, negated, hypothetical, future"),
-        Column("asserted_by", "VARCHAR", _STR, "actor id of a quote's speaker, or the outlet"),
-        Column("confidence", "DOUBLE", _FLOAT, "0 to 1"),
-        *_span_columns("relation"),
-    ),
-    "stances": (
-        _ARTICLE_ID,
-        Column("stance_no", "INTEGER", _INT, "position in the article's stance list"),
-        Column("holder", "VARCHAR", _STR, "actor id of the speaker, or 'outlet'"),
-        Column("target", "VARCHAR", _STR, "actor id the stance is about"),
-        Column("sign", "INTEGER", _INT, "-1 or 1"),
-        Column("score", "DOUBLE", _FLOAT, "-1 to 1"),
-        Column(
-            "evidence",
-            "STRUCT(char_start INTEGER, char_end INTEGER)[]",
-            _SPAN_LIST,
-            "offsets of the evidence",
-        ),
-    ),
-    "techniques": (
-        _ARTICLE_ID,
-        Column("technique_no", "INTEGER", _INT, "position in the article's technique list"),
-        Column("label", "VARCHAR", _STR, "persuasion technique"),
-        Column("confidence", "DOUBLE", _FLOAT, "0 to 1"),
-        *_span_columns("technique"),
-    ),
-    "claims": (
-        _ARTICLE_ID,
-        Column("claim_no", "INTEGER", _INT, "position in the article's claim list"),
-        Column("score", "DOUBLE", _FLOAT, "check-worthiness, 0 to 1"),
-        Column("claimant", "VARCHAR", _STR, "actor id of the claimant"),
-        Column("actors", "VARCHAR[]", _STRS, "actor ids the claim is about"),
-        *_span_columns("claim"),
-    ),
-    "errors": (
-        Column("source", "VARCHAR", _STR, "the input that failed (path, path:line, path@offset)"),
-        Column("code", "VARCHAR", _STR, "empty, binary, encoding, no_article, internal, ..."),
-        Column("message", "VARCHAR", _STR, "why, for a person to read"),
-        Column("time", "TIMESTAMP", pa.timestamp("us"), "when it was recorded (UTC)"),
-    ),
-}
-
-DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
-
-
-def arrow_schema(table: str) -> pa.Schema:
-    return pa.schema([(c.name, c.arrow) for c in TABLES[table]])
-
-
-def parse_published(value: str | None) -> datetime | None:
-    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` as a naive datetime; anything else as None."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
-
-
-def _spans(item: Any) -> dict[str, Any]:
-    return {"char_start": item.start, "char_end": item.end, "text": item.text}
-
-
-def _rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
-    meta = doc.meta
-    aid = doc.id
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
-    rows["articles"].append(
-        {
-            "id": aid,
-            "source_path": doc.source_path,
-            "title": meta.title,
-            "published": parse_published(meta.published),
-            "outlet": meta.outlet,
-            "authors": list(meta.authors),
-            "url": meta.url,
-            "language": meta.language,
-            "text": doc.text,
-            "n_chars": len(doc.text),
-            "n_actors": len(doc.actors),
-            "n_mentions": sum(len(a.mentions) for a in doc.actors),
-            "n_quotes": len(doc.quotes),
-            "n_relations": len(doc.relations),
-            "n_stances": len(doc.stances),
-            "n_techniques": len(doc.techniques),
-            "n_claims": len(doc.claims),
-            "document": doc.model_dump_json(),
-        }
-    )
-    for actor in doc.actors:
-        rows["actors"].append(
-            {
-                "article_id": aid,
-                "actor_id": actor.id,
-                "name": actor.name,
-                "wikidata": actor.wikidata,
-                "kind": actor.kind,
-                "n_mentions": len(actor.mentions),
-            }
-        )
-        for mention in actor.mentions:
-            rows["mentions"].append(
-                {"article_id": aid, "actor_id": actor.id, **_spans(mention), "role": mention.role}
-            )
-    for quote in doc.quotes:
-        rows["quotes"].append(
-            {
-                "article_id": aid,
-                "quote_id": quote.id,
-                "kind": quote.kind,
-                "speaker": quote.speaker,
-                **_spans(quote),
-                "cue": quote.cue.text if quote.cue else None,
-                "speaker_text": quote.speaker_span.text if quote.speaker_span else None,
-                "actors": list(quote.actors),
-            }
-        )
-    for number, rel in enumerate(doc.relations):
-        rows["relations"].append(
-            {
-                "article_id": aid,
-                "relation_no": number,
-                "source": rel.source,
-                "target": rel.target,
-                "type": rel.type,
-                "polarity": rel.polarity,
-                "modality": rel.modality,
-                "asserted_by": rel.asserted_by,
-                "confidence": rel.confidence,
-                **_spans(rel),
-            }
-        )
-    for number, stance in enumerate(doc.stances):
-        rows["stances"].append(
-            {
-                "article_id": aid,
-                "stance_no": number,
-                "holder": stance.holder,
-                "target": stance.target,
-                "sign": stance.sign,
-                "score": stance.score,
-                "evidence": [{"char_start": e.start, "char_end": e.end} for e in stance.evidence],
-            }
-        )
-    for number, tech in enumerate(doc.techniques):
-        rows["techniques"].append(
-            {
-                "article_id": aid,
-                "technique_no": number,
-                "label": tech.label,
-                "confidence": tech.confidence,
-                **_spans(tech),
-            }
-        )
-    for number, claim in enumerate(doc.claims):
-        rows["claims"].append(
-            {
-                "article_id": aid,
-                "claim_no": number,
-                "score": claim.score,
-                "claimant": claim.claimant,
-                "actors": list(claim.actors),
-                **_spans(claim),
-            }
-        )
-    return rows
-
-
-def document_rows(docs: Iterable[Document]) -> dict[str, pa.Table]:
-    """The rows of every document table for ``docs``, as pyarrow tables in the store's schema."""
-    merged: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
-    for doc in docs:
-        for name, rows in _rows(doc).items():
-            merged[name].extend(rows)
-    return {
-        name: pa.Table.from_pylist(rows, schema=arrow_schema(name))
-        for name, rows in merged.items()
-    }
 
 
 @dataclass(frozen=True)
@@ -298,7 +67,9 @@ class Store:
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no corpus database at {self.path}")
         self.con = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
+        if read_only:
+            self._view_missing_columns()
+        else:
             self._create()
 
     def __enter__(self) -> Store:
@@ -314,6 +85,44 @@ class Store:
         for name, columns in TABLES.items():
             cols = ", ".join(f'"{c.name}" {c.sql}' for c in columns)
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+        for name, column in self._missing_columns():
+            self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{column.name}" {column.sql}')
+
+    def _missing_columns(self) -> list[tuple[str, Column]]:
+        """The columns of ``schema.ADDED`` that the stored tables lack (a store written before
+        they were added)."""
+        _, rows = self.query(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name = current_database() AND schema_name = 'main'"
+        )
+        present = set(rows)
+        missing = []
+        for name, added in ADDED.items():
+            if not any(table == name for table, _ in present):
+                continue  # no such table at all: nothing to migrate
+            for column in TABLES[name]:
+                if column.name in added and (name, column.name) not in present:
+                    missing.append((name, column))
+        return missing
+
+    def _view_missing_columns(self) -> None:
+        """Read-only: a temporary view per table that lacks added columns, in the current column
+        order, with NULL for what is missing (the file itself is left as it is)."""
+        missing: dict[str, set[str]] = {}
+        for name, column in self._missing_columns():
+            missing.setdefault(name, set()).add(column.name)
+        if not missing:
+            return
+        row = self.con.execute("SELECT current_database()").fetchone()
+        catalog = str(row[0]).replace('"', '""') if row else ""
+        for name, absent in missing.items():
+            select = ", ".join(
+                f'NULL::{c.sql} AS "{c.name}"' if c.name in absent else f'"{c.name}"'
+                for c in TABLES[name]
+            )
+            self.con.execute(
+                f'CREATE TEMP VIEW {name} AS SELECT {select} FROM "{catalog}".main.{name}'
+            )
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -382,8 +191,9 @@ class Store:
             for name in DOCUMENT_TABLES:
                 table = tables[name]
                 if table.num_rows:
+                    cols = ", ".join(f'"{c.name}"' for c in TABLES[name])
                     con.register("_incoming", table)
-                    con.execute(f"INSERT INTO {name} SELECT * FROM _incoming")
+                    con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _incoming")
                     con.unregister("_incoming")
             gone = [*sources, *(e.source for e in errors)]
             if gone:
