@@ -51,6 +51,18 @@ class BucketChoice(StrEnum):
     month = "month"
 
 
+class LevelChoice(StrEnum):
+    actor = "actor"
+    state = "state"
+
+
+LEVEL_HELP = (
+    "actor: edges between the actors as named; state: between the states they act for (a "
+    "minister's, a ministry's, an army's country; the actor itself when unknown), without "
+    "self-loops."
+)
+
+
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -229,8 +241,9 @@ def network(
     ] = None,
     rtype: Annotated[list[str] | None, typer.Option("--type", help="Only this relation type.")] = None,
     min_weight: Annotated[float, typer.Option(min=0, help="Drop edges with fewer relations.")] = 1,
+    level: Annotated[LevelChoice, typer.Option("--level", help=LEVEL_HELP)] = LevelChoice.actor,
 ) -> None:
-    """Build the signed, weighted, directed actor network and write it."""
+    """Build the signed, weighted, directed actor (or state) network and write it."""
     from presslens.corpus.network import ArticleFilter, build_network, write_network
     from presslens.corpus.store import Store
     from presslens.corpus.timeline import UnknownActor, resolve_actor
@@ -247,10 +260,11 @@ def network(
             speakers=speakers,
             types=rtype or [],
         )
-        graph = build_network(store, flt, min_weight=min_weight)
+        graph = build_network(store, flt, min_weight=min_weight, level=level.value)
     written = write_network(graph, output, fmt.value)
+    nodes = "states and actors" if level is LevelChoice.state else "actors"
     _stderr().print(
-        f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges written to "
+        f"{graph.number_of_nodes()} {nodes}, {graph.number_of_edges()} edges written to "
         + ", ".join(map(str, written))
     )
 
@@ -266,8 +280,10 @@ def timeline(
         Path | None, typer.Option("--plot", help="Draw the timeline to this PNG.", dir_okay=False)
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    level: Annotated[LevelChoice, typer.Option("--level", help=LEVEL_HELP)] = LevelChoice.actor,
 ) -> None:
-    """The relations between two actors over time: counts per type and mean polarity."""
+    """The relations between two actors (or, with --level state, the states they act for) over
+    time: counts per type and mean polarity."""
     from presslens.corpus.network import ArticleFilter
     from presslens.corpus.store import Store
     from presslens.corpus.timeline import UnknownActor, plot_timeline, resolve_actor
@@ -279,7 +295,9 @@ def timeline(
             b = resolve_actor(store, actor_b)
         except UnknownActor as err:
             raise typer.BadParameter(str(err)) from None
-        result = build_timeline(store, a, b, by.value, ArticleFilter(outlets=outlet or []))
+        result = build_timeline(
+            store, a, b, by.value, ArticleFilter(outlets=outlet or []), level=level.value
+        )
     names = {a.id: a.name, b.id: b.name}
     columns = ["bucket", "direction", "relations", "mean_polarity", "types"]
     rows = [
@@ -294,8 +312,9 @@ def timeline(
     ]
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(
-            {"a": a.__dict__, "b": b.__dict__, "by": result.by, "undated": result.undated,
-             "rows": [r.as_dict() for r in result.rows]}, ensure_ascii=False, indent=2) + "\n")
+            {"a": a.__dict__, "b": b.__dict__, "by": result.by, "level": result.level,
+             "undated": result.undated, "rows": [r.as_dict() for r in result.rows]},
+            ensure_ascii=False, indent=2) + "\n")
     else:
         print_rows(columns, rows, fmt)
     messages = _stderr()

@@ -4,6 +4,12 @@ One directed edge per (source, target) pair of actor ids, with the number of rel
 type, their mean polarity (the sign of the edge), the weight (how many relations) and the ids of
 the articles that are its evidence. Nodes carry the actor's name, kind and QID, its mentions, and
 the mean stance it holds (as a holder) and receives (as a target) in the selected articles.
+
+At ``level="state"`` each relation's ends are the states they act for (``source_state`` and
+``target_state``; an end without one stays the actor itself), and a relation between a state's
+own bodies, or between one and its state, is left out (no self-loops). A state node is named
+after the state actor, carries the state actor's own mentions and stances, and lists in
+``members`` the relation ends drawn as it.
 """
 
 from __future__ import annotations
@@ -21,6 +27,35 @@ import networkx as nx
 from presslens.corpus.store import Store
 
 NetworkFormat = Literal["gexf", "graphml", "csv", "json"]
+Level = Literal["actor", "state"]
+LEVELS: tuple[Level, ...] = ("actor", "state")
+
+
+def check_level(level: str) -> Level:
+    """``level`` if it is a level, else a ValueError that names the levels."""
+    for known in LEVELS:
+        if level == known:
+            return known
+    raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+
+
+@dataclass(frozen=True)
+class Ends:
+    """SQL for a relation's two ends at a level, and the condition that drops self-loops."""
+
+    source: str
+    target: str
+    keep: str
+
+
+def relation_ends(level: str, alias: str = "r") -> Ends:
+    """The ends of relation ``alias`` at ``level``: the actors as named, or the states they act
+    for (the actor itself where the state is unknown), without self-loops at state level."""
+    if check_level(level) == "actor":
+        return Ends(f"{alias}.source", f"{alias}.target", "TRUE")
+    source = f"coalesce({alias}.source_state, {alias}.source)"
+    target = f"coalesce({alias}.target_state, {alias}.target)"
+    return Ends(source, target, f"{source} <> {target}")
 
 
 @dataclass(frozen=True)
@@ -94,14 +129,20 @@ def actor_names(store: Store, flt: ArticleFilter | None = None) -> dict[str, dic
     }
 
 
-def build_network(store: Store, flt: ArticleFilter | None = None, min_weight: float = 1) -> nx.DiGraph:
-    """The signed, weighted, directed actor network of the selected articles."""
+def build_network(
+    store: Store, flt: ArticleFilter | None = None, min_weight: float = 1, level: str = "actor"
+) -> nx.DiGraph:
+    """The signed, weighted, directed network of the selected articles, between actors or (at
+    ``level="state"``) between the states they act for."""
     flt = flt or ArticleFilter()
+    ends = relation_ends(level)
     a_where, a_params = flt.article_sql()
     r_where, r_params = flt.relation_sql()
     selected = (
-        f"SELECT r.* FROM relations r JOIN articles a ON a.id = r.article_id "
-        f"WHERE {a_where} AND {r_where}"
+        f"SELECT {ends.source} AS source, {ends.target} AS target, r.source AS source_actor, "
+        f"r.target AS target_actor, r.type, r.polarity, r.article_id "
+        f"FROM relations r JOIN articles a ON a.id = r.article_id "
+        f"WHERE {a_where} AND {r_where} AND {ends.keep}"
     )
     params = [*a_params, *r_params]
     _, edges = store.query(
@@ -123,7 +164,7 @@ def build_network(store: Store, flt: ArticleFilter | None = None, min_weight: fl
         per_type.setdefault((source, target), {})[rtype] = int(n)
     all_types = sorted({t for counts in per_type.values() for t in counts})
 
-    graph = nx.DiGraph()
+    graph = nx.DiGraph(level=check_level(level))
     for source, target, weight, polarity, articles in edges:
         counts = per_type.get((source, target), {})
         mean = round(float(polarity), 6)
@@ -139,6 +180,12 @@ def build_network(store: Store, flt: ArticleFilter | None = None, min_weight: fl
         )
 
     names = actor_names(store, flt)
+    unnamed = [node for node in graph.nodes if node not in names]
+    if unnamed:  # a state (or a relation end) no selected article names: its name from any
+        everywhere = actor_names(store)
+        for node in unnamed:
+            if node in everywhere:
+                names[node] = {**everywhere[node], "mentions": 0, "articles": 0}
     held = _mean_stances(store, flt, "holder")
     received = _mean_stances(store, flt, "target")
     for node in graph.nodes:
@@ -155,6 +202,17 @@ def build_network(store: Store, flt: ArticleFilter | None = None, min_weight: fl
             stance_received=received.get(node, (0.0, 0))[0],
             stances_received=received.get(node, (0.0, 0))[1],
         )
+    if level == "state":
+        _, drawn = store.query(
+            f"SELECT DISTINCT source, source_actor FROM ({selected}) UNION "
+            f"SELECT DISTINCT target, target_actor FROM ({selected}) ORDER BY ALL",
+            [*params, *params],
+        )
+        members: dict[str, list[str]] = {}
+        for node, actor in drawn:
+            members.setdefault(node, []).append(actor)
+        for node in graph.nodes:
+            graph.nodes[node]["members"] = members.get(node, [node])
     return graph
 
 
@@ -173,6 +231,9 @@ def _flat(graph: nx.DiGraph) -> nx.DiGraph:
     flat = graph.copy()
     for _, _, data in flat.edges(data=True):
         data["articles"] = " ".join(data["articles"])
+    for _, data in flat.nodes(data=True):
+        if "members" in data:
+            data["members"] = " ".join(data["members"])
     return flat
 
 
@@ -202,9 +263,11 @@ def write_network(graph: nx.DiGraph, path: Path, fmt: NetworkFormat) -> list[Pat
                              " ".join(d["articles"])])
     node_keys = ["name", "kind", "wikidata", "mentions", "articles", "stance_held",
                  "stances_held", "stance_received", "stances_received"]
+    if graph.graph.get("level") == "state":
+        node_keys.append("members")
     with nodes_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", *node_keys])
-        for node, d in graph.nodes(data=True):
+        for node, d in _flat(graph).nodes(data=True):
             writer.writerow([node, *(d[k] for k in node_keys)])
     return [path, nodes_path]

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from presslens.corpus.network import ArticleFilter, actor_names
+from presslens.corpus.network import ArticleFilter, actor_names, check_level, relation_ends
 from presslens.corpus.store import Store
 
 Bucket = Literal["week", "month"]
@@ -44,7 +44,8 @@ def resolve_actor(store: Store, query: str) -> ActorRef:
         raise UnknownActor(f"{query!r} matches several actors: {shown}")
     # Relation endpoints need not be among the extracted actors (e.g. 'outlet').
     _, rows = store.query(
-        "SELECT 1 FROM relations WHERE source = ? OR target = ? LIMIT 1", [query, query]
+        "SELECT 1 FROM relations WHERE ? IN (source, target, source_state, target_state) LIMIT 1",
+        [query],
     )
     if rows:
         return ActorRef(query, query)
@@ -82,21 +83,32 @@ class Timeline:
     by: Bucket
     rows: list[TimelineRow]
     undated: int  # relations between the two in articles without a date
+    level: str = "actor"
 
 
 def timeline(
-    store: Store, a: ActorRef, b: ActorRef, by: Bucket = "month", flt: ArticleFilter | None = None
+    store: Store,
+    a: ActorRef,
+    b: ActorRef,
+    by: Bucket = "month",
+    flt: ArticleFilter | None = None,
+    level: str = "actor",
 ) -> Timeline:
-    """Relations between ``a`` and ``b`` (both directions) per week or month of publication."""
+    """Relations between ``a`` and ``b`` (both directions) per week or month of publication; at
+    ``level="state"`` the relations between the states their ends act for (see ``network``)."""
     if by not in ("week", "month"):
         raise ValueError(f"bucket must be week or month, not {by!r}")
+    ends = relation_ends(level)
     where, params = (flt or ArticleFilter()).article_sql()
-    pair = "((r.source = ? AND r.target = ?) OR (r.source = ? AND r.target = ?))"
+    pair = (
+        f"(({ends.source} = ? AND {ends.target} = ?) OR ({ends.source} = ? AND {ends.target} = ?))"
+        f" AND {ends.keep}"
+    )
     pair_params = [a.id, b.id, b.id, a.id]
     _, rows = store.query(
         f"""
-        SELECT date_trunc('{by}', a.published) AS bucket, r.source, r.target, upper(r.type),
-               count(*), sum(r.polarity)
+        SELECT date_trunc('{by}', a.published) AS bucket, {ends.source}, {ends.target},
+               upper(r.type), count(*), sum(r.polarity)
         FROM relations r JOIN articles a ON a.id = r.article_id
         WHERE a.published IS NOT NULL AND {pair} AND {where}
         GROUP BY ALL ORDER BY ALL
@@ -115,7 +127,7 @@ def timeline(
         [*pair_params, *params],
     )
     ordered = [table[key] for key in sorted(table, key=lambda k: (k[0], k[1] != a.id))]
-    return Timeline(a, b, by, ordered, int(undated[0][0]))
+    return Timeline(a, b, by, ordered, int(undated[0][0]), check_level(level))
 
 
 def plot_timeline(result: Timeline, path: Path) -> None:
@@ -141,7 +153,8 @@ def plot_timeline(result: Timeline, path: Path) -> None:
         dated = [b for b in buckets if b in by_bucket]
         polarity_ax.plot(dated, [by_bucket[b].polarity for b in dated], marker="o", label=label)
     counts_ax.set_ylabel("relations")
-    counts_ax.set_title(f"{result.a.name} and {result.b.name}, by {result.by}")
+    states = " (the states they act for)" if result.level == "state" else ""
+    counts_ax.set_title(f"{result.a.name} and {result.b.name}{states}, by {result.by}")
     counts_ax.legend(loc="upper left")
     polarity_ax.axhline(0, color="grey", linewidth=0.8)
     polarity_ax.set_ylim(-1.1, 1.1)
