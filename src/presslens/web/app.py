@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from importlib import resources
@@ -33,19 +33,14 @@ from presslens.errors import InputError
 from presslens.ingest import DEFAULT_MAX_BYTES, RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer
-from presslens.web import queries
+from presslens.web import graphs, queries
 from presslens.web.bodies import AnalyzeRequest, BadBody, read_body
+from presslens.web.limits import BodyLimit
 
 log = logging.getLogger("presslens.web")
 
 STATIC = Path(str(resources.files("presslens.web") / "static"))
 DEFAULT_MAX_BODY = 2_000_000
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # Only this server's own files, and no inline script: article text can never run as code.
 CSP = (
@@ -53,71 +48,6 @@ CSP = (
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
-
-
-class BodyLimit:
-    """ASGI middleware: read each request body in full, refusing one over ``max_bytes`` with 413."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None:
-            if not declared.strip().isdigit():
-                await _plain_error(send, 400, "invalid Content-Length header")
-                return
-            if int(declared) > self.max_bytes:
-                await self._too_large(send)
-                return
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                await self._too_large(send)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-    async def _too_large(self, send: Send) -> None:
-        await _plain_error(
-            send, 413, f"request body is larger than the limit of {self.max_bytes:,} bytes"
-        )
-
-
-async def _plain_error(send: Send, status: int, detail: str) -> None:
-    payload = JSONResponse({"detail": detail}, status_code=status)
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"),
-                        (b"content-length", str(len(payload.body)).encode()),
-                        (b"connection", b"close")],
-        }
-    )
-    await send({"type": "http.response.body", "body": payload.body})
 
 
 class Corpus:
@@ -196,6 +126,11 @@ Since = Annotated[date | None, Query(description="First publication day, YYYY-MM
 Until = Annotated[date | None, Query(description="Last publication day (inclusive), YYYY-MM-DD.")]
 Outlets = Annotated[list[str] | None, Query(description="Only articles of this outlet (repeat).")]
 Limit = Annotated[int, Query(ge=1, le=500)]
+LevelParam = Annotated[
+    Literal["actor", "state"],
+    Query(description="actor: edges between the actors as named; state: between the states they "
+          "act for (the actor itself when unknown), without self-loops."),
+]
 Offset = Annotated[int, Query(ge=0)]
 
 
@@ -341,12 +276,13 @@ def create_app(
             list[str] | None, Query(alias="type", description="Only this relation type.")
         ] = None,
         min_weight: Annotated[float, Query(ge=0, description="Drop lighter edges.")] = 1,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        """The signed, weighted, directed actor network (node-link JSON), with the filters of
-        ``presslens network``."""
+        """The signed, weighted, directed actor (or state) network (node-link JSON), with the
+        filters and levels of ``presslens network``."""
         with corpus.use() as store:
             flt = _filter(since, until, outlet, _speakers(store, speaker), rtype)
-            return queries.network(store, flt, min_weight)
+            return graphs.network(store, flt, min_weight, level)
 
     @app.get("/api/network/evidence", tags=["network"])
     def evidence(
@@ -358,11 +294,13 @@ def create_app(
         speaker: Annotated[list[str] | None, Query()] = None,
         rtype: Annotated[list[str] | None, Query(alias="type")] = None,
         limit: Limit = 200,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        """The relations behind one edge of the network: evidence sentences and their articles."""
+        """The relations behind one edge of the network (at its level): evidence sentences, cues
+        and their articles."""
         with corpus.use() as store:
             flt = _filter(since, until, outlet, _speakers(store, speaker), rtype)
-            return queries.edge_evidence(store, flt, source, target, limit)
+            return graphs.edge_evidence(store, flt, source, target, limit, level)
 
     @app.get("/api/timeline", tags=["network"])
     def timeline(
@@ -372,11 +310,13 @@ def create_app(
         since: Since = None,
         until: Until = None,
         outlet: Outlets = None,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        """Relations between two actors (both directions) per week or month."""
+        """Relations between two actors (both directions), or between the states they act for,
+        per week or month."""
         flt = _filter(since, until, outlet)
         with corpus.use() as store:
-            return queries.timeline_json(store, a, b, by, flt)
+            return graphs.timeline_json(store, a, b, by, flt, level)
 
     @app.post(
         "/api/analyze",

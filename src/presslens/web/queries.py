@@ -13,11 +13,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-import networkx as nx
-
-from presslens.corpus.network import ArticleFilter, build_network
+from presslens.corpus.network import ArticleFilter
 from presslens.corpus.store import Store
-from presslens.corpus.timeline import Bucket, UnknownActor, resolve_actor, timeline
+from presslens.corpus.timeline import UnknownActor, resolve_actor
 
 COUNT_KEYS = ("actors", "mentions", "quotes", "relations", "stances", "techniques", "claims")
 
@@ -382,7 +380,8 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any]:
     for quote in doc.get("quotes", []):
         referred.update([quote.get("speaker") or "", *quote.get("actors", [])])
     for rel in doc.get("relations", []):
-        referred.update([rel["source"], rel["target"], rel.get("asserted_by") or ""])
+        referred.update([rel["source"], rel["target"], rel.get("asserted_by") or "",
+                         rel.get("source_state") or "", rel.get("target_state") or ""])
     for stance in doc.get("stances", []):
         referred.update([stance["holder"], stance["target"]])
     for claim in doc.get("claims", []):
@@ -390,71 +389,6 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any]:
     names = names_of(store, referred)
     names.update({a["id"]: a["name"] for a in doc.get("actors", [])})
     return {"article": _summary(tuple(summary)), "document": doc, "names": names}
-
-
-# --- network and timeline -------------------------------------------------------------------
-
-
-def network(store: Store, flt: ArticleFilter, min_weight: float = 1) -> dict[str, Any]:
-    """The actor network as node-link JSON (``networkx.node_link_data``)."""
-    graph = build_network(store, flt, min_weight=min_weight)
-    data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
-    return data
-
-
-def edge_evidence(
-    store: Store, flt: ArticleFilter, source: str, target: str, limit: int = 200
-) -> dict[str, Any]:
-    """The relations from ``source`` to ``target`` in the selected articles: the evidence of one
-    network edge."""
-    a_where, a_params = flt.article_sql()
-    r_where, r_params = flt.relation_sql()
-    _, rows = store.query(
-        f"""
-        SELECT r.article_id, a.title, a.outlet, a.published, r.relation_no, upper(r.type),
-               r.polarity, r.modality, r.asserted_by, r.confidence, r.char_start, r.char_end,
-               r.text
-        FROM relations r JOIN articles a ON a.id = r.article_id
-        WHERE r.source = ? AND r.target = ? AND {a_where} AND {r_where}
-        ORDER BY a.published NULLS LAST, r.article_id, r.relation_no LIMIT ?
-        """,
-        [source, target, *a_params, *r_params, limit],
-    )
-    names = names_of(store, [source, target, *(row[8] for row in rows if row[8])])
-    return {
-        "source": source,
-        "target": target,
-        "source_name": names.get(source, source),
-        "target_name": names.get(target, target),
-        "items": [
-            {
-                "article_id": art, "title": title, "outlet": outlet, "published": iso(pub),
-                "relation_no": int(no), "type": rtype, "polarity": int(pol), "modality": mod,
-                "asserted_by": by, "asserted_by_name": names.get(by, by) if by else None,
-                "confidence": float(conf), "start": start, "end": end, "text": text,
-            }
-            for art, title, outlet, pub, no, rtype, pol, mod, by, conf, start, end, text in rows
-        ],
-    }
-
-
-def timeline_json(
-    store: Store, a: str, b: str, by: Bucket, flt: ArticleFilter
-) -> dict[str, Any]:
-    """Relations between two actors per week or month; raises ``NotFound`` for an unknown one."""
-    try:
-        ref_a = resolve_actor(store, actor_id(store, a))
-        ref_b = resolve_actor(store, actor_id(store, b))
-    except UnknownActor as err:
-        raise NotFound(str(err)) from None
-    result = timeline(store, ref_a, ref_b, by, flt)
-    return {
-        "a": {"id": ref_a.id, "name": ref_a.name},
-        "b": {"id": ref_b.id, "name": ref_b.name},
-        "by": result.by,
-        "undated": result.undated,
-        "rows": [row.as_dict() for row in result.rows],
-    }
 
 
 def facets(store: Store) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 // The actor network: a signed, weighted, directed graph drawn with cytoscape (vendored).
 // Green edges are cooperative, red conflictual, grey neutral; width grows with the number of
-// relations. Clicking an edge lists its evidence sentences with links to their articles.
+// relations. Clicking an edge lists its evidence sentences with links to their articles. At the
+// state level, edges join the states the actors act for, and each sentence names its actors.
 
 import { facets, getJSON } from "./api.js";
 import { actorHash, articleHash, el, fill, fmtScore, link } from "./dom.js";
@@ -16,6 +17,7 @@ function filterQuery(p) {
   return {
     since: p.get("since"), until: p.get("until"), outlet: p.getAll("outlet"),
     speaker: p.getAll("speaker"), type: p.getAll("type"), min_weight: p.get("min_weight"),
+    level: p.get("level"),
   };
 }
 
@@ -63,6 +65,7 @@ async function showEvidence(panel, edge, query, names) {
       el("div", { class: "small" },
         el("span", { class: `badge ${sign}` }, r.type), " ",
         r.modality !== "asserted" ? el("span", { class: "badge modality" }, r.modality) : null, " ",
+        query.level === "state" ? `${r.source_name} → ${r.target_name} · ` : null,
         `asserted by ${r.asserted_by_name || "the outlet"} · `,
         link(articleHash(r.article_id, { rel: r.relation_no }), r.title || r.article_id, { class: "evidence-link" }),
         ` · ${[r.outlet, r.published].filter(Boolean).join(", ")}`));
@@ -86,6 +89,7 @@ export async function showNetwork(page, route, live) {
     selectOf("type", "Type", f.types.map((t) => ({ value: t.value, label: `${t.value} (${t.count})` })), query.type[0] || ""),
     dateInput("since", "From", query.since),
     dateInput("until", "To", query.until),
+    selectOf("level", "Between", [{ value: "state", label: "states" }], query.level || "", "actors"),
     el("label", {}, "Min. relations ", el("input", { type: "number", min: "1", step: "1", name: "min_weight", id: "f-min_weight", value: query.min_weight || "1", class: "narrow" })),
     el("button", { type: "submit" }, "Draw"),
     link("#/network", "Clear", { class: "clear" }));
@@ -102,8 +106,9 @@ export async function showNetwork(page, route, live) {
     el("span", { class: "swatch neg" }), " conflictual ",
     el("span", { class: "swatch neutral" }), " neutral · width: number of relations · arrows: who acts on whom");
   fill(page,
-    el("h1", {}, "Actor network"), form, legend,
-    el("p", { class: "muted small", id: "network-summary" }, `${data.nodes.length} actors, ${data.edges.length} edges`),
+    el("h1", {}, query.level === "state" ? "State network" : "Actor network"), form, legend,
+    el("p", { class: "muted small", id: "network-summary" },
+      `${data.nodes.length} ${query.level === "state" ? "states and actors" : "actors"}, ${data.edges.length} edges`),
     el("div", { class: "network-layout" }, graph, panel));
   if (!data.edges.length) {
     graph.append(el("p", { class: "muted empty" }, "No relation matches these filters."));

@@ -1,0 +1,97 @@
+"""Read-only network and timeline views of a corpus store for the web API: the network as
+node-link JSON, the relations behind one of its edges, and the relations between two actors over
+time, each between actors or (``level="state"``) between the states they act for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from presslens.corpus.network import ArticleFilter, build_network, relation_ends
+from presslens.corpus.store import Store
+from presslens.corpus.timeline import Bucket, UnknownActor, resolve_actor, timeline
+from presslens.web.queries import NotFound, actor_id, iso, names_of
+
+
+def network(
+    store: Store, flt: ArticleFilter, min_weight: float = 1, level: str = "actor"
+) -> dict[str, Any]:
+    """The network as node-link JSON (``networkx.node_link_data``)."""
+    graph = build_network(store, flt, min_weight=min_weight, level=level)
+    data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
+    return data
+
+
+def edge_evidence(
+    store: Store,
+    flt: ArticleFilter,
+    source: str,
+    target: str,
+    limit: int = 200,
+    level: str = "actor",
+) -> dict[str, Any]:
+    """The relations from ``source`` to ``target`` in the selected articles: the evidence of one
+    network edge at ``level``. Each item names the actors at its ends, their states and its cue."""
+    ends = relation_ends(level)
+    a_where, a_params = flt.article_sql()
+    r_where, r_params = flt.relation_sql()
+    _, rows = store.query(
+        f"""
+        SELECT r.article_id, a.title, a.outlet, a.published, r.relation_no, upper(r.type),
+               r.polarity, r.modality, r.asserted_by, r.confidence, r.char_start, r.char_end,
+               r.text, r.source, r.target, r.source_state, r.target_state,
+               r.cue_start, r.cue_end, r.cue_text
+        FROM relations r JOIN articles a ON a.id = r.article_id
+        WHERE {ends.source} = ? AND {ends.target} = ? AND {ends.keep} AND {a_where} AND {r_where}
+        ORDER BY a.published NULLS LAST, r.article_id, r.relation_no LIMIT ?
+        """,
+        [source, target, *a_params, *r_params, limit],
+    )
+    names = names_of(
+        store, [source, target, *(i for row in rows for i in (row[8], row[13], row[14]) if i)]
+    )
+    items = []
+    for (art, title, outlet, pub, no, rtype, pol, mod, by, conf, start, end, text,
+         src, dst, src_state, dst_state, cue_start, cue_end, cue_text) in rows:
+        items.append(
+            {
+                "article_id": art, "title": title, "outlet": outlet, "published": iso(pub),
+                "relation_no": int(no), "type": rtype, "polarity": int(pol), "modality": mod,
+                "asserted_by": by, "asserted_by_name": names.get(by, by) if by else None,
+                "confidence": float(conf), "start": start, "end": end, "text": text,
+                "source": src, "source_name": names.get(src, src), "source_state": src_state,
+                "target": dst, "target_name": names.get(dst, dst), "target_state": dst_state,
+                "cue": None if cue_start is None else
+                {"start": int(cue_start), "end": int(cue_end), "text": cue_text},
+            }
+        )
+    return {
+        "source": source,
+        "target": target,
+        "level": level,
+        "source_name": names.get(source, source),
+        "target_name": names.get(target, target),
+        "items": items,
+    }
+
+
+def timeline_json(
+    store: Store, a: str, b: str, by: Bucket, flt: ArticleFilter, level: str = "actor"
+) -> dict[str, Any]:
+    """Relations between two actors (or the states they act for) per week or month; raises
+    ``NotFound`` for an unknown one."""
+    try:
+        ref_a = resolve_actor(store, actor_id(store, a))
+        ref_b = resolve_actor(store, actor_id(store, b))
+    except UnknownActor as err:
+        raise NotFound(str(err)) from None
+    result = timeline(store, ref_a, ref_b, by, flt, level=level)
+    return {
+        "a": {"id": ref_a.id, "name": ref_a.name},
+        "b": {"id": ref_b.id, "name": ref_b.name},
+        "by": result.by,
+        "level": result.level,
+        "undated": result.undated,
+        "rows": [row.as_dict() for row in result.rows],
+    }
