@@ -39,6 +39,9 @@ class _Capitalised:
     def modifiers_of(self, head: Token) -> tuple[list[str], bool]:
         return [], False
 
+    def doer(self, head: Token) -> tuple[list[str], bool]:
+        return self.phrase(head)
+
     def clause_subject(self, verb: Token) -> tuple[list[str], bool]:
         for child in verb.children:
             if child.dep_ == "nsubj":

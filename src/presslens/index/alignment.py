@@ -47,6 +47,7 @@ class Alignment:
     by_token: dict[int, list[str]]  # token index -> actor ids (mentions other than places)
     places: dict[int, list[str]]  # token index -> actor ids of places named there
     body_tokens: set[int]  # tokens of bodies' mentions, also where they act for a state
+    demonym_tokens: set[int]  # tokens of demonym mentions ("Iranians", "Serbian")
 
 
 def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str, str]) -> Alignment:
@@ -55,6 +56,7 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
     places: dict[int, list[str]] = {}
     by_token: dict[int, list[str]] = defaultdict(list)
     body_tokens: set[int] = set()
+    demonym_tokens: set[int] = set()
     # places first: a body named without its state takes the state of a place beside it
     for actor in doc.actors:
         for mention in actor.mentions:
@@ -77,11 +79,13 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
                 actor_id = _state_by_place(span, places, kinds) or actor_id
             if actor.kind in ("institution", "organization"):
                 body_tokens.update(t.i for t in span)
+            if mention.role == "demonym":
+                demonym_tokens.update(t.i for t in span)
             for token in span:
                 if actor_id not in by_token[token.i]:
                     by_token[token.i].append(actor_id)
     _drop_headline_attribution(doc, sdoc, by_token, kinds)
-    return Alignment(kinds, normal, dict(by_token), places, body_tokens)
+    return Alignment(kinds, normal, dict(by_token), places, body_tokens, demonym_tokens)
 
 
 def normalise(actor: Actor, doc: Document, kinds: dict[str, str]) -> str:

@@ -4,7 +4,7 @@ actor and quote stages.
 It holds the mention <-> token alignment (``by_token``, ``places``, ``kinds``, ``normal``), the
 one reference resolver (``at``, ``phrase``: pronouns, first person inside quotes, definite
 descriptions, counted groups), who speaks at any offset (``quote_at``, ``asserted_by``,
-``outlet_id``), affiliations and states (``affiliation``, ``state_of``, ``holds_office``). The
+``outlet_id``; a quoted post is its author's, ``posts``), affiliations and states (``affiliation``, ``state_of``, ``holds_office``). The
 work is done in the modules beside this one; this class keeps the per-document state and is the
 only way in. Stages read it and never change it: the stance stage's wider reading of pronouns is
 a separate view (``with_wider_references``).
@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from presslens.actors.gazetteer import Gazetteer
-from presslens.index import phrases, references, states
+from presslens.index import phrases, posts, references, states
 from presslens.index.alignment import align
 from presslens.index.speech import Speech
 from presslens.lexicon import relation_lexicon
@@ -41,6 +41,7 @@ class DocumentIndex:
         self.by_token: dict[int, list[str]] = alignment.by_token
         self._normal = alignment.normal
         self._body_tokens = alignment.body_tokens
+        self._demonym_tokens = alignment.demonym_tokens
         self._speech = Speech(doc)
         self._pronouns: dict[int, list[str]] = {}  # third-person pronouns resolved
         self._affiliation: dict[str, str] = {}
@@ -48,6 +49,7 @@ class DocumentIndex:
         self._states: dict[str, str | None] = {}
         states.spokespeople_act_for_their_state(self)
         references.resolve_third_person(self)
+        self._speech.attribute(posts.quote_authors(self))  # a quoted post is its author's
         references.resolve_quoted_persons(self)
 
     # ------------------------------------------------------------------ ids
@@ -61,6 +63,10 @@ class DocumentIndex:
     def is_body_token(self, i: int) -> bool:
         """Token ``i`` is part of a mention of an institution or organisation."""
         return i in self._body_tokens
+
+    def is_demonym_token(self, i: int) -> bool:
+        """Token ``i`` is part of a demonym mention ("Iranians", "Serbian")."""
+        return i in self._demonym_tokens
 
     # ------------------------------------------------------------------ speech
     @property
@@ -92,6 +98,10 @@ class DocumentIndex:
 
     def phrase(self, head: Token, *, depth: int = 0) -> Actors:
         return phrases.phrase(self, head, depth=depth)
+
+    def doer(self, head: Token) -> Actors:
+        """Actors a noun phrase stands for as the one who acts (private people: none)."""
+        return phrases.doer(self, head)
 
     def clause_subject(self, verb: Token) -> Actors:
         return phrases.clause_subject(self, verb)

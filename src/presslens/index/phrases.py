@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from presslens.index.references import (
     DEFINITE_KINDS,
     GROUP_NOUNS,
+    counted,
     counted_group,
     definite_antecedent,
     is_definite,
@@ -33,6 +34,8 @@ RELATIONAL_PROXIES = word_set("references", "relational_proxies")
 _PROXY_PREPS = word_set("references", "proxy_preps")
 _BELONGING = word_set("references", "belonging_verbs")
 _LEADER_BODIES = word_set("references", "leader_bodies")
+_SUBORDINATES = word_set("references", "subordinate_nouns")
+_PRIVATE_PEOPLE = word_set("references", "private_people")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
@@ -133,6 +136,12 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
                                 more, more_inferred = index.at(pobj)
                                 found.extend(m for m in more if m not in found)
                                 inferred = inferred or more_inferred
+    if found and head.lemma_.lower() in _SUBORDINATES and counted(head):
+        # "five Trump aides", "two officials of his campaign": people serving a person are not
+        # that person (a state's officials still act for it)
+        found = [i for i in found if not index.is_person(i)]
+        if not found:
+            return [], False
     if not found and head.lower_ in DEFINITE_KINDS and is_definite(head):
         found = definite_antecedent(index, head)
         inferred = bool(found)
@@ -142,13 +151,29 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
     return found, inferred
 
 
+def private_people(index: DocumentIndex, head: Token) -> bool:
+    """People acting privately, not their state: "Chinese tourists", a counted plural demonym
+    ("40,000 Iranians", "thousands of Serbs")."""
+    if head.lemma_.lower() in _PRIVATE_PEOPLE:
+        return True
+    return head.tag_ in ("NNS", "NNPS") and index.is_demonym_token(head.i) and counted(head)
+
+
+def doer(index: DocumentIndex, head: Token) -> Actors:
+    """Actors a noun phrase stands for as the one who acts (a subject, a passive agent): private
+    people stand for nobody ("40,000 Iranians visited Serbia" is no act of Iran's)."""
+    if private_people(index, head):
+        return [], False
+    return index.phrase(head)
+
+
 def clause_subject(index: DocumentIndex, verb: Token) -> Actors:
     """Actors of the subject of ``verb``. The parser often reads "According to X, A and B
     remain ..." as if A and B were conjuncts of (or in apposition to) X; then they are the
     subject."""
     # two subjects are a misparse of an address ("– Mr Halmágyi, the Commission is ..."):
     # the one naming an actor comes first
-    subjects = [(c, *index.phrase(c)) for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [(c, *doer(index, c)) for c in verb.children if c.dep_ == "nsubj"]
     for child, named_ids, inferred in sorted(subjects, key=lambda s: not s[1]):
         if len(named_ids) == 1 and index.is_person(named_ids[0]):
             # "– Mr Halmágyi, the European Commission is still withholding ...": the

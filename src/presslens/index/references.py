@@ -40,6 +40,8 @@ DEFINITE_KINDS: dict[str, frozenset[str]] = {
 GROUP_NOUNS = word_set("references", "group_nouns")
 _COUNTS: dict[str, int] = {word: int(n) for word, n in word_table("references", "group_counts").items()}
 _COORDINATORS = word_set("references", "coordinators")
+_QUANTITY_WORDS = word_set("references", "quantity_words")
+_NATIONAL_NOUNS = word_set("references", "national_nouns")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WIDER_PRONOUNS = FIRST_PLURAL | THIRD_PLURAL  # ("he/she" inside a quote is resolved already)
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
@@ -57,10 +59,32 @@ def token_actors(index: DocumentIndex, token: Token) -> tuple[list[str], bool]:
             return [], False
         if lower in FIRST_SINGULAR:
             return [quote.speaker], True
+        if _national(token):
+            # "our democracy", "our country": the speaker's state, or nobody
+            state = speaker_state(index, quote.speaker, token)
+            return ([state], True) if state is not None else ([], False)
         return [index.affiliation(quote.speaker, token)], True
     if lower in THIRD_PERSON and token.i in index._pronouns:
         return list(index._pronouns[token.i]), True
     return [], False
+
+
+def _national(token: Token) -> bool:
+    """"our" before a noun of the nation ("our democracy", "our elections", "our country")."""
+    head = token.head
+    return token.dep_ == "poss" and (head.lemma_.lower() in _NATIONAL_NOUNS or head.lower_ in _NATIONAL_NOUNS)
+
+
+def speaker_state(index: DocumentIndex, speaker: str, token: Token | None = None) -> str | None:
+    """The state a speaker belongs to: its own state when it acts for one (``state_of``), else the
+    state its "we" stands for on evidence (an analyst's demonym), else None."""
+    state = index.state_of(speaker)
+    if state is not None:
+        return state
+    side = index.affiliation(speaker, token)
+    if side == speaker:
+        return None
+    return side if index.kinds.get(side) == "country" else index.state_of(side)
 
 
 # ---------------------------------------------------------------------- definite descriptions
@@ -128,6 +152,29 @@ def counted_group(index: DocumentIndex, head: Token) -> list[str]:
         if len(found) == size:
             return list(reversed(found))
     return []
+
+
+def counted(head: Token) -> bool:
+    """A noun counted as a group of people: "five aides", "some 40,000 Iranians", "several
+    associates", "dozens of aides", "two of his aides"."""
+    for child in head.children:
+        if child.dep_ == "nummod" or (
+            child.dep_ in ("det", "amod", "compound", "quantmod") and child.lower_ in _QUANTITY_WORDS
+        ):
+            return True
+    # the parser may cut a figure off its noun ("40,000 | Iranians visited"): a number just before
+    # the noun (and its adjectives), not a year
+    i = head.i - 1
+    while i >= 0 and head.doc[i].dep_ in ("amod", "compound") and head.doc[i].head.i == head.i:
+        i -= 1
+    before = head.doc[i] if i >= 0 else None
+    if before is not None and before.tag_ == "CD" and not (before.text.isdigit() and len(before.text) == 4):
+        return True
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
+        counter = prep.head
+        return counter.like_num or counter.pos_ == "NUM" or counter.lemma_.lower() in _QUANTITY_WORDS
+    return False
 
 
 # ---------------------------------------------------------------------- pronouns

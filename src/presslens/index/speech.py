@@ -15,6 +15,14 @@ class Speech:
                 if actor.kind == "media" and actor.name.casefold() == outlet.casefold():
                     self.outlet_id = actor.id
 
+    def attribute(self, authors: dict[str, str]) -> None:
+        """Quotes of a post: their speaker is the post's author (``posts``)."""
+        if authors:
+            self.quote_spans = [
+                q.model_copy(update={"speaker": authors[q.id]}) if q.id in authors else q
+                for q in self.quote_spans
+            ]
+
     def quote_at(self, char: int) -> Quote | None:
         for quote in self.quote_spans:
             if quote.start <= char < quote.end:

@@ -117,7 +117,7 @@ def _find_affiliation(index: DocumentIndex, speaker: str) -> str | None:
                 for om in other.mentions:
                     # a demonym or state named beside the speaker, or a body naming them
                     # ("the ministry's spokeswoman, X": "the ministry" refers back to one)
-                    named = om.role in ("demonym", "name", "metonym")
+                    named = om.role in ("demonym", "name", "metonym", "acronym")
                     body = om.role == "title" and other.kind == "institution"
                     if om.start <= tok.idx < om.end and (named or body):
                         state = named_state(index, other.id)

@@ -40,6 +40,8 @@ class ActorLookup(Protocol):
 
     def modifiers_of(self, head: Token) -> Actors: ...
 
+    def doer(self, head: Token) -> Actors: ...
+
     def clause_subject(self, verb: Token) -> Actors: ...
 
 
@@ -134,7 +136,7 @@ class ArgumentReader:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        more, more_inferred = self.index.phrase(pobj)
+                        more, more_inferred = self.index.doer(pobj)
                         ids.extend(m for m in more if m not in ids)
                         inferred = inferred or more_inferred
         # "steered by Brussels and by Bucharest": the second agent is a conjunct of the first
@@ -148,16 +150,18 @@ class ArgumentReader:
         return ids, inferred
 
     def prep_objects(
-        self, head: Token, preps: tuple[str, ...] = (), depth: int = 0, exclude: list[str] | None = None
+        self, head: Token, preps: tuple[str, ...] = (), depth: int = 0, exclude: list[str] | None = None,
+        skip: frozenset[str] = frozenset(),
     ) -> Actors:
         """Actors of the prepositional objects below ``head`` (through prep chains). Without a
-        list of prepositions, a venue ("initialled the text at the White House") is no target."""
+        list of prepositions, a venue ("initialled the text at the White House") is no target,
+        nor is the object of a preposition in ``skip``."""
         ids: list[str] = []
         inferred = False
         for child in head.children:
             if child.dep_ not in ("prep", "dative") or (preps and child.lower_ not in preps):
                 continue
-            if not preps and child.lower_ in _VENUE_PREPS:
+            if not preps and (child.lower_ in _VENUE_PREPS or child.lower_ in skip):
                 continue
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 more, more_inferred = self.index.phrase(child)
@@ -174,7 +178,7 @@ class ArgumentReader:
                     more = list(self.index.places.get(pobj.i, []))  # "march on Kyiv"
                 if not more and depth < 2:
                     more, more_inferred = self.prep_objects(
-                        pobj, preps if not exclude else (), depth + 1, exclude
+                        pobj, preps if not exclude else (), depth + 1, exclude, skip
                     )
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
@@ -185,7 +189,9 @@ class ArgumentReader:
                         ids.extend(m for m in more if m not in ids)
         return ids, inferred
 
-    def objects(self, verb: Token) -> Actors:
+    def objects(self, verb: Token, skip: frozenset[str] = frozenset()) -> Actors:
+        """Actors of a verb's objects, else of what they lead to (``skip``: prepositions whose
+        object is no target here)."""
         ids: list[str] = []
         inferred = False
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
@@ -204,11 +210,11 @@ class ArgumentReader:
         if not ids:
             # an object that names no actor may lead to one ("sanctions on Belarusian potash")
             for child in objects:
-                more, more_inferred = self.prep_objects(child)
+                more, more_inferred = self.prep_objects(child, skip=skip)
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
         if not ids:
-            ids, inferred = self.prep_objects(verb)
+            ids, inferred = self.prep_objects(verb, skip=skip)
         if not ids:
             ids, inferred = self.infinitive_subjects(verb)
         if not ids and verb.lemma_.lower() in _CLAUSE_TARGET_VERBS:
