@@ -32,6 +32,7 @@ from presslens.syntax import (
     COPULAS,
     FIRST_PERSON,
     FIRST_PLURAL,
+    Actors,
     ArgumentReader,
     direct_object,
     infinitive,
@@ -79,6 +80,10 @@ _FOLLOW_VERBS = word_set("relation_patterns", "follow_verbs")
 _MEDIATION_VERBS = word_set("relation_patterns", "mediation_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
+_INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
+_LOCATION_PREPS = word_set("relation_patterns", "location_preps")
+_AGREEMENT_NOUNS = word_set("relation_patterns", "agreement_nouns")
+_LEFT_PREPS = ("from", "of", "out")  # "withdrew from", "pulled out of"
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,8 @@ class Patterns(ArgumentReader):
         if cue.reverse:
             sources, targets = targets, sources
         polarity = self.polarity(cue, type_name, action)
+        if type_name == "RETREAT" and self._leaves_agreement(token):
+            polarity = -1  # "quitting the Iran nuclear deal": a break with its parties
         for source in sources:
             for target in targets:
                 if source != target:
@@ -134,6 +141,41 @@ class Patterns(ArgumentReader):
                     if type_name == "RETREAT" and self.index.kinds.get(target) in ("alliance", "organization"):
                         each = -1  # leaving or withdrawing from a body is a break with it
                     yield Found(source, target, type_name, modality, round(prior, 3), token, each)
+
+    def _leaves_agreement(self, token: Token) -> bool:
+        """The cue of a withdrawal whose object is an agreement or a body ("quit the deal",
+        "withdrew from the treaty", "pulled out of the accord", "its withdrawal from the pact")."""
+        return bool(self._left_agreements(token))
+
+    def _agreement_parties(self, token: Token, sources: list[str]) -> Actors:
+        """The other parties of the agreement a withdrawal leaves ("the pact with Tehran",
+        "the Iran deal")."""
+        ids: list[str] = []
+        inferred = False
+        nouns = self._left_agreements(token)
+        # ("left the pact with Tehran": the parser may hang "with" on the verb)
+        holders = [*nouns, token] if nouns else []
+        for holder in holders:
+            found = [self.prep_objects(holder, ("with", "between"))]
+            if holder.i != token.i:
+                found.append(self.index.phrase(holder))
+            for more, more_inf in found:
+                ids.extend(m for m in more if m not in ids and m not in sources)
+                inferred = inferred or more_inf
+        return ids, inferred
+
+    @staticmethod
+    def _left_agreements(token: Token) -> list[Token]:
+        left: list[Token] = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        preps = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in _LEFT_PREPS]
+        while preps:
+            prep = preps.pop()
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    left.append(child)
+                elif child.dep_ == "prep" and child.lower_ in _LEFT_PREPS:
+                    preps.append(child)  # "out" -> "of"
+        return [t for t in left if t.lemma_.lower() in _AGREEMENT_NOUNS]
 
     def _reciprocal(
         self, actors: list[str], type_name: str, modality: Modality, prior: float, token: Token,
@@ -240,6 +282,11 @@ class Patterns(ArgumentReader):
             goods.append(verb.head)  # "every weapon the United States sells to the island"
         if lemma in self.lex.sale_verbs and not any(c.lemma_.lower() in self.lex.arms for c in goods):
             cue = Cue(type="COOPERATE")  # "sold its brandy in Russia", "we sell to China": trade
+        # "delivered his report to Barr", "will give a speech in Singapore": information handed
+        # over is no aid; at most the one it goes to is consulted
+        informing = cue.type == "AID" and not military and any(
+            c.lemma_.lower() in _INFORMATION_NOUNS or c.lower_ in _INFORMATION_NOUNS for c in goods
+        )
         passive = self._is_passive(verb)
         if cue.passive_only and not passive:
             return
@@ -325,8 +372,9 @@ class Patterns(ArgumentReader):
                             targets, t_inf = self.index.phrase(child)
                     if not targets:
                         targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
-                if not targets:
-                    targets, t_inf = self.objects(verb)
+                if not targets and not informing:
+                    # (a place after "in" is where aid is given, not who receives it)
+                    targets, t_inf = self.objects(verb, skip=_LOCATION_PREPS if type_name == "AID" else frozenset())
             if lemma in ("recognise", "recognize"):
                 conceded = self._recognised_as_part_of(verb)
                 if conceded:  # "recognised the region as part of Y": a concession to Y
@@ -341,6 +389,12 @@ class Patterns(ArgumentReader):
             targets, t_inf = self.prep_objects(dobj, exclude=sources) if dobj is not None else ([], False)
             if not targets:
                 targets, t_inf = self.prep_objects(verb, exclude=sources)
+        if sources and not targets and type_name == "RETREAT":
+            targets, t_inf = self._agreement_parties(verb, sources)  # "left the pact with Tehran"
+        if informing:
+            if passive or not targets:
+                return
+            cue, type_name = Cue(type="CONSULT"), "CONSULT"
         if sources and not targets and not passive:
             targets = self._region_owner(verb, sources)  # "Turkey invaded the north"
         victims = self._victims_of_opposed_act(verb, type_name) if not passive else []
@@ -674,6 +728,8 @@ class Patterns(ArgumentReader):
             for child in noun.children:  # "every tariff that Washington imposes on Brazil"
                 if child.dep_ == "relcl" and child.pos_ == "VERB":
                     targets, t_inf = self.prep_objects(child, cue.preps, exclude=sources)
+        if not targets and cue.type == "RETREAT":
+            targets, t_inf = self._agreement_parties(noun, sources)  # "withdrawal from the deal with X"
         is_negated = (
             negated_scope(head) and head.lemma_.lower() not in _ASPECT_END
             if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed

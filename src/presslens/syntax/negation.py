@@ -13,9 +13,60 @@ from presslens.lexicon import word_set
 _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
 _STOP_VERBS = word_set("syntax", "stop_verbs")
+_REFUSALS = tuple(sorted((tuple(f.split()) for f in word_set("syntax", "refusal_frames")), key=len, reverse=True))
+_QUOTED_REFUSALS = word_set("syntax", "quoted_refusals")
+_QUOTES = frozenset("'\"‘’“”«»„")
+_SETTING_OFF = frozenset(":,;!.-–—") | _QUOTES
+
+
+def _frame_end(token: Token) -> int | None:
+    """Where a refusal opening the line or sentence of ``token`` ends (the first token after it
+    and its closing marks), if there is one."""
+    doc = token.doc
+    start = token.sent.start
+    for j in range(token.i - 1, start - 1, -1):
+        if "\n" in doc[j].text:
+            start = j + 1  # a headline or paragraph parsed into the sentence before
+            break
+    i = start
+    opened = False
+    while i < token.i and doc[i].text in _QUOTES:
+        i, opened = i + 1, True
+    for frame in _REFUSALS:
+        words = [t.lower_ for t in doc[i : i + len(frame)]]
+        if tuple(words) != frame:
+            continue
+        end = i + len(frame)
+        set_off = end < len(doc) and doc[end].text in _SETTING_OFF
+        if len(frame) == 1 and not set_off:
+            continue  # "Never before has ...", "No country will ...": read by the parse
+        if frame[0] in _QUOTED_REFUSALS and len(frame) == 1 and not (opened and doc[end].text in _QUOTES):
+            continue
+        while end < token.i and doc[end].text in _SETTING_OFF:
+            end += 1
+        return end
+    return None
+
+
+def refusal_framed(verb: Token) -> bool:
+    """The verb heads the clause a refusal opens ("'No way' Hungary will support the bid",
+    "Never: Serbia will recognise Kosovo"), or is coordinated with it."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    end = _frame_end(verb)
+    if end is None or verb.i < end:
+        return False
+    for token in verb.doc[end : verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass") and (
+            token.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            return token.i == verb.i or verb in token.conjuncts
+    return False
 
 
 def negated(token: Token) -> bool:
+    if refusal_framed(token):
+        return True
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in _NEGATORS):
             return True
