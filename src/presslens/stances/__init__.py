@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from presslens.index import DocumentIndex
-from presslens.lexicon import relation_lexicon
+from presslens.lexicon import relation_lexicon, word_set
 from presslens.model import Document, Offsets, Relation, Stance
 from presslens.stances.language import EvaluativeLanguage, Said, Tokens
 from presslens.stances.lexicon import stance_words
@@ -60,6 +60,7 @@ _MATERIAL_CONFLICT = 0.5
 _VERBAL_CONFLICT = 0.3
 _VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _DEEDS = frozenset({"verb", "anaphor"})  # kinds of evidence that tell what an actor did
+_EVENT_NOUNS = word_set("evaluation", "event_nouns")  # nouns of acts: related like verbs
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # their nouns name victims
 # reported of a quoted body, with the polarity they must have: accusing, protesting, threatening
 # and backing in words (not denials, not deeds)
@@ -113,7 +114,8 @@ class _Stances:
             noun: cue.preps for noun, cue in lexicon.nouns.items()
             if cue.type in _FORCE_TYPES and cue.preps
         }
-        self.speakers = sorted({q.speaker for q in doc.quotes if q.speaker is not None})
+        # (the index's speakers: a quoted post is its author's)
+        self.speakers = sorted({q.speaker for q in index.quote_spans if q.speaker is not None})
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
         self.victims: dict[tuple[str, str, tuple[int, int]], dict[str | None, float]] = {}
         self.reported: set[tuple[str, str]] = set()  # (speaker, target) of reported speech acts
@@ -171,16 +173,20 @@ class _Stances:
             if (said.token.i, said.kind) not in seen:
                 seen.add((said.token.i, said.kind))
                 evaluations.append(said)
-        # A report tells what actors did ("Ankara offers to mediate", "X won the vote") without
-        # judging them; words that judge ("lies", "the regime", "so-called") mark a voice that
-        # evaluates (an op-ed). Deeds the outlet relates count only in such a voice.
+        # A report tells what actors did ("Ankara offers to mediate", "X won the vote", "Russia
+        # meddled in the vote", "Mueller's indictment of X") without judging them; words that
+        # judge ("liar", "the regime", "so-called") mark a voice that evaluates (an op-ed). Deeds
+        # the outlet relates, by a verb or by a noun of the act, count only in such a voice.
         deeds: list[Said] = []
         for said in evaluations:
             holder = self.sides.holder_at(said.token.idx)
             if holder is None or not self._holders_own_words(holder, said):
                 continue
-            if holder == OUTLET and said.kind in _DEEDS and said.weight > 0:
-                deeds.append(said)
+            if holder == OUTLET and (
+                said.kind in _DEEDS
+                or (said.kind == "word" and said.token.lemma_.lower() in _EVENT_NOUNS)
+            ):
+                deeds.append(said)  # what an actor did, related: "Russian interference in X"
                 continue
             if holder == OUTLET:
                 self.outlet_evaluates = True

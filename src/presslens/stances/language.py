@@ -50,6 +50,9 @@ _PEOPLE_WORDS = word_set("evaluation", "people_words")
 _BLAME_VERBS = word_set("evaluation", "blame_verbs")
 _BLAME_PREPS = word_set("evaluation", "blame_preps")
 _ROUTINE_OBJECTS = word_set("evaluation", "routine_objects")
+_DENIAL_VERBS = word_set("evaluation", "denial_verbs")
+_ALLEGATION_VERBS = word_set("evaluation", "allegation_verbs")
+_ALLEGATION_PREPS = word_set("evaluation", "allegation_preps")
 # Quotation marks that may open / close a scare quote, with their partners.
 _SCARE = re.compile(r"(?<![\w’'])([“\"‘«„])([^“”\"‘’«»„\n]{1,60}?)([”\"’»“])(?![\w])")
 _SCARE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“”"}
@@ -134,12 +137,24 @@ class EvaluativeLanguage:
     # ------------------------------------------------------------------ helpers
     def unasserted(self, verb: Token) -> bool:
         """The verb (or copula) states what someone is asked, expected or pretends to do
-        ("expects X to honour", "wants us to sanction X and to recognise Y")."""
+        ("expects X to honour", "wants us to sanction X and to recognise Y"), or what is denied
+        or alleged ("denied interfering", "was charged with obstructing")."""
         node = verb
         for _ in range(4):
             head = node.head
             if head.i == node.i:
                 return False
+            if node.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _DENIAL_VERBS:
+                return True
+            if (
+                node.dep_ in ("pcomp", "pobj")
+                and head.lower_ in _ALLEGATION_PREPS
+                and head.head.lemma_.lower() in _ALLEGATION_VERBS
+            ):
+                # (unless the holder makes the charge: "we condemn X for lying")
+                return not any(
+                    c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.head.children
+                )
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             if (
                 node.dep_ in ("xcomp", "ccomp")
