@@ -12,8 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 SCHEMA_VERSION = "1"
 
+# "region": a subnational polity with its own government (a US state, a Canadian province, Crimea,
+# the Kurdistan Region), or a city or county standing for its own government ("Chicago's mayor")
 ActorKind = Literal[
-    "country", "person", "alliance", "organization", "party", "institution", "media", "group"
+    "country", "person", "alliance", "organization", "party", "institution", "media", "group",
+    "region",
 ]
 QuoteKind = Literal["direct", "indirect"]
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
@@ -115,7 +118,10 @@ class Actor(_Model):
     id: str = Field(description="Stable id within the document, e.g. 'Q227' or 'person:petrosyan'.")
     name: str = Field(description="Canonical name.")
     wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
-    kind: ActorKind
+    kind: ActorKind = Field(description=(
+        "What the actor is; 'region' is a state, province or region with its own government (US "
+        "states, Canadian provinces, Crimea, the Kurdistan Region) or a city named as its own "
+        "government ('Chicago's mayor')."))
     mentions: list[Mention] = Field(default_factory=list)
 
 

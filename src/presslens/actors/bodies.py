@@ -175,6 +175,8 @@ def _state_of(run: _Run, token: Token) -> str | None:
         return None
     if draft.kind == "country":
         return draft.key
+    if draft.kind == "region":
+        return None  # "the Texas Senate" is no body of the United States
     if draft.entry is not None and draft.entry.affiliation:
         state = run.x.gazetteer.get(draft.entry.affiliation)
         if state is not None and state.kind == "country":

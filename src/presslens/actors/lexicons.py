@@ -1,5 +1,6 @@
 """Word lists the actor stage needs: role nouns for people, what is not an actor, where a lone
-name is a person, and the generic nouns for a state's bodies."""
+name is a person, the generic nouns for a state's bodies, and where a region or city stands for
+its government."""
 
 from __future__ import annotations
 
@@ -109,3 +110,37 @@ def state_body_nouns() -> StateBodyNouns:
         government_nouns=frozenset(str(v) for v in raw["government_nouns"]),
         indefinite=frozenset(str(v) for v in raw["indefinite"]),
     )
+
+
+@dataclass(frozen=True)
+class LocalGovernmentWords:
+    """Where a region, city or county stands for its own government (``local_government.yaml``)."""
+
+    region_nouns: frozenset[str]
+    city_nouns: frozenset[str]
+    local_nouns: frozenset[str]
+    polity_nouns: frozenset[str]
+    skipped: frozenset[str]
+    place_verbs: frozenset[str]
+    acting_prepositions: frozenset[str]
+    capitalised_only: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(len(n.split()) for n in (*self.region_nouns, *self.city_nouns, *self.local_nouns))
+
+
+@lru_cache(maxsize=1)
+def local_government_words() -> LocalGovernmentWords:
+    raw = _load("local_government.yaml")
+    return LocalGovernmentWords(
+        region_nouns=frozenset(raw["region_nouns"]),
+        city_nouns=frozenset(raw["city_nouns"]),
+        local_nouns=frozenset(raw["local_nouns"]),
+        polity_nouns=frozenset(raw["polity_nouns"]),
+        skipped=frozenset(raw["skipped"]),
+        place_verbs=frozenset(raw["place_verbs"]),
+        acting_prepositions=frozenset(raw["acting_prepositions"]),
+        capitalised_only=frozenset(raw["capitalised_only"]),
+    )
+

@@ -97,3 +97,10 @@ def inside_another_name(span: Span, title_words: Set[str]) -> bool:
     if before.lower_ in title_words:
         return False
     return any(e.label_ == "PERSON" and e.start <= before.i and span.end <= e.end for e in doc.ents)
+
+
+def inside_person_entity(span: Span) -> bool:
+    """A name inside a longer name that NER tags as a person: a region's ("Virginia Foxx"), a
+    company's or university's ("Nikola Tesla", "Stanford Franklin")."""
+    return any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end
+               and len(e) > len(span) for e in span.doc.ents)

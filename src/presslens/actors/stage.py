@@ -12,9 +12,27 @@ from spacy.tokens import Doc, Span, Token
 from presslens.actors.acronyms import add_defined_acronyms
 from presslens.actors.bodies import BodyIndex, add_state_bodies
 from presslens.actors.gazetteer import Entry, Gazetteer
-from presslens.actors.lexicons import lone_name_cues, non_actors, person_titles, state_body_nouns
-from presslens.actors.lone_names import inside_another_name, lone_name_is_person, short_forms
+from presslens.actors.lexicons import (
+    local_government_words,
+    lone_name_cues,
+    non_actors,
+    person_titles,
+    state_body_nouns,
+)
+from presslens.actors.lone_names import (
+    inside_another_name,
+    inside_person_entity,
+    lone_name_is_person,
+    short_forms,
+)
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
+from presslens.actors.regions import (
+    add_cities,
+    city_draft,
+    city_governed,
+    inside_a_citys_name,
+    region_role,
+)
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
 from presslens.quotes.lexicon import QUESTION_LINE, speech_verbs
@@ -104,6 +122,7 @@ class ActorExtractor:
         self.title_words = self.titles.all | self.titles.before_names | set(_HONORIFICS)
         self.body_nouns = state_body_nouns()
         self.bodies = BodyIndex(gazetteer)
+        self.local_words = local_government_words()
         # person entries by (role, affiliation) for "the Russian president"
         self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.entries_by_name: dict[str, Entry] = {}
@@ -131,6 +150,7 @@ class ActorExtractor:
         run.add_surnames()
         run.add_ministries()
         add_state_bodies(run, self.body_nouns, self.bodies)  # "the Senate", "the administration"
+        add_cities(run, self.local_words)  # "Chicago's mayor", "Dallas police"
         run.add_organisations()
         add_defined_acronyms(run)  # "the Federation for American Immigration Reform (FAIR)"
         run.add_role_nouns()
@@ -179,7 +199,17 @@ class _Run:
     def add_gazetteer_matches(self, matches: list[GazetteerMatch]) -> None:
         for match in matches:
             span = self.sdoc[match.start : match.end]
-            if match.entry.kind != "country" and match.surface == "capital":
+            region = match.entry.kind == "region"
+            if match.entry.kind not in ("country", "region") and match.surface == "capital":
+                continue
+            if region and inside_a_citys_name(span):
+                continue  # "New York City", "Kansas City": the city's name
+            if region and inside_person_entity(span):
+                continue  # "Virginia Foxx": a person's name
+            if match.surface == "capital" and city_governed(span, self.x.local_words,
+                                                            self.x.local_words.city_nouns):
+                # "London's mayor", "the Moscow police": the city's own government
+                self._claim(city_draft(self, span.text), span, "name")
                 continue
             after = self.sdoc[match.end] if match.end < len(self.sdoc) else None
             if match.surface == "capital" and after is not None and after.lower_ in _DOCUMENT_NOUNS:
@@ -187,7 +217,9 @@ class _Run:
             if match.entry.kind == "person" and inside_another_name(span, self.x.title_words):
                 continue  # "Melania Trump", "Donald Trump Jr.": left to the person stage
             role: MentionRole
-            if match.surface == "capital":
+            if region and match.surface in ("name", "capital"):
+                role = region_role(span, self.x.local_words, capital=match.surface == "capital")
+            elif match.surface == "capital":
                 role = _capital_role(span)
             elif match.surface == "seat":
                 role = "metonym"
@@ -430,8 +462,10 @@ class _Run:
             return  # "Supreme Leader Ali Khamenei": the start of a title, not an organisation
         owners = {self.token_owner[i] for i in range(span.start, span.end) if i in self.taken}
         # The whole name is known ("the European Union", "Kremlin"), or a person's surname
-        # that NER mislabels: the gazetteer or person mention stands.
-        if owners and (len(owners) > 1 or not self._org_absorbs(span)):
+        # that NER mislabels: the gazetteer or person mention stands. A region's name inside an
+        # organisation's belongs to it ("the University of Texas", "Texas Instruments").
+        if owners and (len(owners) > 1 or not self._org_absorbs(span)) and not (
+                self._region_inside(owners, span)):
             return
         entry = self.x.entries_by_name.get(span.text.lower())
         if entry is not None:
@@ -448,6 +482,13 @@ class _Run:
             if owner is not None and owner != key:
                 self._release(owner, i)
         self._claim(draft, span, "name")
+
+    def _region_inside(self, owners: set[str], span: Span) -> bool:
+        """An organisation's name around a region's ("the University of Texas"): a capitalised
+        word of the name that no one has taken ("Texas officials" is no organisation)."""
+        return (len(owners) == 1 and self.drafts[next(iter(owners))].kind == "region"
+                and any(i not in self.taken and self.sdoc[i].text[:1].isupper()
+                        for i in range(span.start, span.end)))
 
     def _org_absorbs(self, span: Span) -> bool:
         """An organisation name that contains a state's adjective or name as a modifier only."""
@@ -758,6 +799,9 @@ class _Run:
             # a person known only as "he" cannot be an actor; "the Russian president" can,
             # because the gazetteer says who holds the office
             if draft.entry is None and all(r in ("pronoun", "title") for r in draft.mentions.values()):
+                continue
+            # a region or city named only as a place ("a rally in Ohio") is no actor
+            if draft.kind == "region" and all(r == "place" for r in draft.mentions.values()):
                 continue
             mentions = [
                 Mention(start=s, end=e, text=self.text[s:e], role=role)
