@@ -1,6 +1,6 @@
 """Word lists the actor stage needs: role nouns for people, what is not an actor, where a lone
-name is a person, the generic nouns for a state's bodies, and where a region or city stands for
-its government."""
+name is a person, the generic nouns for a state's bodies, where a region or city stands for its
+government, and the nouns of religious and ethnic communities."""
 
 from __future__ import annotations
 
@@ -144,3 +144,31 @@ def local_government_words() -> LocalGovernmentWords:
         capitalised_only=frozenset(raw["capitalised_only"]),
     )
 
+
+@dataclass(frozen=True)
+class Communities:
+    """Religious and ethnic communities named as groups (``communities.yaml``): the community
+    each noun or adjective form names, by its canonical name."""
+
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    community_nouns: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(len(f.split()) for f in (*self.nouns, *self.adjectives))
+
+
+@lru_cache(maxsize=1)
+def communities() -> Communities:
+    text = resources.files(LEXICON_PACKAGE).joinpath("communities.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for name, forms in raw["communities"].items():
+        for noun in forms.get("nouns") or []:
+            nouns[str(noun)] = str(name)
+        for adjective in forms.get("adjectives") or []:
+            adjectives[str(adjective)] = str(name)
+    return Communities(nouns=nouns, adjectives=adjectives,
+                       community_nouns=frozenset(str(n) for n in raw["community_nouns"]))

@@ -11,8 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.acronyms import add_defined_acronyms
 from presslens.actors.bodies import BodyIndex, add_state_bodies
+from presslens.actors.communities import add_communities
 from presslens.actors.gazetteer import Entry, Gazetteer
 from presslens.actors.lexicons import (
+    communities,
     local_government_words,
     lone_name_cues,
     non_actors,
@@ -123,6 +125,7 @@ class ActorExtractor:
         self.body_nouns = state_body_nouns()
         self.bodies = BodyIndex(gazetteer)
         self.local_words = local_government_words()
+        self.communities = communities()
         # person entries by (role, affiliation) for "the Russian president"
         self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.entries_by_name: dict[str, Entry] = {}
@@ -153,6 +156,7 @@ class ActorExtractor:
         add_cities(run, self.local_words)  # "Chicago's mayor", "Dallas police"
         run.add_organisations()
         add_defined_acronyms(run)  # "the Federation for American Immigration Reform (FAIR)"
+        add_communities(run, self.communities)  # "Muslims", "the Latino community"
         run.add_role_nouns()
         run.add_pronouns()
         return run.actors()
