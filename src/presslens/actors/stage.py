@@ -208,8 +208,8 @@ class _Run:
                 continue
             if region and inside_a_citys_name(span):
                 continue  # "New York City", "Kansas City": the city's name
-            if region and inside_person_entity(span):
-                continue  # "Virginia Foxx": a person's name
+            if match.entry.kind in ("region", "organization") and inside_person_entity(span):
+                continue  # "Virginia Foxx", "Stanford Franklin": a person's name
             if match.surface == "capital" and city_governed(span, self.x.local_words,
                                                             self.x.local_words.city_nouns):
                 # "London's mayor", "the Moscow police": the city's own government
@@ -462,8 +462,10 @@ class _Run:
         if len(span) == 1 and span[0].lower_ in _ORG_TRIGGER_WORDS:
             return  # a bare "Council" or "Ministry" names nothing by itself
         after = self.sdoc[span.end] if span.end < len(self.sdoc) else None
-        if after is not None and after.lower_ in self.x.titles.all:
+        if after is not None and after.lower_ in self.x.titles.all and after.text[:1].isupper():
             return  # "Supreme Leader Ali Khamenei": the start of a title, not an organisation
+        # a lower-case role noun after the name is a post in it: "a Google spokesman", "Deutsche
+        # Bank economist Gilles Moec", "Knicks president Phil Jackson"
         owners = {self.token_owner[i] for i in range(span.start, span.end) if i in self.taken}
         # The whole name is known ("the European Union", "Kremlin"), or a person's surname
         # that NER mislabels: the gazetteer or person mention stands. A region's name inside an

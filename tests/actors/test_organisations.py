@@ -1,0 +1,91 @@
+"""Organisations outside the state: companies, universities, leagues and advocacy groups from the
+gazetteer (companies.yaml), and organisations the named-entity model tags that the gazetteer
+lacks, including one before a lower-case post ("a Google spokesman", "Deutsche Bank economist
+X"). Every sentence here was written for these tests. Q918 Twitter, Q95 Google, Q907311 Netflix,
+Q355 Facebook, Q41506 Stanford University."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from presslens.actors.gazetteer import GAZETTEER_PACKAGE, Entry
+from presslens.ingest import RawArticle
+from presslens.model import Actor, Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _analyze(analyzer: Analyzer, text: str) -> Document:
+    return analyzer.analyze(RawArticle(text=text, source="test"))
+
+
+def _actor_at(doc: Document, word: str) -> Actor | None:
+    start = doc.text.index(word)
+    for actor in doc.actors:
+        for m in actor.mentions:
+            if m.start <= start < m.end and m.role != "place":
+                return actor
+    return None
+
+
+def test_companies_file_holds_organisations_of_no_state() -> None:
+    text = resources.files(GAZETTEER_PACKAGE).joinpath("companies.yaml").read_text(encoding="utf-8")
+    entries = [Entry.model_validate(item) for item in yaml.safe_load(text)]
+    assert {e.kind for e in entries} <= {"organization", "group"}
+    assert all(e.affiliation is None for e in entries)
+    forms = {f for e in entries for f in (*e.names, *e.acronyms)}
+    assert not forms & {"Amazon", "Ford", "GM", "Columbia", "Princeton", "Meta", "Tesla"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "qid"),
+    [
+        ("Twitter suspended the account on Friday.", "Twitter", "Q918"),
+        ("Facebook's chief executive defended the policy.", "Facebook", "Q355"),
+        ("The senator accused Google of bias.", "Google", "Q95"),
+        ("Netflix said it would drop the show.", "Netflix", "Q907311"),
+        ("A Stanford law professor started the recall campaign.", "Stanford", "Q41506"),
+    ],
+)
+def test_a_company_or_university_of_the_gazetteer(
+        analyzer: Analyzer, text: str, word: str, qid: str) -> None:
+    actor = _actor_at(_analyze(analyzer, text), word)
+    assert actor is not None and actor.wikidata == qid and actor.kind == "organization"
+
+
+def test_a_bare_name_inside_a_persons_name_is_the_person(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Stanford Franklin, a retired police officer, testified on Wednesday.")
+    actor = _actor_at(doc, "Stanford")
+    assert actor is not None and actor.kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("A BlackRock spokesman declined to comment on the deal.", "BlackRock", "BlackRock"),
+        ("It is an emergency now, said Deutsche Bank economist Gilles Moec.", "Deutsche",
+         "Deutsche Bank"),
+    ],
+)
+def test_an_organisation_before_a_lower_case_post_is_an_actor(
+        analyzer: Analyzer, text: str, word: str, name: str) -> None:
+    actor = _actor_at(_analyze(analyzer, text), word)
+    assert actor is not None and actor.kind == "organization" and actor.name == name
+
+
+def test_a_capitalised_title_after_a_name_is_no_organisation(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Every appeal is read by Supreme Leader Ali Khamenei as weakness.")
+    assert not [a for a in doc.actors if a.kind == "organization"]
+
+
+def test_an_organisation_name_absorbs_a_regions_name(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The University of Texas rejected the request.")
+    actor = _actor_at(doc, "Texas")
+    assert actor is not None and actor.kind != "region"
