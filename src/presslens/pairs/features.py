@@ -79,13 +79,25 @@ def head_token(tokens: list[Token]) -> Token:
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
+CROWD = 6  # segments naming this many actors or more are alike
+
+
+def crowd_features(actors: int) -> np.ndarray:
+    """How many actors the segment names (2, 3, ..., CROWD or more), one-hot: the more pairs a
+    sentence holds, the fewer of them are related (a two-actor wire sentence against an expert's
+    sentence listing five capitals)."""
+    crowd = np.zeros(CROWD - 1, dtype=np.float32)
+    crowd[min(max(actors, 2), CROWD) - 2] = 1.0
+    return crowd
+
+
 def relation_features(
     encoding: Encoding, offset: int, tokens: list[Token],
-    source: tuple[int, int], target: tuple[int, int],
+    source: tuple[int, int], target: tuple[int, int], actors: int,
 ) -> np.ndarray | None:
     """The relation head's input for the ordered pair of character spans ``source``/``target``
-    (offsets of the parsed text; ``offset``: where the encoded text starts in it). None when a
-    span covers no token."""
+    (offsets of the parsed text; ``offset``: where the encoded text starts in it) in a segment
+    naming ``actors`` actors. None when a span covers no token."""
     from presslens.pairs.paths import path_features
 
     source_tokens = span_tokens(tokens, *source)
@@ -97,4 +109,5 @@ def relation_features(
     return np.concatenate([
         pair_features(encoding, *relative),
         path_features(encoding, offset, head_token(source_tokens), head_token(target_tokens), inside),
+        crowd_features(actors),
     ])

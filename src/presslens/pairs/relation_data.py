@@ -32,6 +32,7 @@ class RelationExample:
     polarity: int = 0
     origin: str = ""  # where it came from, for cross-validation by document
     accepted: tuple[str, ...] = ()  # every type an annotator accepts (``label`` is the first)
+    actors: int = 2  # distinct actors (states and bodies acting alone) the sentence names
 
 
 def read_written_sentences(path: Path) -> Iterator[RelationExample]:
@@ -47,6 +48,7 @@ def read_written_sentences(path: Path) -> Iterator[RelationExample]:
                 start = text.find(actor["anchor"])
                 spans.append((start, start + len(actor["anchor"])))
             states = [actor.get("state") for actor in record["actors"]]
+            distinct = len(set(states))
             events = {(e["source"], e["target"]): e for e in record["events"]
                       if e.get("modality", "asserted") != "negated"}
             for i, source in enumerate(spans):
@@ -60,6 +62,7 @@ def read_written_sentences(path: Path) -> Iterator[RelationExample]:
                         int(event["polarity"]) if event else 0,
                         origin=str(record["id"]),
                         accepted=(event["type"] if event else NONE,),
+                        actors=distinct,
                     )
 
 
@@ -118,4 +121,5 @@ def _article_examples(text: str, gold: dict, sentences: list[tuple[int, int]],
                     continue
                 types, polarity = labelled.get((number, source, target), ((NONE,), 0))
                 yield RelationExample(sentence_text, source_spans[0], target_spans[0], types[0],
-                                      polarity, origin=origin, accepted=types)
+                                      polarity, origin=origin, accepted=types,
+                                      actors=len(present))

@@ -75,7 +75,8 @@ def mention_matrix(examples: Sequence[MentionExample], encodings: dict[str, Enco
 
 
 def fit_head(name: str, x: np.ndarray, labels: Sequence[str], classes: Sequence[str],
-             *, alpha: float = 1e-2, sample_weight: np.ndarray | None = None) -> Head:
+             *, alpha: float = 1e-2, hidden: int = HIDDEN,
+             sample_weight: np.ndarray | None = None) -> Head:
     """A one-hidden-layer perceptron (ReLU, early stopping, fixed seed) with the standardisation
     of its input folded into the first layer."""
     from sklearn.neural_network import MLPClassifier
@@ -85,7 +86,7 @@ def fit_head(name: str, x: np.ndarray, labels: Sequence[str], classes: Sequence[
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    model = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=alpha, early_stopping=True,
+    model = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, early_stopping=True,
                           random_state=SEED, max_iter=200)
     if sample_weight is not None:
         model.fit((x - mean) / scale, y, sample_weight=sample_weight)

@@ -47,8 +47,8 @@ from presslens.pairs.train import (
 )
 
 # Chosen on the development articles (tests/devset*) with the whole pipeline: `presslens eval`.
-THRESHOLDS = {"relation": 0.9, "relation_ruled": 1.01, "sentiment": 0.95, "retype": 1.01,
-              "stance": 0.8, "outlet_stance": 1.01, "stance_mentions": 1}
+THRESHOLDS = {"relation": 0.9, "relation_ruled": 1.01, "sentiment": 0.7, "retype": 1.01,
+              "stance": 0.8, "outlet_stance": 1.01, "stance_mentions": 2}
 
 
 @dataclass(frozen=True)
@@ -76,11 +76,19 @@ def relation_matrix(examples: Sequence[RelationExample]) -> tuple[np.ndarray, li
     rows, labels = [], []
     for example in examples:
         row = relation_features(encodings[example.text], 0, parses[example.text],
-                                example.source, example.target)
+                                example.source, example.target, example.actors)
         if row is not None:
             rows.append(row)
             labels.append(example.label)
     return np.stack(rows), labels
+
+
+def fit_relation_head(x: np.ndarray, labels: Sequence[str]) -> Head:
+    """Wider and more regularised than the other heads: 19 types from a few thousand pairs
+    (cross-validated on the written sentences: average precision 0.791 against 0.777 for 256
+    units at alpha 0.01)."""
+    classes = [NONE, *sorted(set(labels) - {NONE})]
+    return fit_head("relation", x, labels, classes, alpha=0.1, hidden=512)
 
 
 def train_pair_model(data: TrainingData, out: Path, cache: Path | None = None,
@@ -118,8 +126,7 @@ def train_pair_model(data: TrainingData, out: Path, cache: Path | None = None,
     examples = list(read_written_sentences(data.written))
     examples += list(read_annotated_articles(data.articles, load_nlp()))
     x_relations, labels = relation_matrix(examples)
-    classes = [NONE, *sorted(set(labels) - {NONE})]
-    relation = fit_head("relation", x_relations, labels, classes)
+    relation = fit_relation_head(x_relations, labels)
     figures["relation"] = {"examples": len(labels), "labels": dict(sorted(Counter(labels).items()))}
 
     for head in (sentiment, portrayal, relation):
