@@ -71,7 +71,7 @@ def add_state_bodies(run: _Run, nouns: StateBodyNouns, index: BodyIndex) -> None
     i = 0
     while i < len(tokens):
         found = None
-        if i not in run.taken:
+        if i not in run.taken and tokens[i].lower_ in nouns.first_words:
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 phrase = " ".join(t.lower_ for t in tokens[i : i + n])
                 if phrase in nouns.nouns or phrase in nouns.government_nouns:

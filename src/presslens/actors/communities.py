@@ -43,6 +43,8 @@ def add_communities(run: _Run, lexicon: Communities) -> None:
 def _community_at(run: _Run, lexicon: Communities, i: int) -> tuple[int, str] | None:
     """(end token, community name) of a community named from token ``i``, else None."""
     tokens = run.tokens
+    if tokens[i].text not in lexicon.openings:
+        return None  # most tokens open no form
     if run._in_quote(tokens[i].idx) or not tokens[i].text[:1].isalpha():
         return None
     for size in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):

@@ -5,7 +5,7 @@ government, and the nouns of religious and ethnic communities."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -95,9 +95,14 @@ class StateBodyNouns:
     government_nouns: frozenset[str]
     indefinite: frozenset[str]
 
-    @property
+    @cached_property
     def longest(self) -> int:
         return max(len(n.split()) for n in (*self.nouns, *self.government_nouns))
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every noun: a token that is none of them opens no body noun."""
+        return frozenset(n.split()[0] for n in (*self.nouns, *self.government_nouns))
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +162,16 @@ class Communities:
     @property
     def longest(self) -> int:
         return max(len(f.split()) for f in (*self.nouns, *self.adjectives))
+
+    @cached_property
+    def openings(self) -> frozenset[str]:
+        """Every way a form's first token can read: the form up to each space or hyphen, and
+        whole (a token that opens no form opens no community)."""
+        found: set[str] = set()
+        for form in (*self.nouns, *self.adjectives):
+            found.add(form)
+            found.update(form[:i] for i, char in enumerate(form) if char in " -")
+        return frozenset(found)
 
 
 @lru_cache(maxsize=1)

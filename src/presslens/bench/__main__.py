@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--devset", type=Path, default=REPO / "tests" / "devset",
                         help="annotated articles for the quote comparison with textacy")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=120)
 
     texts = sample_texts(args.folders)
     console.print(f"benchmarking on {len(texts)} sample articles, repeated to ≥ {args.min_articles}")

@@ -1,4 +1,10 @@
-"""The encoder's output for one article: the segments it was run on, by where they start."""
+"""The encoder's output for one article, computed for the segments later stages ask about.
+
+The segments (sentences cut at line breaks) that name an actor are found once, with their
+mentions; a segment is encoded the first time a stage asks for it and kept for the next one.
+Each sentence is encoded on its own, so what a stage asks for never changes another's vectors:
+the output stays deterministic whichever stages run.
+"""
 
 from __future__ import annotations
 
@@ -14,18 +20,27 @@ from presslens.pairs.segments import Segment, find_mentions, segments
 
 @dataclass
 class ArticleEncodings:
-    """Segments holding at least one actor mention, each with its encoding (offsets in the
-    encoding are relative to the segment's start)."""
+    """Segments holding at least one actor mention; ``of`` gives a segment's encoding (offsets
+    in it are relative to the segment's start)."""
 
+    text: str
+    encoder: Encoder
     segments: list[Segment] = field(default_factory=list)
-    encodings: dict[int, Encoding] = field(default_factory=dict)
+    _encodings: dict[int, Encoding] = field(default_factory=dict)
 
     def of(self, segment: Segment) -> Encoding:
-        return self.encodings[segment.start]
+        encoding = self._encodings.get(segment.start)
+        if encoding is None:
+            (encoding,) = self.encoder.encode([self.text[segment.start:segment.end]])
+            self._encodings[segment.start] = encoding
+        return encoding
+
+    @property
+    def encoded(self) -> int:
+        """How many segments have been encoded so far."""
+        return len(self._encodings)
 
 
 def encode_article(doc: Document, sdoc: Doc, index: DocumentIndex, encoder: Encoder) -> ArticleEncodings:
     found = [find_mentions(s, index) for s in segments(doc.text, sdoc)]
-    wanted = [s for s in found if s.mentions]
-    vectors = encoder.encode([doc.text[s.start:s.end] for s in wanted])
-    return ArticleEncodings(wanted, {s.start: v for s, v in zip(wanted, vectors, strict=True)})
+    return ArticleEncodings(doc.text, encoder, [s for s in found if s.mentions])

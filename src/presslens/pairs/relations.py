@@ -96,11 +96,11 @@ def learned_relations(
     none_column = model.relation.classes.index(NONE)
     retyped: dict[int, Relation] = {}
     found: list[Relation] = []
-    tokens = list(sdoc)
 
     def people_or_bodies(actor: str) -> bool:
         return index.kinds.get(actor) in SENTIMENT_KINDS
 
+    retyping = model.threshold("retype") <= 1.0
     for segment in article.segments:
         actors = segment.actors()
         if len(actors) < 2:
@@ -112,7 +112,8 @@ def learned_relations(
                  if r.start < segment.end and segment.start < r.end}
         # where the rules read a construction in this segment, the head must be surer to add
         threshold = model.threshold("relation_ruled" if ruled else "relation")
-        encoding = article.of(segment)
+        # the ordered pairs whose outcome the heads can change, read in one batch per segment
+        pairs: list[tuple[Mention, Mention, bool, tuple[float, float]]] = []
         for i, first in enumerate(actors):
             for second in actors[i + 1:]:
                 a, b = _closest(segment, first, second)
@@ -120,35 +121,47 @@ def learned_relations(
                     a, b = b, a
                 if _same_side(index, first, second) or _one_phrase(sdoc, a, b):
                     continue
-                span = (a.start - segment.start, a.end - segment.start)
-                other = (b.start - segment.start, b.end - segment.start)
-                sentiment = model.pair_sentiment.probabilities(pair_features(encoding, span, other))[0]
+                sentiment = None
+                if people_or_bodies(a.actor) and people_or_bodies(b.actor):
+                    span = (a.start - segment.start, a.end - segment.start)
+                    other = (b.start - segment.start, b.end - segment.start)
+                    features = pair_features(article.of(segment), span, other)
+                    sentiment = model.pair_sentiment.probabilities(features)[0]
                 for source, target in ((a, b), (b, a)):
-                    features = relation_features(encoding, segment.start, tokens,
-                                                 (source.start, source.end), (target.start, target.end),
-                                                 len(actors))
-                    if features is None:
+                    is_ruled = (index.normal(source.actor), index.normal(target.actor)) in ruled
+                    if is_ruled and not retyping:
                         continue
-                    probabilities = model.relation.probabilities(features)[0]
-                    rule = ruled.get((index.normal(source.actor), index.normal(target.actor)))
-                    if rule is not None:
-                        better = _retype(rule_relations[rule], probabilities, model, lexicon.polarity)
-                        if better is not None:
-                            retyped[rule] = better
-                        continue
-                    positive, negative = directed_sentiment(sentiment, source is a)
-                    if not (people_or_bodies(source.actor) and people_or_bodies(target.actor)):
-                        positive = negative = 0.0  # the sentiment head knows people and parties
-                    relation = _decide(probabilities, none_column, types, positive, negative, model,
-                                       lexicon.polarity, threshold)
-                    if relation is None:
-                        continue
-                    type_name, polarity, confidence = relation
-                    cue = _meeting(sdoc, source, target)
-                    if cue is not None and negated_scope(cue):
-                        continue
-                    found.append(_relation(doc, index, segment, source, target, cue, type_name,
-                                           polarity, confidence))
+                    signs = directed_sentiment(sentiment, source is a) if sentiment is not None else (0.0, 0.0)
+                    if not is_ruled and threshold > 1.0 and max(signs) < model.threshold("sentiment"):
+                        continue  # neither head could emit a relation here
+                    pairs.append((source, target, is_ruled, signs))
+        if not pairs:
+            continue
+        encoding = article.of(segment)
+        rows = [relation_features(encoding, segment.start, segment.tokens, (s.start, s.end),
+                                  (t.start, t.end), len(actors)) for s, t, _, _ in pairs]
+        kept = [(pair, row) for pair, row in zip(pairs, rows, strict=True) if row is not None]
+        if not kept:
+            continue
+        table = model.relation.probabilities(np.stack([row for _, row in kept]))
+        for ((source, target, is_ruled, (positive, negative)), _), probabilities in zip(
+                kept, table, strict=True):
+            if is_ruled:
+                rule = ruled[(index.normal(source.actor), index.normal(target.actor))]
+                better = _retype(rule_relations[rule], probabilities, model, lexicon.polarity)
+                if better is not None:
+                    retyped[rule] = better
+                continue
+            relation = _decide(probabilities, none_column, types, positive, negative, model,
+                               lexicon.polarity, threshold)
+            if relation is None:
+                continue
+            type_name, polarity, confidence = relation
+            cue = _meeting(sdoc, source, target)
+            if cue is not None and negated_scope(cue):
+                continue
+            found.append(_relation(doc, index, segment, source, target, cue, type_name,
+                                   polarity, confidence))
     found += [retyped.get(n, r) for n, r in enumerate(rule_relations)]
     return sorted(found, key=lambda r: (r.start, r.source, r.target, r.type))
 

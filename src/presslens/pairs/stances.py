@@ -51,12 +51,12 @@ def portrayal_tally(
     head = model.portrayal
     negative, positive = head.classes.index("negative"), head.classes.index("positive")
     tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    outlet_voice = model.threshold("outlet_stance") <= 1.0
     for segment in article.segments:
-        encoding = article.of(segment)
         quote = index.quote_at(segment.start)
         holder = OUTLET if quote is None else quote.speaker
-        if holder is None:
-            continue
+        if holder is None or (holder == OUTLET and not outlet_voice):
+            continue  # no stance could come of it: the segment is not even encoded
         if quote is None and doc_text(index, segment).rstrip("\"'”’»“ ").endswith("?"):
             continue  # the outlet's questions (an interviewer's prompts) are not its voice
         for mention in segment.mentions:
@@ -65,7 +65,7 @@ def portrayal_tally(
             if holder != OUTLET and index.holds_office(holder) and index.state_of(holder) == mention.actor:
                 continue  # an office-holder speaks of their own state by office
             span = (mention.start - segment.start, mention.end - segment.start)
-            p = head.probabilities(mention_features(encoding, span))[0]
+            p = head.probabilities(mention_features(article.of(segment), span))[0]
             tally[(holder, mention.actor)].add(float(p[positive] - p[negative]),
                                                (segment.start, segment.end))
     return tally

@@ -15,6 +15,7 @@ _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
 _STOP_VERBS = word_set("syntax", "stop_verbs")
 _REFUSALS = tuple(sorted((tuple(f.split()) for f in word_set("syntax", "refusal_frames")), key=len, reverse=True))
 _QUOTED_REFUSALS = word_set("syntax", "quoted_refusals")
+_OPENINGS = frozenset(frame[0] for frame in _REFUSALS)  # a line opening otherwise has no frame
 _QUOTES = frozenset("'\"‘’“”«»„")
 _SETTING_OFF = frozenset(":,;!.-–—") | _QUOTES
 
@@ -32,6 +33,8 @@ def _frame_end(token: Token) -> int | None:
     opened = False
     while i < token.i and doc[i].text in _QUOTES:
         i, opened = i + 1, True
+    if i >= len(doc) or doc[i].lower_ not in _OPENINGS:
+        return None
     for frame in _REFUSALS:
         words = [t.lower_ for t in doc[i : i + len(frame)]]
         if tuple(words) != frame:
