@@ -331,13 +331,14 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="score N sentences evenly spaced through the file (after --limit)")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--profile", default="default", help="analyser profile: default or fast")
     parser.add_argument("--show-unresolved", type=int, default=0, metavar="N",
                         help="list the N entity texts most often not resolved to an actor")
     args = parser.parse_args(argv)
     console = Console()
 
     examples = load_examples(args.data, args.limit, args.sample)
-    analyzer = Analyzer()
+    analyzer = Analyzer(profile=args.profile)
     outcomes = [predict(doc, example) for doc, example in
                 zip(analyse(examples, analyzer, args.batch_size), examples, strict=True)]
     result = {"data": str(args.data), **report(examples, outcomes)}
