@@ -19,6 +19,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from presslens.techniques.features import DocFeatures, _key
+from presslens.techniques.prefilter import PatternSet
 
 _WORD = r"[\w'’-]+"
 
@@ -122,24 +123,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=1)
+def _all_patterns() -> tuple[tuple[tuple[Rule, bool], ...], PatternSet]:
+    """Every pattern of every rule in order, with its rule and whether it is bounded, and the
+    patterns as one ``PatternSet``."""
+    rules = load_rules()
+    owners = tuple((rule, bounded) for rule in rules for bounded in rule.bounded)
+    return owners, PatternSet([pat for rule in rules for pat in rule.patterns])
+
+
 def pattern_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lowercased
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    for rule in load_rules():
-        for pat, bounded in zip(rule.patterns, rule.bounded, strict=True):
-            for m in pat.finditer(low):
-                if (
-                    bounded
-                    and m.start() > 0
-                    and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
-                ):
-                    continue
-                s, e = m.span("span") if "span" in pat.groupindex else m.span()
-                s, e = _trim(text, s, e)
-                if e > s:
-                    hits.append(Hit(s, e, rule.label, rule.name))
+    owners, patterns = _all_patterns()
+    for index, matches in patterns.finditer(low):
+        rule, bounded = owners[index]
+        for m in matches:
+            if (
+                bounded
+                and m.start() > 0
+                and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
+            ):
+                continue
+            s, e = m.span("span") if "span" in m.re.groupindex else m.span()
+            s, e = _trim(text, s, e)
+            if e > s:
+                hits.append(Hit(s, e, rule.label, rule.name))
     return hits
 
 
