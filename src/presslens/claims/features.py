@@ -23,9 +23,12 @@ from spacy.attrs import (
     ENT_IOB,
     ENT_TYPE,
     HEAD,
+    IDX,
+    IS_ALPHA,
     IS_PUNCT,
     IS_SPACE,
     LEMMA,
+    LENGTH,
     LIKE_NUM,
     LOWER,
     POS,
@@ -166,6 +169,18 @@ def _key(template: int, *parts: np.ndarray) -> np.ndarray:
     return h
 
 
+def _among(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``np.isin(values, wanted)`` for a handful of ``wanted`` values, without its set-up cost."""
+    found = np.zeros(values.shape, dtype=bool)
+    for value in wanted:
+        found |= values == value
+    return found
+
+
+def _buckets(keys: np.ndarray) -> np.ndarray:
+    return (keys >> _U(64 - BITS)).astype(np.int64)
+
+
 @dataclass
 class DocArrays:
     """Token attributes of one parsed ``Doc`` (hash-valued columns are uint64)."""
@@ -180,43 +195,51 @@ class DocArrays:
     is_num: np.ndarray
     is_punct: np.ndarray
     is_space: np.ndarray
+    is_alpha: np.ndarray
+    idx: np.ndarray  # character offset of each token (int64)
+    length: np.ndarray  # characters of each token (int64)
     head: np.ndarray  # absolute index of the head (int64)
     norm: np.ndarray  # lower form, numbers folded into one symbol
     abstract: np.ndarray  # entity type for entity tokens, <num>, <propn>, else lower form
     tensor: np.ndarray  # (n, 96) float32, zeros when the pipeline has no tensor
     token_counts: np.ndarray  # (n, N_COUNTS) float32: what each token adds to the counts
-    # Hashed keys over the non-space tokens ("content" order), computed once per doc:
+    # Hashed feature buckets over the non-space tokens ("content" order), computed once per doc
+    # (a segment's ids are slices of these):
     content: np.ndarray  # (m,) doc indices of the non-space tokens
-    position: np.ndarray  # (n,) position of each token in ``content`` (its next one for spaces)
-    uni_keys: np.ndarray  # (m, 3) templates 0 (word), 2 (lemma), 6 (first word)
-    pair_keys: np.ndarray  # (m - 1, 3) templates 1, 3, 4 over consecutive content tokens
-    tri_keys: np.ndarray  # (m - 2,) template 7
-    edge_keys: np.ndarray  # (m, 6) templates 1, 3, 4 as (<s>, token) then (token, </s>)
+    position: np.ndarray  # (n + 1,) non-space tokens before each token (m at the end)
+    uni_ids: np.ndarray  # (m, 3) templates 0 (word), 2 (lemma), 6 (first word)
+    pair_ids: np.ndarray  # (m - 1, 3) templates 1, 3, 4 over consecutive content tokens
+    tri_ids: np.ndarray  # (m - 2,) template 7
+    edge_ids: np.ndarray  # (m, 6) templates 1, 3, 4 as (<s>, token) then (token, </s>)
+    root_ids: np.ndarray  # (n,) template 5 (lemma + tag), read for the roots of a segment
+    is_root: np.ndarray  # (n,) bool: heads itself or is labelled ROOT
+    is_subject: np.ndarray  # (n,) bool: a subject dependency
 
     @classmethod
     def of(cls, sdoc: Doc) -> DocArrays:
-        raw = sdoc.to_array(
-            [LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE, ENT_IOB, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD]
-        )
-        arr = np.asarray(raw, dtype=np.uint64).reshape(len(sdoc), 11)
+        attrs = [LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE, ENT_IOB, LIKE_NUM, IS_PUNCT, IS_SPACE]
+        attrs += [HEAD, IS_ALPHA, IDX, LENGTH]
+        raw = sdoc.to_array(attrs)
+        n = len(sdoc)
+        arr = np.asarray(raw, dtype=np.uint64).reshape(n, len(attrs))
         lower, lemma, tag, pos, dep, ent_type = (arr[:, i] for i in range(6))
         ent_iob = arr[:, 6]
         is_num = (arr[:, 7] > 0) | (tag == _U(_TAG_CD))
-        head = np.arange(len(sdoc), dtype=np.int64) + arr[:, 10].view(np.int64)
+        head = np.arange(n, dtype=np.int64) + arr[:, 10].view(np.int64)
         norm = np.where(is_num, _NUM, lower)
         abstract = np.where(
             ent_type != 0, ent_type, np.where(pos == _U(_POS_PROPN), _PROPN_SENT, norm)
         )
         tensor = np.asarray(sdoc.tensor, dtype=np.float32)
-        if tensor.ndim != 2 or tensor.shape != (len(sdoc), TENSOR_DIM):
-            tensor = np.zeros((len(sdoc), TENSOR_DIM), dtype=np.float32)
+        if tensor.ndim != 2 or tensor.shape != (n, TENSOR_DIM):
+            tensor = np.zeros((n, TENSOR_DIM), dtype=np.float32)
         begins = ent_iob == 3
 
         def ents(types: np.ndarray) -> np.ndarray:
-            return begins & np.isin(ent_type, types)
+            return begins & _among(ent_type, types)
 
         def tags(*names: int) -> np.ndarray:
-            return np.isin(tag, np.array(names, dtype=np.uint64))
+            return _among(tag, np.array(names, dtype=np.uint64))
 
         columns = {
             "numbers": is_num,
@@ -229,25 +252,25 @@ class DocArrays:
             "past": tags(_TAG_VBD),
             "participle": tags(_TAG_VBN),
             "present": tags(_TAG_VBZ, _TAG_VBP),
-            "future": np.isin(lower, _FUTURE),
-            "hedge_modal": np.isin(lower, _HEDGE_MODAL) & tags(_TAG_MD),
-            "first_sg": np.isin(lower, _FIRST_SG),
-            "first_pl": np.isin(lower, _FIRST_PL),
-            "second": np.isin(lower, _SECOND),
+            "future": _among(lower, _FUTURE),
+            "hedge_modal": _among(lower, _HEDGE_MODAL) & tags(_TAG_MD),
+            "first_sg": _among(lower, _FIRST_SG),
+            "first_pl": _among(lower, _FIRST_PL),
+            "second": _among(lower, _SECOND),
             "adjectives": tags(_TAG_JJ),
             "superlatives": tags(_TAG_JJS, _TAG_RBS),
             "comparatives": tags(_TAG_JJR, _TAG_RBR),
             "negations": dep == _U(_DEP_NEG),
-            "opinion_verbs": np.isin(lemma, _OPINION_LEMMAS),
+            "opinion_verbs": _among(lemma, _OPINION_LEMMAS),
             "propn": pos == _U(_POS_PROPN),
             "interjections": tags(_TAG_UH),
         }
-        token_counts = np.zeros((len(sdoc), N_COUNTS), dtype=np.float32)
+        token_counts = np.zeros((n, N_COUNTS), dtype=np.float32)
         for name, column in columns.items():
             token_counts[:, COUNT_NAMES.index(name)] = column
         is_space = arr[:, 9] > 0
         content = np.flatnonzero(~is_space)
-        position: np.ndarray = np.cumsum(~is_space) - (~is_space).astype(np.int64)
+        position = np.concatenate([[0], np.cumsum(~is_space)])
         c_norm, c_tag, c_abs = norm[content], tag[content], abstract[content]
         uni_keys = np.stack([_key(0, c_norm), _key(2, lemma[content]), _key(6, c_norm)], axis=1)
         pair_keys = np.stack(
@@ -276,7 +299,10 @@ class DocArrays:
             ent_begin=ent_iob == 3,
             is_num=is_num,
             is_punct=arr[:, 8] > 0,
-            is_space=arr[:, 9] > 0,
+            is_space=is_space,
+            is_alpha=arr[:, 11] > 0,
+            idx=arr[:, 12].astype(np.int64),
+            length=arr[:, 13].astype(np.int64),
             head=head,
             norm=norm,
             abstract=abstract,
@@ -284,10 +310,13 @@ class DocArrays:
             token_counts=token_counts,
             content=content,
             position=position,
-            uni_keys=uni_keys,
-            pair_keys=pair_keys,
-            tri_keys=tri_keys,
-            edge_keys=edge_keys,
+            uni_ids=_buckets(uni_keys),
+            pair_ids=_buckets(pair_keys),
+            tri_ids=_buckets(tri_keys),
+            edge_ids=_buckets(edge_keys),
+            root_ids=_buckets(_key(5, lemma, tag)),
+            is_root=(head == np.arange(n)) | (dep == _ROOT),
+            is_subject=_among(dep, _SUBJ_DEPS),
         )
 
 
@@ -297,42 +326,46 @@ def _bigrams(template: int, seq: np.ndarray) -> np.ndarray:
     return _key(template, left, right)
 
 
+def _sorted_unique(ids: np.ndarray) -> np.ndarray:
+    """``np.unique(ids)`` for a short array, without its set-up cost."""
+    ids = np.sort(ids)
+    keep = np.empty(len(ids), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ids[1:], ids[:-1], out=keep[1:])
+    return ids[keep]
+
+
 def segment_features(arrays: DocArrays, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
     """Sparse ids (sorted unique bucket indices, int64) and dense values (``N_DENSE``) of the
     tokens ``start:end`` of the doc (whitespace tokens are skipped)."""
-    idx = np.arange(start, end)
-    idx = idx[~arrays.is_space[idx]]
     dense = np.zeros(N_DENSE, dtype=np.float32)
-    if len(idx) == 0:
+    a = int(arrays.position[start])
+    b = int(arrays.position[end])  # content positions a:b are the non-space tokens of start:end
+    if b == a:
         return np.zeros(0, dtype=np.int64), dense
-    a = int(arrays.position[idx[0]])
-    b = a + len(idx)  # content positions a:b are exactly the tokens idx
+    idx = arrays.content[a:b]
     words = ~arrays.is_punct[idx]
-    roots = idx[(arrays.head[idx] == idx) | (arrays.dep[idx] == _ROOT)]
-    root_keys = (
-        _key(5, arrays.lemma[roots], arrays.tag[roots]) if len(roots) else np.zeros(0, np.uint64)
+    roots = idx[arrays.is_root[idx]]
+    ids = _sorted_unique(
+        np.concatenate(
+            [
+                arrays.uni_ids[a:b, 0],
+                arrays.pair_ids[a : b - 1].ravel(),
+                arrays.edge_ids[a, :3],
+                arrays.edge_ids[b - 1, 3:],
+                arrays.uni_ids[a:b, 1][words],
+                arrays.root_ids[roots],
+                arrays.uni_ids[a : a + 1, 2],
+                arrays.tri_ids[a : b - 2],
+            ]
+        )
     )
-    keys = np.concatenate(
-        [
-            arrays.uni_keys[a:b, 0],
-            arrays.pair_keys[a : b - 1].ravel(),
-            arrays.edge_keys[a, :3],
-            arrays.edge_keys[b - 1, 3:],
-            arrays.uni_keys[a:b, 1][words],
-            root_keys,
-            arrays.uni_keys[a : a + 1, 2],
-            arrays.tri_keys[a : b - 2],
-        ]
-    )
-    ids = np.unique((keys >> _U(64 - BITS)).astype(np.int64))
 
     # imperative: a bare-verb root with no subject among its dependents
     imperative = 0
-    for r in roots:
-        if arrays.tag[r] == _U(_TAG_VB):
-            kids = idx[arrays.head[idx] == r]
-            if not np.isin(arrays.dep[kids], _SUBJ_DEPS).any():
-                imperative = 1
+    for r in roots.tolist():
+        if arrays.tag[r] == _U(_TAG_VB) and not arrays.is_subject[idx[arrays.head[idx] == r]].any():
+            imperative = 1
     last = idx[words] if words.any() else idx
     tail = arrays.lower[idx[-3:]]
     values = arrays.token_counts[idx].sum(axis=0)
