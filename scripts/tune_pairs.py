@@ -23,6 +23,7 @@ from presslens.evaluate.metrics import Counts, score_relations, score_stances
 from presslens.evaluate.runner import load_gold_dir
 from presslens.ingest import RawArticle
 from presslens.nlp import load_nlp
+from presslens.pairs.cameo_data import read_cameo
 from presslens.pairs.encodings import encode_article
 from presslens.pairs.model import load_pair_model
 from presslens.pairs.relation_data import read_annotated_articles, read_written_sentences
@@ -48,6 +49,8 @@ def main() -> None:
     parser.add_argument("--grid", type=json.loads, default=None,
                         help='JSON object replacing grid entries, e.g. {"sentiment": [0.5, 0.9]}')
     parser.add_argument("--written", type=Path, default=Path("corpora/plover_train/sentences.jsonl"))
+    parser.add_argument("--cameo", type=Path, default=None,
+                        help="also train the relation head on these CAMEO-coded sentences")
     parser.add_argument("--stances-only", action="store_true",
                         help="tune the stance thresholds only (no relation head to retrain)")
     parser.add_argument("--shipped-head", action="store_true",
@@ -58,6 +61,8 @@ def main() -> None:
     nlp = load_nlp()
     shipped = load_pair_model()
     written = list(read_written_sentences(args.written))
+    if args.cameo is not None:
+        written += list(read_cameo(args.cameo, nlp))
     analyzer = Analyzer(profile="fast")
     encoder = load_encoder()
     relation_counts: dict[tuple[float, ...], Counts] = {}

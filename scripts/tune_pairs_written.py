@@ -21,6 +21,7 @@ from presslens.encoder import load_encoder
 from presslens.ingest import RawArticle
 from presslens.model import Document
 from presslens.nlp import load_nlp
+from presslens.pairs.cameo_data import read_cameo
 from presslens.pairs.encodings import encode_article
 from presslens.pairs.model import load_pair_model
 from presslens.pairs.relation_data import read_annotated_articles, read_written_sentences
@@ -30,7 +31,7 @@ from presslens.pipeline import Analyzer
 
 WRITTEN = Path("corpora/plover_train/sentences.jsonl")
 ARTICLES = [Path("tests/devset"), Path("tests/devset2"), Path("tests/devset3")]
-GRID = {"relation": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01], "relation_ruled": [0.5, 0.7, 0.9, 1.01]}
+GRID = {"relation": [0.3, 0.5, 0.7, 0.8, 0.9, 1.01], "relation_ruled": [1.01]}
 
 
 def _actor_at(doc: Document, start: int, end: int) -> set[str]:
@@ -64,11 +65,15 @@ def score(doc: Document, record: dict) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--cameo", type=Path, default=None,
+                        help="also train the relation head on these CAMEO-coded sentences")
     args = parser.parse_args()
     nlp = load_nlp()
     records = [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines() if line.strip()]
     written = list(read_written_sentences(WRITTEN))
     articles = list(read_annotated_articles(ARTICLES, nlp))
+    if args.cameo is not None:
+        articles += list(read_cameo(args.cameo, nlp))
     shipped = load_pair_model()
     analyzer = Analyzer(profile="fast")
     encoder = load_encoder()

@@ -27,6 +27,10 @@ def train_pairs(
     written: Annotated[Path, typer.Option(
         help="PLOVER-style training sentences (JSONL, corpora/plover_train's format).",
         exists=True, dir_okay=False)] = Path("corpora/plover_train/sentences.jsonl"),
+    cameo: Annotated[Path | None, typer.Option(
+        help="Folder with cameo_ner-train.txt and cameo_class-train.tsv (ConfliBERT's CAMEO data) "
+        "to add to the relation head's examples (not in the shipped head: it changed nothing "
+        "measurable, see the README).", exists=True, file_okay=False)] = None,
     articles: Annotated[list[Path] | None, typer.Option(
         "--articles", help="A folder of annotated articles (NAME.txt + NAME.gold.json); repeat.",
         exists=True, file_okay=False)] = None,
@@ -40,7 +44,7 @@ def train_pairs(
     folders = articles or [Path("tests/devset"), Path("tests/devset2"), Path("tests/devset3")]
     if any(folder.name in ("heldout", "plover_style") for folder in folders):
         raise typer.BadParameter("tests/heldout and tests/plover_style are never trained on")
-    data = TrainingData(directed_sentiment, newsmtsc, written, folders)
+    data = TrainingData(directed_sentiment, newsmtsc, written, folders, cameo)
     command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     figures = train_pair_model(data, out, cache, command)
     typer.echo(json.dumps(figures, indent=2))

@@ -55,6 +55,23 @@ def _role(token: Token, roles: tuple[str, ...], preps: tuple[str, ...]) -> tuple
     return role, prep
 
 
+def cue_types_between(source: Token, target: Token) -> tuple[list[str], str | None]:
+    """The relation types the lexicon gives the words on the dependency path between two
+    mentions' heads (in path order), and the type of the word where the paths meet."""
+    lexicon = relation_lexicon()
+    path, meet = _path(source, target)
+    found: list[str] = []
+    meeting_type = None
+    for token in path:
+        for table in (lexicon.verbs, lexicon.nouns, lexicon.predicates, lexicon.adjectives):
+            cue = table.get(token.lemma_.lower())
+            if cue is not None:
+                found.append(cue.type)
+                if meet is not None and token.i == meet.i and meeting_type is None:
+                    meeting_type = cue.type
+    return found, meeting_type
+
+
 def _cue_types(path: list[Token], types: tuple[str, ...]) -> np.ndarray:
     lexicon = relation_lexicon()
     found = np.zeros(len(types), dtype=np.float32)

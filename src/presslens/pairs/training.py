@@ -4,7 +4,8 @@
   split gives the head's own figure (entities given, not found by presslens);
 - ``portrayal``: NewsMTSC train (8,739 mentions); its dev split gives the figure;
 - ``relation``: the PLOVER-style sentences the presslens developers wrote from the codebook
-  (``corpora/plover_train``) and the relations of the annotated development articles.
+  (``corpora/plover_train``), the relations of the annotated development articles, and the
+  CAMEO-coded news sentences whose path holds a cue of their quad class (``cameo_data``).
 Never trained on: any dev/valid split, ``tests/heldout``, ``tests/plover_style``.
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 
 from presslens.encoder import EncoderSpec, load_encoder
 from presslens.nlp import load_nlp
+from presslens.pairs.cameo_data import read_cameo
 from presslens.pairs.datasets import (
     PAIR_SENTIMENT,
     PORTRAYAL,
@@ -57,6 +59,7 @@ class TrainingData:
     newsmtsc: Path  # folder with train.jsonl and dev.jsonl
     written: Path  # corpora/plover_train/sentences.jsonl
     articles: Sequence[Path]  # folders of annotated articles (NAME.txt + NAME.gold.json)
+    cameo: Path | None = None  # folder with cameo_ner-train.txt and cameo_class-train.tsv
 
 
 def polar_micro_f1(gold: Sequence[str], predicted: Sequence[str], neutral: str) -> float:
@@ -81,6 +84,17 @@ def relation_matrix(examples: Sequence[RelationExample]) -> tuple[np.ndarray, li
             rows.append(row)
             labels.append(example.label)
     return np.stack(rows), labels
+
+
+def relation_examples(data: TrainingData, skip: frozenset[str] = frozenset()) -> list[RelationExample]:
+    """Every relation-head example of the training data, but those whose origin is in ``skip``
+    (for cross-validation)."""
+    nlp = load_nlp()
+    examples = list(read_written_sentences(data.written))
+    examples += list(read_annotated_articles(data.articles, nlp))
+    if data.cameo is not None:
+        examples += list(read_cameo(data.cameo, nlp))
+    return [e for e in examples if e.origin not in skip]
 
 
 def fit_relation_head(x: np.ndarray, labels: Sequence[str]) -> Head:
@@ -123,8 +137,7 @@ def train_pair_model(data: TrainingData, out: Path, cache: Path | None = None,
         "dev_macro_f1": round(macro_f1(gold, predicted, PORTRAYAL), 4),
     }
     # --- relation types
-    examples = list(read_written_sentences(data.written))
-    examples += list(read_annotated_articles(data.articles, load_nlp()))
+    examples = relation_examples(data)
     x_relations, labels = relation_matrix(examples)
     relation = fit_relation_head(x_relations, labels)
     figures["relation"] = {"examples": len(labels), "labels": dict(sorted(Counter(labels).items()))}
@@ -149,6 +162,8 @@ def _write_meta(out: Path, data: TrainingData, figures: dict[str, object], comma
             "directed_sentiment_train_sha256": file_digest(data.directed_sentiment / "train.txt"),
             "newsmtsc_train_sha256": file_digest(data.newsmtsc / "train.jsonl"),
             "written_sha256": file_digest(data.written),
+            "cameo_ner_train_sha256": (file_digest(data.cameo / "cameo_ner-train.txt")
+                                       if data.cameo is not None else None),
             "articles": [str(p) for p in data.articles],
         },
         "figures": figures,
