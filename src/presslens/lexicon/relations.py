@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -75,6 +75,14 @@ class RelationLexicon:
 
     def polarity(self, type_name: str) -> int:
         return self.types[type_name].polarity
+
+    @cached_property
+    def phrases_by_verb(self) -> dict[str, tuple[Phrase, ...]]:
+        """The multiword cues of each verb, in lexicon order."""
+        by_verb: dict[str, list[Phrase]] = {}
+        for phrase in self.phrases:
+            by_verb.setdefault(phrase.verb, []).append(phrase)
+        return {verb: tuple(phrases) for verb, phrases in by_verb.items()}
 
 
 def _read(name: str) -> dict[str, Any]:

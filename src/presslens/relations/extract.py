@@ -22,8 +22,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LEMMA, ORTH
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from presslens.index import DocumentIndex
 from presslens.lexicon import Cue, RelationLexicon, word_set
@@ -110,6 +113,7 @@ def _noun_key(noun: Token) -> str:
 
 
 _TRIGGERS: dict[int, tuple[RelationLexicon, frozenset[str]]] = {}
+_HYPHEN = np.uint64(StringStore().add("-"))  # the ORTH value of "-"
 
 
 class Patterns(ArgumentReader):
@@ -123,6 +127,7 @@ class Patterns(ArgumentReader):
         self.history: list[tuple[int, Found]] = []  # (sentence number, found) in text order
         self.sentence = -1
         self._triggers: frozenset[str] | None = None
+        self._trigger_at: tuple[Doc, set[int]] | None = None  # the trigger tokens of a document
 
     # ---------------------------------------------------------------- helpers
     def _emit(
@@ -228,9 +233,7 @@ class Patterns(ArgumentReader):
     def _phrase_cue(self, verb: Token) -> tuple[Cue, Token | None, bool] | None:
         """A multiword cue on this verb: (cue, the preposition holding the other actor or None
         for a particle, whether it was matched)."""
-        for phrase in self.lex.phrases:
-            if phrase.verb != verb.lemma_.lower():
-                continue
+        for phrase in self.lex.phrases_by_verb.get(verb.lemma_.lower(), ()):
             anchor = verb
             if phrase.obj is not None:
                 # ("said no to X": the parser makes "no" an interjection)
@@ -464,6 +467,8 @@ class Patterns(ArgumentReader):
         Washington": whoever draws the line or gives the orders controls the follower; "trying
         to keep Syria weak and divided": coercion of the one kept so."""
         lemma = verb.lemma_.lower()
+        if lemma not in _FOLLOW_LINE_VERBS and lemma not in _KEEP_VERBS:
+            return  # (before reading negation, which costs more)
         if verb.pos_ != "VERB" or negated_scope(verb):
             return
         if lemma in _FOLLOW_LINE_VERBS:
@@ -1014,14 +1019,31 @@ class Patterns(ArgumentReader):
         _TRIGGERS[id(lex)] = (lex, words)
         return words
 
+    @staticmethod
+    def _trigger_tokens(sdoc: Doc, triggers: frozenset[str]) -> set[int]:
+        """The tokens of ``sdoc`` whose lemma (or hyphenated noun key) some pattern starts from,
+        read off the lemma array: each distinct lemma is looked up once."""
+        lemmas = sdoc.to_array(LEMMA)
+        strings = sdoc.vocab.strings
+        wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in triggers]
+        at = set(np.flatnonzero(np.isin(lemmas, np.array(wanted, dtype=np.uint64))).tolist())
+        # a noun after a hyphen written without spaces ("build-up"): its key is the whole word
+        for i in np.flatnonzero(sdoc.to_array(ORTH) == _HYPHEN).tolist():
+            if i + 1 < len(sdoc) and i + 1 not in at and _noun_key(sdoc[i + 1]) in triggers:
+                at.add(i + 1)
+        return at
+
     def find(self, sent: SpacySpan) -> Iterator[Found]:
         self.sentence += 1
         found: list[Found] = []
         if self._triggers is None:
             self._triggers = self._trigger_words()
+        if self._trigger_at is None or self._trigger_at[0] is not sent.doc:
+            self._trigger_at = (sent.doc, self._trigger_tokens(sent.doc, self._triggers))
+        triggers = self._trigger_at[1]
         tokens = list(sent)
         for token in tokens:
-            if token.lemma_.lower() not in self._triggers and _noun_key(token) not in self._triggers:
+            if token.i not in triggers:
                 continue
             for each in (
                 *self.mediation_relations(token),
