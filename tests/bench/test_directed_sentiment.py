@@ -7,22 +7,24 @@ from pathlib import Path
 import pytest
 
 from presslens.bench.directed_sentiment import (
-    CorpusError,
-    Example,
     Outcome,
     confusion_matrix,
     coverage,
     label_from_scores,
-    load_examples,
     macro_f1,
-    parse_line,
     per_class,
     polar_micro,
     predict,
     resolve_span,
-    strip_brackets,
 )
 from presslens.model import Actor, Document, Mention, Relation, Stance
+from presslens.pairs.datasets import (
+    CorpusError,
+    Example,
+    load_examples,
+    parse_line,
+    strip_brackets,
+)
 
 # Written for these tests, in the corpus's format: sentence, p, q, label.
 _TSV = (

@@ -9,23 +9,23 @@ from presslens.pairs.relation_data import NONE, read_written_sentences
 
 
 def test_brackets_are_stripped_and_their_spans_kept() -> None:
-    text, spans = strip_brackets("[the Senat]e rebuked [Governor Alden] on Friday.")
+    text, p, q = strip_brackets("[the Senat]e rebuked [Governor Alden] on Friday.")
     assert text == "the Senate rebuked Governor Alden on Friday."
-    assert [text[s:e] for s, e in spans] == ["the Senat", "Governor Alden"]
+    assert [text[s:e] for s, e in (p, q)] == ["the Senat", "Governor Alden"]
 
 
 def test_directed_sentiment_lines_become_pairs_in_text_order(tmp_path) -> None:
     path = tmp_path / "train.txt"
     path.write_text(
         "[Mayor Quill] praised [the council] for its budget.\tMayor Quill\tthe council\t1\n"
-        "[Quill] was mocked by [Brandt].\tQuill\tBrandt\t4\n"
-        "a line without brackets\tx\ty\t0\n",
+        '"[Quill] was mocked by [Brandt] as ""weak""."\tQuill\tBrandt\t4\n',
         encoding="utf-8",
     )
     examples = list(read_directed_sentiment(path))
     assert [e.label for e in examples] == ["first_positive", "second_negative"]
-    first = examples[0]
+    first, second = examples
     assert first.text[first.first[0]:first.first[1]] == "Mayor Quill"
+    assert second.text == 'Quill was mocked by Brandt as "weak".'  # CSV quoting undone
 
 
 def test_newsmtsc_records_keep_the_mention_span(tmp_path) -> None:

@@ -53,11 +53,17 @@ def encode_texts(texts: Sequence[str], encoder: Encoder | None = None,
     return encodings
 
 
-def cached_matrix(cache: Path | None, key: str, build: Callable[[], np.ndarray]) -> np.ndarray:
-    """``build()``, kept in ``cache/key.npy`` when a cache folder is given (outside the repo)."""
+def cached_matrix(cache: Path | None, key: str, build: Callable[[], np.ndarray],
+                  examples: Sequence[object] = ()) -> np.ndarray:
+    """``build()``, kept in ``cache/<key>-<digest>.npy`` when a cache folder is given (outside
+    the repo); the digest covers the examples and the encoder, so changed data or a changed
+    encoder never reads stale features."""
     if cache is None:
         return build()
-    path = cache / f"{key}.npy"
+    from presslens.encoder import EncoderSpec
+
+    digest = hashlib.sha256(repr((EncoderSpec().file_name(), list(examples))).encode()).hexdigest()
+    path = cache / f"{key}-{digest[:16]}.npy"
     if path.is_file():
         return np.asarray(np.load(path))
     matrix = build()

@@ -113,8 +113,8 @@ def train_pair_model(data: TrainingData, out: Path, cache: Path | None = None,
     train = list(read_directed_sentiment(data.directed_sentiment / "train.txt"))
     valid = list(read_directed_sentiment(data.directed_sentiment / "valid.txt"))
     encodings = encode_texts([e.text for e in train + valid], label="encoding directed sentiment")
-    x_train = cached_matrix(cache, "ds_train", lambda: pair_matrix(train, encodings))
-    x_valid = cached_matrix(cache, "ds_valid", lambda: pair_matrix(valid, encodings))
+    x_train = cached_matrix(cache, "ds_train", lambda: pair_matrix(train, encodings), train)
+    x_valid = cached_matrix(cache, "ds_valid", lambda: pair_matrix(valid, encodings), valid)
     sentiment = fit_head("pair_sentiment", x_train, [e.label for e in train], PAIR_SENTIMENT)
     predicted = predict_labels(sentiment, x_valid)
     gold = [e.label for e in valid]
@@ -127,8 +127,10 @@ def train_pair_model(data: TrainingData, out: Path, cache: Path | None = None,
     mentions = list(read_newsmtsc(data.newsmtsc / "train.jsonl"))
     mentions_dev = list(read_newsmtsc(data.newsmtsc / "dev.jsonl"))
     encodings = encode_texts([e.text for e in mentions + mentions_dev], label="encoding NewsMTSC")
-    x_train = cached_matrix(cache, "newsmtsc_train", lambda: mention_matrix(mentions, encodings))
-    x_dev = cached_matrix(cache, "newsmtsc_dev", lambda: mention_matrix(mentions_dev, encodings))
+    x_train = cached_matrix(cache, "newsmtsc_train", lambda: mention_matrix(mentions, encodings),
+                            mentions)
+    x_dev = cached_matrix(cache, "newsmtsc_dev", lambda: mention_matrix(mentions_dev, encodings),
+                          mentions_dev)
     portrayal = fit_head("portrayal", x_train, [e.label for e in mentions], PORTRAYAL)
     predicted = predict_labels(portrayal, x_dev)
     gold = [e.label for e in mentions_dev]
