@@ -16,11 +16,14 @@ description ("the bloc", "the ministry") or a counted group ("both countries") s
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set, word_table
+from presslens.syntax.lookup import lower_in
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,
     FIRST_SINGULAR,
@@ -205,12 +208,11 @@ def resolve_quoted_persons(index: DocumentIndex) -> None:
     person the quote names before it, within two sentences, who is not its speaker
     ("Pashinyan understands this. He has given away Karabakh")."""
     starts = [sent.start for sent in index.sdoc.sents]
-    sentence = 0
-    for token in index.sdoc:
-        while sentence + 1 < len(starts) and starts[sentence + 1] <= token.i:
-            sentence += 1
-        if token.lower_ not in PERSONAL or token.i in index.by_token:
+    for i in np.flatnonzero(lower_in(index.sdoc, PERSONAL)).tolist():
+        if i in index.by_token:
             continue
+        token = index.sdoc[i]
+        sentence = bisect_right(starts, i) - 1
         quote = index.quote_at(token.idx)
         if quote is None:
             continue

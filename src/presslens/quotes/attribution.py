@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import ADJ, AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from presslens.model import QuoteKind
@@ -22,6 +25,7 @@ from presslens.quotes.lexicon import (
     speech_verbs,
 )
 from presslens.quotes.marks import MarkedQuote
+from presslens.syntax.lookup import exact_lemma_in, lemma_in, lower_in
 
 Range = tuple[int, int]
 
@@ -479,12 +483,26 @@ def _skip_leading(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _cue_tokens(doc: Doc) -> list[int]:
+    """The tokens the cues of ``indirect_candidates`` can stand on (a speech verb, a conviction
+    adjective, "according", an opinion noun, "put"), found before any is read as a ``Token``."""
+    pos = doc.to_array(POS)
+    cues = (
+        (((pos == VERB) | (pos == AUX)) & lemma_in(doc, speech_verbs()))
+        | ((pos == ADJ) & lower_in(doc, CONVICTION_ADJECTIVES))
+        | lower_in(doc, {"according", *OPINION_NOUNS})
+        | exact_lemma_in(doc, {"put"})
+    )
+    return np.flatnonzero(cues).tolist()
+
+
 def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candidate]:
     """Reported speech outside quotation marks: speech verbs with a clausal complement, and the
     phrasal cues "according to X", "in X's view", "as X put it"."""
     found: list[Candidate] = []
     used_sentences_cues: set[int] = set()
-    for token in doc:
+    for i in _cue_tokens(doc):
+        token = doc[i]
         if _inside(direct, token.idx):
             continue
         candidate = (

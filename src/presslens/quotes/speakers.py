@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from presslens.model import Document
@@ -88,6 +91,7 @@ class SpeakerResolver:
         )
         self.person_entities = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
         self.quoted = quoted
+        self._nouns: dict[str, list[int]] | None = None
 
     def actors_in(self, span: Range) -> list[str]:
         """Ids of actors mentioned in ``span``, in order of first mention."""
@@ -193,13 +197,22 @@ class SpeakerResolver:
         }
         return next(iter(hits)) if len(hits) == 1 else None
 
+    def _nouns_by_lemma(self) -> dict[str, list[int]]:
+        """The nouns of the document by lowercased lemma, in text order (read once)."""
+        if self._nouns is None:
+            self._nouns = {}
+            lemmas = self.sdoc.to_array(LEMMA)
+            strings = self.sdoc.vocab.strings
+            for i in np.flatnonzero(self.sdoc.to_array(POS) == NOUN).tolist():
+                self._nouns.setdefault(strings[int(lemmas[i])].lower(), []).append(i)
+        return self._nouns
+
     def introduced_as(self, head: Token) -> str | None:
         """The one person the text describes with this title noun ("political scientist X")."""
         lemma = head.lemma_.lower()
         people: set[str] = set()
-        for token in self.sdoc:
-            if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
-                continue
+        for i in self._nouns_by_lemma().get(lemma, []):
+            token = self.sdoc[i]
             related = [c for c in token.children if c.dep_ in ("appos", "compound")]
             if token.dep_ in ("appos", "compound"):
                 related.append(token.head)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -43,6 +43,7 @@ from presslens.syntax import (
     negated,
     negated_scope,
 )
+from presslens.syntax.lookup import lemma_in
 
 PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate": 0.7,
          "adjective": 0.6}
@@ -1021,12 +1022,8 @@ class Patterns(ArgumentReader):
 
     @staticmethod
     def _trigger_tokens(sdoc: Doc, triggers: frozenset[str]) -> set[int]:
-        """The tokens of ``sdoc`` whose lemma (or hyphenated noun key) some pattern starts from,
-        read off the lemma array: each distinct lemma is looked up once."""
-        lemmas = sdoc.to_array(LEMMA)
-        strings = sdoc.vocab.strings
-        wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in triggers]
-        at = set(np.flatnonzero(np.isin(lemmas, np.array(wanted, dtype=np.uint64))).tolist())
+        """The tokens of ``sdoc`` whose lemma (or hyphenated noun key) some pattern starts from."""
+        at = set(np.flatnonzero(lemma_in(sdoc, triggers)).tolist())
         # a noun after a hyphen written without spaces ("build-up"): its key is the whole word
         for i in np.flatnonzero(sdoc.to_array(ORTH) == _HYPHEN).tolist():
             if i + 1 < len(sdoc) and i + 1 not in at and _noun_key(sdoc[i + 1]) in triggers:

@@ -1,0 +1,47 @@
+"""Word-list lookups read off spaCy's arrays answer exactly what asking token by token does."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from presslens.nlp import load_nlp
+from presslens.syntax.lookup import exact_lemma_in, lemma_in, lower_in
+
+TEXT = (
+    "The Minister said on Tuesday that Armenia had signed the deal. "
+    "Critics SAID the ministers were saying nothing, and Put it plainly: he put it off."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def test_lemma_in_folds_case_like_token_lemma_lower(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    words = {"say", "minister"}
+    expected = [t.lemma_.lower() in words for t in doc]
+    assert lemma_in(doc, words).tolist() == expected
+    assert sum(expected) >= 4  # said, SAID, saying, Minister, ministers
+
+
+def test_exact_lemma_in_keeps_case(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    expected = [t.lemma_ in {"put"} for t in doc]
+    assert exact_lemma_in(doc, {"put"}).tolist() == expected
+    assert any(expected)
+
+
+def test_lower_in_reads_the_lower_form(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    found = np.flatnonzero(lower_in(doc, {"said", "armenia"})).tolist()
+    assert [doc[i].text for i in found] == ["said", "Armenia", "SAID"]
+
+
+def test_no_word_of_the_list_in_the_document(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    assert not lower_in(doc, {"zanzibar"}).any()
+    assert not lemma_in(doc, set()).any()
