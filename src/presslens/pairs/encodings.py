@@ -20,12 +20,15 @@ from presslens.pairs.segments import Segment, find_mentions, segments
 
 @dataclass
 class ArticleEncodings:
-    """Segments holding at least one actor mention; ``of`` gives a segment's encoding (offsets
-    in it are relative to the segment's start)."""
+    """The article's sentences (``every_segment``) and those holding at least one actor mention
+    (``segments``); ``of`` gives a segment's encoding (offsets in it are relative to the
+    segment's start). Every stage that reads the encoder goes through ``of``, so a sentence is
+    encoded once per article whichever stages ask."""
 
     text: str
     encoder: Encoder
     segments: list[Segment] = field(default_factory=list)
+    every_segment: list[Segment] = field(default_factory=list)
     _encodings: dict[int, Encoding] = field(default_factory=dict)
 
     def of(self, segment: Segment) -> Encoding:
@@ -43,4 +46,4 @@ class ArticleEncodings:
 
 def encode_article(doc: Document, sdoc: Doc, index: DocumentIndex, encoder: Encoder) -> ArticleEncodings:
     found = [find_mentions(s, index) for s in segments(doc.text, sdoc)]
-    return ArticleEncodings(doc.text, encoder, [s for s in found if s.mentions])
+    return ArticleEncodings(doc.text, encoder, [s for s in found if s.mentions], found)
