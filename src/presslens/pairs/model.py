@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from presslens.pairs.heads import MODEL_DIR, Head, read_meta
+from presslens.encoder.heads import MODELS, Head, read_meta
 
+MODEL_DIR = MODELS / "pairs"
 HEAD_NAMES = ("relation", "pair_sentiment", "portrayal")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.encoder import EncoderSpec, load_encoder
+from presslens.encoder.heads import Head
 from presslens.nlp import load_nlp
 from presslens.pairs.cameo_data import read_cameo
 from presslens.pairs.datasets import (
@@ -29,7 +30,6 @@ from presslens.pairs.datasets import (
     read_newsmtsc,
 )
 from presslens.pairs.features import relation_features
-from presslens.pairs.heads import Head
 from presslens.pairs.relation_data import (
     NONE,
     RelationExample,

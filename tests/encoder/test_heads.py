@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from presslens.pairs.heads import Head
-from presslens.pairs.train import fit_head, macro_f1
+from presslens.encoder.fitting import fit_head, macro_f1
+from presslens.encoder.heads import Head
 
 
 def _toy(seed: int = 0) -> tuple[np.ndarray, list[str]]:

@@ -1,7 +1,7 @@
 """Task heads over the frozen encoder: small multilayer perceptrons run with numpy.
 
-A head is trained by ``presslens train pairs`` (scikit-learn, deterministic) and shipped as
-``<name>.npz`` (weights, float16) beside ``meta.json`` (classes, feature layout, data, versions).
+Every learned stage shares this form: a head is trained by a ``presslens train`` command
+(scikit-learn, deterministic) and shipped as ``<name>.npz`` (weights, float16) beside ``meta.json`` (classes, feature layout, data, versions).
 The input standardisation is folded into the first layer, so inference is two matrix products.
 """
 
@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "pairs"
+MODELS = Path(__file__).resolve().parents[1] / "data" / "models"  # one folder per trained model
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,6 @@ class Head:
             )
 
 
-def read_meta(folder: Path = MODEL_DIR) -> dict[str, object]:
+def read_meta(folder: Path) -> dict[str, object]:
     meta: dict[str, object] = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return meta
-
-
-@lru_cache(maxsize=8)
-def shipped_head(name: str, folder: Path = MODEL_DIR) -> Head:
-    """A head shipped with presslens, loaded once per process."""
-    return Head.load(folder, name)
