@@ -8,6 +8,7 @@ here is offline and deterministic (directories are walked in sorted order).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -68,34 +69,70 @@ def iter_articles(
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named and article files under directories named, in a stable order."""
+    """Files named and article files under directories named, in a stable order; a path that
+    cannot be read (a directory without read permission, say) is an error in its place."""
     for raw in paths:
         path = Path(raw)
         if str(raw) == STDIN:
             yield Path(STDIN)
-        elif path.is_dir():
-            files = sorted(_walk(path))
-            if not files:
+            continue
+        try:
+            is_dir = path.is_dir()
+            is_file = not is_dir and path.is_file()
+        except OSError as err:  # is_dir() raises for a path under a directory we may not enter
+            yield read_error(str(path), err)
+            continue
+        if is_dir:
+            found = sorted(_walk(path), key=_walk_order)
+            if not found:
                 yield InputError(
                     str(path),
                     "directory holds no articles (.txt, .html, .htm, .json, .jsonl)",
                     code="not_found",
                 )
-            yield from files
-        elif path.is_file():
+            yield from found
+        elif is_file:
             yield path
         else:
             yield InputError(str(path), "no such file or directory", code="not_found")
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for entry in directory.iterdir():
-        if entry.name.startswith("."):
+def read_error(source: str, err: OSError) -> InputError:
+    """An ``OSError`` met while reading ``source``, as that input's error: ``not_found`` when
+    it is gone, ``unreadable`` when it is there but cannot be read (permissions, I/O)."""
+    if isinstance(err, FileNotFoundError):
+        return InputError(source, "no such file or directory", code="not_found")
+    if isinstance(err, PermissionError):
+        return InputError(source, "cannot read: permission denied", code="unreadable")
+    return InputError(source, f"cannot read: {err.strerror or err}", code="unreadable")
+
+
+def _walk_order(item: Path | InputError) -> tuple[str, ...]:
+    # The order of sorted(paths), with the unreadable directories in their places among them.
+    return Path(item.source).parts if isinstance(item, InputError) else item.parts
+
+
+def _walk(directory: Path) -> Iterator[Path | InputError]:
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except OSError as err:
+        yield read_error(str(directory), err)
+        return
+    for dir_entry in entries:
+        if dir_entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        entry = Path(dir_entry.path)
+        try:
+            is_dir = dir_entry.is_dir()
+            is_file = not is_dir and dir_entry.is_file()
+        except OSError as err:
+            yield read_error(str(entry), err)
+            continue
+        if is_dir:
             yield from _walk(entry)
         elif (
-            entry.is_file()
+            is_file
             and (entry.suffix.lower() in ARTICLE_SUFFIXES or _container_kind(entry))
             # Annotation files of the devset sit beside their articles and are not articles.
             and not entry.name.endswith(".gold.json")
@@ -122,7 +159,7 @@ def read_file(
             return
         data = path.read_bytes()
     except OSError as err:
-        yield InputError(source, f"cannot read file: {err.strerror or err}", code="not_found")
+        yield read_error(source, err)
         return
     yield from _read_bytes(data, source, suffix, max_bytes=max_bytes, source_path=source)
 

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from presslens.errors import InputError
-from presslens.ingest import HTML_OVERHEAD, RawArticle, check_text, decode_text, extract_html
+from presslens.ingest import (
+    HTML_OVERHEAD,
+    RawArticle,
+    check_text,
+    decode_text,
+    extract_html,
+    read_error,
+)
 from presslens.model import Meta
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -49,6 +56,12 @@ def _looks_like_feed(path: Path) -> bool:
 
 
 def read_container(path: Path, *, max_bytes: int) -> Iterator[RawArticle | InputError]:
+    try:  # an unreadable file is reported as such, not as "not a WARC file"
+        with path.open("rb"):
+            pass
+    except OSError as err:
+        yield read_error(str(path), err)
+        return
     kind = container_kind(path)
     if kind == "warc":
         yield from read_warc(path, max_bytes=max_bytes)
@@ -152,7 +165,7 @@ def read_feed(path: Path, *, max_bytes: int) -> Iterator[RawArticle | InputError
     try:
         data = path.read_bytes()
     except OSError as err:
-        yield InputError(source, f"cannot read file: {err.strerror or err}", code="not_found")
+        yield read_error(source, err)
         return
     parsed = feedparser.parse(data)
     if not parsed.entries:
