@@ -1,7 +1,18 @@
-"""The spaCy pipeline, loaded once per process from its PyPI package (never from a hub)."""
+"""The spaCy pipeline, loaded once per process from its PyPI package (never from a hub), and
+``parse``: one ``Doc`` for a text of any length the inputs accept.
+
+spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters, error E088) and the parser
+needs memory in proportion to the text, while the ingest limit is 2 MB. A text longer than
+``CHUNK_CHARS`` is parsed in chunks cut after paragraph breaks and joined with
+``Doc.from_docs``: the chunks are contiguous and keep their whitespace, so the joined ``Doc``'s
+text is the whole text and every character offset is what it would be in one parse. A paragraph
+starts a sentence anyway (``sentence_starts_at_line_breaks``), so no sentence is cut.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -39,3 +50,54 @@ def load_nlp() -> Language:
         ) from err
     nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+CHUNK_CHARS = 100_000
+"""Longest text parsed in one piece; longer texts are parsed in chunks of about this size (far
+above any news article, so ordinary articles parse exactly as they always have)."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # a blank line and the whitespace after it
+_LINE_BREAK = re.compile(r"\n\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def parse(nlp: Language, text: str, *, chunk_chars: int | None = None) -> Doc:
+    """``nlp(text)`` for a text of any length: one ``Doc`` whose text is ``text``."""
+    chunk_chars = chunk_chars or CHUNK_CHARS
+    if len(text) <= chunk_chars:
+        return nlp(text)
+    chunks = list(text_chunks(text, chunk_chars))
+    doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - from_docs keeps the text; checked, not assumed
+        raise RuntimeError("chunked parse changed the text")
+    return doc
+
+
+def text_chunks(text: str, chunk_chars: int) -> Iterator[str]:
+    """Contiguous pieces of ``text`` (joined, they are ``text``), each at most ``chunk_chars``
+    long, cut after a blank line, else after a line break, a sentence end or a space (a
+    paragraph longer than a chunk), and only mid-word in a text with no space at all."""
+    start = 0
+    while len(text) - start > chunk_chars:
+        end = start + chunk_chars
+        cut = _last_cut(text, start, end)
+        yield text[start:cut]
+        start = cut
+    if start < len(text):
+        yield text[start:]
+
+
+def _last_cut(text: str, start: int, end: int) -> int:
+    """The end of the last separator ending within (start + half a chunk, end]: chunks stay
+    large, and a cut falls after the separator so each chunk keeps its own whitespace."""
+    window = text[start:end]
+    floor = len(window) // 2
+    for pattern in (_PARAGRAPH_BREAK, _LINE_BREAK, _SENTENCE_END, _SPACE):
+        last = None
+        for match in pattern.finditer(window, floor):
+            if match.end() < len(window) or end == len(text):
+                last = match.end()
+        if last is not None and last > 0:
+            return start + last
+    return end

@@ -19,7 +19,7 @@ from presslens import metadata as metadata_stage
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
 from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
-from presslens.nlp import load_nlp
+from presslens.nlp import CHUNK_CHARS, load_nlp, parse
 from presslens.pipeline import stages as _stages  # noqa: F401  (registers the built-in components)
 from presslens.pipeline.components import REGISTRY, Analysis, Pipeline, PipelineError, Resources
 from presslens.pipeline.profiles import DEFAULT_PROFILE, PROFILES
@@ -106,13 +106,16 @@ class Analyzer:
         """Analyse one article, keeping what the components handed each other (the spaCy parse,
         the document index) beside the ``Document``: for tests and inspection."""
         text, meta = self._prepare(article)
-        return self._run_components(article, text, meta, self.nlp(text))
+        return self._run_components(article, text, meta, parse(self.nlp, text))
 
     def analyze_many(self, articles: Iterable[RawArticle], batch_size: int = 16) -> Iterator[Document]:
         """Analyse a stream of articles, parsing with ``nlp.pipe`` for speed."""
         prepared = ((a, *self._prepare(a)) for a in articles)
-        pairs = ((item[1], item) for item in prepared)
+        # A long text goes through the pipe as "" and is parsed in chunks (``nlp.parse``).
+        pairs = ((item[1] if len(item[1]) <= CHUNK_CHARS else "", item) for item in prepared)
         for sdoc, (article, text, meta) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            if len(text) > CHUNK_CHARS:
+                sdoc = parse(self.nlp, text)
             yield self._run_components(article, text, meta, sdoc).doc
 
     def _prepare(self, article: RawArticle) -> tuple[str, Meta]:
