@@ -291,3 +291,52 @@ def test_a_worker_builds_its_analyzer_with_the_settings_profile(monkeypatch: pyt
     monkeypatch.setattr(batch, "_worker_analyzer", None)
     batch._init_worker(AnalyzerSettings(profile="fast"))
     assert batch._worker_analyzer is not None and batch._worker_analyzer.profile == "fast"
+
+
+@pytest.mark.parametrize("name", ["records.jsonl", "records.json"])
+def test_several_records_on_stdout_are_json_lines(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    records = [{"text": GEORGIA}, {"text": SERBIA, "outlet": "Danube Daily"}]
+    content = (
+        "".join(json.dumps(r) + "\n" for r in records)
+        if name.endswith(".jsonl")
+        else json.dumps(records, indent=2)
+    )
+    path = write(tmp_path, name, content)
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2  # one document a line, nothing between them
+    docs = [Document.model_validate_json(line) for line in lines]
+    assert [d.meta.outlet for d in docs] == ["Kartli Observer", "Danube Daily"]
+
+
+def test_duplicate_texts_are_counted_once_in_the_summary(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "a.txt", GEORGIA)
+    write(corpus, "b_copy.txt", GEORGIA)
+    write(corpus, "c.txt", SERBIA)
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["analyze", str(corpus), "-o", str(out), "--summary"], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(documents(out)) == 2
+    assert "2 articles analysed, 1 duplicate, 0 failed" in result.stdout
+    assert result.stdout.count("Georgia is being turned") == 1  # one row per document
+    assert "2 analysed, 1 duplicate of an earlier input, 0 failed" in result.stderr
+
+
+def test_a_published_that_is_not_a_date_is_said_not_dropped_silently(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "r.jsonl", json.dumps({"text": SERBIA, "published": "yesterday"}) + "\n")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.stderr
+    warning = result.stderr.strip()
+    assert warning.startswith("warning") and f"{path}:1" in warning
+    assert "'published' 'yesterday' is not a date" in warning and "left out" in warning
+    # The dateline of the text is used instead of the value left out.
+    assert json.loads(result.stdout)["meta"]["published"] == "2025-03-03"

@@ -178,6 +178,12 @@ def estimate_article_count(paths: list[Path]) -> int | None:
     return total
 
 
+def report_warnings(console: Console, article: RawArticle) -> None:
+    """What was read from an article but left out (``RawArticle.warnings``), one line each."""
+    for warning in article.warnings:
+        console.print(f"[yellow]warning[/yellow] {escape(article.source)}: {escape(warning)}")
+
+
 def report_failure(console: Console, failure: Failed) -> None:
     console.print(
         f"[red]error[/red] {escape(failure.source)}: {escape(failure.message)} "

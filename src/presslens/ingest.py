@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from presslens.errors import InputError
+from presslens.metadata import normalise_date
 from presslens.model import Meta
 
 DEFAULT_MAX_BYTES = 2_000_000
@@ -53,6 +54,8 @@ class RawArticle:
     source: str  # for messages: a path, "path:line" for JSONL records, or "<stdin>"
     source_path: str | None = None  # the path, or "path:line" for records of a JSON/JSONL file
     meta: Meta = field(default_factory=Meta)  # hints from the container (HTML head, JSON fields)
+    # What was read but left out (a 'published' that is not a date): said to the user, not fatal.
+    warnings: tuple[str, ...] = ()
 
 
 def iter_articles(
@@ -245,7 +248,9 @@ def _article(
     except InputError as err:
         return err
     if article.source_path != source_path:
-        article = RawArticle(article.text, article.source, source_path, article.meta)
+        article = RawArticle(
+            article.text, article.source, source_path, article.meta, article.warnings
+        )
     return article
 
 
@@ -462,7 +467,20 @@ def _record_article(
         )
     except InputError as err:
         return err
-    return _article(RawArticle(text, source, source_path, meta), source, source_path, max_bytes)
+    warnings = published_warnings(meta.published)
+    article = RawArticle(text, source, source_path, meta, warnings)
+    return _article(article, source, source_path, max_bytes)
+
+
+def published_warnings(published: str | None) -> tuple[str, ...]:
+    """A warning when a given ``published`` is not a date the analysis reads: it is left out
+    (the dateline in the text, if any, is used instead), and the user should know."""
+    if published is None or normalise_date(published) is not None:
+        return ()
+    return (
+        f"field 'published' {published!r} is not a date (YYYY-MM-DD, YYYY-MM-DDTHH:MM or "
+        "'3 March 2025'); left out",
+    )
 
 
 def _optional_str(record: dict[str, Any], key: str, source: str) -> str | None:

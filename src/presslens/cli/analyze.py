@@ -1,9 +1,10 @@
 """``presslens analyze``: articles in, one JSON document per article out.
 
-One input without ``-o`` prints its document on stdout. Otherwise every article becomes
-``DIR/<id>.json`` and every input that failed one line of ``DIR/errors.jsonl``; a failure costs
-only its own input. With ``--workers N`` articles are analysed in a pool of processes, each
-holding one ``Analyzer``; the files written do not depend on the number of workers.
+One input without ``-o`` prints its documents on stdout, one JSON document per line (JSON Lines).
+Otherwise every article becomes ``DIR/<id>.json`` and every input that failed one line of
+``DIR/errors.jsonl``; a failure costs only its own input. With ``--workers N`` articles are
+analysed in a pool of processes, each holding one ``Analyzer``; the files written do not depend
+on the number of workers.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from presslens.batch import (
     analyse_article,
     estimate_article_count,
     report_failure,
+    report_warnings,
 )
 from presslens.cli.app import (
     LABEL_SET_HELP,
@@ -139,8 +141,9 @@ def _new_analyzer(settings: AnalyzerSettings) -> Analyzer:
 def _analyse_to_stdout(
     path: Path, settings: AnalyzerSettings, max_bytes: int, err_console: Console
 ) -> int:
-    """Print each document as indented JSON (one file may hold several records: they follow
-    each other, as ``jq`` reads them)."""
+    """Print each document as one line of JSON (JSON Lines): one file may hold several records
+    (a JSON list, a JSONL file), and a line per document is what ``jq``, pandas and a shell
+    loop read; a single document is a valid JSON file too."""
     analyzer: Analyzer | None = None
     failures = 0
     out = sys.stdout
@@ -148,6 +151,7 @@ def _analyse_to_stdout(
         if isinstance(item, InputError):
             outcome: Outcome = Failed(index, item.source, item.code, item.reason)
         else:
+            report_warnings(err_console, item)
             analyzer = analyzer or _new_analyzer(settings)
             outcome = analyse_article(analyzer, index, item)
         if isinstance(outcome, Failed):
@@ -156,7 +160,8 @@ def _analyse_to_stdout(
         else:
             # Bytes, not text: the JSON is UTF-8 whatever the locale says about stdout.
             out.flush()
-            out.buffer.write((outcome.json_text + "\n").encode("utf-8"))
+            line = json.dumps(json.loads(outcome.json_text), ensure_ascii=False)
+            out.buffer.write((line + "\n").encode("utf-8"))
             out.buffer.flush()
     return failures
 
@@ -194,6 +199,7 @@ def _analyse_to_directory(
             if isinstance(item, InputError):
                 errors_from_ingest.append(Failed(index, item.source, item.code, item.reason))
             else:
+                report_warnings(progress.console, item)
                 yield index, item
 
     def outcomes() -> Iterator[Outcome]:
@@ -226,13 +232,23 @@ def _analyse_to_directory(
 
     failed.sort(key=lambda f: f.index)
     _write_errors(output / ERRORS_FILE, failed)
+    # Identical texts are one document (one file): each is counted once, the rest as duplicates.
+    distinct = [a for a in sorted(analysed, key=lambda a: a.index) if written[a.doc_id] == a.index]
+    duplicates = len(analysed) - len(distinct)
     if summary:
-        _print_summary(sorted(analysed, key=lambda a: a.index), len(failed), output)
+        _print_summary(distinct, duplicates, len(failed))
     err_console.print(
-        f"{len(analysed)} analysed, {len(failed)} failed; output in {output}"
+        f"{len(distinct)} analysed, "
+        + (f"{duplicates} {_plural(duplicates, 'duplicate')} of an earlier input, "
+           if duplicates else "")
+        + f"{len(failed)} failed; output in {output}"
         + (f" (failures listed in {output / ERRORS_FILE})" if failed else "")
     )
     return len(failed)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 def _drain(pending: list[Failed]) -> Iterator[Failed]:
@@ -259,13 +275,16 @@ def _write_errors(path: Path, failed: list[Failed]) -> None:
             fh.write(json.dumps(failure.as_record(), ensure_ascii=False) + "\n")
 
 
-def _print_summary(analysed: list[Analysed], failures: int, output: Path) -> None:
+def _print_summary(analysed: list[Analysed], duplicates: int, failures: int) -> None:
     console = Console(soft_wrap=False)
     counts = ("actors", "quotes", "relations", "techniques")
     # Titles are cut, not wrapped, so each article keeps one row: the title gets what the id and
     # count columns (and the borders, three characters a column) leave of the terminal.
     title_width = max(12, console.width - 16 - sum(map(len, counts)) - 3 * (len(counts) + 2) - 1)
-    table = Table(title=f"presslens: {len(analysed)} articles analysed, {failures} failed")
+    repeated = f", {duplicates} {_plural(duplicates, 'duplicate')}" if duplicates else ""
+    table = Table(
+        title=f"presslens: {len(analysed)} articles analysed{repeated}, {failures} failed"
+    )
     table.add_column("id", style="dim", no_wrap=True, min_width=16)
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
     for heading in counts:

@@ -14,7 +14,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from presslens.errors import InputError
-from presslens.ingest import RawArticle, check_text, decode_text, extract_html
+from presslens.ingest import (
+    RawArticle,
+    check_text,
+    decode_text,
+    extract_html,
+    published_warnings,
+)
 from presslens.model import Meta
 
 SOURCE = "<request>"
@@ -98,7 +104,9 @@ def _json_article(body: bytes, max_bytes: int) -> RawArticle:
         url=(request.url or "").strip() or None,
         authors=[a.strip() for a in request.authors if a.strip()],
     )
-    return RawArticle(text=request.text, source=SOURCE, meta=meta)
+    return RawArticle(
+        text=request.text, source=SOURCE, meta=meta, warnings=published_warnings(meta.published)
+    )
 
 
 __all__ = ["AnalyzeRequest", "BadBody", "InputError", "media_type", "read_body"]
