@@ -233,3 +233,15 @@ def test_the_profile_travels_in_the_settings_every_engine_builds_from() -> None:
     # (the local pool's workers and the Dask plugin build their analysers from these settings)
     assert IngestOptions(profile="fast").analyzer_settings.profile == "fast"
     assert IngestOptions().analyzer_settings.profile == "default"
+
+
+def test_duplicate_texts_in_one_run_are_counted_apart_from_stored_ones(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "dupes", {
+        "a.txt": ARTICLES["wire.txt"], "b_copy.txt": ARTICLES["wire.txt"],
+        "c.txt": ARTICLES["oped.txt"],
+    })
+    db = tmp_path / "c.duckdb"
+    stats = ingest([folder], db, IngestOptions(profile="fast"), _quiet())
+    assert (stats.stored, stats.duplicates, stats.skipped, stats.failed) == (2, 1, 0, 0)
+    again = ingest([folder], db, IngestOptions(profile="fast"), _quiet())
+    assert (again.stored, again.duplicates, again.skipped) == (0, 1, 2)

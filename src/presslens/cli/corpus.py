@@ -9,7 +9,7 @@ import sys
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from presslens.cli.app import PROFILE_HELP, THRESHOLD_HELP, app, check_profile
 from presslens.ingest import DEFAULT_MAX_BYTES
 from presslens.pipeline.profiles import DEFAULT_PROFILE
 from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
+
+if TYPE_CHECKING:
+    from presslens.corpus.store import Store
 
 DB_OPTION = typer.Option("--db", help="The corpus database (DuckDB file).", show_default=False)
 
@@ -71,6 +74,17 @@ def _existing(db: Path) -> Path:
     if not db.exists():
         raise typer.BadParameter(f"no corpus database at {db}", param_hint="--db")
     return db
+
+
+def _read_store(db: Path) -> Store:
+    """The corpus opened read-only, or one line that says why not and exit status 1."""
+    from presslens.corpus.store import Store, StoreError
+
+    try:
+        return Store(_existing(db), read_only=True)
+    except StoreError as err:
+        _stderr().print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from None
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -142,6 +156,7 @@ def ingest(
     """
     from presslens.corpus.engine import IngestOptions
     from presslens.corpus.engine import ingest as run_ingest
+    from presslens.corpus.store import StoreError
 
     if scheduler and engine is not EngineChoice.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
@@ -159,12 +174,16 @@ def ingest(
     )
     try:
         stats = run_ingest(paths, db, options, console)
+    except StoreError as err:
+        console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from None
     except KeyboardInterrupt:
         console.print("interrupted: the articles stored so far are kept; run again to resume")
         raise typer.Exit(130) from None
+    duplicates = f"{stats.duplicates} duplicates of an earlier input, " if stats.duplicates else ""
     console.print(
-        f"{stats.stored} stored, {stats.skipped} already stored, {stats.failed} failed "
-        f"in {stats.seconds:.1f} s ({stats.rate:.1f} articles/s); database {db}"
+        f"{stats.stored} stored, {stats.skipped} already stored, {duplicates}{stats.failed} "
+        f"failed in {stats.seconds:.1f} s ({stats.rate:.1f} articles/s); database {db}"
     )
     raise typer.Exit(1 if stats.failed else 0)
 
@@ -178,9 +197,8 @@ def sql(
     """Run a read-only SQL query on the corpus and print the result."""
     import duckdb
 
-    from presslens.corpus.store import Store
 
-    with Store(_existing(db), read_only=True) as store:
+    with _read_store(db) as store:
         try:
             columns, rows = store.query(query)
         except duckdb.Error as err:
@@ -219,9 +237,8 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
 ) -> None:
     """Write every table of the corpus as DIR/<table>.parquet."""
-    from presslens.corpus.store import Store
 
-    with Store(_existing(db), read_only=True) as store:
+    with _read_store(db) as store:
         written = store.export_parquet(directory)
     _stderr().print(f"{len(written)} tables written to {directory}")
 
@@ -245,10 +262,9 @@ def network(
 ) -> None:
     """Build the signed, weighted, directed actor (or state) network and write it."""
     from presslens.corpus.network import ArticleFilter, build_network, write_network
-    from presslens.corpus.store import Store
     from presslens.corpus.timeline import UnknownActor, resolve_actor
 
-    with Store(_existing(db), read_only=True) as store:
+    with _read_store(db) as store:
         try:
             speakers = [resolve_actor(store, s).id for s in speaker or []]
         except UnknownActor as err:
@@ -285,11 +301,10 @@ def timeline(
     """The relations between two actors (or, with --level state, the states they act for) over
     time: counts per type and mean polarity."""
     from presslens.corpus.network import ArticleFilter
-    from presslens.corpus.store import Store
     from presslens.corpus.timeline import UnknownActor, plot_timeline, resolve_actor
     from presslens.corpus.timeline import timeline as build_timeline
 
-    with Store(_existing(db), read_only=True) as store:
+    with _read_store(db) as store:
         try:
             a = resolve_actor(store, actor_a)
             b = resolve_actor(store, actor_b)
@@ -339,12 +354,11 @@ def actors(
 ) -> None:
     """Actors ranked by mentions and by the mean stance towards them, per outlet."""
     from presslens.corpus.network import ArticleFilter
-    from presslens.corpus.store import Store
     from presslens.corpus.timeline import rank_actors
 
     if by not in ("mentions", "stance"):
         raise typer.BadParameter("must be mentions or stance", param_hint="--by")
-    with Store(_existing(db), read_only=True) as store:
+    with _read_store(db) as store:
         ranks = rank_actors(store, ArticleFilter(outlets=outlet or []))
     columns = ["outlet", "rank", "actor_id", "name", "kind", "articles", "mentions",
                "mean_stance", "stances", "stance_rank"]

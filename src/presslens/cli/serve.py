@@ -38,9 +38,9 @@ def serve(
     The database is opened read-only (other processes may read it too, none may write it while
     the server runs) unless --allow-ingest is given.
     """
-    import duckdb
     import uvicorn
 
+    from presslens.corpus.store import StoreError
     from presslens.web.app import create_app
 
     if not allow_ingest and not db.exists():
@@ -49,7 +49,8 @@ def serve(
         web = create_app(
             db, allow_ingest=allow_ingest, max_body_bytes=max_body_bytes, gazetteer=gazetteer
         )
-    except duckdb.Error as err:
-        raise typer.BadParameter(f"cannot open {db}: {err}", param_hint="--db") from None
+    except StoreError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"presslens: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(web, host=host, port=port, log_level=log_level)

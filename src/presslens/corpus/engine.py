@@ -36,6 +36,7 @@ from presslens.batch import (
     analyse_article,
     estimate_article_count,
     report_failure,
+    report_warnings,
 )
 from presslens.corpus.store import ErrorRecord, Store
 from presslens.errors import InputError
@@ -77,7 +78,8 @@ class IngestOptions:
 class IngestStats:
     read: int = 0  # articles and errors read from the inputs
     stored: int = 0  # new articles stored
-    skipped: int = 0  # already stored (or the same text earlier in this run): not analysed
+    skipped: int = 0  # stored by an earlier run: not analysed
+    duplicates: int = 0  # the same text as an earlier input of this run: not analysed again
     failed: int = 0  # errors recorded
     seconds: float = 0.0
     analysed_ids: list[str] = field(default_factory=list)
@@ -180,6 +182,7 @@ def ingest(
 
     with Store(db) as store:
         stored_ids = store.stored_ids()
+        this_run: set[str] = set()
 
         def articles() -> Iterator[tuple[int, RawArticle]]:
             for index, item in enumerate(iter_articles(paths, max_bytes=options.max_bytes)):
@@ -187,12 +190,17 @@ def ingest(
                 if isinstance(item, InputError):
                     input_errors.append(Failed(index, item.source, item.code, item.reason))
                     continue
+                report_warnings(progress.console, item)
                 doc_id = expected_id(item)
+                if doc_id in this_run:
+                    stats.duplicates += 1
+                    tick()
+                    continue
+                this_run.add(doc_id)
                 if doc_id in stored_ids:
                     stats.skipped += 1
                     tick()
                     continue
-                stored_ids.add(doc_id)
                 yield index, item
 
         batch = _Batch(store, options.batch_size, stats)

@@ -14,6 +14,7 @@ views that add the missing columns as NULL, so every query sees the current sche
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +43,7 @@ __all__ = [
     "Column",
     "ErrorRecord",
     "Store",
+    "StoreError",
     "arrow_schema",
     "document_rows",
     "parse_published",
@@ -58,15 +60,47 @@ class ErrorRecord:
     message: str
 
 
+class StoreError(Exception):
+    """A corpus database that cannot be opened; the message is one line that says what to do."""
+
+    @classmethod
+    def opening(cls, path: Path, err: duckdb.Error) -> StoreError:
+        message = str(err)
+        if "Could not set lock" in message or "Conflicting lock" in message:
+            pid = re.search(r"\(PID (\d+)\)", message)
+            holder = f" (process {pid.group(1)})" if pid else ""
+            return cls(
+                f"the corpus database {path} is in use by another process{holder}: wait for it "
+                "to finish or stop it (a running ingest, or serve, holds the database; only "
+                "read-only commands may share it with a read-only serve)"
+            )
+        if "not a valid DuckDB database" in message:
+            return cls(
+                f"{path} is not a corpus database (not a DuckDB file): give --db the path of a "
+                "corpus, or a new file for ingest to create"
+            )
+        if not path.parent.is_dir():
+            return cls(
+                f"cannot create {path}: the directory {path.parent} does not exist; create it "
+                "or give --db a path in an existing directory"
+            )
+        first_line = message.splitlines()[0] if message else type(err).__name__
+        return cls(f"cannot open the corpus database {path}: {first_line}")
+
+
 class Store:
-    """An open corpus database. Use as a context manager, or call ``close``."""
+    """An open corpus database. Use as a context manager, or call ``close``. Raises
+    ``StoreError`` when the file cannot be opened (in use, not DuckDB, no such directory)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no corpus database at {self.path}")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError.opening(self.path, err) from None
         if read_only:
             self._view_missing_columns()
         else:
