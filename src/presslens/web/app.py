@@ -34,7 +34,7 @@ from presslens.ingest import DEFAULT_MAX_BYTES, RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 from presslens.web import graphs, queries
-from presslens.web.bodies import AnalyzeRequest, BadBody, read_body
+from presslens.web.bodies import SOURCE, AnalyzeRequest, BadBody, read_body
 from presslens.web.limits import BodyLimit
 
 log = logging.getLogger("presslens.web")
@@ -342,7 +342,9 @@ def create_app(
         """Analyse one article and return its document JSON (the output of ``presslens analyze``).
 
         The header ``X-Presslens-Stored`` says whether it was added to the corpus (``new``),
-        was there already (``known``) or was not stored (``no``)."""
+        was there already (``known``) or was not stored (``no``); ``X-Presslens-Warning``, when
+        present, what the body held but the document leaves out (a ``published`` that is not a
+        date)."""
         keep = allow_ingest if store is None else store
         if keep and not allow_ingest:
             return JSONResponse(
@@ -350,11 +352,28 @@ def create_app(
             )
         raw = read_body(await request.body(), request.headers.get("content-type"), text_limit)
         doc, stored = await run_in_threadpool(_analyze, raw, keep)
-        return JSONResponse(doc.model_dump(mode="json"), headers={"X-Presslens-Stored": stored})
+        headers = {"X-Presslens-Stored": stored}
+        if raw.warnings:  # what the body held but the document leaves out
+            headers["X-Presslens-Warning"] = "; ".join(raw.warnings).encode(
+                "ascii", "backslashreplace"
+            ).decode("ascii")
+        return JSONResponse(doc.model_dump(mode="json"), headers=headers)
 
     def _analyze(raw: RawArticle, keep: bool) -> tuple[Document, str]:
         with analyzer.lock:
-            doc = analyzer.get().analyze(raw)
+            loaded = analyzer.get()  # a pipeline that cannot load is the server's fault: 500
+            try:
+                doc = loaded.analyze(raw)
+            except InputError:
+                raise
+            except Exception as err:
+                # A failure on one article is that article's error (as in a batch), never a
+                # 500: the server stays up and says which input it could not analyse.
+                log.exception("analysis failed on a request body")
+                raise InputError(
+                    SOURCE, f"the article could not be analysed ({type(err).__name__}: {err})",
+                    code="internal",
+                ) from None
         if not keep:
             return doc, "no"
         with corpus.use() as db_store:

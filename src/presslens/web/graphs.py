@@ -32,7 +32,10 @@ def edge_evidence(
     level: str = "actor",
 ) -> dict[str, Any]:
     """The relations from ``source`` to ``target`` in the selected articles: the evidence of one
-    network edge at ``level``. Each item names the actors at its ends, their states and its cue."""
+    network edge at ``level``. Each item names the actors at its ends, their states and its cue.
+    Raises ``NotFound`` (404) for an end that names no actor or state of the corpus, as the other
+    endpoints do, rather than answering an empty edge."""
+    source, target = _edge_end(store, source), _edge_end(store, target)
     ends = relation_ends(level)
     a_where, a_params = flt.article_sql()
     r_where, r_params = flt.relation_sql()
@@ -74,6 +77,21 @@ def edge_evidence(
         "target_name": names.get(target, target),
         "items": items,
     }
+
+
+def _edge_end(store: Store, value: str) -> str:
+    """The id of an actor (id, QID or name) or of a state some relation acts for."""
+    try:
+        return actor_id(store, value)
+    except UnknownActor as err:
+        _, rows = store.query(
+            "SELECT 1 WHERE EXISTS (SELECT 1 FROM relations WHERE source_state = ? "
+            "OR target_state = ?)",
+            [value, value],
+        )
+        if rows:
+            return value
+        raise NotFound(str(err)) from None
 
 
 def timeline_json(
