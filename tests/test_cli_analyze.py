@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -289,7 +290,8 @@ def test_a_worker_builds_its_analyzer_with_the_settings_profile(monkeypatch: pyt
     from presslens import batch
 
     monkeypatch.setattr(batch, "_worker_analyzer", None)
-    batch._init_worker(AnalyzerSettings(profile="fast"))
+    monkeypatch.setattr(batch, "_watching_parent", True)  # no watch on the test process's parent
+    batch._init_worker(AnalyzerSettings(profile="fast"), os.getppid())
     assert batch._worker_analyzer is not None and batch._worker_analyzer.profile == "fast"
 
 

@@ -7,6 +7,9 @@ and a pool of worker processes (each holding one ``Analyzer``) survives a worker
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -73,10 +76,39 @@ def _analysed(index: int, source: str, doc: Document) -> Analysed:
 # --- the process pool ----------------------------------------------------------------------
 
 _worker_analyzer: Analyzer | None = None
+_watching_parent = False
+
+PARENT_POLL_SECONDS = 0.5
 
 
-def _init_worker(settings: AnalyzerSettings) -> None:
+def exit_with_parent(parent_pid: int | None = None) -> None:
+    """End this worker process when its parent process dies.
+
+    A parent killed with SIGKILL runs no cleanup, and neither a process pool's workers nor a
+    Dask local cluster's notice: they would keep running (and holding memory) for good. A
+    daemon thread polls the parent's pid, which changes when the parent is gone (the orphan is
+    adopted by init or a subreaper), and ends the process. Polling, not Linux's
+    PR_SET_PDEATHSIG: that fires when the parent *thread* that started the worker ends, which
+    a pool may do while the parent lives. ``parent_pid``: the pid the parent had when it
+    started this worker, so that a parent dead before this runs is noticed too.
+    """
+    global _watching_parent
+    if _watching_parent:
+        return
+    _watching_parent = True
+    parent = os.getppid() if parent_pid is None else parent_pid
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)  # the parent is gone: nobody is left to read this worker's results
+
+    threading.Thread(target=watch, name="presslens-exit-with-parent", daemon=True).start()
+
+
+def _init_worker(settings: AnalyzerSettings, parent_pid: int) -> None:
     global _worker_analyzer
+    exit_with_parent(parent_pid)
     _worker_analyzer = settings.build()
 
 
@@ -115,7 +147,7 @@ class AnalyzerPool:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.settings,),
+            initargs=(self.settings, os.getpid()),
         )
 
     def run(self, articles: Iterator[tuple[int, RawArticle]]) -> Iterator[Outcome]:

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from presslens.batch import Analysed, Failed, analyse_article
+from presslens.batch import Analysed, Failed, analyse_article, exit_with_parent
 from presslens.corpus.engine import IngestOptions, outcome_document
 from presslens.corpus.schema import document_rows
 from presslens.ingest import RawArticle
@@ -41,16 +41,22 @@ class AnalyzerPlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, settings: AnalyzerSettings | None = None) -> None:
+    def __init__(
+        self, settings: AnalyzerSettings | None = None, *, local: bool = False
+    ) -> None:
         self.settings = settings or AnalyzerSettings()
+        self.local = local  # workers of a LocalCluster: children of the ingest process
         self.analyzer: Analyzer | None = None
 
     def setup(self, worker: Any) -> None:
+        if self.local:
+            # A local cluster's workers outlive an ingest killed with SIGKILL unless told to.
+            exit_with_parent()
         self.analyzer = self.settings.build()
 
     def __getstate__(self) -> dict[str, Any]:
         # Only the settings travel to the workers, never a loaded pipeline.
-        return {"settings": self.settings, "analyzer": None}
+        return {"settings": self.settings, "local": self.local, "analyzer": None}
 
 
 def _worker_analyzer() -> Analyzer:
@@ -160,7 +166,8 @@ def run_dask(
     cluster = None if options.scheduler else local_cluster(options.workers)
     client = Client(options.scheduler or cluster, set_as_default=False)
     try:
-        client.register_plugin(AnalyzerPlugin(options.analyzer_settings), name=PLUGIN_NAME)
+        plugin = AnalyzerPlugin(options.analyzer_settings, local=cluster is not None)
+        client.register_plugin(plugin, name=PLUGIN_NAME)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         shard_dir.mkdir(parents=True, exist_ok=True)
         run = f"{os.getpid()}"
