@@ -158,12 +158,26 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=20250601)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--dir", type=Path, default=None, help="work directory (kept)")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="work directory, kept (default: a temporary one, removed at the end)")
     parser.add_argument("--spacy-articles", type=int, default=500,
                         help="articles timed with bare spaCy")
     args = parser.parse_args()
+    if args.dir is not None:
+        bench(args, args.dir)
+        return
+    # The generated corpus and three stores take gigabytes at 10,000 articles: removed however
+    # the run ends (finished, failed or interrupted).
+    work = Path(tempfile.mkdtemp(prefix="presslens-bench-corpus-"))
+    try:
+        bench(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bench(args: argparse.Namespace, work: Path) -> None:
+    """Generate the corpus under ``work``, time the three ingests and print the table."""
     console = Console()
-    work = args.dir or Path(tempfile.mkdtemp(prefix="presslens-bench-corpus-"))
     corpus = work / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     folders = [REPO / "examples", REPO / "tests" / "devset"]
