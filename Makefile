@@ -50,10 +50,17 @@ clean:
 
 # The JavaScript the page needs, vendored from npm into the package (committed; run to update).
 CYTOSCAPE_VERSION := 3.34.4
+# Swagger UI for /docs, served from here so the API docs work offline (FastAPI's use a CDN).
+SWAGGER_UI_VERSION := 5.36.0
 VENDOR := src/presslens/web/static/vendor
 vendor:
 	rm -rf build/vendor && mkdir -p build/vendor $(VENDOR)
 	cd build/vendor && npm pack --silent cytoscape@$(CYTOSCAPE_VERSION) && tar xzf cytoscape-$(CYTOSCAPE_VERSION).tgz
 	cp build/vendor/package/dist/cytoscape.min.js $(VENDOR)/cytoscape.min.js
 	cp build/vendor/package/LICENSE $(VENDOR)/cytoscape.LICENSE
+	rm -rf build/vendor/package
+	cd build/vendor && npm pack --silent swagger-ui-dist@$(SWAGGER_UI_VERSION) && tar xzf swagger-ui-dist-$(SWAGGER_UI_VERSION).tgz
+	cp build/vendor/package/swagger-ui-bundle.js build/vendor/package/swagger-ui.css $(VENDOR)/
+	cp build/vendor/package/LICENSE $(VENDOR)/swagger-ui.LICENSE
+	cp build/vendor/package/NOTICE $(VENDOR)/swagger-ui.NOTICE
 	rm -rf build/vendor

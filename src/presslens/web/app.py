@@ -20,7 +20,8 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -154,6 +155,10 @@ def create_app(
 
     app = FastAPI(
         lifespan=lifespan,
+        # The API docs are served from vendored Swagger UI files (``docs`` below): FastAPI's own
+        # pages load theirs from a CDN and stay blank offline. ReDoc, CDN-only, is left out.
+        docs_url=None,
+        redoc_url=None,
         title="presslens",
         version=__version__,
         description="Browse a presslens corpus: articles, actors, the actor network, timelines; "
@@ -199,7 +204,7 @@ def create_app(
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
         response = await call_next(request)
-        if not request.url.path.startswith(("/docs", "/redoc")):
+        if not request.url.path.startswith("/docs"):  # Swagger UI starts from an inline script
             response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
@@ -382,6 +387,18 @@ def create_app(
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> JSONResponse:
         return JSONResponse({"detail": f"no API endpoint /api/{rest}"}, status_code=404)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # Relative URLs, like the page's: they hold behind a proxy that mounts the app on a path.
+        return get_swagger_ui_html(
+            openapi_url="openapi.json",
+            title="presslens API",
+            swagger_js_url="static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="static/vendor/swagger-ui.css",
+            swagger_favicon_url="static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # no call to validator.swagger.io
+        )
 
     # --- page ----------------------------------------------------------------------------
 
