@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from _web_corpus import INJECTION, build_store
-from presslens.model import Document
+from presslens.model import Actor, Document, Mention, Meta, Quote
 
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -229,6 +229,68 @@ def test_actor_page(page: Any, base_url: str) -> None:
     page.wait_for_selector("#timeline-box table")
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / "actor.png"), full_page=True)
+
+
+def _wire_copy() -> dict[str, Any]:
+    """An article detail as the API gives it, for a wire story whose paragraphs are single
+    newlines (one blank-line paragraph in all), with quotes on its 3rd, 12th and 21st lines."""
+    lines = ["Talks on the grid deal stall", "CHISINAU, 3 June 2025 (Meridian Wire)"]
+    quotes: list[Quote] = []
+    actors = {"person:ana_popa": "Ana Popa", "person:ion_rusu": "Ion Rusu"}
+    mentions: dict[str, list[Mention]] = {key: [] for key in actors}
+    for n in range(2, 24):
+        if n in (2, 11, 20):
+            speaker = "person:ana_popa" if n != 11 else "person:ion_rusu"
+            name = actors[speaker]
+            said = f"\u201cThe line to Iasi will be ready before winter, whatever Moscow says,\u201d {name} said."
+            start = sum(len(line) + 1 for line in lines)
+            end = start + said.index("\u201d") + 1
+            quotes.append(Quote(id=f"q{len(quotes)}", kind="direct", speaker=speaker,
+                                start=start, end=end, text=said[: end - start]))
+            at = start + said.index(name)
+            mentions[speaker].append(Mention(start=at, end=at + len(name), text=name))
+            lines.append(said)
+        else:
+            lines.append(f"Negotiators met again on day {n} without agreeing on the price of "
+                         "electricity carried across the border during the coming winter.")
+    text = "\n".join(lines) + "\n"
+    doc = Document(id="0123456789abcdef", text=text, meta=Meta(title=lines[0]), quotes=quotes,
+                   actors=[Actor(id=key, name=name, kind="person", mentions=mentions[key])
+                           for key, name in actors.items()])
+    summary = {"id": doc.id, "title": lines[0], "outlet": "Meridian Wire", "published": None}
+    return {"article": summary, "document": doc.model_dump(mode="json"), "names": actors}
+
+
+def test_speaker_tags_stand_beside_their_quotes_in_single_newline_copy(
+    page: Any, base_url: str
+) -> None:
+    detail = _wire_copy()
+    page.route("**/api/articles/0123456789abcdef", lambda route: route.fulfill(json=detail))
+    try:
+        _open(page, base_url + "#/article/0123456789abcdef", "article")
+        assert page.locator("#doc-text p.para").count() == 1  # no blank line: one paragraph
+        placed = page.evaluate(
+            "[...document.querySelectorAll('#doc-text .margin .speaker')].map(tag => {"
+            " const seg = document.querySelector("
+            "   `#doc-text .seg[data-quotes~=\"${tag.dataset.quote}\"]`);"
+            " return [tag.getBoundingClientRect().top, seg.getBoundingClientRect().top,"
+            "         tag.textContent]; })"
+        )
+        assert [who for _, _, who in placed] == ["Ana Popa", "Ion Rusu", "Ana Popa"]
+        for tag_top, quote_top, _ in placed:
+            assert abs(tag_top - quote_top) < 8, placed  # level with the quote's first line
+        assert placed[1][0] - placed[0][0] > 150 and placed[2][0] - placed[1][0] > 150
+        page.screenshot(path=str(SHOTS / "wire-copy.png"), full_page=True)
+    finally:
+        page.unroute("**/api/articles/0123456789abcdef")
+
+
+def test_api_docs_render_offline(page: Any, base_url: str) -> None:
+    page.goto(base_url + "docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/analyze" in path for path in paths)
+    assert any("/api/network/evidence" in path for path in paths)
 
 
 def test_screenshots_are_pngs() -> None:

@@ -126,17 +126,38 @@ function renderText(doc, names) {
       para.append(covering.length ? renderSegment(text, a, b, covering, ctx) : document.createTextNode(text.slice(a, b)));
     }
     const margin = el("div", { class: "margin" });
-    for (const q of doc.quotes) {
+    doc.quotes.forEach((q, i) => {
       if (q.start >= ps && q.start < pe) {
         const who = q.speaker ? names[q.speaker] || q.speaker : "unattributed";
-        const tag = el("div", { class: "speaker", style: { "--tint": colours.get(q.speaker || "") }, title: `${q.kind} quote` },
+        const tag = el("div", { class: "speaker", style: { "--tint": colours.get(q.speaker || "") }, title: `${q.kind} quote`, dataset: { quote: i } },
           q.speaker ? link(actorHash(q.speaker), who) : who);
         margin.append(tag);
       }
-    }
+    });
     body.append(el("div", { class: "row" }, margin, para));
   }
   return body;
+}
+
+// Each speaker tag stands level with the first line of its quote, wherever that line falls in
+// the paragraph: wire copy often has one "paragraph" of single-newline lines, and tags stacked
+// at its top would sit far from their quotes. A tag that would overlap the one above moves
+// down just enough; the margin grows when the tags need more height than the paragraph.
+// Run after the text is laid out, and again whenever its size changes (the text reflows).
+export function placeSpeakers(body) {
+  for (const margin of body.querySelectorAll(".margin")) {
+    const para = margin.parentElement.querySelector(".para");
+    const origin = margin.getBoundingClientRect().top;
+    let floor = 0;
+    for (const tag of margin.querySelectorAll(".speaker")) {
+      const anchor = para.querySelector(`.seg[data-quotes~="${tag.dataset.quote}"]`);
+      const wanted = anchor ? anchor.getBoundingClientRect().top - origin : floor;
+      const top = Math.max(wanted, floor);
+      tag.style.top = `${top}px`;
+      floor = top + tag.offsetHeight + 3;
+    }
+    margin.style.minHeight = `${floor}px`;
+  }
 }
 
 function highlight(root, key, index) {
@@ -212,7 +233,10 @@ export async function showArticle(page, route, live) {
 
   const toggles = el("div", { class: "legend" }, LAYERS.map(([key, label]) => {
     const box = el("input", { type: "checkbox", checked: true, dataset: { layer: key } });
-    box.addEventListener("change", () => body.classList.toggle(`no-${key}`, !box.checked));
+    box.addEventListener("change", () => {
+      body.classList.toggle(`no-${key}`, !box.checked);
+      placeSpeakers(body); // hiding labels moves the text under the tags
+    });
     return el("label", { class: `toggle toggle-${key}` }, box, " ", label);
   }), el("span", { class: "kinds" }, ["country", "person", "alliance", "organization", "party", "institution", "media", "group"].map((k) => el("mark", { class: `ent kind-${k}` }, k))));
 
@@ -234,6 +258,8 @@ export async function showArticle(page, route, live) {
         sideList("Actors", "actors", actors))),
     el("p", { class: "small muted" }, `id ${doc.id}`, doc.source_path ? ` · ${doc.source_path}` : ""),
   );
+  placeSpeakers(body);
+  new ResizeObserver(() => placeSpeakers(body)).observe(body);
   const rel = route.params.get("rel");
   if (rel !== null && relations[Number(rel)]) relations[Number(rel)].click();
 }
