@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from importlib import resources
+from pathlib import Path
 
 import typer
 
@@ -46,6 +48,26 @@ def check_profile(value: str) -> str:
 THRESHOLD_HELP = (
     "Leave out techniques whose calibrated confidence is below this (0 keeps every candidate)."
 )
+
+SHIPPED_MODELS = Path(str(resources.files("presslens") / "data" / "models"))
+TRAIN_OUT_HELP = (
+    "Folder to write the trained model to (required; never the shipped models' folder: to ship "
+    "a model, copy the folder into src/presslens/data/models/ and commit it)."
+)
+
+
+def check_training_out(out: Path) -> Path:
+    """A training command's --out, refused (a usage error) inside the shipped models' folder,
+    so that retraining never overwrites the weights presslens ships by accident."""
+    shipped = SHIPPED_MODELS.resolve()
+    target = out.resolve()
+    if target == shipped or shipped in target.parents:
+        raise typer.BadParameter(
+            f"{out} is inside the shipped models' folder ({shipped}): train into another "
+            "folder, and copy it there only to ship it",
+            param_hint="--out",
+        )
+    return out
 
 
 @app.command()
