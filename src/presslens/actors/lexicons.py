@@ -73,6 +73,7 @@ class LoneNameCues:
     prepositions: frozenset[str]
     led_nouns: frozenset[str]
     determiners: frozenset[str]
+    doer_verbs: frozenset[str] = frozenset()  # an unknown lone name doing these is a person
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def lone_name_cues() -> LoneNameCues:
         prepositions=frozenset(raw["prepositions"]),
         led_nouns=frozenset(raw["led_nouns"]),
         determiners=frozenset(raw["determiners"]),
+        doer_verbs=frozenset(raw["doer_verbs"]),
     )
 
 

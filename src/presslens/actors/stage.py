@@ -25,6 +25,7 @@ from presslens.actors.lone_names import (
     inside_another_name,
     inside_person_entity,
     lone_name_is_person,
+    looks_like_surname,
     short_forms,
 )
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
@@ -157,6 +158,7 @@ class ActorExtractor:
         run.add_organisations()
         add_defined_acronyms(run)  # "the Federation for American Immigration Reform (FAIR)"
         add_communities(run, self.communities)  # "Muslims", "the Latino community"
+        run.add_acting_names()  # "Picard had accused", "Rubio and Pompeo"
         run.add_role_nouns()
         run.add_pronouns()
         return run.actors()
@@ -261,6 +263,20 @@ class _Run:
             if self._free(run) and self._is_person_by_context(run):
                 self._add_person_entity(run)
 
+    def add_acting_names(self) -> None:
+        """Lone names left over once people, surnames and bodies are found, that act as people
+        do (``_acts_as_person``): after the others, so that a surname joins the full name it
+        continues."""
+        for run in self._name_runs():
+            if not (self._free(run) and self._acts_as_person(run)):
+                continue
+            named = next((d for d in self._people_before(run.start_char)
+                          if d.name.split()[-1] == run.text), None)
+            if named is not None:  # "Tatar told a rally" after "Ersin Tatar"
+                self._claim(named, run, "name")
+            else:
+                self._add_person_entity(run, acting=True)
+
     def _name_runs(self) -> list[Span]:
         """Maximal runs of capitalised proper nouns (names NER may have missed or mislabelled)."""
         runs: list[Span] = []
@@ -288,6 +304,28 @@ class _Run:
         # names places as casually as people ("Barentsburg has lived under this pressure")
         return not self._in_quote(span.start_char) and lone_name_is_person(
             span, self.x.lone_name_cues)
+
+    def _acts_as_person(self, run: Span) -> bool:
+        """A lone name NER did not take for a person, or took for a place or body it cannot
+        name, that does what people do: the subject of a speech verb or a doer verb in the
+        text's own words ("Picard had accused", "Schneiderman has been suing"), or joined to a
+        person named beside it ("Rubio and Pompeo")."""
+        if len(run) != 1 or self._in_quote(run.start_char):
+            return False
+        token = run[0]
+        if not looks_like_surname(token.text) or token.ent_type_ == "ORG":
+            return False
+        before = self.sdoc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.lower_ in self.x.lone_name_cues.determiners:
+            return False  # "The Ministry rejects": a body's title-case noun, not a name
+        if token.ent_type_ and self.x.entries_by_name.get(token.text.lower()) is not None:
+            return False  # a place or body the gazetteer knows by this word
+        if token.dep_ == "conj":
+            owner = self.token_owner.get(token.head.i)
+            return owner is not None and self.drafts[owner].kind == "person"
+        head = token.head
+        return (token.dep_ == "nsubj" and head.pos_ == "VERB"
+                and (head.lemma_ in speech_verbs() or head.lemma_ in self.x.lone_name_cues.doer_verbs))
 
     def _has_surname_suffix(self, span: Span) -> bool:
         last = span[-1].lower_
@@ -372,7 +410,7 @@ class _Run:
                 return False
         return True
 
-    def _add_person_entity(self, ent: Span) -> None:
+    def _add_person_entity(self, ent: Span, acting: bool = False) -> None:
         cleaned = self._clean(ent)
         if cleaned is None:
             return
@@ -388,7 +426,7 @@ class _Run:
         if known is not None:
             self._claim(known, span, "name")  # "Assad" after "Bashar al-Assad"
             return
-        if len(span) == 1 and not gender and not self._single_name_is_person(span):
+        if len(span) == 1 and not gender and not acting and not self._single_name_is_person(span):
             return  # "Dniester", "Brussels": a lone capitalised word needs more evidence
         # The title words of a role noun ("Prime Minister X") are not part of the name.
         while len(span) > 1 and (span[0].lower_ in self.x.titles.all
