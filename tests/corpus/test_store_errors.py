@@ -30,16 +30,13 @@ def _one_error_line(output: str) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def held(tmp_path: Path) -> Iterator[Path]:
-    """A corpus that another process holds open for writing (as ingest or serve --allow-ingest
-    do) until the test ends."""
-    db = tmp_path / "held.duckdb"
+def _holding(db: Path, *, read_only: bool) -> Iterator[Path]:
+    """``db`` held open by another process until the test ends."""
     Store(db).close()
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time, duckdb\n"
-         f"con = duckdb.connect({str(db)!r})\n"
+         f"con = duckdb.connect({str(db)!r}, read_only={read_only})\n"
          "print('open', flush=True)\n"
          "time.sleep(120)\n"],
         stdout=subprocess.PIPE, text=True,
@@ -50,6 +47,28 @@ def held(tmp_path: Path) -> Iterator[Path]:
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[Path]:
+    """A corpus another process writes (as ingest or serve --allow-ingest do)."""
+    yield from _holding(tmp_path / "held.duckdb", read_only=False)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Path]:
+    """A corpus another process reads (as serve does)."""
+    yield from _holding(tmp_path / "served.duckdb", read_only=True)
+
+
+def test_ingest_while_serve_reads_is_one_line_and_sql_still_reads(
+    served: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(served)])
+    assert result.exit_code == 1
+    assert "in use by another process" in _one_error_line(result.output)
+    assert CliRunner().invoke(app, ["sql", "SELECT 1", "--db", str(served)]).exit_code == 0
 
 
 def test_a_second_ingest_is_told_the_database_is_in_use(held: Path, tmp_path: Path) -> None:
