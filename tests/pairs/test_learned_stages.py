@@ -88,3 +88,14 @@ def test_same_input_same_output_alone_or_in_a_batch(default) -> None:
     batched = list(default.analyze_many(RawArticle(text=t, source="test") for t in texts))
     assert alone == batched
     assert _doc(default, texts[0]) == alone[0]
+
+
+def test_the_sentiment_of_two_people_is_read_on_their_names_not_the_nearest_pronouns(
+    default: Analyzer, fast: Analyzer
+) -> None:
+    # the nearest mentions of the two are "she ... his" at the end; the act is between the names
+    text = ("In 2019, Elizabeth Warren repeatedly slammed Trump (he, of course, replied in kind) "
+            "and then, most famously, she compared his voters to a cult.")
+    assert _edges(_doc(fast, text)) == set()
+    negative = {(s, t) for s, _, t, polarity in _edges(_doc(default, text)) if polarity == -1}
+    assert ("Elizabeth Warren", "Donald Trump") in negative

@@ -87,6 +87,38 @@ def directed_sentiment(probabilities: np.ndarray, source_first: bool) -> tuple[f
     return float(p["second_positive"]), float(p["second_negative"])
 
 
+MENTION_PAIRS = 4  # the pair-sentiment head reads at most this many mention pairs of two actors
+
+
+def surest_sentiment(
+    segment: Segment, article: ArticleEncodings, model: PairModel, first: str, second: str
+) -> dict[str, tuple[float, float]]:
+    """actor -> (P positive, P negative) toward the other actor, read on the pair of their
+    mentions where the head is surest of a sign. Named mentions are read before pronouns and,
+    among them, the nearest pairs first: in "Clinton slammed Trump (he responded in kind) and
+    she mocked his supporters" the names carry the act, not the nearest pronouns."""
+    candidates = sorted(
+        ((x, y) for x in segment.mentions if x.actor == first
+         for y in segment.mentions if y.actor == second),
+        key=lambda p: (p[0].inferred or p[1].inferred, abs(p[0].start - p[1].start), p[0].start),
+    )[:MENTION_PAIRS]
+    encoding = article.of(segment)
+    rows = []
+    for x, y in candidates:
+        a, b = (x, y) if x.start <= y.start else (y, x)
+        rows.append(pair_features(encoding, (a.start - segment.start, a.end - segment.start),
+                                  (b.start - segment.start, b.end - segment.start)))
+    table = model.pair_sentiment.probabilities(np.stack(rows))
+    best: dict[str, tuple[float, float]] = {}
+    for (x, y), probabilities in zip(candidates, table, strict=True):
+        x_first = x.start <= y.start
+        for actor, reads_first in ((first, x_first), (second, not x_first)):
+            signs = directed_sentiment(probabilities, reads_first)
+            if max(signs) > max(best.get(actor, (0.0, 0.0))):
+                best[actor] = signs
+    return best
+
+
 def learned_relations(
     doc: Document, sdoc: Doc, index: DocumentIndex, article: ArticleEncodings, model: PairModel,
     rule_relations: list[Relation],
@@ -121,17 +153,14 @@ def learned_relations(
                     a, b = b, a
                 if _same_side(index, first, second) or _one_phrase(sdoc, a, b):
                     continue
-                sentiment = None
+                sentiment: dict[str, tuple[float, float]] = {}
                 if people_or_bodies(a.actor) and people_or_bodies(b.actor):
-                    span = (a.start - segment.start, a.end - segment.start)
-                    other = (b.start - segment.start, b.end - segment.start)
-                    features = pair_features(article.of(segment), span, other)
-                    sentiment = model.pair_sentiment.probabilities(features)[0]
+                    sentiment = surest_sentiment(segment, article, model, first, second)
                 for source, target in ((a, b), (b, a)):
                     is_ruled = (index.normal(source.actor), index.normal(target.actor)) in ruled
                     if is_ruled and not retyping:
                         continue
-                    signs = directed_sentiment(sentiment, source is a) if sentiment is not None else (0.0, 0.0)
+                    signs = sentiment.get(source.actor, (0.0, 0.0))
                     if not is_ruled and threshold > 1.0 and max(signs) < model.threshold("sentiment"):
                         continue  # neither head could emit a relation here
                     pairs.append((source, target, is_ruled, signs))
