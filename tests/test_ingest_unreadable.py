@@ -140,3 +140,22 @@ def test_ingest_stores_the_rest_and_records_the_unreadable_paths(
     with Store(db, read_only=True) as store:
         _, rows = store.query("SELECT source, code FROM errors ORDER BY source")
     assert rows == [(str(locked), "unreadable"), (str(secret), "unreadable")]
+
+
+def test_one_unreadable_input_without_output_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A path inside a directory we may not enter: even asking whether it is a directory fails.
+    hidden = tmp_path / "locked" / "a.txt"
+    real_is_dir = Path.is_dir
+
+    def is_dir(self: Path) -> bool:
+        if self == hidden:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    result = CliRunner().invoke(app, ["analyze", str(hidden), "--profile", "fast"])
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert str(hidden) in line and "(unreadable)" in line

@@ -115,7 +115,7 @@ def analyze(
         profile=profile,
     )
     if output is None:
-        if len(paths) > 1 or paths[0].is_dir():
+        if len(paths) > 1 or _is_dir(paths[0]):
             raise typer.BadParameter(
                 "several inputs (or a directory) need an output directory: add -o DIR",
                 param_hint="PATHS",
@@ -126,6 +126,13 @@ def analyze(
             paths, output, workers, settings, max_bytes, summary, err_console
         )
     raise typer.Exit(1 if failures else 0)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a path we may not look at: reading it says so, as one error line
+        return False
 
 
 def _new_analyzer(settings: AnalyzerSettings) -> Analyzer:

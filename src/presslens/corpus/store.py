@@ -14,6 +14,7 @@ views that add the missing columns as NULL, so every query sees the current sche
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,7 +80,7 @@ class StoreError(Exception):
                 f"{path} is not a corpus database (not a DuckDB file): give --db the path of a "
                 "corpus, or a new file for ingest to create"
             )
-        if not path.parent.is_dir():
+        if not os.path.isdir(path.parent):  # (False, not an error, where it may not look)
             return cls(
                 f"cannot create {path}: the directory {path.parent} does not exist; create it "
                 "or give --db a path in an existing directory"
