@@ -18,6 +18,7 @@ from presslens.claims.train import read_tsv
 from presslens.claims.weights import load_model_dir, load_shipped_model
 from presslens.model import Actor, Claim, Document, Mention, Meta, Quote
 from presslens.nlp import load_nlp
+from presslens.pipeline import Analysis
 
 ATTACK = (
     "Russian forces fired 42 cruise missiles at the port of Odesa on 3 March, killing 12 civilians."
@@ -188,9 +189,14 @@ def test_pipeline_fills_claims() -> None:
     from presslens.ingest import RawArticle
     from presslens.pipeline import Analyzer
 
-    doc = Analyzer().analyze(RawArticle(text=WIRE_TEXT, source="test"))
-    assert doc.claims
-    assert any(QUOTE_SENTENCE in c.text for c in doc.claims[:3])
+    # fast: every claim ranked; default: the short list (in a text this short, its best claim)
+    fast = Analyzer(profile="fast").analyze(RawArticle(text=WIRE_TEXT, source="test"))
+    assert any(QUOTE_SENTENCE in c.text for c in fast.claims[:3])
+    analysis = Analyzer().analysis(RawArticle(text=WIRE_TEXT, source="test"))
+    assert len(analysis.doc.claims) == 1
+    ranked = _default_ranking(analysis)
+    assert analysis.doc.claims[0] == ranked[0]
+    assert any(QUOTE_SENTENCE in c.text for c in ranked[:3])
 
 
 def test_shipped_model_loads_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -297,15 +303,32 @@ The European Union opened a monitoring mission in Armenia in February 2023.
 """
 
 
-def test_interview_claims_ranked_with_their_claimants() -> None:
+def _default_ranking(analysis: Analysis) -> list[Claim]:
+    """Every candidate of the default profile's learned claims, ranked (before the short list)."""
+    from presslens.claims.learned import load_learned_model, score_all
+
+    scored = score_all(analysis.doc, analysis.sdoc, analysis.need_encodings(), load_learned_model())
+    return sorted(scored, key=lambda c: (-c.score, c.start, c.end))
+
+
+@pytest.mark.parametrize("profile", ["fast", "default"])
+def test_interview_claims_ranked_with_their_claimants(profile: str) -> None:
     from presslens.ingest import RawArticle
     from presslens.pipeline import Analyzer
 
-    doc = Analyzer().analyze(RawArticle(text=INTERVIEW, source="test"))
+    analysis = Analyzer(profile=profile).analysis(RawArticle(text=INTERVIEW, source="test"))
+    doc = analysis.doc
     ids = {a.name: a.id for a in doc.actors}
     expert, spokesperson = ids["Hrant Sahakyan"], ids["Aykhan Hajizada"]
     outlet = ids["Sevan Observer"]
-    claims = doc.claims
+    # fast: every claim is listed; default: a short list, the best of the same ranking
+    claims = doc.claims if profile == "fast" else _default_ranking(analysis)
+    if profile == "default":
+        listed = doc.claims
+        # in the ranking's order, the best first; a longer claim may give way to a shorter one
+        assert listed[0] == claims[0] and listed == [c for c in claims if c in listed]
+        assert sum(c.end - c.start for c in listed) <= 0.15 * len(doc.text)
+        assert all(c in claims[:4] for c in listed)
     keys = [(-c.score, c.start) for c in claims]
     assert keys == sorted(keys)
 

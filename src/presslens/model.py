@@ -205,6 +205,11 @@ class Claim(Span):
     score: float = Field(ge=0.0, le=1.0, description="Check-worthiness, 0 to 1.")
     claimant: str | None = None
     actors: list[str] = Field(default_factory=list)
+    loaded: bool = Field(
+        default=False,
+        description="A loaded accusation: it names two actors or more and says in loaded terms "
+        "that one acts for, under or against another (default profile only).",
+    )
 
 
 class Document(_Model):

@@ -37,7 +37,7 @@ _EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "A
                           "THREATEN", "REJECT", "CONCEDE"})
 
 
-def _outlet_id(doc: Document) -> str | None:
+def outlet_id_of(doc: Document) -> str | None:
     outlet = (doc.meta.outlet or "").strip().casefold()
     if not outlet:
         return None
@@ -47,7 +47,7 @@ def _outlet_id(doc: Document) -> str | None:
     return None
 
 
-def _claimant(quotes: list[Quote], start: int, end: int, outlet_id: str | None) -> str | None:
+def claimant_of(quotes: list[Quote], start: int, end: int, outlet_id: str | None) -> str | None:
     """The speaker of the quote holding most of the claim (at least half), else the outlet."""
     best: Quote | None = None
     best_overlap = 0
@@ -72,7 +72,7 @@ def _is_attribution(seg: Segment, quotes: list[Quote]) -> bool:
     return False
 
 
-def _states_event(doc: Document, start: int, end: int) -> bool:
+def states_event(doc: Document, start: int, end: int) -> bool:
     """Whether an asserted act of ``_EVENT_TYPES`` found by the relation stage (its evidence is
     the sentence) overlaps the segment. Before the relation stage runs, there are none."""
     return any(
@@ -81,7 +81,7 @@ def _states_event(doc: Document, start: int, end: int) -> bool:
     )
 
 
-def _actors_inside(doc: Document, start: int, end: int) -> list[str]:
+def actors_inside(doc: Document, start: int, end: int) -> list[str]:
     first: dict[str, int] = {}
     for actor in doc.actors:
         for mention in actor.mentions:
@@ -123,6 +123,14 @@ def score_segments(
     return scores
 
 
+def candidate_segments(doc: Document, sdoc: Doc, arrays: DocArrays) -> list[Segment]:
+    """The segments that may be claims: cut where direct quotes begin and end, without the
+    attributions of direct quotes."""
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    cuts = [offset for q in direct for offset in (q.start, q.end)]
+    return [s for s in segments(sdoc, cuts, doc.text, arrays) if not _is_attribution(s, direct)]
+
+
 def extract_claims(
     doc: Document,
     sdoc: Doc,
@@ -135,14 +143,10 @@ def extract_claims(
     if len(sdoc) and sdoc[-1].idx + len(sdoc[-1].text_with_ws) != len(doc.text):
         raise ValueError("sdoc is not a parse of doc.text")
     arrays = DocArrays.of(sdoc)  # every token attribute the stage reads, read once
-    direct = [q for q in doc.quotes if q.kind == "direct"]
-    cuts = [offset for q in direct for offset in (q.start, q.end)]
-    segs = [
-        s for s in segments(sdoc, cuts, doc.text, arrays) if not _is_attribution(s, direct)
-    ]
-    inside = [_actors_inside(doc, s.start, s.end) for s in segs]
-    outlet_id = _outlet_id(doc)
-    events = [_states_event(doc, s.start, s.end) for s in segs]
+    segs = candidate_segments(doc, sdoc, arrays)
+    inside = [actors_inside(doc, s.start, s.end) for s in segs]
+    outlet_id = outlet_id_of(doc)
+    events = [states_event(doc, s.start, s.end) for s in segs]
     scores = score_segments(sdoc, segs, model, inside, outlet_id, doc.text, events, arrays)
     claims = [
         Claim(
@@ -150,7 +154,7 @@ def extract_claims(
             end=seg.end,
             text=doc.text[seg.start : seg.end],
             score=score,
-            claimant=_claimant(doc.quotes, seg.start, seg.end, outlet_id),
+            claimant=claimant_of(doc.quotes, seg.start, seg.end, outlet_id),
             actors=actors,
         )
         for seg, score, actors in zip(segs, scores, inside, strict=True)

@@ -7,6 +7,8 @@ here when no other module has created it yet).
 from __future__ import annotations
 
 import json
+import shlex
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presslens.cli.app import app
+from presslens.cli.app import TRAIN_OUT_HELP, app, check_training_out
 
 DEFAULT_OUT = Path("src/presslens/data/models/claims")
 
@@ -90,3 +92,38 @@ def _print_dev(report: dict[str, Any]) -> None:
     Console(width=120).print(table)
     typer.echo(f"model average precision: {report['model_average_precision']:.3f}")
     typer.echo(json.dumps(report, sort_keys=True))
+
+
+@train_app.command("claims-learned")
+def train_claims_learned(
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="Directory with CT24_checkworthy_english_{train,dev}.tsv (CLEF CheckThat! 2024 "
+            "Task 1, English).",
+            exists=True,
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            help=TRAIN_OUT_HELP, callback=check_training_out, file_okay=False, show_default=False
+        ),
+    ],
+    cache: Annotated[
+        Path | None, typer.Option(help="Folder to keep encoded features in (outside the repo).")
+    ] = None,
+    compare_old: Annotated[
+        bool,
+        typer.Option(help="Also score the shipped rule-era model on the latest debates."),
+    ] = True,
+) -> None:
+    """Train the default profile's check-worthiness head over the frozen shared encoder: fitted
+    on CheckThat! train but its latest debates, calibrated and thresholded on those (deterministic)."""
+    from presslens.claims.learned_train import train_learned_claims
+
+    command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    figures = train_learned_claims(data, out, cache, command, compare_old)
+    typer.echo(json.dumps(figures, indent=2, sort_keys=True))

@@ -12,9 +12,10 @@ RULE_BASED: tuple[str, ...] = (
     "actors", "quotes", "index", "relations", "claims", "stances", "techniques",
 )
 
-# claims read the rule relations, as in the fast profile (their weights were fit on those)
+# learned claims read the rule relations, as in the fast profile (their news adjustments were
+# set on those), and the shared encodings
 LEARNED: tuple[str, ...] = (
-    "actors", "quotes", "index", "relations", "claims", "encoder", "learned_relations",
+    "actors", "quotes", "index", "relations", "encoder", "learned_claims", "learned_relations",
     "stances", "learned_stances", "techniques",
 )
 

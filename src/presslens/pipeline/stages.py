@@ -59,6 +59,23 @@ def claims(resources: Resources) -> Component:
 
 
 @component(
+    "learned_claims",
+    requires=["doc.actors", "doc.quotes", "doc.relations", "sdoc", "encodings"],
+    assigns=["doc.claims"],
+)
+def learned_claims(resources: Resources) -> Component:
+    from presslens.claims.learned import learned_claims as decide
+    from presslens.claims.learned import load_learned_model
+
+    model = load_learned_model()
+
+    def run(analysis: Analysis) -> None:
+        analysis.doc.claims = decide(analysis.doc, analysis.sdoc, analysis.need_encodings(), model)
+
+    return run
+
+
+@component(
     "stances", requires=["doc.actors", "doc.quotes", "doc.relations", "index"], assigns=["doc.stances"]
 )
 def stances(resources: Resources) -> Component:
