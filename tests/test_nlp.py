@@ -97,3 +97,23 @@ def test_the_analyzer_reads_a_text_longer_than_spacy_takes(monkeypatch: pytest.M
         assert text[quote.start : quote.end] == quote.text
     mentions = [m for actor in doc.actors for m in actor.mentions]
     assert mentions and all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_chunks_are_parsed_one_at_a_time_so_memory_stays_that_of_one_chunk() -> None:
+    # The parser's working memory grows with the texts it is handed at once: a long text's
+    # chunks go through it one by one, so its peak is about one chunk's, not the whole text's.
+    import tracemalloc
+
+    nlp = load_nlp()
+    text = long_article(48_000)
+    nlp(text[:1_000])  # warm up: first-call allocations are not the parse's
+    tracemalloc.start()
+    try:
+        nlp(text[:12_000])
+        _, one_chunk = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        parse(nlp, text, chunk_chars=12_000)
+        _, whole = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert whole < 2 * one_chunk, (whole, one_chunk)

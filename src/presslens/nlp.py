@@ -68,7 +68,8 @@ def parse(nlp: Language, text: str, *, chunk_chars: int | None = None) -> Doc:
     if len(text) <= chunk_chars:
         return nlp(text)
     chunks = list(text_chunks(text, chunk_chars))
-    doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    # One chunk at a time: the parser's working memory grows with the text it is given.
+    doc = Doc.from_docs(list(nlp.pipe(chunks, batch_size=1)), ensure_whitespace=False)
     if doc.text != text:  # pragma: no cover - from_docs keeps the text; checked, not assumed
         raise RuntimeError("chunked parse changed the text")
     return doc
