@@ -49,7 +49,10 @@ from presslens.pairs.train import (
 )
 
 # Chosen on the development articles (tests/devset*) with the whole pipeline: `presslens eval`.
-THRESHOLDS = {"relation": 0.9, "relation_ruled": 1.01, "sentiment": 0.7, "retype": 1.01,
+# "sentiment": a sign more probable than the other four classes together (0.5); on the
+# development articles 0.5 to 0.7 differ by three relations, on directed-sentiment valid 0.5 reads
+# more of what people say of each other (polar micro-F1 0.505 -> 0.522).
+THRESHOLDS = {"relation": 0.9, "relation_ruled": 1.01, "sentiment": 0.5, "retype": 1.01,
               "stance": 0.8, "outlet_stance": 1.01, "stance_mentions": 2}
 
 
