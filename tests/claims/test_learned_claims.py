@@ -154,3 +154,15 @@ def test_meta_records_command_data_and_versions() -> None:
     assert meta["command"].startswith("presslens train claims-learned --data ")
     assert len(meta["data"]["train_sha256"]) == 64
     assert meta["versions"]["scikit-learn"] != "missing"
+
+
+def test_sample_articles_list_at_most_15_percent_of_their_text() -> None:
+    root = Path(__file__).resolve().parents[2]
+    analyzer = Analyzer()
+    for path in sorted((root / "examples").glob("*.txt")):
+        doc = analyzer.analyze(RawArticle(text=path.read_text(encoding="utf-8"), source=str(path)))
+        assert doc.claims, path.name
+        covered = set()
+        for claim in doc.claims:
+            covered.update(range(claim.start, claim.end))
+        assert len(covered) <= TEXT_SHARE * len(doc.text), path.name
