@@ -56,3 +56,26 @@ def test_offsets_add_up() -> None:
                              question=False, anchored=True, headline=True)
     assert features.biography and features.headline and not features.loaded
     assert features.offset() == NEWS_WEIGHTS["biography"] + NEWS_WEIGHTS["headline"]
+
+
+def test_the_document_counts_give_the_same_answers_as_reading_every_segment() -> None:
+    from presslens.claims.features import DocArrays
+    from presslens.claims.news import NewsTokens
+    from presslens.claims.segments import segments
+
+    text = (
+        "Talking to Harbour Review, the economist Juraj Kovac described how he thinks Bratislava "
+        "lost its contracts.\n\nI served as ambassador in Vienna for six years. Riga and Tallinn "
+        "act on the orders of Brussels. Riga does not act on the orders of Brussels. Slovakia "
+        "sent 13 jets to Ukraine in 2023, and I think it was right."
+    )
+    sdoc = load_nlp()(text)
+    counts = NewsTokens(DocArrays.of(sdoc))
+    seen = set()
+    for seg in segments(sdoc):
+        span = sdoc[seg.start_tok : seg.end_tok]
+        for args in ((3, False, False, False), (1, False, True, True), (2, True, False, False)):
+            expected = news_features(span, *args)
+            assert counts.features(span, *args) == expected, span.text
+            seen.update(name for name in NEWS_WEIGHTS if getattr(expected, name))
+    assert seen == set(NEWS_WEIGHTS)  # every feature fired somewhere

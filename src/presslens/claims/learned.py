@@ -37,7 +37,7 @@ from presslens.claims.extract import (
 )
 from presslens.claims.features import DocArrays, segment_features
 from presslens.claims.learned_train import HEAD_NAME, NGRAM_DIR, head_logit
-from presslens.claims.news import news_features
+from presslens.claims.news import NewsTokens
 from presslens.claims.rules import RuleTokens, rule_offset
 from presslens.claims.segments import Segment
 from presslens.claims.weights import ClaimModel, load_model_dir, sigmoid
@@ -138,6 +138,7 @@ def score_all(doc: Document, sdoc: Doc, encodings: ArticleEncodings,
                       for s in segs])
     logits = model.logits(_vectors(segs, encodings), ngram)
     rules = RuleTokens(sdoc, arrays)
+    news_tokens = NewsTokens(arrays)
     outlet = outlet_id_of(doc)
     claims = []
     for seg, logit in zip(segs, logits.tolist(), strict=True):
@@ -147,9 +148,9 @@ def score_all(doc: Document, sdoc: Doc, encodings: ArticleEncodings,
         text = doc.text[seg.start : seg.end]
         ruled = rules.features(seg.start_tok, seg.end_tok, text, n_actors, names_outlet,
                                states_event(doc, seg.start, seg.end))
-        news = news_features(sdoc[seg.start_tok : seg.end_tok], n_actors,
-                             bool(ruled["question"]), bool(ruled["number"] or ruled["date"]),
-                             _in_title(doc, seg))
+        news = news_tokens.features(
+            sdoc[seg.start_tok : seg.end_tok], n_actors, bool(ruled["question"]),
+            bool(ruled["number"] or ruled["date"]), _in_title(doc, seg))
         z = logit + rule_offset(ruled) + news.offset()
         claims.append(Claim(
             start=seg.start, end=seg.end, text=text,
