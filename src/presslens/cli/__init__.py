@@ -7,6 +7,7 @@ from presslens.cli import claims as _claims  # noqa: F401
 from presslens.cli import corpus as _corpus  # noqa: F401
 from presslens.cli import evaluate as _evaluate  # noqa: F401
 from presslens.cli import pairs as _pairs  # noqa: F401
+from presslens.cli import quotes as _quotes  # noqa: F401
 from presslens.cli import serve as _serve  # noqa: F401
 from presslens.cli import techniques as _techniques  # noqa: F401
 from presslens.cli.app import app
