@@ -100,7 +100,12 @@ class QuoteScore:
 
 def score_article(text: str, doc: Document, gold: Sequence[GoldQuote],
                   excluded: Sequence[Attribution], score: QuoteScore, keep_misses: bool) -> None:
-    preds = [(q, normalised(text, (q.start, q.end))) for q in doc.quotes]
+    # A quoted piece inside a reported clause is given twice, as the clause (indirect) and the
+    # words (direct: the README's convention); PolNeAr annotates the clause, so the piece is
+    # not a prediction of its own here.
+    clauses = [(q.start, q.end) for q in doc.quotes if q.kind == "indirect"]
+    preds = [(q, normalised(text, (q.start, q.end))) for q in doc.quotes
+             if q.kind == "indirect" or not any(a <= q.start and q.end <= b for a, b in clauses)]
     golds = [(g, normalised(text, g.content)) for g in gold]
     pairs = sorted(((_overlap(p[1], g[1]), pi, gi) for pi, p in enumerate(preds)
                     for gi, g in enumerate(golds)), reverse=True)

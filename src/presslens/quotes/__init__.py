@@ -23,6 +23,7 @@ from presslens.quotes.attribution import (
 )
 from presslens.quotes.lexicon import QUESTION_LINE
 from presslens.quotes.marks import find_marked_quotes
+from presslens.quotes.reported import parenthetical_candidates
 from presslens.quotes.speakers import Resolved, SpeakerResolver, reach
 
 __all__ = ["extract_quotes"]
@@ -41,8 +42,11 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
     head = headline_candidate(sdoc, text, headline, marked)
     if head is not None:
         direct.insert(0, head)
-    direct_ranges = [(c.start, c.end) for c in direct]
     indirect = indirect_candidates(sdoc, text, [(m.open_at, m.close_at + 1) for m in marked])
+    direct_ranges = [(c.start, c.end) for c in direct]
+    indirect += parenthetical_candidates(
+        sdoc, [*direct_ranges, *((m.open_at, m.close_at + 1) for m in marked),
+               *((c.start, c.end) for c in indirect)])
     candidates = sorted([*direct, *indirect], key=lambda c: (c.start, c.end, c.kind))
     candidates = _drop_duplicates(candidates)
 
@@ -56,8 +60,9 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             speaker = resolver.resolve(candidate, history)
         else:
             speaker = _continued_speaker(candidate, history, resolver, sdoc, text)
-        if speaker is None and candidate.kind == "indirect" and _generic_speaker(candidate):
-            # "many commentators say ...": nobody to attribute it to, so no quote at all.
+        if speaker is None and candidate.kind == "indirect" and resolver.in_question(
+                Resolved(candidate, None)):
+            # "– Ministers say India backs them?": an interviewer's framing of a question
             continue
         history.append(Resolved(candidate, speaker))
     if head is not None:
@@ -81,16 +86,6 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             )
         )
     return quotes
-
-
-def _generic_speaker(candidate: Candidate) -> bool:
-    head = candidate.speaker_head
-    if head is None:
-        return True
-    if head.tag_ in ("NNS",) or head.pos_ in ("DET", "NUM"):
-        return True
-    return any(c.dep_ in ("det", "amod") and c.lower_ in ("many", "some", "several", "few", "most")
-               for c in head.children)
 
 
 def _span(text: str, r: Range | None) -> Span | None:

@@ -31,7 +31,7 @@ Range = tuple[int, int]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
-_OPENING_MARKS = frozenset("“\"«„‘")
+_OPENING_MARKS = frozenset({*"“\"«„‘`", "``"})
 _QUOTE_MARK_CHARS = frozenset("“”\"«»„‘’")
 _DASHES = frozenset({"–", "—", "-"})
 # Attribution after a closing mark is read over at most this many tokens.
@@ -158,7 +158,7 @@ def phrase_range(head: Token) -> Range:
 _TITLE_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at"})
 
 
-def _set_content_stats(candidate: Candidate, doc: Doc) -> Candidate:
+def set_content_stats(candidate: Candidate, doc: Doc) -> Candidate:
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
         return candidate
@@ -325,7 +325,7 @@ def _colon_attribution(window: list[Token], mq: MarkedQuote) -> Candidate | None
     roots = [t for t in words if t.dep_ == "ROOT"]
     if roots and roots[0].pos_ in ("VERB", "AUX", "ADJ"):
         subject = subject_of(roots[0])
-        if subject is not None and _is_potential_speaker(subject):
+        if subject is not None and is_potential_speaker(subject):
             return Candidate("direct", mq.start, mq.end, _tok_range(roots[0]), subject,
                              phrase_range(subject), "before")
         return None
@@ -349,7 +349,7 @@ def _fragment_attribution(doc: Doc, mq: MarkedQuote) -> Candidate | None:
     for _ in range(5):
         if is_speech_verb(current):
             subject = subject_of(current)
-            if subject is None or subject.i in inside or not _is_potential_speaker(subject):
+            if subject is None or subject.i in inside or not is_potential_speaker(subject):
                 return None
             return Candidate("direct", mq.start, mq.end, _tok_range(current), subject,
                              phrase_range(subject), "fragment")
@@ -363,10 +363,11 @@ def _fragment_attribution(doc: Doc, mq: MarkedQuote) -> Candidate | None:
     return None
 
 
-def _is_potential_speaker(token: Token) -> bool:
+def is_potential_speaker(token: Token) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKER_PRONOUNS
-    return token.pos_ in ("PROPN", "NOUN")
+    # ("two in three said ...": a number stands for the people counted)
+    return token.pos_ in ("PROPN", "NOUN", "NUM")
 
 
 def direct_candidates(doc: Doc, text: str, marked: list[MarkedQuote], headline: Range | None) -> list[Candidate]:
@@ -383,7 +384,7 @@ def direct_candidates(doc: Doc, text: str, marked: list[MarkedQuote], headline: 
             or _fragment_attribution(doc, mq)
             or Candidate("direct", mq.start, mq.end)
         )
-        found.append(_set_content_stats(candidate, doc))
+        found.append(set_content_stats(candidate, doc))
         floor = mq.close_at + 1
     return found
 
@@ -456,11 +457,15 @@ def headline_candidate(
     end_of_phrase = phrase_range(speaker)[1]
     candidate = Candidate(kind, start, end, (cue_start, cue_end), speaker,
                           (who[0], min(end_of_phrase, who[1])), "headline")
-    return _set_content_stats(candidate, doc)
+    return set_content_stats(candidate, doc)
 
 
 def _inside(ranges: list[Range], pos: int) -> bool:
     return any(a <= pos < b for a, b in ranges)
+
+
+def _within_one(ranges: list[Range], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
 
 
 def _content_end(sent: Span, text: str, after: int) -> int:
@@ -512,7 +517,9 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
         )
         if candidate is None or candidate.end <= candidate.start:
             continue
-        if _inside(direct, candidate.start) or text[candidate.start] in _OPENING_MARKS:
+        if _within_one(direct, candidate.start, candidate.end):
+            # the whole clause is a quotation: the direct reading has it; a clause that only
+            # holds a quoted piece ('said Russia “can't stand” either') is one quote, this one
             continue
         if candidate.cue is not None and "\n" in text[min(candidate.cue[0], candidate.start) :
                                                        max(candidate.cue[1], candidate.end)]:
@@ -520,7 +527,7 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
         if candidate.start in used_sentences_cues:
             continue
         used_sentences_cues.add(candidate.start)
-        found.append(_set_content_stats(candidate, doc))
+        found.append(set_content_stats(candidate, doc))
     return found
 
 
@@ -533,27 +540,29 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if _infinitive_without_act(verb):
+        return None
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         # "the press will tell you that ...": a prediction, not reported speech.
         return None
     subject = subject_of(verb)
-    if subject is None or not _is_potential_speaker(subject):
+    if subject is None or not is_potential_speaker(subject):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and same_line(c, verb)]
     if not clauses:
         return _postposed_cue(doc, text, verb, subject, direct)
     clause = clauses[0]
     first_words = [t for t in clause.subtree if not t.is_punct][:1]
-    if first_words and first_words[0].lower_ in WH_WORDS:
-        return None
-    if _inside(direct, clause.idx):
+    if first_words and first_words[0].lower_ in WH_WORDS and first_words[0].head == clause:
+        # "explained why ...", "asked whether ...": a question. A wh-word that opens a clause
+        # of its own inside the content ("said if he wins he would ...") leaves it a statement.
         return None
     if clause.i > verb.i:
         tokens = _skip_leading([t for t in doc[clause.left_edge.i : clause.sent.end]])
         if not tokens:
             return None
         start = tokens[0].idx
-        end = _content_end(clause.sent, text, start)
+        end = min(_content_end(clause.sent, text, start), _subtree_end(clause, tokens[0], verb))
     else:
         tokens = _skip_leading(list(clause.subtree))
         if not tokens or not _only_attribution_between(clause.right_edge, verb, subject):
@@ -563,11 +572,47 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
         while last.i > tokens[0].i and (last.is_punct or last.is_space):
             last = doc[last.i - 1]
         end = last.idx + len(last.text)
-    return Candidate("indirect", start, end, _cue_range(verb), subject, phrase_range(subject),
+    return Candidate("indirect", start, end, cue_range(verb), subject, phrase_range(subject),
                      "verb")
 
 
-def _cue_range(verb: Token) -> Range:
+def _infinitive_without_act(verb: Token) -> bool:
+    """"they like to say ...", "declined to say ...", "plans to announce ...": a speech verb in
+    the infinitive reports no act of speech, unless what governs it carries the act on
+    ("went on to say", "continued to argue")."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    carried_on = is_speech_verb(head) or any(c.dep_ == "prt" and c.lower_ == "on"
+                                              for c in head.children)
+    return not carried_on
+
+
+def _subtree_end(clause: Token, first: Token, verb: Token) -> int:
+    """Where the reported clause ends: its last word, before a coordinated verb that is the
+    speaker's next act, not more reported words ("says she has released her returns and urges
+    him to do the same"): a subjectless conjunct that is itself a speech verb in the cue's form
+    ("said Tbilisi was committed and would respond in kind" reports both)."""
+    stop = clause.doc[-1].i + 1
+    for conj in clause.children:
+        if (conj.dep_ == "conj" and conj.i > clause.i
+                and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+                and is_speech_verb(conj) and conj.tag_ == verb.tag_):
+            stop = min(stop, conj.left_edge.i)
+    last = max((t for t in clause.subtree if t.i < stop), key=lambda t: t.i)
+    while last.i > first.i and (last.is_punct or last.is_space or last.dep_ == "cc"):
+        last = last.doc[last.i - 1]
+    end = last.idx + len(last.text)
+    # a quoted piece that closes right after the clause's last word stays whole
+    text = clause.doc.text
+    opened = sum(text.count(m, first.idx, end) for m in "“«„") - sum(
+        text.count(m, first.idx, end) for m in "”»")
+    if opened > 0 and end < len(text) and text[end] in "”»":
+        end += 1
+    return end
+
+
+def cue_range(verb: Token) -> Range:
     """The verb with a particle that belongs to it ("pointed out", "summed up")."""
     cue_end = verb.idx + len(verb.text)
     for child in verb.children:
@@ -609,7 +654,7 @@ def _postposed_cue(
     rest = doc[verb.i + 1 : verb.sent.end]
     if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in rest if same_line(t, verb)):
         return None
-    return Candidate("indirect", content.start_char, content.end_char, _cue_range(verb), subject,
+    return Candidate("indirect", content.start_char, content.end_char, cue_range(verb), subject,
                      phrase_range(subject), "verb")
 
 

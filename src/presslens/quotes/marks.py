@@ -2,7 +2,7 @@
 
 This works on characters only (no parse), so that a quotation is found the same way whatever
 spaCy makes of it. Conventions handled: curly “…”, straight "…", guillemets «…», low-high „…“
-and single ‘…’; nested marks of another family inside a quotation are left in its text.
+single ‘…’ and the typewriter pair ``…''; nested marks of another family inside a quotation are left in its text.
 
 A quotation may run over several paragraphs in two ways: every continuation paragraph opens with
 a mark and only the last one closes, or (common in translated interviews) the paragraphs between
@@ -110,8 +110,30 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_TYPEWRITER_PAIR = re.compile(r"``|''")
+
+
+def typewriter_as_curly(text: str) -> str:
+    """``text`` with the typewriter pairs of newspaper archives read as curly marks, length
+    kept so that every offset still points into ``text``. Two backticks open; two apostrophes
+    open where a mark may open (after a space, before a word: archives use them both ways) and
+    close elsewhere. An opening pair becomes a space and “, a closing pair ” and a space."""
+    if "``" not in text and "''" not in text:
+        return text
+
+    def curly(match: re.Match[str]) -> str:
+        i = match.start()
+        opens = match.group() == "``" or (
+            (i == 0 or text[i - 1] in _BEFORE_OPEN) and i + 2 < len(text) and not text[i + 2].isspace()
+        )
+        return " “" if opens else "” "
+
+    return _TYPEWRITER_PAIR.sub(curly, text)
+
+
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
     """All quotations between marks, in text order (nested ones stay inside their parent)."""
+    text = typewriter_as_curly(text)
     paragraphs = _paragraph_bounds(text)
     found: list[MarkedQuote] = []
     p_index = 0
@@ -144,6 +166,13 @@ def _find_close(
     """Where the quotation opened at ``open_at`` closes, following it over paragraph breaks."""
     p_end = paragraphs[p_index][1]
     hit = _first_family_mark(text, open_at + 1, p_end, opener)
+    if hit is None and opener == "“":
+        # Copy that mixes families (“... ") closes a curly quotation with a straight mark; only
+        # taken where the paragraph holds no curly closer at all.
+        straight = next((i for i in range(open_at + 1, p_end)
+                         if text[i] == '"' and _can_close(text, i)), None)
+        if straight is not None:
+            return straight, True
     if hit is not None:
         pos, closes = hit
         if closes:

@@ -1,0 +1,138 @@
+"""The long tail of wire copy (issue 14): each test is a mechanism, on sentences written here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from presslens.model import Quote
+from presslens.quotes.marks import find_marked_quotes
+
+Extract = Callable[..., list[Quote]]
+
+NORRIS = ("person:norris", "person", "Helen Norris", ["Helen Norris", "Norris"])
+OKAFOR = ("person:okafor", "person", "Daniel Okafor", ["Daniel Okafor", "Okafor"])
+
+
+def texts(quotes: list[Quote]) -> list[str]:
+    return [q.text for q in quotes]
+
+
+# --- typewriter quotation marks -----------------------------------------------------------------
+
+
+def test_typewriter_marks_open_and_close_a_quotation() -> None:
+    text = "The mayor said: ``We will rebuild the bridge by spring.'' Others doubted it."
+    [marked] = find_marked_quotes(text)
+    assert text[marked.start:marked.end] == "We will rebuild the bridge by spring."
+
+
+def test_archive_style_two_apostrophes_open_as_well_as_close(quotes_of: Extract) -> None:
+    text = ("''The river has never been this low,'' Helen Norris said on Tuesday. ''We are "
+            "rationing water for the first time.''")
+    quotes = quotes_of(text, NORRIS)
+    assert texts(quotes) == ["The river has never been this low,",
+                             "We are rationing water for the first time."]
+    assert all(q.kind == "direct" and q.speaker == NORRIS[0] for q in quotes)
+
+
+# --- mixed quotes: the whole reported clause ------------------------------------------------------
+
+
+def test_reported_clause_with_a_quoted_piece_is_one_quote(quotes_of: Extract) -> None:
+    # the convention (README): the whole clause is the indirect quote, and the quoted words are
+    # a direct quote inside it, of the same speaker
+    text = "Okafor said the council “cannot stand” either of the two plans on the table."
+    quotes = quotes_of(text, OKAFOR)
+    [clause] = [q for q in quotes if q.kind == "indirect"]
+    assert clause.text == "the council “cannot stand” either of the two plans on the table"
+    assert clause.speaker == OKAFOR[0]
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("cannot stand", OKAFOR[0])]
+
+
+def test_clause_ending_in_a_quoted_piece_keeps_its_closing_mark(quotes_of: Extract) -> None:
+    text = "Okafor said the vote was “a gift to the developers”."
+    [clause] = [q for q in quotes_of(text, OKAFOR) if q.kind == "indirect"]
+    assert clause.text == "the vote was “a gift to the developers”"
+
+
+# --- content boundaries ---------------------------------------------------------------------------
+
+
+def test_reported_clause_stops_before_the_speakers_next_act(quotes_of: Extract) -> None:
+    text = ("Norris says she has published ten years of her accounts and urges her rival "
+            "to do the same.")
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text == "she has published ten years of her accounts"
+
+
+def test_leading_that_is_not_content(quotes_of: Extract) -> None:
+    text = "Norris said that the harbour would reopen next week."
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text == "the harbour would reopen next week"
+
+
+def test_if_clause_inside_the_reported_clause_is_content(quotes_of: Extract) -> None:
+    text = "Okafor said if he wins the vote he would cut the bus fares in half."
+    [quote] = quotes_of(text, OKAFOR)
+    assert quote.text == "if he wins the vote he would cut the bus fares in half"
+    assert quote.speaker == OKAFOR[0]
+
+
+def test_reported_question_is_still_not_a_statement(quotes_of: Extract) -> None:
+    text = "Okafor asked whether the council would cut the bus fares in half."
+    assert quotes_of(text, OKAFOR) == []
+
+
+# --- plural and vague speakers ----------------------------------------------------------------------
+
+
+def test_plural_speaker_keeps_the_quote_with_its_words(quotes_of: Extract) -> None:
+    text = "Analysts said the late rally has raised fresh doubts about the harvest."
+    [quote] = quotes_of(text)
+    assert quote.text == "the late rally has raised fresh doubts about the harvest"
+    assert quote.speaker is None
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Analysts"
+
+
+def test_counted_speakers_keep_the_quote(quotes_of: Extract) -> None:
+    text = "Two in three said they would vote for the new ferry line in the autumn."
+    [quote] = quotes_of(text)
+    assert quote.text == "they would vote for the new ferry line in the autumn"
+    assert quote.speaker is None
+
+
+# --- parenthetical cues -------------------------------------------------------------------------------
+
+
+def test_parenthetical_cue_inside_the_reported_sentence(quotes_of: Extract) -> None:
+    text = "That culture, they said, rewards loyalty far above talent in the company."
+    [quote] = quotes_of(text)
+    assert quote.text == text.rstrip(".")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "they"
+
+
+def test_parenthetical_cue_after_an_introductory_phrase(quotes_of: Extract) -> None:
+    text = "Beyond that, Norris said, the port may raise its fees again next year."
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text == text.rstrip(".")
+    assert quote.speaker == NORRIS[0]
+
+
+# --- cue verbs the lexicon lacked -----------------------------------------------------------------------
+
+
+def test_manner_of_speaking_verbs_are_cues(quotes_of: Extract) -> None:
+    for verb in ("gushed", "fumed", "emailed", "sighed", "interjected"):
+        text = f"“The new stadium will be finished by the summer,” Norris {verb}."
+        [quote] = quotes_of(text, NORRIS)
+        assert quote.speaker == NORRIS[0], verb
+        assert quote.cue is not None and quote.cue.text == verb
+
+
+def test_curly_quotation_closed_by_a_straight_mark() -> None:
+    text = 'She said: “We were never asked about the new road." Then she left.'
+    [marked] = find_marked_quotes(text)
+    assert text[marked.start:marked.end] == "We were never asked about the new road."
+    assert marked.closed
