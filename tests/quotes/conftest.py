@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+import presslens.quotes as quote_stage
 from presslens.model import Actor, ActorKind, Document, Mention, Quote
 from presslens.nlp import load_nlp
-from presslens.quotes import extract_quotes
 
 ActorSpec = tuple[str, str, str, list[str]]
 
@@ -44,6 +44,6 @@ def _quotes(nlp: Language, text: str, *specs: ActorSpec) -> list[Quote]:
         kind_literal: ActorKind = kind  # type: ignore[assignment]
         actors.append(Actor(id=actor_id, name=name, kind=kind_literal, mentions=_mentions(text, forms)))
     doc = Document(id="test", text=text, actors=actors)
-    quotes = extract_quotes(doc, nlp(text))
+    quotes = quote_stage.extract_quotes(doc, nlp(text))
     Document(id="test", text=text, actors=actors, quotes=quotes)  # offsets valid
     return quotes

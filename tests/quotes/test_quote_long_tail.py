@@ -136,3 +136,23 @@ def test_curly_quotation_closed_by_a_straight_mark() -> None:
     [marked] = find_marked_quotes(text)
     assert text[marked.start:marked.end] == "We were never asked about the new road."
     assert marked.closed
+
+
+# --- split quotations and follow-on sentences ------------------------------------------------------
+
+
+def test_second_piece_of_a_split_quote_keeps_unknown_speakers_words(quotes_of: Extract) -> None:
+    text = ("“The ferry will run twice a day,” a harbour official said. “We expect the first "
+            "boats in May.”")
+    first, second = quotes_of(text)
+    assert first.speaker_span is not None and first.speaker_span.text == "a harbour official"
+    assert second.speaker_span == first.speaker_span
+    assert second.cue == first.cue
+
+
+def test_follow_on_quote_keeps_its_speaker_past_the_addressee(quotes_of: Extract) -> None:
+    text = ("“The ferry will run twice a day,” Norris told Daniel Okafor at the harbour on "
+            "Monday. “You know, there is a reason we waited so long.”")
+    first, second = quotes_of(text, NORRIS, OKAFOR)
+    assert first.speaker == NORRIS[0]
+    assert second.speaker == NORRIS[0]

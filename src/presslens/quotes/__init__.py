@@ -60,6 +60,13 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             speaker = resolver.resolve(candidate, history)
         else:
             speaker = _continued_speaker(candidate, history, resolver, sdoc, text)
+            split_from = _split_from(candidate, history, text)
+            if split_from is not None:
+                # the second piece of a split quotation ("“...,” an aide said. “...”") has the
+                # first piece's speaker, whether or not an actor was resolved for it
+                candidate.speaker_phrase = split_from.candidate.speaker_phrase
+                candidate.cue = split_from.candidate.cue
+                speaker = speaker or split_from.speaker
         if speaker is None and candidate.kind == "indirect" and resolver.in_question(
                 Resolved(candidate, None)):
             # "– Ministers say India backs them?": an interviewer's framing of a question
@@ -86,6 +93,21 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _split_from(candidate: Candidate, history: list[Resolved], text: str) -> Resolved | None:
+    """The quotation this one continues right after its attribution: nothing but marks and
+    punctuation between that attribution and this quotation."""
+    if not history or candidate.kind != "direct":
+        return None
+    previous = history[-1]
+    p = previous.candidate
+    if p.kind != "direct" or p.speaker_phrase is None or p.cue is None:
+        return None
+    gap = text[reach(p) : candidate.start]
+    if reach(p) > candidate.start or "\n" in gap or any(ch.isalnum() for ch in gap):
+        return None
+    return previous
 
 
 def _span(text: str, r: Range | None) -> Span | None:
@@ -153,6 +175,12 @@ def _continued_speaker(
         return None
     p = previous.candidate
     gap_start, gap_end = reach(p), candidate.start
+    if p.cue is not None and p.cue[0] < len(text):
+        # whoever the attribution's own sentence names beside the speaker ("told CNN's host")
+        # is the addressee, not a new speaker
+        cue_token = sdoc.char_span(p.cue[0], p.cue[1], alignment_mode="expand")
+        if cue_token is not None:
+            gap_start = max(gap_start, min(cue_token.sent.end_char, gap_end))
     if gap_end <= gap_start:
         return previous.speaker
     if resolver.other_person_between(previous.speaker, gap_start, gap_end):
