@@ -156,3 +156,58 @@ def test_follow_on_quote_keeps_its_speaker_past_the_addressee(quotes_of: Extract
     first, second = quotes_of(text, NORRIS, OKAFOR)
     assert first.speaker == NORRIS[0]
     assert second.speaker == NORRIS[0]
+
+
+# --- headlines, panel and transcript lines ----------------------------------------------------------
+
+
+def test_headline_built_on_a_speech_verb(quotes_of: Extract) -> None:
+    text = ("Norris says harbour fees doubled under the new board\n\n"
+            "The port's former director spoke at a meeting of shipowners on Friday.\n")
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text == "harbour fees doubled under the new board"
+    assert quote.speaker == NORRIS[0]
+
+
+def test_headline_verb_with_an_occasion_is_not_a_quote(quotes_of: Extract) -> None:
+    text = ("Norris warns the new board after harbour fees double\n\n"
+            "The port's former director spoke at a meeting of shipowners on Friday.\n")
+    assert quotes_of(text, NORRIS) == []
+
+
+def test_headline_ending_in_a_full_stop_before_a_blank_line(quotes_of: Extract) -> None:
+    text = ("Norris: The harbour will stay closed all winter.\n\n"
+            "The port's former director spoke at a meeting of shipowners on Friday.\n")
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text.startswith("The harbour will stay closed all winter")
+    assert quote.speaker == NORRIS[0]
+
+
+def test_panel_line_names_its_speaker(quotes_of: Extract) -> None:
+    text = ("Three writers judged the debate.\n\n"
+            "Helen Norris, The Harbour Gazette: the clear winner was the moderator, who kept "
+            "every answer short.\n")
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text == ("the clear winner was the moderator, who kept every answer short.")
+    assert quote.speaker == NORRIS[0]
+
+
+def test_transcript_lines_in_capitals(quotes_of: Extract) -> None:
+    text = ("The interview was broadcast on Sunday.\n\n"
+            "MARSH: Do you think the harbour will reopen this year?\n\n"
+            "NORRIS: I think it will open in the spring, if the repairs go well.\n\n"
+            "MARSH: And the fees?\n\n"
+            "NORRIS: They will rise a little next year.\n")
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == [
+        "Do you think the harbour will reopen this year?",
+        "I think it will open in the spring, if the repairs go well.",
+        "They will rise a little next year."]
+    assert [q.speaker_span.text if q.speaker_span else None for q in quotes] == [
+        "MARSH", "NORRIS", "NORRIS"]
+
+
+def test_a_label_that_names_nobody_is_not_a_speaker(quotes_of: Extract) -> None:
+    text = ("The plan has one flaw.\n\n"
+            "But understand one thing: the harbour cannot stay closed for another year.\n")
+    assert quotes_of(text) == []

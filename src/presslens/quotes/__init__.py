@@ -23,7 +23,11 @@ from presslens.quotes.attribution import (
 )
 from presslens.quotes.lexicon import QUESTION_LINE
 from presslens.quotes.marks import find_marked_quotes
-from presslens.quotes.reported import parenthetical_candidates
+from presslens.quotes.reported import (
+    headline_speech_candidate,
+    parenthetical_candidates,
+    speaker_label_candidates,
+)
 from presslens.quotes.speakers import Resolved, SpeakerResolver, reach
 
 __all__ = ["extract_quotes"]
@@ -31,6 +35,8 @@ __all__ = ["extract_quotes"]
 # Unattributed quotations inherit the previous speaker over at most this many narrative
 # paragraphs (interviewer questions not counted).
 _MAX_NARRATIVE_PARAGRAPHS = 1
+# A first line of at most this many words, alone before a blank line, is a headline.
+_HEADLINE_MAX_WORDS = 16
 
 
 def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
@@ -44,6 +50,14 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
         direct.insert(0, head)
     indirect = indirect_candidates(sdoc, text, [(m.open_at, m.close_at + 1) for m in marked])
     direct_ranges = [(c.start, c.end) for c in direct]
+    direct += speaker_label_candidates(
+        sdoc, text, [*direct_ranges, *((c.start, c.end) for c in indirect),
+                     *([headline] if headline is not None else [])])
+    direct_ranges = [(c.start, c.end) for c in direct]
+    headline_speech = None if head is not None else headline_speech_candidate(sdoc, text, headline)
+    if headline_speech is not None and not any(
+            c.start < headline_speech.end and headline_speech.start < c.end for c in indirect):
+        indirect.append(headline_speech)
     indirect += parenthetical_candidates(
         sdoc, [*direct_ranges, *((m.open_at, m.close_at + 1) for m in marked),
                *((c.start, c.end) for c in indirect)])
@@ -123,8 +137,13 @@ def _headline_range(doc: Document) -> Range | None:
     first_break = doc.text.find("\n")
     if first_break <= 0:
         return None
-    # A first line that ends like a sentence is body text, not a headline.
-    if doc.text[:first_break].rstrip()[-1:] in ".!?”»\"":
+    # A first line that ends like a sentence is body text, not a headline, unless it stands
+    # alone and short before a blank line (archives end their headlines with a full stop).
+    first_line = doc.text[:first_break].rstrip()
+    stands_alone = (doc.text.startswith("\n", first_break + 1)
+                    and len(first_line.split()) <= _HEADLINE_MAX_WORDS
+                    and first_line[:1] not in "“\"«„‘")  # a quotation opens the body
+    if first_line[-1:] in ".!?”»\"" and not stands_alone:
         return None
     return 0, first_break
 

@@ -8,6 +8,9 @@ inside it: the one stretch of text that holds all the reported words.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from presslens.quotes.attribution import (
@@ -68,4 +71,82 @@ def parenthetical_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
             continue
         found.append(candidate)
         taken.append((candidate.start, candidate.end))
+    return found
+
+
+_HEADLINE_MIN_WORDS = 3
+
+
+def headline_speech_candidate(doc: Doc, text: str, headline: Range | None) -> Candidate | None:
+    """`Obama says Trump modelling policies on Putin`: a headline whose main verb is a verb of
+    saying reports what follows it, however the parser reads the telegraphic rest."""
+    if headline is None:
+        return None
+    line = doc.char_span(headline[0], headline[1], alignment_mode="contract")
+    if line is None:
+        return None
+    verbs = [t for t in line if t.dep_ == "ROOT" and is_speech_verb(t)]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if any(c.i > verb.i and c.dep_ in ("prep", "advcl", "dative", "agent") for c in verb.children):
+        # "Russia accuses Kyiv of persecution", "Moscow warns Yerevan after the drills": the verb
+        # takes a person and a charge or an occasion, not reported words
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or not is_potential_speaker(subject):
+        return None
+    rest = [t for t in line if t.i > verb.i]
+    while rest and (rest[0].is_punct or (rest[0].lower_ == "that" and rest[0].dep_ == "mark")):
+        rest = rest[1:]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    if len(rest) < _HEADLINE_MIN_WORDS:
+        return None
+    candidate = Candidate("indirect", rest[0].idx, rest[-1].idx + len(rest[-1].text),
+                          cue_range(verb), subject, phrase_range(subject), "verb")
+    return set_content_stats(candidate, doc)
+
+
+_LABEL_MAX_WORDS = 6
+_LINE_MIN_WORDS = 4
+_SPEAKER_LABEL = re.compile(r"^(?P<label>[^\s:“\"«„][^:\n“\"«„]{0,80}?):[ \t]+(?P<body>\S[^\n]*)$",
+                            re.MULTILINE)
+
+
+def speaker_label_candidates(doc: Doc, text: str, taken: list[Range]) -> list[Candidate]:
+    """Transcript and panel lines, `TAPPER: Do you think ...` or `Joel Pollak, Breitbart: the
+    clear winner was ...`: a short label that names a person, a colon, and that person's words
+    to the end of the line (verbatim, so direct, though unmarked)."""
+    found = []
+    matches = list(_SPEAKER_LABEL.finditer(text))
+    # a transcript names its speakers in capitals, each more than once ("TAPPER: ...")
+    label_counts = Counter(m.group("label") for m in matches)
+    for match in matches:
+        body_start, body_end = match.start("body"), match.end("body")
+        if text[body_start] in "“\"«„" or any(a < body_end and body_start < b for a, b in taken):
+            continue  # a quotation after the colon is read as such (direct_candidates)
+        label = doc.char_span(match.start("label"), match.end("label"), alignment_mode="contract")
+        body = doc.char_span(body_start, body_end, alignment_mode="contract")
+        if label is None or body is None:
+            continue
+        words = [t for t in label if not t.is_punct]
+        if not words or len(words) > _LABEL_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        people = [e for e in doc.ents if e.label_ == "PERSON"
+                  and label.start <= e.start and e.end <= label.end]
+        transcript = label_counts[match.group("label")] > 1 and all(
+            t.text.isupper() for t in words if t.is_alpha)
+        if not people and not transcript:
+            continue
+        body_words = [t for t in body if not (t.is_punct or t.is_space)]
+        if len(body_words) < _LINE_MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            continue
+        speaker = people[0].root if people else words[-1]
+        end = body_end
+        while end > body_start and text[end - 1] in " \t":
+            end -= 1
+        candidate = Candidate("direct", body_start, end, (match.end("label"), match.end("label") + 1),
+                              speaker, phrase_range(speaker), "before")
+        found.append(set_content_stats(candidate, doc))
     return found
