@@ -211,3 +211,10 @@ def test_a_label_that_names_nobody_is_not_a_speaker(quotes_of: Extract) -> None:
     text = ("The plan has one flaw.\n\n"
             "But understand one thing: the harbour cannot stay closed for another year.\n")
     assert quotes_of(text) == []
+
+
+def test_parenthetical_cue_takes_a_report_nested_in_its_sentence(quotes_of: Extract) -> None:
+    text = "Instead, Norris said, her manager told her the ferry had been sold in secret."
+    quotes = quotes_of(text, NORRIS)
+    assert [q.text for q in quotes] == [text.rstrip(".")]
+    assert quotes[0].speaker == NORRIS[0]

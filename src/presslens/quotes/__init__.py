@@ -58,9 +58,13 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
     if headline_speech is not None and not any(
             c.start < headline_speech.end and headline_speech.start < c.end for c in indirect):
         indirect.append(headline_speech)
-    indirect += parenthetical_candidates(
-        sdoc, [*direct_ranges, *((m.open_at, m.close_at + 1) for m in marked),
-               *((c.start, c.end) for c in indirect)])
+    framed = parenthetical_candidates(
+        sdoc, [*direct_ranges, *((m.open_at, m.close_at + 1) for m in marked)])
+    # the framed sentence is the quote; a report nested inside it ("Instead, she said, her boss
+    # told her ...") is part of its content
+    indirect = [c for c in indirect if not _inside_any(c, framed)]
+    indirect += [f for f in framed
+                 if not any(c.start < f.end and f.start < c.end for c in indirect)]
     candidates = sorted([*direct, *indirect], key=lambda c: (c.start, c.end, c.kind))
     candidates = _drop_duplicates(candidates)
 
@@ -107,6 +111,11 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _inside_any(candidate: Candidate, others: list[Candidate]) -> bool:
+    return any(o.start <= candidate.start and candidate.end <= o.end and o is not candidate
+               for o in others)
 
 
 def _split_from(candidate: Candidate, history: list[Resolved], text: str) -> Resolved | None:
