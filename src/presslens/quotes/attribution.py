@@ -552,6 +552,8 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
     if not clauses:
         return _postposed_cue(doc, text, verb, subject, direct)
     clause = clauses[0]
+    if _within_one(direct, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)):
+        return None  # the clause is a quotation: a direct quote
     first_words = [t for t in clause.subtree if not t.is_punct][:1]
     if first_words and first_words[0].lower_ in WH_WORDS and first_words[0].head == clause:
         # "explained why ...", "asked whether ...": a question. A wh-word that opens a clause
@@ -562,7 +564,7 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
         if not tokens:
             return None
         start = tokens[0].idx
-        end = min(_content_end(clause.sent, text, start), _subtree_end(clause, tokens[0], verb))
+        end = min(_content_end(clause.sent, text, start), _subtree_end(text, clause, tokens[0], verb))
     else:
         tokens = _skip_leading(list(clause.subtree))
         if not tokens or not _only_attribution_between(clause.right_edge, verb, subject):
@@ -588,7 +590,7 @@ def _infinitive_without_act(verb: Token) -> bool:
     return not carried_on
 
 
-def _subtree_end(clause: Token, first: Token, verb: Token) -> int:
+def _subtree_end(text: str, clause: Token, first: Token, verb: Token) -> int:
     """Where the reported clause ends: its last word, before a coordinated verb that is the
     speaker's next act, not more reported words ("says she has released her returns and urges
     him to do the same"): a subjectless conjunct that is itself a speech verb in the cue's form
@@ -599,12 +601,12 @@ def _subtree_end(clause: Token, first: Token, verb: Token) -> int:
                 and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
                 and is_speech_verb(conj) and conj.tag_ == verb.tag_):
             stop = min(stop, conj.left_edge.i)
-    last = max((t for t in clause.subtree if t.i < stop), key=lambda t: t.i)
+    # (a subtree is a contiguous stretch of tokens in the parser's projective trees)
+    last = clause.right_edge if clause.right_edge.i < stop else clause.doc[stop - 1]
     while last.i > first.i and (last.is_punct or last.is_space or last.dep_ == "cc"):
         last = last.doc[last.i - 1]
     end = last.idx + len(last.text)
     # a quoted piece that closes right after the clause's last word stays whole
-    text = clause.doc.text
     opened = sum(text.count(m, first.idx, end) for m in "“«„") - sum(
         text.count(m, first.idx, end) for m in "”»")
     if opened > 0 and end < len(text) and text[end] in "”»":
