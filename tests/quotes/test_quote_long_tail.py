@@ -218,3 +218,16 @@ def test_parenthetical_cue_takes_a_report_nested_in_its_sentence(quotes_of: Extr
     quotes = quotes_of(text, NORRIS)
     assert [q.text for q in quotes] == [text.rstrip(".")]
     assert quotes[0].speaker == NORRIS[0]
+
+
+def test_straight_opening_closed_by_a_curly_mark() -> None:
+    text = 'The mayor promised to bring "everyone to the table.” Nobody came.\n\nLater "we tried."'
+    first = find_marked_quotes(text)[0]
+    assert text[first.start:first.end] == "everyone to the table."
+
+
+def test_reported_clause_stops_before_a_participle_of_saying(quotes_of: Extract) -> None:
+    text = ("Okafor says he would publish his accounts for last year on Friday, calling them "
+            "dull reading for anyone.")
+    [quote] = [q for q in quotes_of(text, OKAFOR) if q.kind == "indirect"]
+    assert quote.text == "he would publish his accounts for last year on Friday"

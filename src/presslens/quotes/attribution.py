@@ -596,11 +596,17 @@ def _subtree_end(text: str, clause: Token, first: Token, verb: Token) -> int:
     him to do the same"): a subjectless conjunct that is itself a speech verb in the cue's form
     ("said Tbilisi was committed and would respond in kind" reports both)."""
     stop = clause.doc[-1].i + 1
-    for conj in clause.children:
-        if (conj.dep_ == "conj" and conj.i > clause.i
-                and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
-                and is_speech_verb(conj) and conj.tag_ == verb.tag_):
-            stop = min(stop, conj.left_edge.i)
+    for act in clause.children:
+        if act.i < clause.i or any(c.dep_ in _SUBJECT_DEPS for c in act.children):
+            continue
+        if not is_speech_verb(act):
+            continue
+        next_act = act.dep_ == "conj" and act.tag_ == verb.tag_
+        # ("..., calling them boring": a participle of saying after a comma)
+        participle = (act.dep_ == "advcl" and act.tag_ == "VBG" and act.left_edge.i > 0
+                      and act.doc[act.left_edge.i - 1].text == ",")
+        if next_act or participle:
+            stop = min(stop, act.left_edge.i)
     # (a subtree is a contiguous stretch of tokens in the parser's projective trees)
     last = clause.right_edge if clause.right_edge.i < stop else clause.doc[stop - 1]
     while last.i > first.i and (last.is_punct or last.is_space or last.dep_ == "cc"):

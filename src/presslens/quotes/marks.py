@@ -23,6 +23,8 @@ _CLOSERS: dict[str, frozenset[str]] = {
     "‘": frozenset("’"),
 }
 _ALL_MARKS = frozenset("“”\"«»„‘’")
+# The double mark of the other family that sloppy copy closes a quotation with.
+_MIXED_CLOSER = {"“": '"', '"': "”"}
 # A paragraph break: a blank line, or a single line break (headline and dateline lines).
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # Characters after which an opening mark may stand, and before which a closing mark may stand.
@@ -166,13 +168,14 @@ def _find_close(
     """Where the quotation opened at ``open_at`` closes, following it over paragraph breaks."""
     p_end = paragraphs[p_index][1]
     hit = _first_family_mark(text, open_at + 1, p_end, opener)
-    if hit is None and opener == "“":
-        # Copy that mixes families (“... ") closes a curly quotation with a straight mark; only
-        # taken where the paragraph holds no curly closer at all.
-        straight = next((i for i in range(open_at + 1, p_end)
-                         if text[i] == '"' and _can_close(text, i)), None)
-        if straight is not None:
-            return straight, True
+    if hit is None and opener in _MIXED_CLOSER:
+        # Copy that mixes families (“... " or "... ”) closes a quotation with the other
+        # family's mark; only taken where the paragraph holds no closer of the opener's own.
+        other = _MIXED_CLOSER[opener]
+        mixed = next((i for i in range(open_at + 1, p_end)
+                      if text[i] == other and _can_close(text, i)), None)
+        if mixed is not None:
+            return mixed, True
     if hit is not None:
         pos, closes = hit
         if closes:
