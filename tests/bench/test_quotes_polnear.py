@@ -116,3 +116,22 @@ def test_exact_overlap_speaker_and_ignored_predictions(split: Path, nlp: Languag
     # text, not the source of its quote, and it has no actor
     assert figures["speaker_accuracy"] == 0.5
     assert figures["recall_by_kind"] == {"direct": (1.0, 1), "indirect": (1.0, 1)}
+
+
+def test_split_quotation_pieces_are_exact(nlp: Language) -> None:
+    from presslens.bench.polnear import Attribution, PolnearArticle
+
+    text = "“The tram is late,” Ortiz said, smiling. “But it will be worth the wait for all.”\n"
+    content = (0, len(text) - 1)
+    source, cue = _span(text, "Ortiz"), _span(text, "said")
+    article = PolnearArticle("split", text, [Attribution(content, cue, source)])
+    [gold], _ = split_gold(article, nlp(text))
+    assert [text[a:b] for a, b in gold.pieces] == [
+        "“The tram is late,”", "“But it will be worth the wait for all.”"]
+    second = _span(text, "But it will be worth the wait for all.")
+    doc = Document(id="t", text=text, quotes=[
+        Quote(id="q1", kind="direct", start=1, end=18, text=text[1:18]),
+        Quote(id="q2", kind="direct", start=second[0], end=second[1], text=text[slice(*second)])])
+    score = QuoteScore()
+    score_article(text, doc, [gold], [], score, keep_misses=False)
+    assert score.exact_tp == 1 and score.exact_right == 2

@@ -111,19 +111,26 @@ def split_gold(article: PolnearArticle, sdoc: Doc) -> tuple[list[GoldQuote], lis
         if _is_quote(article.text, attribution, sdoc):
             kind = gold_kind(article.text[attribution.content[0]:attribution.content[1]])
             gold.append(GoldQuote(attribution.content, attribution.source, kind,
-                                  _pieces(attribution), attribution.cue))
+                                  _pieces(article.text, attribution), attribution.cue))
         else:
             excluded.append(attribution)
     return gold, excluded
 
 
-def _pieces(attribution: Attribution) -> tuple[tuple[int, int], ...]:
+def _pieces(text: str, attribution: Attribution) -> tuple[tuple[int, int], ...]:
+    """A split quotation's quoted pieces: up to the last closing mark before its source and cue,
+    and from the first opening mark after them ("“A,” she said, turning round. “B”")."""
     start, end = attribution.content
     inside = [s for s in (attribution.source, attribution.cue)
               if s is not None and start < s[0] and s[1] < end]
     if not inside:
         return ()
-    return (start, min(s[0] for s in inside)), (max(s[1] for s in inside), end)
+    first_end = min(s[0] for s in inside)
+    second_start = max(s[1] for s in inside)
+    closes = [m.end() for m in _DOUBLE_MARK.finditer(text, start, first_end)]
+    opens = [m.start() for m in _DOUBLE_MARK.finditer(text, second_start, end)]
+    return ((start, closes[-1] if closes else first_end),
+            (opens[0] if opens else second_start, end))
 
 
 def _is_quote(text: str, attribution: Attribution, sdoc: Doc) -> bool:

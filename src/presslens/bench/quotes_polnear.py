@@ -10,7 +10,8 @@ the convention is the README's, and neither is an error here):
 - *overlap*: the two spans share at least one character (for precision, a prediction is right
   when it overlaps any gold quote: the pieces of a split quotation are one gold content);
 - *exact*: after that normalisation the two spans are equal (for a split quotation, whose gold
-  content runs around its own speaker and cue, equal to the piece before or after them);
+  content runs around its own speaker and cue, equal to the quoted piece before or after them;
+  for precision, a prediction equal to any gold quote or piece is right);
 - a prediction that overlaps only an attribution outside the gold (a thought, "polls show",
   a content under five words) is not counted at all.
 
@@ -69,6 +70,7 @@ class QuoteScore:
     gold: int = 0
     overlap_tp: int = 0  # gold quotes overlapped by a prediction
     overlap_right: int = 0  # predictions that overlap a gold quote
+    exact_right: int = 0  # predictions equal to a gold quote or to a piece of a split one
     exact_tp: int = 0
     speaker_right: int = 0
     speaker_total: int = 0
@@ -91,7 +93,7 @@ class QuoteScore:
         return {
             "gold": self.gold, "predicted": counted, "ignored": self.ignored,
             "overlap": prf(self.overlap_tp, self.overlap_right),
-            "exact": prf(self.exact_tp, self.exact_tp),
+            "exact": prf(self.exact_tp, self.exact_right),
             "speaker_accuracy": self.speaker_right / self.speaker_total if self.speaker_total else 0.0,
             "recall_by_kind": {k: (v[0] / v[1] if v[1] else 0.0, v[1])
                                for k, v in sorted(self.by_kind.items())},
@@ -122,6 +124,9 @@ def score_article(text: str, doc: Document, gold: Sequence[GoldQuote],
     score.predicted += len(preds)
     # (several pieces of one split quotation all overlap its gold content: none is false)
     score.overlap_right += sum(1 for _, span in preds if any(_overlap(span, g) > 0 for _, g in golds))
+    exact_spans = {span for g, gspan in golds
+                   for span in (gspan, *(normalised(text, piece) for piece in g.pieces))}
+    score.exact_right += sum(1 for _, span in preds if span in exact_spans)
     score.ignored += sum(1 for _, span in preds if not any(_overlap(span, g) > 0 for _, g in golds)
                          and any(_overlap(span, e) > 0 for e in excluded_spans))
     score.gold += len(golds)
