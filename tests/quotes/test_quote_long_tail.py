@@ -231,3 +231,11 @@ def test_reported_clause_stops_before_a_participle_of_saying(quotes_of: Extract)
             "dull reading for anyone.")
     [quote] = [q for q in quotes_of(text, OKAFOR) if q.kind == "indirect"]
     assert quote.text == "he would publish his accounts for last year on Friday"
+
+
+def test_parenthetical_sentence_stops_before_a_nested_report(quotes_of: Extract) -> None:
+    text = ("Despite the new budget, Norris noted, harbour spending is falling to a tenth of the "
+            "city's outlay, which she said would be its lowest ever.")
+    framed = quotes_of(text, NORRIS)[0]
+    assert framed.text == ("Despite the new budget, Norris noted, harbour spending is falling to a "
+                           "tenth of the city's outlay")

@@ -49,6 +49,11 @@ def parenthetical_candidate(doc: Doc, verb: Token) -> Candidate | None:
     if not _between_commas(verb, subject) or not same_line(main.left_edge, main.right_edge):
         return None
     first, last = main.left_edge, main.right_edge
+    # a report nested at the end ("..., which he said would be its lowest") is its own quote
+    nested = [t.left_edge.i for t in doc[verb.right_edge.i + 1 : last.i + 1]
+              if t.dep_ == "relcl" and is_speech_verb(t)]
+    if nested:
+        last = doc[min(nested) - 1]
     while first.i < last.i and (first.is_punct or first.is_space):
         first = doc[first.i + 1]
     while last.i > first.i and (last.is_punct or last.is_space):
