@@ -239,3 +239,10 @@ def test_parenthetical_sentence_stops_before_a_nested_report(quotes_of: Extract)
     framed = quotes_of(text, NORRIS)[0]
     assert framed.text == ("Despite the new budget, Norris noted, harbour spending is falling to a "
                            "tenth of the city's outlay")
+
+
+def test_introductory_phrase_before_the_cue_is_not_content(quotes_of: Extract) -> None:
+    text = ("In an interview about the city's budget, Norris said closing the old ferry would be "
+            "her first decision.")
+    [quote] = quotes_of(text, NORRIS)
+    assert quote.text == "closing the old ferry would be her first decision"

@@ -560,7 +560,10 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
         # of its own inside the content ("said if he wins he would ...") leaves it a statement.
         return None
     if clause.i > verb.i:
-        tokens = _skip_leading([t for t in doc[clause.left_edge.i : clause.sent.end]])
+        # (words the parser hangs on the clause but that stand before the cue, "In an
+        # interview, X said ...", introduce the report and are not content)
+        tokens = _skip_leading([t for t in doc[max(clause.left_edge.i, verb.i + 1) :
+                                               clause.sent.end]])
         if not tokens:
             return None
         start = tokens[0].idx
