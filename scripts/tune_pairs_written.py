@@ -27,6 +27,7 @@ from presslens.pairs.model import load_pair_model
 from presslens.pairs.relation_data import read_annotated_articles, read_written_sentences
 from presslens.pairs.relations import learned_relations
 from presslens.pairs.training import fit_relation_head, relation_matrix
+from presslens.pairs.weak_data import read_weak_articles, weak_positives
 from presslens.pipeline import Analyzer
 
 WRITTEN = Path("corpora/plover_train/sentences.jsonl")
@@ -67,6 +68,10 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--cameo", type=Path, default=None,
                         help="also train the relation head on these CAMEO-coded sentences")
+    parser.add_argument("--weak", type=Path, default=None,
+                        help="also train it on the rules' labels of these unlabelled articles")
+    parser.add_argument("--weak-positive-only", action="store_true",
+                        help="of the rules' labels, keep the relations and their reverse pairs")
     args = parser.parse_args()
     nlp = load_nlp()
     records = [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -74,6 +79,11 @@ def main() -> None:
     articles = list(read_annotated_articles(ARTICLES, nlp))
     if args.cameo is not None:
         articles += list(read_cameo(args.cameo, nlp))
+    if args.weak is not None:
+        weak = list(read_weak_articles(args.weak))
+        if args.weak_positive_only:
+            weak = weak_positives(weak)
+        articles += weak
     shipped = load_pair_model()
     analyzer = Analyzer(profile="fast")
     encoder = load_encoder()
