@@ -57,9 +57,36 @@ def train_techniques(
     _print_eval(data, model, cache)
 
 
+@train_app.command("techniques2023")
+def train_techniques2023(
+    data: Annotated[Path, typer.Option(
+        help="The SemEval-2023 Task 3 English training folder (train-articles-subtask-3, "
+        "train-labels-subtask-3-spans, train-labels-subtask-3.txt).", exists=True, file_okay=False)],
+    out: Annotated[Path, typer.Option(help="Where to write sentence.npz and meta.json.")],
+    written: Annotated[Path | None, typer.Option(
+        help="TSV of written sentences (label, TAB, sentence) for labels absent from the articles "
+        "(corpora/techniques_written/sentences.tsv).", exists=True, dir_okay=False)] = None,
+    cache: Annotated[Path | None, typer.Option(
+        help="Folder to keep parsed and encoded articles in between runs (outside the repo).")] = None,
+) -> None:
+    """Train the learned technique head over the frozen encoder on the SemEval-2023 articles but
+    the held-out fifth (deterministic), choose per-label thresholds by cross-validation, and score
+    the held-out fifth."""
+    import shlex
+
+    from presslens.techniques.training2023 import train_techniques2023 as train
+
+    command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    figures = train(data, out, written, cache, command)
+    typer.echo(json.dumps(figures, indent=2))
+
+
 @app.command("eval-techniques")
 def eval_techniques(
-    data: Annotated[Path, typer.Option(help="ptc-train directory (articles + TC labels).")],
+    data: Annotated[Path, typer.Option(
+        help="ptc-train directory (articles + TC labels), or a SemEval-2023 folder "
+        "(train-articles-subtask-3 ...): then the learned stage and today's detector are scored "
+        "with the task's paragraph measure.")],
     model_dir: Annotated[
         Path | None, typer.Option("--model", help="Model directory (default: shipped).")
     ] = None,
@@ -69,15 +96,60 @@ def eval_techniques(
         typer.Option(min=0.0, max=1.0, help="Confidence threshold [default: the model's]."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    split: Annotated[str, typer.Option(
+        help="SemEval-2023 folders only: heldout (the fifth never trained on), train or all.")
+    ] = "heldout",
 ) -> None:
     """Score techniques on the held-out articles of ptc-train (SemEval-2020 SI and TC) beside
-    the lexicon-only baseline, and the calibration of their confidence."""
+    the lexicon-only baseline, and the calibration of their confidence; or, on a SemEval-2023
+    folder, the learned stage beside today's detector (paragraph micro/macro-F1, span F1)."""
+    from presslens.techniques.eval2023 import is_semeval2023_folder
     from presslens.techniques.weights import load_model_dir, load_shipped_model
+
+    if is_semeval2023_folder(data):
+        _print_eval2023(data, split, model_dir, cache, as_json)
+        return
 
     model = load_model_dir(model_dir) if model_dir else load_shipped_model()
     if model is None:
         raise typer.BadParameter("no shipped technique model; pass --model")
     _print_eval(data, model, cache, threshold, as_json)
+
+
+def _print_eval2023(data: Path, split: str, model_dir: Path | None, cache: Path | None,
+                    as_json: bool) -> None:
+    from presslens.techniques.eval2023 import evaluate2023
+    from presslens.techniques.learned import load_learned_model
+
+    if split not in ("heldout", "train", "all"):
+        raise typer.BadParameter("--split is heldout, train or all")
+    model = load_learned_model(model_dir) if model_dir else None
+    report = evaluate2023(data, split, model, cache)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, sort_keys=True))
+        return
+    learned, baseline = report["learned"], report["baseline"]
+    console = Console(width=140)
+    table = Table(title=f"Techniques on the {split} SemEval-2023 articles ({learned['articles']} "
+                  f"articles, {learned['paragraphs']} paragraphs): paragraph F1 per label")
+    for col in ("label", "gold paragraphs", "learned P/R/F1", "today's detector P/R/F1"):
+        table.add_column(col, justify="left" if col == "label" else "right")
+    per_learned = learned["per_label"]
+    per_base = baseline["per_label"]
+    assert isinstance(per_learned, dict) and isinstance(per_base, dict)
+    for label, score in per_learned.items():
+        base = per_base[label]
+        table.add_row(label, str(score["gold"]),
+                      f"{score['precision']:.3f}/{score['recall']:.3f}/{score['f1']:.3f}",
+                      f"{base['precision']:.3f}/{base['recall']:.3f}/{base['f1']:.3f}")
+    table.add_section()
+    for key, name in (("paragraph_micro_f1", "paragraph micro-F1 (official)"),
+                      ("paragraph_macro_f1", "paragraph macro-F1 (23 labels)"),
+                      ("paragraph_macro_f1_labels_with_gold", "macro-F1, labels with gold"),
+                      ("span_f1", "span F1 (SI, any label)"),
+                      ("labelled_span_f1", "span F1 (SI within a label)")):
+        table.add_row(name, "", f"{learned[key]:.3f}", f"{baseline[key]:.3f}")
+    console.print(table)
 
 
 def _prf(x: object) -> str:

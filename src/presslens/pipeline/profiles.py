@@ -3,7 +3,8 @@
 
 - ``fast``: the rule-based stages only.
 - ``default``: the rule-based stages, then the shared encoder over the sentences that name an
-  actor and the pair model's learned relations and stances on top of the rules' ones.
+  actor and the pair model's learned relations and stances on top of the rules' ones; the
+  techniques learned on the encoder (every sentence) beside the rule/linear detector's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ RULE_BASED: tuple[str, ...] = (
 # set on those), and the shared encodings
 LEARNED: tuple[str, ...] = (
     "actors", "quotes", "index", "relations", "encoder", "learned_claims", "learned_relations",
-    "stances", "learned_stances", "techniques",
+    "stances", "learned_stances", "techniques", "learned_techniques",
 )
 
 PROFILES: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,180 @@
+"""Persuasion techniques learned on the shared encoder (SemEval-2023 labels, all 23).
+
+Each sentence of the article (the segments the encoder stage already reads) gets a feature row
+from its word-piece vectors (``sentence_features``); a multi-label head (``MultiLabelHead``: one
+hidden layer, one sigmoid per label) gives the probability that the sentence holds a technique of
+each label, and a label is emitted where it reaches its threshold, chosen per label by
+cross-validation over the training articles. The span of a technique is the sentence, narrowed to
+the word pieces a second head (``span``: one sigmoid per label over each piece's vector in its
+sentence) puts inside a technique of that label when it finds any. Paragraph labels follow from
+the spans. Trained by ``presslens train techniques2023`` (``techniques.training2023``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from presslens.encoder import Encoding
+from presslens.encoder.heads import MODELS, read_meta
+from presslens.model import Technique
+
+if TYPE_CHECKING:
+    from presslens.pairs.encodings import ArticleEncodings
+
+SHIPPED = MODELS / "techniques2023"
+_WORD_MIN = 4  # shorter words (articles, prepositions) say nothing about repetition
+
+
+@dataclass(frozen=True)
+class MultiLabelHead:
+    """``probabilities(x)``: one sigmoid per class for each row of ``x`` (standardisation folded
+    into the first layer, as ``encoder.heads.Head``)."""
+
+    name: str
+    classes: tuple[str, ...]
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+
+    @property
+    def width(self) -> int:
+        return int(self.w1.shape[0])
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        if x.ndim == 1:
+            x = x[None, :]
+        if x.shape[1] != self.width:
+            raise ValueError(f"head {self.name} takes {self.width} features, not {x.shape[1]}")
+        # einsum, not BLAS: for an article's few dozen rows a multithreaded BLAS product spends
+        # its time scheduling threads (13 ms against 0.3 ms per article on a busy 2-core machine)
+        hidden = np.maximum(np.einsum("ij,jk->ik", x.astype(np.float32), self.w1) + self.b1, 0.0)
+        logits = np.clip(np.einsum("ij,jk->ik", hidden, self.w2) + self.b2, -30.0, 30.0)
+        # rounded: the last bits of a CPU's float kernels never decide anything downstream
+        return np.round(1.0 / (1.0 + np.exp(-logits)), 4)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            folder / f"{self.name}.npz",
+            w1=self.w1.astype(np.float16), b1=self.b1.astype(np.float16),
+            w2=self.w2.astype(np.float16), b2=self.b2.astype(np.float16),
+            classes=np.array(self.classes),
+        )
+
+    @classmethod
+    def load(cls, folder: Path, name: str) -> MultiLabelHead:
+        with np.load(folder / f"{name}.npz") as data:
+            return cls(
+                name=name, classes=tuple(str(c) for c in data["classes"]),
+                w1=data["w1"].astype(np.float32), b1=data["b1"].astype(np.float32),
+                w2=data["w2"].astype(np.float32), b2=data["b2"].astype(np.float32),
+            )
+
+
+_WORD = re.compile(rf"[^\W_]{{{_WORD_MIN},}}")  # a run of letters or digits
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def sentence_features(texts: Sequence[str], encodings: Sequence[Encoding]) -> np.ndarray:
+    """One row per sentence of one article: the sentence's mean vector and the maximum of its
+    pieces, the mean of its two neighbours, the article's mean, and three numbers for
+    Repetition (its highest cosine to another sentence, the share of its longer words found in
+    other sentences, the log of its length in pieces)."""
+    n = len(encodings)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    width = encodings[0].sentence.shape[0]
+    means = np.stack([e.sentence for e in encodings]).astype(np.float32)
+    maxima = np.stack([e.vectors.max(axis=0) if len(e.vectors) else np.zeros(width, np.float32)
+                       for e in encodings])
+    padded = np.concatenate([means[:1] * 0, means, means[:1] * 0])
+    counts = np.array([1.0] + [2.0] * max(n - 2, 0) + [1.0])[:n] if n > 1 else np.ones(1)
+    neighbours = (padded[:-2] + padded[2:]) / counts[:, None] if n > 1 else np.zeros_like(means)
+    article = np.repeat(means.mean(axis=0, keepdims=True), n, axis=0)
+    unit = means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-6)
+    cosine = np.einsum("ik,jk->ij", unit, unit)  # not BLAS: see MultiLabelHead.probabilities
+    np.fill_diagonal(cosine, -1.0)
+    closest = cosine.max(axis=1) if n > 1 else np.zeros(1)
+    words = [_words(t) for t in texts]
+    sentences_with = Counter(w for own in words for w in own)  # how many sentences hold a word
+    shared = [sum(sentences_with[w] > 1 for w in own) / len(own) if own else 0.0 for own in words]
+    length = np.log1p([len(e.offsets) for e in encodings])
+    extra = np.stack([closest, np.array(shared), length], axis=1).astype(np.float32)
+    return np.round(np.concatenate([means, maxima, neighbours, article, extra], axis=1), 4)
+
+
+@dataclass(frozen=True)
+class LearnedTechniqueModel:
+    sentence: MultiLabelHead
+    thresholds: dict[str, float]  # per label, chosen by cross-validation over training articles
+    meta: dict[str, object]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.sentence.classes
+
+
+def load_learned_model(folder: Path | None = None) -> LearnedTechniqueModel:
+    folder = folder or SHIPPED
+    meta = read_meta(folder)
+    thresholds = meta.get("thresholds")
+    if not isinstance(thresholds, dict):
+        raise ValueError(f"{folder}/meta.json has no thresholds")
+    return LearnedTechniqueModel(MultiLabelHead.load(folder, "sentence"),
+                                 {str(k): float(v) for k, v in thresholds.items()}, meta)
+
+
+@lru_cache(maxsize=1)
+def shipped_learned_model() -> LearnedTechniqueModel:
+    return load_learned_model(SHIPPED)
+
+
+def sentence_techniques(text: str, bounds: Sequence[tuple[int, int]], encodings: Sequence[Encoding],
+                        model: LearnedTechniqueModel, floor: float = 0.0) -> list[Technique]:
+    """Techniques of the sentences ``bounds`` (character offsets in ``text``) from their
+    encodings, sorted by start, end, label; confidence is the head's probability. A label is
+    emitted at or above its own threshold and ``floor`` (the analyser's technique threshold)."""
+    if not bounds:
+        return []
+    x = sentence_features([text[s:e] for s, e in bounds], encodings)
+    probs = model.sentence.probabilities(x)
+    cut = np.maximum(np.array([model.thresholds.get(label, 1.01) for label in model.labels]), floor)
+    found = []
+    for row, col in np.argwhere(probs >= cut):
+        start, end = bounds[row]
+        found.append(Technique(start=start, end=end, text=text[start:end], label=model.labels[col],
+                               confidence=round(float(probs[row, col]), 4)))
+    return sorted(found, key=lambda t: (t.start, t.end, t.label))
+
+
+def techniques_of_article(text: str, encodings: ArticleEncodings, model: LearnedTechniqueModel,
+                          floor: float = 0.0) -> list[Technique]:
+    """The pipeline's learned techniques: every sentence of the article (``every_segment``), read
+    through the article's one encoding cache shared with the relation and stance stages."""
+    segments = encodings.every_segment
+    return sentence_techniques(text, [(s.start, s.end) for s in segments],
+                               [encodings.of(s) for s in segments], model, floor)
+
+
+def merge_techniques(*groups: Sequence[Technique]) -> list[Technique]:
+    """The techniques of every group, one per span and label (the higher confidence), sorted by
+    start, end, label: the learned stage's beside today's detector's."""
+    best: dict[tuple[int, int, str], Technique] = {}
+    for group in groups:
+        for t in group:
+            key = (t.start, t.end, t.label)
+            if key not in best or best[key].confidence < t.confidence:
+                best[key] = t
+    return [best[k] for k in sorted(best)]

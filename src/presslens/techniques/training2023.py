@@ -1,0 +1,305 @@
+"""``presslens train techniques2023``: the learned technique heads from the SemEval-2023 articles.
+
+Never trained on the held-out fifth (``semeval2023.is_heldout``). The per-label thresholds are
+chosen on out-of-fold probabilities of a cross-validation over the training articles (folds by
+article), each the threshold that maximises that label's paragraph-level F1; the held-out fifth
+only gives the figures written to ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from presslens.encoder import EncoderSpec, load_encoder
+from presslens.encoder.fitting import SEED, file_digest, library_versions
+from presslens.model import Technique
+from presslens.techniques.corpus2023 import EncodedArticle, encode_articles, sentence_targets
+from presslens.techniques.labels import labels_2023
+from presslens.techniques.learned import (
+    LearnedTechniqueModel,
+    MultiLabelHead,
+    sentence_features,
+    sentence_techniques,
+)
+from presslens.techniques.scoring import PRF, si_scores
+from presslens.techniques.semeval2023 import (
+    HELDOUT_RULE,
+    Article2023,
+    ParagraphKey,
+    ParagraphScores,
+    is_heldout,
+    paragraph_lines,
+    paragraph_scores,
+    paragraphs_of_spans,
+    read_semeval2023,
+)
+
+FOLDS = 4
+REGULARISATIONS = (0.003, 0.01, 0.03)  # C of the logistic regressions, chosen by cross-validation
+# thresholds tried, 0.08 .. 0.9: from above the analyser's default technique threshold (0.07), so
+# that the default leaves every label's own threshold in force and a higher one raises them all
+GRID = tuple(round(0.02 * i, 2) for i in range(4, 46))
+UNSEEN_THRESHOLD = 0.5  # for a label with no example at all
+
+
+def fold_of(article_id: str) -> int:
+    """Cross-validation fold of a training article (by the SHA-1 digits the held-out rule does
+    not read)."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) // 10 % FOLDS
+
+
+def article_matrix(articles: Sequence[Article2023], encoded: Sequence[EncodedArticle],
+                   labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Sentence features, 0/1 targets and the article id of each row."""
+    xs, ys, ids = [], [], []
+    for article, enc in zip(articles, encoded, strict=True):
+        if not enc.bounds:
+            continue
+        xs.append(sentence_features([article.text[s:e] for s, e in enc.bounds], enc.encodings))
+        ys.append(sentence_targets(article, enc.bounds, labels))
+        ids += [article.id] * len(enc.bounds)
+    return np.concatenate(xs), np.concatenate(ys), ids
+
+
+def read_written(path: Path, labels: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, sentence) rows of a TSV of sentences written for labels absent from the articles
+    (``corpora/techniques_written``)."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label, text = line.split("\t", 1)
+            if label not in labels:
+                raise ValueError(f"{path}: unknown label {label!r}")
+            rows.append((label, text.strip()))
+    return rows
+
+
+def written_matrix(rows: Sequence[tuple[str, str]], labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each written sentence as a one-sentence article holding its label."""
+    encoder = load_encoder()
+    x = np.stack([sentence_features([text], encoder.encode([text]))[0] for _, text in rows])
+    y = np.zeros((len(rows), len(labels)), dtype=np.int8)
+    for row, (label, _) in enumerate(rows):
+        y[row, list(labels).index(label)] = 1
+    return x, y
+
+
+def fit_multilabel(name: str, x: np.ndarray, y: np.ndarray, labels: Sequence[str],
+                   c: float = REGULARISATIONS[1], balanced: frozenset[str] = frozenset()) -> MultiLabelHead:
+    """One logistic regression per label (fixed solver: deterministic), written as a
+    ``MultiLabelHead``: the hidden layer holds each logit z twice, as z and -z, so that
+    relu(z) - relu(-z) = z gives back the linear model exactly. A label without positives gets
+    a logit of -30. The labels in ``balanced`` (those known from a few written sentences only)
+    weigh their positives as much as all their negatives."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    z = (x - mean) / scale
+    weights = np.zeros((x.shape[1], len(labels)), dtype=np.float64)
+    bias = np.full(len(labels), -30.0)
+    for j in range(len(labels)):
+        if y[:, j].sum() == 0:
+            continue
+        model = LogisticRegression(C=c, max_iter=500, random_state=SEED,
+                                   class_weight="balanced" if labels[j] in balanced else None)
+        model.fit(z, y[:, j])
+        weights[:, j] = model.coef_[0]
+        bias[j] = model.intercept_[0]
+    folded = weights / scale[:, None]
+    folded_bias = bias - (mean / scale) @ weights
+    eye = np.eye(len(labels), dtype=np.float32)
+    return MultiLabelHead(
+        name, tuple(labels),
+        np.concatenate([folded, -folded], axis=1).astype(np.float32),
+        np.concatenate([folded_bias, -folded_bias]).astype(np.float32),
+        np.concatenate([eye, -eye], axis=0), np.zeros(len(labels), dtype=np.float32),
+    )
+
+
+def paragraph_maxima(articles: Sequence[Article2023], encoded: Sequence[EncodedArticle],
+                     probs: np.ndarray, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For every paragraph of the articles: the highest probability of each label over its
+    sentences, and its gold labels (0/1); ``probs`` follows ``article_matrix``'s rows."""
+    col = {label: i for i, label in enumerate(labels)}
+    maxima, gold = [], []
+    row = 0
+    for article, enc in zip(articles, encoded, strict=True):
+        for number, start, end in paragraph_lines(article.text):
+            inside = [row + k for k, (s, e) in enumerate(enc.bounds) if s < end and start < e]
+            maxima.append(probs[inside].max(axis=0) if inside else np.zeros(len(labels)))
+            want = np.zeros(len(labels), dtype=np.int8)
+            for label in article.paragraphs.get(number, ()):
+                if label in col:
+                    want[col[label]] = 1
+            gold.append(want)
+        row += len(enc.bounds)
+    return np.array(maxima), np.array(gold)
+
+
+def choose_thresholds(maxima: np.ndarray, gold: np.ndarray, labels: Sequence[str]) -> dict[str, float]:
+    """Per label, the threshold of ``GRID`` with the best paragraph F1 (the lowest on a tie)."""
+    out = {}
+    for j, label in enumerate(labels):
+        if gold[:, j].sum() == 0:
+            out[label] = UNSEEN_THRESHOLD
+            continue
+        best, chosen = -1.0, GRID[-1]
+        for t in GRID:
+            hit = maxima[:, j] >= t
+            tp = int((hit & (gold[:, j] == 1)).sum())
+            f1 = 2 * tp / (int(hit.sum()) + int(gold[:, j].sum()))
+            if f1 > best:
+                best, chosen = f1, t
+        out[label] = chosen
+    return out
+
+
+def predict_articles(articles: Sequence[Article2023], encoded: Sequence[EncodedArticle],
+                     model: LearnedTechniqueModel) -> dict[str, list[Technique]]:
+    return {a.id: sentence_techniques(a.text, e.bounds, e.encodings, model)
+            for a, e in zip(articles, encoded, strict=True)}
+
+
+def score_articles(articles: Sequence[Article2023], predicted: dict[str, list[Technique]],
+                   labels: Sequence[str]) -> dict[str, object]:
+    """Paragraph micro/macro-F1 (the task's measure) and span F1 (SemEval-2020 SI, regardless of
+    label, and the same per article and label pooled) of ``predicted``."""
+    gold_par: dict[ParagraphKey, set[str]] = {}
+    pred_par: dict[ParagraphKey, set[str]] = {}
+    for article in articles:
+        found = predicted.get(article.id, [])
+        spans = paragraphs_of_spans(article.text, [(t.label, t.start, t.end) for t in found])
+        for number, _, _ in paragraph_lines(article.text):
+            gold_par[(article.id, number)] = article.paragraphs.get(number, set())
+            pred_par[(article.id, number)] = spans.get(number, set())
+    scores: ParagraphScores = paragraph_scores(gold_par, pred_par, labels)
+    si = si_scores({a.id: [(t.start, t.end) for t in predicted.get(a.id, [])] for a in articles},
+                   {a.id: [(s, e) for _, s, e in a.spans] for a in articles})
+    labelled = _labelled_si(articles, predicted)
+    return {
+        "articles": len(articles),
+        "paragraphs": scores.paragraphs,
+        "paragraph_micro_f1": round(scores.micro_f1, 4),
+        "paragraph_macro_f1": round(scores.macro_f1, 4),
+        "paragraph_macro_f1_labels_with_gold": round(scores.macro_f1_gold, 4),
+        "paragraph_micro_precision": round(scores.micro_precision, 4),
+        "paragraph_micro_recall": round(scores.micro_recall, 4),
+        "span_f1": round(si.f1, 4), "span_precision": round(si.precision, 4),
+        "span_recall": round(si.recall, 4),
+        "labelled_span_f1": round(labelled.f1, 4),
+        "per_label": {k: {"f1": round(v.f1, 4), "precision": round(v.precision, 4),
+                          "recall": round(v.recall, 4), "gold": v.n_gold, "predicted": v.n_pred}
+                      for k, v in scores.per_label.items()},
+    }
+
+
+def _labelled_si(articles: Sequence[Article2023], predicted: dict[str, list[Technique]]) -> PRF:
+    """SI with the label kept: spans are compared only within one (article, label)."""
+    pred: dict[str, list[tuple[int, int]]] = {}
+    gold: dict[str, list[tuple[int, int]]] = {}
+    for article in articles:
+        for t in predicted.get(article.id, []):
+            pred.setdefault(f"{article.id}/{t.label}", []).append((t.start, t.end))
+        for label, s, e in article.spans:
+            gold.setdefault(f"{article.id}/{label}", []).append((s, e))
+    return si_scores(pred, gold)
+
+
+def train_techniques2023(data: Path, out: Path, written: Path | None = None,
+                         cache: Path | None = None, command: str = "") -> dict[str, object]:
+    """Fit the sentence head on the training articles, choose thresholds by cross-validation,
+    score the held-out fifth, write ``sentence.npz`` and ``meta.json`` to ``out``."""
+    labels = labels_2023()
+    articles = read_semeval2023(data, "all", labels)
+    train = [a for a in articles if not is_heldout(a.id)]
+    heldout = [a for a in articles if is_heldout(a.id)]
+    encoded = {e.id: e for e in encode_articles(articles, cache)}
+    train_enc = [encoded[a.id] for a in train]
+    x, y, ids = article_matrix(train, train_enc, labels)
+    extra = read_written(written, labels) if written is not None else []
+    x_extra, y_extra = written_matrix(extra, labels) if extra else (x[:0], y[:0])
+    folds = np.array([fold_of(i) for i in ids])
+    extra_folds = np.arange(len(x_extra)) % FOLDS
+    # labels no training article holds: learned from the written sentences alone
+    unseen = frozenset(label for j, label in enumerate(labels) if y[:, j].sum() == 0)
+    columns = [j for j, label in enumerate(labels) if label in unseen]
+    tried: dict[str, object] = {}
+    best: tuple[float, float, dict[str, float]] | None = None
+    for c in REGULARISATIONS:
+        oof = np.zeros(y.shape, dtype=np.float32)
+        oof_extra = np.zeros(y_extra.shape, dtype=np.float32)
+        for fold in range(FOLDS):
+            inside, extra_inside = folds == fold, extra_folds == fold
+            head = fit_multilabel("sentence", np.concatenate([x[~inside], x_extra[~extra_inside]]),
+                                  np.concatenate([y[~inside], y_extra[~extra_inside]]), labels, c,
+                                  unseen)
+            oof[inside] = head.probabilities(x[inside])
+            oof_extra[extra_inside] = head.probabilities(x_extra[extra_inside])
+        maxima, gold = paragraph_maxima(train, train_enc, oof, labels)
+        chosen = choose_thresholds(maxima, gold, labels)
+        # the unseen labels' thresholds: best sentence F1 of their held-out written sentences
+        # against every training sentence (none of which holds them)
+        chosen |= choose_thresholds(np.concatenate([oof, oof_extra])[:, columns],
+                                    np.concatenate([y, y_extra])[:, columns], [labels[j] for j in columns])
+        cv_pred = maxima >= np.array([chosen[label] for label in labels])
+        cv = paragraph_scores(
+            {(str(i), 0): {labels[j] for j in np.flatnonzero(g)} for i, g in enumerate(gold)},
+            {(str(i), 0): {labels[j] for j in np.flatnonzero(p)} for i, p in enumerate(cv_pred)},
+            labels)
+        tried[str(c)] = {"paragraph_micro_f1": round(cv.micro_f1, 4),
+                         "paragraph_macro_f1": round(cv.macro_f1, 4)}
+        if best is None or cv.micro_f1 + cv.macro_f1 > best[0]:
+            best = (cv.micro_f1 + cv.macro_f1, c, chosen)
+    assert best is not None
+    _, regularisation, thresholds = best
+    head = fit_multilabel("sentence", np.concatenate([x, x_extra]), np.concatenate([y, y_extra]),
+                          labels, regularisation, unseen)
+    model = LearnedTechniqueModel(head, thresholds, {})
+    held = score_articles(heldout, predict_articles(heldout, [encoded[a.id] for a in heldout], model),
+                          labels)
+    figures: dict[str, object] = {
+        "train_articles": len(train), "train_sentences": len(ids), "written_sentences": len(extra),
+        "cross_validation": {"folds": FOLDS, "by_regularisation_C": tried,
+                             "chosen_C": regularisation},
+        "heldout": held,
+    }
+    head.save(out)
+    _write_meta(out, data, written, labels, regularisation, thresholds, figures, command)
+    return figures
+
+
+def _write_meta(out: Path, data: Path, written: Path | None, labels: Sequence[str],
+                regularisation: float, thresholds: dict[str, float],
+                figures: dict[str, object], command: str) -> None:
+    spec = EncoderSpec()
+    digests = {name: file_digest(data / name) for name in ("train-labels-subtask-3.txt",)}
+    span_blob = b"".join(p.read_bytes() for p in sorted((data / "train-labels-subtask-3-spans").glob("*.txt")))
+    text_blob = b"".join(p.read_bytes() for p in sorted((data / "train-articles-subtask-3").glob("*.txt")))
+    digests["spans_sha256"] = hashlib.sha256(span_blob).hexdigest()
+    digests["articles_sha256"] = hashlib.sha256(text_blob).hexdigest()
+    if written is not None:
+        digests["written_sha256"] = file_digest(written)
+    meta = {
+        "command": command,
+        "encoder": {"package": spec.distribution, "version": spec.version(), "layers": spec.layers,
+                    "quantized": spec.quantized, "max_tokens": spec.max_tokens,
+                    "width": load_encoder().width},
+        "heads": {"sentence": {"classes": list(labels), "kind": "logistic regression per label",
+                               "regularisation_C": regularisation}},
+        "heldout_rule": HELDOUT_RULE + " (never trained on; thresholds from cross-validation "
+                        f"over the other articles, {FOLDS} folds: sha1 // 10 % {FOLDS})",
+        "unseen_label_threshold": UNSEEN_THRESHOLD,
+        "thresholds": thresholds,
+        "data": {"folder": data.name, **digests},
+        "figures": figures,
+        "versions": library_versions(),
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
