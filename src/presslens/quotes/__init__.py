@@ -16,11 +16,11 @@ from presslens.quotes.attribution import (
     Range,
     direct_candidates,
     headline_candidate,
-    indirect_candidates,
     is_speech_verb,
     keep_as_quote,
     subject_of,
 )
+from presslens.quotes.indirect import indirect_candidates
 from presslens.quotes.lexicon import QUESTION_LINE
 from presslens.quotes.marks import find_marked_quotes
 from presslens.quotes.reported import (

@@ -10,29 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-from spacy.attrs import POS
-from spacy.symbols import ADJ, AUX, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from presslens.model import QuoteKind
 from presslens.quotes.lexicon import (
-    CONVICTION_ADJECTIVES,
-    OPINION_NOUNS,
     QUESTION_VERBS,
     SPEAKER_PRONOUNS,
-    WH_WORDS,
     speech_verbs,
 )
 from presslens.quotes.marks import MarkedQuote
-from presslens.syntax.lookup import exact_lemma_in, lemma_in, lower_in
 
 Range = tuple[int, int]
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
-_OPENING_MARKS = frozenset({*"“\"«„‘`", "``"})
-_QUOTE_MARK_CHARS = frozenset("“”\"«»„‘’")
+OPENING_MARKS = frozenset({*"“\"«„‘`", "``"})
+QUOTE_MARK_CHARS = frozenset("“”\"«»„‘’")
 _DASHES = frozenset({"–", "—", "-"})
 # Attribution after a closing mark is read over at most this many tokens.
 _AFTER_WINDOW = 30
@@ -85,7 +78,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None or not same_line(current, verb):
             break
-        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS and same_line(c, verb)]
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and same_line(c, verb)]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
@@ -193,7 +186,7 @@ def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None
     for token in doc[first:]:
         if token.idx <= mq.close_at:
             continue
-        if "\n" in token.text or token.text in _OPENING_MARKS or len(window) >= _AFTER_WINDOW:
+        if "\n" in token.text or token.text in OPENING_MARKS or len(window) >= _AFTER_WINDOW:
             break
         if token.text in (".", "!", "?", ";"):
             break
@@ -442,7 +435,7 @@ def headline_candidate(
             kind, start, end = "direct", mq.start, mq.end
             break
     else:
-        while end > start and text[end - 1] in _QUOTE_MARK_CHARS | {" "}:
+        while end > start and text[end - 1] in QUOTE_MARK_CHARS | {" "}:
             end -= 1
     cue_start, cue_end = cue
     while cue_start < cue_end and text[cue_start] == " ":
@@ -458,293 +451,3 @@ def headline_candidate(
     candidate = Candidate(kind, start, end, (cue_start, cue_end), speaker,
                           (who[0], min(end_of_phrase, who[1])), "headline")
     return set_content_stats(candidate, doc)
-
-
-def _inside(ranges: list[Range], pos: int) -> bool:
-    return any(a <= pos < b for a, b in ranges)
-
-
-def _within_one(ranges: list[Range], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in ranges)
-
-
-def _content_end(sent: Span, text: str, after: int) -> int:
-    """End of the reported content: the sentence end, before a line break or final punctuation."""
-    end = sent.end_char
-    newline = text.find("\n", after, end)
-    if newline != -1:
-        end = newline
-    while end > after and (text[end - 1] in " .;:!?" or text[end - 1] in _QUOTE_MARK_CHARS):
-        if text[end - 1] in "”»\"" and text[:end - 1].rfind("“") > text[:end - 1].rfind("”"):
-            break
-        end -= 1
-    return end
-
-
-def _skip_leading(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].lower_ == "that"
-                      and tokens[0].dep_ == "mark")):
-        tokens = tokens[1:]
-    return tokens
-
-
-def _cue_tokens(doc: Doc) -> list[int]:
-    """The tokens the cues of ``indirect_candidates`` can stand on (a speech verb, a conviction
-    adjective, "according", an opinion noun, "put"), found before any is read as a ``Token``."""
-    pos = doc.to_array(POS)
-    cues = (
-        (((pos == VERB) | (pos == AUX)) & lemma_in(doc, speech_verbs()))
-        | ((pos == ADJ) & lower_in(doc, CONVICTION_ADJECTIVES))
-        | lower_in(doc, {"according", *OPINION_NOUNS})
-        | exact_lemma_in(doc, {"put"})
-    )
-    return np.flatnonzero(cues).tolist()
-
-
-def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candidate]:
-    """Reported speech outside quotation marks: speech verbs with a clausal complement, and the
-    phrasal cues "according to X", "in X's view", "as X put it"."""
-    found: list[Candidate] = []
-    used_sentences_cues: set[int] = set()
-    for i in _cue_tokens(doc):
-        token = doc[i]
-        if _inside(direct, token.idx):
-            continue
-        candidate = (
-            _verb_cue(doc, text, token, direct)
-            or _according_cue(doc, text, token, direct)
-            or _opinion_cue(doc, text, token, direct)
-        )
-        if candidate is None or candidate.end <= candidate.start:
-            continue
-        if _within_one(direct, candidate.start, candidate.end):
-            # the whole clause is a quotation: the direct reading has it; a clause that only
-            # holds a quoted piece ('said Russia “can't stand” either') is one quote, this one
-            continue
-        if candidate.cue is not None and "\n" in text[min(candidate.cue[0], candidate.start) :
-                                                       max(candidate.cue[1], candidate.end)]:
-            continue
-        if candidate.start in used_sentences_cues:
-            continue
-        used_sentences_cues.add(candidate.start)
-        found.append(set_content_stats(candidate, doc))
-    return found
-
-
-_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
-
-
-def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidate | None:
-    conviction = verb.pos_ == "ADJ" and verb.lower_ in CONVICTION_ADJECTIVES
-    if not (is_speech_verb(verb) or conviction):
-        return None
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None
-    if _infinitive_without_act(verb):
-        return None
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
-        # "the press will tell you that ...": a prediction, not reported speech.
-        return None
-    subject = subject_of(verb)
-    if subject is None or not is_potential_speaker(subject):
-        return None
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and same_line(c, verb)]
-    if not clauses:
-        return _postposed_cue(doc, text, verb, subject, direct)
-    clause = clauses[0]
-    if _within_one(direct, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)):
-        return None  # the clause is a quotation: a direct quote
-    first_words = [t for t in clause.subtree if not t.is_punct][:1]
-    if first_words and first_words[0].lower_ in WH_WORDS and first_words[0].head == clause:
-        # "explained why ...", "asked whether ...": a question. A wh-word that opens a clause
-        # of its own inside the content ("said if he wins he would ...") leaves it a statement.
-        return None
-    if clause.i > verb.i:
-        # (words the parser hangs on the clause but that stand before the cue, "In an
-        # interview, X said ...", introduce the report and are not content)
-        tokens = _skip_leading([t for t in doc[max(clause.left_edge.i, verb.i + 1) :
-                                               clause.sent.end]])
-        if not tokens:
-            return None
-        start = tokens[0].idx
-        end = min(_content_end(clause.sent, text, start), _subtree_end(text, clause, tokens[0], verb))
-    else:
-        tokens = _skip_leading(list(clause.subtree))
-        if not tokens or not _only_attribution_between(clause.right_edge, verb, subject):
-            return None
-        start = tokens[0].idx
-        last = clause.right_edge
-        while last.i > tokens[0].i and (last.is_punct or last.is_space):
-            last = doc[last.i - 1]
-        end = last.idx + len(last.text)
-    return Candidate("indirect", start, end, cue_range(verb), subject, phrase_range(subject),
-                     "verb")
-
-
-def _infinitive_without_act(verb: Token) -> bool:
-    """"they like to say ...", "declined to say ...", "plans to announce ...": a speech verb in
-    the infinitive reports no act of speech, unless what governs it carries the act on
-    ("went on to say", "continued to argue")."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        return False
-    head = verb.head
-    carried_on = is_speech_verb(head) or any(c.dep_ == "prt" and c.lower_ == "on"
-                                              for c in head.children)
-    return not carried_on
-
-
-def _subtree_end(text: str, clause: Token, first: Token, verb: Token) -> int:
-    """Where the reported clause ends: its last word, before a coordinated verb that is the
-    speaker's next act, not more reported words ("says she has released her returns and urges
-    him to do the same"): a subjectless conjunct that is itself a speech verb in the cue's form
-    ("said Tbilisi was committed and would respond in kind" reports both)."""
-    stop = clause.doc[-1].i + 1
-    for act in clause.children:
-        if act.i < clause.i or any(c.dep_ in _SUBJECT_DEPS for c in act.children):
-            continue
-        if not is_speech_verb(act):
-            continue
-        next_act = act.dep_ == "conj" and act.tag_ == verb.tag_
-        # ("..., calling them boring": a participle of saying after a comma)
-        participle = (act.dep_ == "advcl" and act.tag_ == "VBG" and act.left_edge.i > 0
-                      and act.doc[act.left_edge.i - 1].text == ",")
-        if next_act or participle:
-            stop = min(stop, act.left_edge.i)
-    # (a subtree is a contiguous stretch of tokens in the parser's projective trees)
-    last = clause.right_edge if clause.right_edge.i < stop else clause.doc[stop - 1]
-    while last.i > first.i and (last.is_punct or last.is_space or last.dep_ == "cc"):
-        last = last.doc[last.i - 1]
-    end = last.idx + len(last.text)
-    # a quoted piece that closes right after the clause's last word stays whole
-    opened = sum(text.count(m, first.idx, end) for m in "“«„") - sum(
-        text.count(m, first.idx, end) for m in "”»")
-    if opened > 0 and end < len(text) and text[end] in "”»":
-        end += 1
-    return end
-
-
-def cue_range(verb: Token) -> Range:
-    """The verb with a particle that belongs to it ("pointed out", "summed up")."""
-    cue_end = verb.idx + len(verb.text)
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            cue_end = child.idx + len(child.text)
-    return verb.idx, cue_end
-
-
-def _only_attribution_between(content_end: Token, verb: Token, subject: Token) -> bool:
-    """`Content, the expert said`: nothing but a comma and the subject phrase before the verb."""
-    between = verb.doc[content_end.i + 1 : verb.i]
-    subject_tokens = {t.i for t in subject.subtree}
-    if not any(t.text == "," for t in between):
-        return False
-    return all(t.is_punct or t.is_space or t.i in subject_tokens or t.dep_ in ("aux", "advmod")
-               for t in between)
-
-
-def _postposed_cue(
-    doc: Doc, text: str, verb: Token, subject: Token, direct: list[Range]
-) -> Candidate | None:
-    """`Content, the political scientist X said in an interview.` where the parser did not make
-    the content a complement of the verb (typically across a headline it ran into)."""
-    if subject.i > verb.i:
-        return None
-    left = subject.left_edge
-    while left.i < subject.i and not same_line(left, verb):
-        left = doc[left.i + 1]
-    comma = doc[left.i - 1] if left.i > 0 else None
-    if comma is None or comma.text != "," or not same_line(comma, verb):
-        return None
-    line_start = text.rfind("\n", 0, verb.idx) + 1
-    sent_start = max(verb.sent.start_char, line_start)
-    if _inside(direct, sent_start) or text[sent_start] in _OPENING_MARKS:
-        return None
-    content = doc.char_span(sent_start, comma.idx, alignment_mode="contract")
-    if content is None or not any(t.pos_ in ("VERB", "AUX") for t in content):
-        return None
-    rest = doc[verb.i + 1 : verb.sent.end]
-    if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in rest if same_line(t, verb)):
-        return None
-    return Candidate("indirect", content.start_char, content.end_char, cue_range(verb), subject,
-                     phrase_range(subject), "verb")
-
-
-def _main_clause_after(doc: Doc, text: str, cue_end_token: Token) -> Range | None:
-    """Content after a sentence-initial cue phrase ("According to X, ..."): to the sentence end."""
-    sent = cue_end_token.sent
-    i = cue_end_token.i + 1
-    if i < sent.end and doc[i].text == ",":
-        i += 1
-    if i >= sent.end:
-        return None
-    start = doc[i].idx
-    return start, _content_end(sent, text, start)
-
-
-def _according_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-        return None
-    to = doc[token.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    speaker = objects[0]
-    sent = token.sent
-    cue = (token.idx, to.idx + len(to.text))
-    before = [t for t in doc[sent.start : token.i] if not (t.is_punct or t.is_space)]
-    if not before:
-        content = _main_clause_after(doc, text, speaker.right_edge)
-        if content is None:
-            return None
-        return Candidate("indirect", content[0], content[1], cue, speaker, phrase_range(speaker),
-                         "according")
-    after = [t for t in doc[speaker.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if after:
-        return None
-    start = before[0].idx
-    last = before[-1]
-    return Candidate("indirect", start, last.idx + len(last.text), cue, speaker,
-                     phrase_range(speaker), "according")
-
-
-def _opinion_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
-    """`In X's view, ...`, `In the opinion of X, ...`, `As X put it, ...` at a sentence start."""
-    if token.lower_ not in OPINION_NOUNS and not is_speech_verb(token) and token.lemma_ != "put":
-        return None
-    sent = token.sent
-    lead = [t for t in doc[sent.start : token.i + 1] if not (t.is_punct or t.is_space)]
-    if not lead or lead[0].lower_ not in ("in", "as"):
-        return None
-    speaker: Token | None = None
-    if lead[0].lower_ == "in" and token.lower_ in OPINION_NOUNS and len(lead) <= 5:
-        owners = [c for c in token.children if c.dep_ == "poss"]
-        if owners:
-            speaker = owners[0]
-        else:
-            of_objects = [g for c in token.children if c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"]
-            if of_objects:
-                speaker = of_objects[0]
-        end_token = speaker.right_edge if speaker is not None and speaker.i > token.i else token
-    elif (lead[0].lower_ == "as" and is_speech_verb(token)) or (
-        lead[0].lower_ == "as" and token.lemma_ == "put"
-    ):
-        speaker = subject_of(token)
-        end_token = token
-        for child in token.rights:
-            if child.dep_ in ("dobj", "prt"):
-                end_token = child
-    else:
-        return None
-    if speaker is None:
-        return None
-    after = doc[end_token.i + 1] if end_token.i + 1 < sent.end else None
-    if after is None or after.text != ",":
-        return None
-    start_token = doc[after.i + 1] if after.i + 1 < sent.end else None
-    if start_token is None or start_token.text in _OPENING_MARKS:
-        return None
-    start = start_token.idx
-    cue = (lead[0].idx, end_token.idx + len(end_token.text))
-    return Candidate("indirect", start, _content_end(sent, text, start), cue, speaker,
-                     phrase_range(speaker), "opinion")

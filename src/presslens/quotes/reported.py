@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Token
 from presslens.quotes.attribution import (
     Candidate,
     Range,
-    cue_range,
     is_potential_speaker,
     is_speech_verb,
     phrase_range,
@@ -26,6 +25,7 @@ from presslens.quotes.attribution import (
     set_content_stats,
     subject_of,
 )
+from presslens.quotes.indirect import cue_range
 
 
 def _between_commas(verb: Token, subject: Token) -> bool:
