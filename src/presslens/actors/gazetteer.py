@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,6 +35,8 @@ class Entry(BaseModel):
     seats: tuple[str, ...] = ()
     affiliation: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     roles: tuple[str, ...] = ()
+    # for persons: sex or gender as Wikidata states it (P21), which pronouns may stand for them
+    gender: Literal["female", "male"] | None = None
 
     @property
     def key(self) -> str:

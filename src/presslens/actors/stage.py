@@ -13,6 +13,7 @@ from presslens.actors.acronyms import add_defined_acronyms
 from presslens.actors.bodies import BodyIndex, add_state_bodies
 from presslens.actors.communities import add_communities
 from presslens.actors.gazetteer import Entry, Gazetteer
+from presslens.actors.gender import entry_gender, fits, pronoun_gender
 from presslens.actors.lexicons import (
     communities,
     local_government_words,
@@ -72,8 +73,6 @@ _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "inichna", "ic
 _ADDRESS_HONORIFICS = frozenset({"batono", "kalbatono", "pan", "pani", "gospodin", "gospozha"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "der", "den", "bin", "ibn", "al", "el",
                              "la", "le", "du", "dos", "ben", "abu"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _ORG_KIND_WORDS: list[tuple[ActorKind, frozenset[str]]] = [
     ("party", frozenset({"party", "front", "bloc", "movement"})),
     ("media", frozenset({"agency", "news", "tv", "television", "radio", "times", "post", "herald",
@@ -184,7 +183,8 @@ class _Run:
     def _draft_for_entry(self, entry: Entry) -> _ActorDraft:
         draft = self.drafts.get(entry.key)
         if draft is None:
-            draft = _ActorDraft(entry.key, entry.name, entry.kind, entry.qid, entry)
+            draft = _ActorDraft(entry.key, entry.name, entry.kind, entry.qid, entry,
+                                gender=entry_gender(entry))
             draft.roles.update(r.lower() for r in entry.roles)
             self.drafts[entry.key] = draft
         return draft
@@ -780,7 +780,7 @@ class _Run:
     # ------------------------------------------------------------- pronouns
     def add_pronouns(self) -> None:
         for tok in self.tokens:
-            gender = _PRONOUN_GENDER.get(tok.lower_)
+            gender = pronoun_gender(tok.lower_)
             if gender is None or tok.i in self.taken or self._in_quote(tok.idx):
                 continue
             person = self._resolve_pronoun(tok, gender)
@@ -802,7 +802,7 @@ class _Run:
     def _latest_person(self, tok: Token, gender: str, speakers_only: bool) -> _ActorDraft | None:
         best: tuple[int, _ActorDraft] | None = None
         for draft in self.drafts.values():
-            if draft.kind != "person" or draft.gender not in ("", gender):
+            if draft.kind != "person" or not fits(draft.gender, gender):
                 continue
             before = [s for (s, _e) in draft.mentions if s < tok.idx and not self._in_quote(s)]
             if speakers_only:

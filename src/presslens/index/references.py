@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Token
 
+from presslens.actors.gazetteer import shipped_gazetteer
+from presslens.actors.gender import entry_gender, fits, gender_from_pronouns, pronoun_gender
 from presslens.lexicon import word_set, word_table
 from presslens.syntax.lookup import lower_in
 from presslens.syntax.pronouns import (
@@ -205,9 +207,10 @@ def resolve_third_person(index: DocumentIndex) -> None:
 
 def resolve_quoted_persons(index: DocumentIndex) -> None:
     """"he/his/she/her" inside a quote (which the actor stage leaves alone): the latest
-    person the quote names before it, within two sentences, who is not its speaker
-    ("Pashinyan understands this. He has given away Karabakh")."""
+    person the quote names before it, within two sentences, who is not its speaker and whose
+    known gender fits ("Pashinyan understands this. He has given away Karabakh")."""
     starts = [sent.start for sent in index.sdoc.sents]
+    genders = person_genders(index)
     for i in np.flatnonzero(lower_in(index.sdoc, PERSONAL)).tolist():
         if i in index.by_token:
             continue
@@ -221,10 +224,26 @@ def resolve_quoted_persons(index: DocumentIndex) -> None:
             other = index.sdoc[i]
             if other.idx < quote.start:
                 break
-            named = [a for a in index.by_token.get(i, []) if index.is_person(a) and a != quote.speaker]
+            named = [a for a in index.by_token.get(i, []) if index.is_person(a) and a != quote.speaker
+                     and fits(genders.get(a, ""), pronoun_gender(token.lower_) or "")]
             if named:
                 index.by_token[token.i] = named[:1]
                 break
+
+
+def person_genders(index: DocumentIndex) -> dict[str, str]:
+    """Each person's known gender: the gazetteer's, else the one the actor stage's pronouns for
+    them agree on."""
+    gazetteer = index.gazetteer if index.gazetteer is not None else shipped_gazetteer()
+    genders: dict[str, str] = {}
+    for actor in index.doc.actors:
+        if actor.kind != "person":
+            continue
+        known = entry_gender(gazetteer.get(actor.id))
+        genders[actor.id] = known or gender_from_pronouns(
+            m.text for m in actor.mentions if m.role == "pronoun"
+        )
+    return genders
 
 
 def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:

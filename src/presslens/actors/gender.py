@@ -1,0 +1,50 @@
+"""Which persons a gendered pronoun may stand for: the one filter both pronoun resolvers (the
+actor stage's outside quotes, the document index's inside them) apply.
+
+A person's gender is known from the gazetteer (Wikidata's P21), from an honorific or a gendered
+title before the name ("Mrs", "spokeswoman"), or from the article's own pronouns for them. An
+unknown gender never blocks a pronoun; a known mismatch always does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from presslens.actors.gazetteer import Entry
+from presslens.lexicon import word_set
+
+FEMALE = "f"
+MALE = "m"
+UNKNOWN = ""
+
+_MASCULINE = word_set("pronouns", "masculine")
+_FEMININE = word_set("pronouns", "feminine")
+_ENTRY_GENDER = {"female": FEMALE, "male": MALE}
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"f" for she/her/hers/herself, "m" for he/him/his/himself, None for other words."""
+    lower = word.lower()
+    if lower in _FEMININE:
+        return FEMALE
+    if lower in _MASCULINE:
+        return MALE
+    return None
+
+
+def entry_gender(entry: Entry | None) -> str:
+    """The gender the gazetteer records for a person, or UNKNOWN."""
+    if entry is None or entry.gender is None:
+        return UNKNOWN
+    return _ENTRY_GENDER[entry.gender]
+
+
+def fits(known: str, wanted: str) -> bool:
+    """A pronoun asking ``wanted`` may stand for a person of gender ``known``."""
+    return not known or not wanted or known == wanted
+
+
+def gender_from_pronouns(words: Iterable[str]) -> str:
+    """The gender an article's own pronouns give a person: the one all of them agree on."""
+    found = {g for g in map(pronoun_gender, words) if g is not None}
+    return found.pop() if len(found) == 1 else UNKNOWN
