@@ -271,3 +271,55 @@ def test_an_op_ed_addressing_its_readers_names_the_outlet() -> None:
         "Readers of the Harbour Gazette know that this newspaper never believed the tale.\n"
     )
     assert extract_metadata(text, Meta(), source="t").outlet == "Harbour Gazette"
+
+
+# --- outlets and authors come only from the lede's own framing (issue 15) -------------------
+
+
+def test_told_deep_in_a_one_line_per_paragraph_text_is_a_quote_cue_not_the_outlet() -> None:
+    lede = (
+        "Ministers met in Valdora on Thursday to agree a budget for the coming year.\n"
+        "The talks ran late into the night and ended without a joint statement.\n"
+        "Officials said a second round would follow next month.\n"
+        "He told the Coastal Broadcaster that the budget would be ready by spring.\n"
+    )
+    meta = meta_of(article("Budget talks stall", "3 March 2025", lede=lede))
+    assert meta.outlet is None
+    assert meta.authors == []
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The minister told the Cabinet that the budget would be ready by spring.\n",
+        "The minister told the House of Commons that the budget would be ready by spring.\n",
+        "The minister told Macron that the budget would be ready by spring.\n",
+        "The minister told US officials that the budget would be ready by spring.\n",
+    ],
+)
+def test_a_known_non_media_actor_is_never_an_outlet(lede: str) -> None:
+    assert meta_of(article("Budget talks stall", "3 March 2025", lede=lede)).outlet is None
+
+
+def test_a_day_after_the_outlet_is_not_part_of_its_name() -> None:
+    lede = "The minister told The Harbour Gazette Friday that the budget would be ready by spring.\n"
+    text = article("Budget talks stall", "3 March 2025", lede=lede)
+    meta = meta_of(text)
+    assert meta.outlet == "The Harbour Gazette"
+    assert spanned(text, meta.outlet_span) == "The Harbour Gazette"
+
+
+def test_a_wire_dateline_names_the_outlet() -> None:
+    lede = "VALDORA (Northern Wire) — Ministers met on Thursday to agree a budget.\n"
+    text = article("Budget talks stall", "3 March 2025", lede=lede)
+    meta = meta_of(text)
+    assert meta.outlet == "Northern Wire"
+    assert spanned(text, meta.outlet_span) == "Northern Wire"
+
+
+def test_an_interview_given_to_another_outlet_makes_no_author() -> None:
+    lede = "Senator Corin Walde told Channel Nine News on Sunday that the budget would pass.\n"
+    meta = meta_of(article("Budget talks stall", "3 March 2025", lede=lede),
+                   Meta(outlet="The Harbour Gazette"))
+    assert meta.outlet == "The Harbour Gazette"
+    assert meta.authors == []

@@ -12,10 +12,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from presslens.errors import UnsupportedLanguage
+from presslens.metadata_outlets import (
+    UPPER,
+    find_interviewee,
+    find_outlet,
+    find_self_named_outlet,
+    is_person_name,
+    sentence_at,
+    words_of,
+)
 from presslens.model import Meta, Offsets
 
 if TYPE_CHECKING:
@@ -25,10 +33,6 @@ if TYPE_CHECKING:
 HEADER_LINES = 5
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -155,6 +159,7 @@ def find_dateline(line: Line) -> DateMatch | None:
 
 _BYLINE = re.compile(r"By\s+(?P<names>.+)")
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_SENTENCE_LINE_END = re.compile(r"(?<=[.!?\"”»’])[ \t]*\n(?=[ \t]*\S)")
 _NAME_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
@@ -164,18 +169,9 @@ def find_byline(line: Line) -> list[str]:
     if m is None:
         return []
     names = [n for n in _NAME_LIST_SPLIT.split(m.group("names").rstrip(".")) if n]
-    if not names or not all(_is_person_name(n) for n in names):
+    if not names or not all(is_person_name(n) for n in names):
         return []
     return names
-
-
-def _is_person_name(words: str) -> bool:
-    tokens = words.split()
-    return 2 <= len(tokens) <= 4 and all(_capitalised(t) for t in tokens)
-
-
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper() and any(ch.islower() for ch in token)
 
 
 def looks_like_title(line: Line, rest: list[Line]) -> bool:
@@ -190,132 +186,11 @@ def looks_like_title(line: Line, rest: list[Line]) -> bool:
     return find_dateline(line) is None and not find_byline(line)
 
 
-# --- outlet and interviewee ----------------------------------------------------------------
-
-# A capitalised name of one to six words ("Caspian Herald", "The Meridian Daily", "Voice of
-# Eurasia"); it stops at punctuation or at the first lowercase word (usually the verb).
-# Python's re has no \p{Lu}: the capitals of the Latin, Greek, Cyrillic and Armenian blocks.
-_UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper()) + "]"
-_WORD = rf"{_UPPER}[\w'’&.-]*(?<![.])"
-_NAME = rf"(?:{_WORD}|\d+)(?:\s(?:of\s|the\s|and\s|for\s|de\s)?(?:{_WORD}|\d+)){{0,5}}"
-_OUTLET_CUES = [
-    re.compile(rf"\b[Ss]peaking\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})\s*,"),
-    re.compile(
-        rf"\b(?:[Ii]n\s+an?\s+(?:interview|conversation)|[Ii]n\s+comments)\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})"
-    ),
-    re.compile(rf"\btold\s+(?:the\s+)?(?P<outlet>{_NAME})"),
-    re.compile(rf"\b(?:reports|reported)\s+(?P<outlet>{_NAME})\s*[.,;]"),
-    re.compile(rf"(?P<outlet>{_NAME})\s+(?:has\s+)?learn(?:ed|t)\b"),
-]
-_INTERVIEW_CUES = 3  # the first cues name an interview, so their sentence names the interviewee
-# Op-eds and editorials name their own outlet anywhere in the text, often in a sign-off.
-_SELF_NAMING_CUES = [
-    re.compile(rf"\b[Ee]ditorial\s+[Bb]oard\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})"),
-    re.compile(rf"\b[Rr]eaders\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})\s+(?:know|will|have|may)\b"),
-    re.compile(rf"\b[Hh]ere\s+at\s+(?:the\s+)?(?P<outlet>{_NAME})"),
-]
-# Words that begin a capitalised phrase which is a person, place or body, not a publication.
-_NOT_OUTLETS = _words(
-    "president minister prime chancellor parliament kremlin government court he she they it "
-    "we i his her their this that the a an in on at yesterday today sources"
-)
-
-_ROLE = (
-    r"(?:political\s+scientist|political\s+analyst|military\s+expert|analyst|expert|scientist"
-    r"|researcher|professor|historian|economist|diplomat|ambassador|commentator|journalist"
-    r"|orientalist|sociologist|lawmaker|deputy|MP|senator|politician|general|colonel|officer"
-    r"|director|adviser|advisor|specialist|observer|publicist|activist|official|spokesman"
-    r"|spokeswoman|spokesperson)"
-)
-_ROLE_THEN_NAME = re.compile(rf"\b{_ROLE}\s+(?P<name>{_NAME})")
-_NAME_APPOSITIVE = re.compile(rf"^(?P<name>{_NAME}),\s+(?:a|an|the)\s[^,]*?\b{_ROLE}\b")
-_NAME_TOLD = re.compile(rf"(?P<name>{_NAME})\s+told\b")
-_TITLE_WORDS = _words(
-    "president minister foreign defence defense prime deputy ambassador professor dr "
-    "general colonel senator mr mrs ms former"
-)
-
-
-@dataclass(frozen=True)
-class OutletMatch:
-    name: str
-    start: int
-    end: int
-    sentence: str  # the sentence it was named in
-    interview: bool  # named as the interviewer, so the sentence names the interviewee
-
-
-def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatch | None:
-    """The outlet named by an attribution cue in ``text[start:end]``, the earliest one first."""
-    end = len(text) if end is None else end
-    best: OutletMatch | None = None
-    for index, cue in enumerate(_OUTLET_CUES):
-        for m in cue.finditer(text, start, end):
-            name = _trim_name(m.group("outlet"))
-            if not _could_be_outlet(name):
-                continue
-            at = m.start("outlet")
-            if best is None or at < best.start:
-                sentence = _sentence_at(text, at, start, end)
-                best = OutletMatch(name, at, at + len(name), sentence, index < _INTERVIEW_CUES)
-            break
-    return best
-
-
-def find_self_named_outlet(text: str, start: int = 0) -> OutletMatch | None:
-    """The outlet an op-ed names as itself ("The editorial board of X", "Readers of the X know")."""
-    for cue in _SELF_NAMING_CUES:
-        for m in cue.finditer(text, start):
-            name = _trim_name(m.group("outlet"))
-            if _could_be_outlet(name):
-                at = m.start("outlet")
-                return OutletMatch(name, at, at + len(name), _sentence_at(text, at, start, len(text)),
-                                   interview=False)
-    return None
-
-
-def _could_be_outlet(name: str) -> bool:
-    words = name.split()
-    if words and words[0] == "The":  # "The Meridian Daily": judge by the word after the article
-        words = words[1:]
-    return bool(words) and words[0].lower() not in _NOT_OUTLETS
-
-
-def _trim_name(name: str) -> str:
-    """Drop trailing connector words the name pattern may have swallowed."""
-    words = name.split()
-    while words and not (words[-1][:1].isupper() or words[-1].isdigit()):
-        words.pop()
-    return " ".join(words)
-
-
-def _sentence_at(text: str, pos: int, lo: int, hi: int) -> str:
-    """The sentence around ``pos``, within ``text[lo:hi]`` (a rough split is enough here)."""
-    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), lo - 1)
-    ends = [i for i in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if i != -1]
-    end = min(ends) if ends else hi
-    return text[start + 1 : end + 1].strip()
-
-
-def find_interviewee(sentence: str, outlet: str) -> str | None:
-    """The person an interview sentence presents: 'political scientist Arkady Telmanov',
-    'Selim Karaağaç, a former Turkish ambassador, told', 'Ruben Avagyan told ...'."""
-    for pattern in (_ROLE_THEN_NAME, _NAME_APPOSITIVE, _NAME_TOLD):
-        for m in pattern.finditer(sentence):
-            words = m.group("name").split()
-            while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
-                words = words[1:]
-            name = _trim_name(" ".join(words))
-            if name != outlet and _is_person_name(name):
-                return name
-    return None
-
-
 # --- language ------------------------------------------------------------------------------
 
 # Frequent English function words: text whose words are this often among them is English, even
 # when a language identifier is misled by a density of Armenian, Turkic or Slavic names.
-_ENGLISH_FUNCTION_WORDS = _words(
+_ENGLISH_FUNCTION_WORDS = words_of(
     "the of and to in a is that for on with as by at from was were has have had it its be "
     "are this which who not but or said will would an he she they his her their we our you"
 )
@@ -326,7 +201,7 @@ CLEAR_MARGIN = 0.5  # probability lead of another language over English that cou
 LANGUAGE_SAMPLE_CHARS = 5000
 
 
-_CAPITALISED_WORD = re.compile(rf"{_UPPER}[\w'’-]*")
+_CAPITALISED_WORD = re.compile(rf"{UPPER}[\w'’-]*")
 
 
 @lru_cache(maxsize=1)
@@ -405,8 +280,11 @@ def extract_metadata(text: str, hints: Meta, *, source: str) -> Meta:
 
     _set_published(meta, dateline)
 
+    # the outlet: only the lede's own framing (its first paragraph), or the text naming itself
     lede_end = _lede_end(text, header_end)
-    outlet = find_outlet(text, header_end, lede_end) or find_self_named_outlet(text, header_end)
+    outlet = find_outlet(text, header_end, _lede_end(text, header_end, 1)) or find_self_named_outlet(
+        text, header_end
+    )
     if meta.outlet is None and outlet is not None:
         meta.outlet = outlet.name
     if outlet is not None and meta.outlet == outlet.name:
@@ -414,18 +292,26 @@ def extract_metadata(text: str, hints: Meta, *, source: str) -> Meta:
 
     authors = [*meta.authors, *bylined]
     interviewee: str | None = None
-    if outlet is not None and outlet.interview:
+    # an interview framed for another outlet than the article's ("X told CNN" in a wire story) is
+    # a quote, and its speaker no author
+    if outlet is not None and outlet.interview and _same_outlet(outlet.name, meta.outlet):
         interviewee = find_interviewee(outlet.sentence, outlet.name)
     elif _is_interview(text, header_end, lede_end):
         first = _PARAGRAPH.search(text, header_end, lede_end)
         if first is not None:
             interviewee = find_interviewee(
-                _sentence_at(text, first.start(), first.start(), first.end()), ""
+                sentence_at(text, first.start(), first.start(), first.end()), ""
             )
     if interviewee is not None:
         authors.append(interviewee)
     meta.authors = list(dict.fromkeys(authors))
     return meta
+
+
+def _same_outlet(named: str, outlet: str | None) -> bool:
+    """The lede's outlet is the article's: the same name, or a short form of it ("Eurasia
+    Courier" for "Eurasia Courier Online")."""
+    return outlet is not None and named.lower() in outlet.lower()
 
 
 def _span_of(title: str, first_line: list[Line]) -> Offsets | None:
@@ -466,7 +352,17 @@ def _is_interview(text: str, header_end: int, lede_end: int) -> bool:
     return question is not None and question.start() <= lede_end + 2
 
 
-def _lede_end(text: str, header_end: int) -> int:
-    """Where the first two paragraphs after the header end: outlets name themselves there."""
-    paragraphs = list(islice(_PARAGRAPH.finditer(text, header_end), 2))
-    return paragraphs[-1].end() if paragraphs else header_end
+def _lede_end(text: str, header_end: int, paragraphs: int = 2) -> int:
+    """Where the first ``paragraphs`` paragraphs after the header end. A paragraph ends at a blank
+    line, or at a line break after the end of a sentence: texts that put one paragraph on each
+    line must not make the whole article one lede (hard-wrapped lines end mid-sentence)."""
+    found, end = 0, header_end
+    for block in _PARAGRAPH.finditer(text, header_end):
+        for line_end in _SENTENCE_LINE_END.finditer(text, block.start(), block.end()):
+            found, end = found + 1, line_end.start()
+            if found == paragraphs:
+                return end
+        found, end = found + 1, block.end()
+        if found == paragraphs:
+            return end
+    return end
