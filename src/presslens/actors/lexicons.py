@@ -41,6 +41,7 @@ class NonActors:
     head_nouns: frozenset[str]
     regions: frozenset[str]
     place_nouns: frozenset[str]
+    events: frozenset[str] = frozenset()  # "Brexit": an event written like a name
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def non_actors() -> NonActors:
         head_nouns=frozenset(raw["head_nouns"]),
         regions=frozenset(raw["regions"]),
         place_nouns=frozenset(raw["place_nouns"]),
+        events=frozenset(raw["events"]),
     )
 
 
@@ -189,3 +191,15 @@ def communities() -> Communities:
             adjectives[str(adjective)] = str(name)
     return Communities(nouns=nouns, adjectives=adjectives,
                        community_nouns=frozenset(str(n) for n in raw["community_nouns"]))
+
+
+def title_phrases(words: list[str], titles: frozenset[str]) -> set[str]:
+    """Role phrases (longest first) found among ``words``."""
+    found: set[str] = set()
+    n = len(words)
+    for size in range(min(n, 3), 0, -1):
+        for i in range(n - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in titles:
+                found.add(phrase)
+    return found

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.actors.gazetteer import Gazetteer
+from presslens.actors.headlines import gazetteer_words
 from presslens.actors.lexicons import LocalGovernmentWords
 from presslens.model import MentionRole
 
@@ -135,6 +137,26 @@ def inside_a_citys_name(span: Span) -> bool:
     """A region's name inside a city's: "New York City", "Kansas City", "Quebec City"."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].text in _CITY_WORDS
+
+
+def inside_an_organisations_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """A city's name inside an organisation's ("King's College London", "the London School of
+    Economics"): the named entity around it is an organisation's, with a noun of what organisations
+    are called ("college", "school") and a capitalised word of its own that no gazetteer name
+    holds. Not a possessor ("Yerevan's Zvartnots airport")."""
+    from presslens.actors.stage import _ORG_TRIGGER_WORDS
+
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False
+    outer = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end
+                  and len(e) > len(span)), None)
+    if outer is None or outer.label_ not in ("ORG", "FAC"):
+        return False
+    own = [t for t in outer if not span.start <= t.i < span.end]
+    known = gazetteer_words(gazetteer)
+    return any(t.lower_ in _ORG_TRIGGER_WORDS for t in own) and any(
+        t.text[:1].isupper() and t.is_alpha and t.lower_ not in known for t in own)
 
 
 def city_draft(run: _Run, name: str) -> _ActorDraft:

@@ -14,6 +14,7 @@ from presslens.actors.bodies import BodyIndex, add_state_bodies
 from presslens.actors.communities import add_communities
 from presslens.actors.gazetteer import Entry, Gazetteer
 from presslens.actors.gender import entry_gender, fits, pronoun_gender
+from presslens.actors.headlines import normalise_headlines
 from presslens.actors.lexicons import (
     communities,
     local_government_words,
@@ -21,6 +22,7 @@ from presslens.actors.lexicons import (
     non_actors,
     person_titles,
     state_body_nouns,
+    title_phrases,
 )
 from presslens.actors.lone_names import (
     inside_another_name,
@@ -35,6 +37,7 @@ from presslens.actors.regions import (
     city_draft,
     city_governed,
     inside_a_citys_name,
+    inside_an_organisations_name,
     region_role,
 )
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
@@ -146,6 +149,7 @@ class ActorExtractor:
 
     # ------------------------------------------------------------------ driver
     def extract(self, doc: Document, sdoc: Doc) -> list[Actor]:
+        normalise_headlines(sdoc, self.gazetteer)  # "Adam Schiff Threatens": a name and a verb
         run = _Run(self, doc, sdoc)
         run.add_gazetteer_matches(self.matcher(sdoc))
         run.add_outlet()
@@ -220,6 +224,8 @@ class _Run:
             after = self.sdoc[match.end] if match.end < len(self.sdoc) else None
             if match.surface == "capital" and after is not None and after.lower_ in _DOCUMENT_NOUNS:
                 continue  # "the Budapest Memorandum", "the Minsk accords": a document's name
+            if match.surface == "capital" and inside_an_organisations_name(span, self.x.gazetteer):
+                continue  # "King's College London": the organisation's name, not the city
             if match.entry.kind == "person" and inside_another_name(span, self.x.title_words):
                 continue  # "Melania Trump", "Donald Trump Jr.": left to the person stage
             role: MentionRole
@@ -373,7 +379,7 @@ class _Run:
         """Whether ``span`` names a document, event, route, region or place. For a ``person``
         candidate, a following noun for what a person leads is no sign ("the Clinton campaign")."""
         na = self.x.non_actors
-        if span.text in na.regions:
+        if span.text in na.regions or span.text in na.events:  # "Brexit": an event, never an actor
             return True
         if _is_institution_name(span):
             return False  # "the Institute of Caucasian Strategy", "a fellow at the Centre for ..."
@@ -672,19 +678,19 @@ class _Run:
                 self.sdoc[i].head.i >= name.start and not self.sdoc[i].is_punct:
             words.insert(0, self.sdoc[i].lower_)
             i -= 1
-        roles.update(_title_phrases(words, titles))
+        roles.update(title_phrases(words, titles))
         # appositive after the name: "X, a political scientist at ..."
         root = name.root
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i:
                 phrase = [t.lower_ for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
-                roles.update(_title_phrases(phrase, titles))
+                roles.update(title_phrases(phrase, titles))
         # "X is a political scientist"
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             for child in root.head.children:
                 if child.dep_ == "attr":
                     phrase = [t.lower_ for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
-                    roles.update(_title_phrases(phrase, titles))
+                    roles.update(title_phrases(phrase, titles))
         return roles
 
     def _gender_from_roles(self, roles: set[str]) -> str:
@@ -898,7 +904,7 @@ def _normalise_department(department: str) -> str:
 _ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | {
     "university", "institute", "centre", "center", "foundation", "fund", "academy", "union",
     "organization", "organisation", "association", "club", "society", "company", "corporation",
-    "bank", "group", "school", "council", "church",
+    "bank", "group", "school", "college", "council", "church",
 }
 
 
@@ -908,18 +914,6 @@ def _org_kind(span: Span) -> ActorKind:
         if words & triggers:
             return kind
     return "organization"
-
-
-def _title_phrases(words: list[str], titles: frozenset[str]) -> set[str]:
-    """Role phrases (longest first) found among ``words``."""
-    found: set[str] = set()
-    n = len(words)
-    for size in range(min(n, 3), 0, -1):
-        for i in range(n - size + 1):
-            phrase = " ".join(words[i : i + size])
-            if phrase in titles:
-                found.add(phrase)
-    return found
 
 
 def _capital_role(span: Span) -> MentionRole:
