@@ -323,3 +323,11 @@ def test_an_interview_given_to_another_outlet_makes_no_author() -> None:
                    Meta(outlet="The Harbour Gazette"))
     assert meta.outlet == "The Harbour Gazette"
     assert meta.authors == []
+
+
+def test_a_journalist_of_an_outlet_gives_the_outlet_not_the_journalist() -> None:
+    lede = "The minister told Petra Lindholm of Northern Wire that the budget would be ready.\n"
+    text = article("Budget talks stall", "3 March 2025", lede=lede)
+    meta = meta_of(text)
+    assert meta.outlet == "Northern Wire"
+    assert spanned(text, meta.outlet_span) == "Northern Wire"

@@ -94,15 +94,23 @@ def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatc
     best: OutletMatch | None = None
     for index, cue in enumerate(_OUTLET_CUES):
         for m in cue.finditer(text, start, end):
-            name = _trim_name(m.group("outlet"))
+            name, at = _outlet_of_a_journalist(_trim_name(m.group("outlet")), m.start("outlet"))
             if not _could_be_outlet(name):
                 continue
-            at = m.start("outlet")
             if best is None or at < best.start:
                 sentence = sentence_at(text, at, start, end)
                 best = OutletMatch(name, at, at + len(name), sentence, index < _INTERVIEW_CUES)
             break
     return best
+
+
+def _outlet_of_a_journalist(name: str, at: int) -> tuple[str, int]:
+    """"told Wolf Blitzer of CNN": the journalist's outlet (the words after "of" that follows a
+    person's name), with its offset; any other name unchanged."""
+    person, of, outlet = name.partition(" of ")
+    if of and outlet and is_person_name(person) and not person.startswith("The "):
+        return outlet, at + len(person) + len(of)
+    return name, at
 
 
 def find_self_named_outlet(text: str, start: int = 0) -> OutletMatch | None:
