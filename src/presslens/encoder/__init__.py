@@ -108,4 +108,15 @@ def load_encoder(spec: EncoderSpec | None = None, threads: int | None = None) ->
     ``$PRESSLENS_ENCODER_THREADS`` or 1 (one per worker process: parallelism is by processes)."""
     if threads is None:
         threads = int(os.environ.get("PRESSLENS_ENCODER_THREADS", "1"))
+    limit_blas_threads(threads)
     return Encoder(spec or EncoderSpec(), threads)
+
+
+def limit_blas_threads(threads: int) -> None:
+    """numpy's BLAS runs the heads' matrix products on as many threads as the encoder: by default
+    OpenBLAS takes every core for a product of a few dozen rows, which on a busy machine made
+    one head's product 200 times slower (31 ms instead of 0.13), and a product's summation order
+    may follow the thread count. Parallelism is by processes. The limit holds for the process."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=threads, user_api="blas")
