@@ -3,6 +3,7 @@ default profile's component. Fixtures are sentences written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from presslens.techniques.labels import labels_2020, labels_2023
 from presslens.techniques.learned import (
     MultiLabelHead,
     merge_techniques,
+    narrow,
     sentence_features,
     sentence_techniques,
     shipped_learned_model,
@@ -105,18 +107,37 @@ def test_the_shipped_model_can_predict_every_2023_label() -> None:
     assert "sha1" in str(meta["heldout_rule"]) and meta["versions"]
 
 
-def test_sentence_techniques_cover_whole_sentences_with_the_heads_probability() -> None:
+def test_sentence_techniques_lie_in_their_sentence_with_the_heads_probability() -> None:
     encoder = load_encoder()
     text = "They are bloodthirsty Nazi thugs and liars. The talks resume on Tuesday."
     bounds = [(0, 43), (44, len(text))]
     encs = encoder.encode([text[s:e] for s, e in bounds])
     model = shipped_learned_model()
-    every = sentence_techniques(text, bounds, encs, type(model)(model.sentence, {}, model.meta))
+    every = sentence_techniques(text, bounds, encs, replace(model, thresholds={}))
     assert every == []  # no thresholds given: nothing reaches 1.01
     found = sentence_techniques(text, bounds, encs, model)
-    assert all((t.start, t.end) in bounds and t.text == text[t.start:t.end] for t in found)
-    assert any(t.label in ("Name_Calling-Labeling", "Loaded_Language") and t.start == 0 for t in found)
-    assert not any(t.start == 44 for t in found)
+    assert all(0 <= t.start < t.end <= 43 and t.text == text[t.start:t.end] for t in found)
+    assert any(t.label in ("Name_Calling-Labeling", "Loaded_Language") for t in found)
+    whole = sentence_techniques(text, bounds, encs, replace(model, span=None))
+    assert {(t.start, t.end) for t in whole} == {(0, 43)}
+    assert {t.label for t in whole} == {t.label for t in found}
+
+
+def test_the_span_head_narrows_a_sentence_to_whole_words() -> None:
+    text = "aa bbbb cc"
+    span = MultiLabelHead("span", ("inside",), w1=np.array([[1.0], [0.0], [0.0], [0.0]], np.float32),
+                          b1=np.array([-0.5], np.float32), w2=np.array([[20.0]], np.float32),
+                          b2=np.array([-5.0], np.float32))
+    model = replace(shipped_learned_model(), span=span, span_threshold=0.5)
+
+    def encoding(inside: list[float], offsets: list[tuple[int, int]]) -> Encoding:
+        v = np.array([[x, 0.0] for x in inside], np.float32)
+        return Encoding(offsets=np.array(offsets, np.int32), vectors=v, sentence=v.mean(axis=0))
+
+    pieces = [(0, 2), (3, 5), (5, 7), (8, 10)]  # "bbbb" in two pieces
+    assert narrow(text, 0, 10, encoding([0, 1, 0, 0], pieces), model) == (3, 7)
+    assert narrow(text, 0, 10, encoding([1, 0, 0, 1], pieces), model) == (0, 10)
+    assert narrow(text, 0, 10, encoding([0, 0, 0, 0], pieces), model) == (0, 10)  # none: all
 
 
 def test_the_default_profile_adds_the_learned_stage_to_todays_detector() -> None:

@@ -120,6 +120,8 @@ class LearnedTechniqueModel:
     sentence: MultiLabelHead
     thresholds: dict[str, float]  # per label, chosen by cross-validation over training articles
     meta: dict[str, object]
+    span: MultiLabelHead | None = None  # P(a word piece lies inside some technique)
+    span_threshold: float = 0.3
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -132,8 +134,36 @@ def load_learned_model(folder: Path | None = None) -> LearnedTechniqueModel:
     thresholds = meta.get("thresholds")
     if not isinstance(thresholds, dict):
         raise ValueError(f"{folder}/meta.json has no thresholds")
+    span = MultiLabelHead.load(folder, "span") if (folder / "span.npz").is_file() else None
+    span_threshold = meta.get("span_threshold", 0.3)
     return LearnedTechniqueModel(MultiLabelHead.load(folder, "sentence"),
-                                 {str(k): float(v) for k, v in thresholds.items()}, meta)
+                                 {str(k): float(v) for k, v in thresholds.items()}, meta, span,
+                                 float(span_threshold) if isinstance(span_threshold, float) else 0.3)
+
+
+def piece_features(encoding: Encoding) -> np.ndarray:
+    """One row per word piece: its vector and its sentence's mean vector."""
+    n = len(encoding.offsets)
+    return np.concatenate([encoding.vectors, np.repeat(encoding.sentence[None], n, axis=0)], axis=1)
+
+
+def narrow(text: str, start: int, end: int, encoding: Encoding,
+           model: LearnedTechniqueModel) -> tuple[int, int]:
+    """The stretch of the sentence ``start:end`` from the first to the last word piece the span
+    head puts inside a technique, widened to whole words; the sentence when it finds none."""
+    if model.span is None or len(encoding.offsets) == 0:
+        return start, end
+    inside = np.flatnonzero(model.span.probabilities(piece_features(encoding))[:, 0]
+                            >= model.span_threshold)
+    if len(inside) == 0:
+        return start, end
+    left = start + int(encoding.offsets[inside[0], 0])
+    right = start + int(encoding.offsets[inside[-1], 1])
+    while left > start and text[left - 1].isalnum():
+        left -= 1
+    while right < end and text[right].isalnum():
+        right += 1
+    return left, right
 
 
 @lru_cache(maxsize=1)
@@ -152,8 +182,12 @@ def sentence_techniques(text: str, bounds: Sequence[tuple[int, int]], encodings:
     probs = model.sentence.probabilities(x)
     cut = np.maximum(np.array([model.thresholds.get(label, 1.01) for label in model.labels]), floor)
     found = []
+    spans: dict[int, tuple[int, int]] = {}
     for row, col in np.argwhere(probs >= cut):
-        start, end = bounds[row]
+        if row not in spans:
+            sentence_start, sentence_end = bounds[row]
+            spans[row] = narrow(text, sentence_start, sentence_end, encodings[row], model)
+        start, end = spans[row]
         found.append(Technique(start=start, end=end, text=text[start:end], label=model.labels[col],
                                confidence=round(float(probs[row, col]), 4)))
     return sorted(found, key=lambda t: (t.start, t.end, t.label))
