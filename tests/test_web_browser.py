@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from _web_corpus import INJECTION, build_store
-from presslens.model import Actor, Document, Mention, Meta, Quote
+from presslens.model import Actor, Claim, Document, Mention, Meta, Quote
 
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -283,6 +283,56 @@ def test_speaker_tags_stand_beside_their_quotes_in_single_newline_copy(
         page.screenshot(path=str(SHOTS / "wire-copy.png"), full_page=True)
     finally:
         page.unroute("**/api/articles/0123456789abcdef")
+
+
+def _claimed_copy() -> dict[str, Any]:
+    """An article detail as the API gives it for a fast-profile document: 26 rule claims, one a
+    sentence, covering about three quarters of its text."""
+    sentences = [f"The ministry said on day {n} that the border crossings would stay closed to "
+                 "freight until the inspection regime was agreed." for n in range(26)]
+    fillers = [f"Traffic queued for {n} kilometres." for n in range(26)]
+    text, claims = "", []
+    for n, (said, filler) in enumerate(zip(sentences, fillers, strict=True)):
+        start = len(text)
+        text += said + " " + filler + "\n\n"
+        claims.append(Claim(start=start, end=start + len(said), text=said,
+                            score=round(0.99 - 0.03 * ((n * 7) % 26), 2)))
+    doc = Document(id="00000000c1a1c1a1", text=text, meta=Meta(title="Border stays shut"),
+                   claims=claims)
+    summary = {"id": doc.id, "title": "Border stays shut", "outlet": "Meridian Wire",
+               "published": None}
+    return {"article": summary, "document": doc.model_dump(mode="json"), "names": {}}
+
+
+UNDERLINED = (
+    "[...document.querySelectorAll('#doc-text .claim')]"
+    ".filter(e => getComputedStyle(e).borderBottomStyle !== 'none')"
+    ".reduce((n, e) => n + e.textContent.length, 0)"
+)
+LISTED = "[...document.querySelectorAll('#claims li')].filter(li => li.offsetParent !== null)"
+
+
+def test_claims_underline_the_top_ones_and_the_rest_on_demand(page: Any, base_url: str) -> None:
+    detail = _claimed_copy()
+    doc = detail["document"]
+    covered = sum(c["end"] - c["start"] for c in doc["claims"])
+    assert covered / len(doc["text"]) > 0.7  # as the fast profile's rule claims do
+    page.route("**/api/articles/00000000c1a1c1a1", lambda route: route.fulfill(json=detail))
+    try:
+        _open(page, base_url + "#/article/00000000c1a1c1a1", "article")
+        underlined = page.evaluate(UNDERLINED)
+        assert 0 < underlined <= 0.15 * len(doc["text"])
+        listed = page.evaluate(f"{LISTED}.map(li => Number(li.dataset.index))")
+        best = sorted(range(len(doc["claims"])), key=lambda i: -doc["claims"][i]["score"])
+        assert listed == best[: len(listed)] and 1 <= len(listed) <= 8
+        assert page.locator("#claims li").count() == len(doc["claims"])  # the rest are there
+        page.check("#all-claims")
+        assert page.evaluate(UNDERLINED) == covered
+        assert page.evaluate(f"{LISTED}.length") == len(doc["claims"])
+        page.uncheck("#all-claims")
+        assert page.evaluate(UNDERLINED) == underlined
+    finally:
+        page.unroute("**/api/articles/00000000c1a1c1a1")
 
 
 def test_api_docs_render_offline(page: Any, base_url: str) -> None:

@@ -26,6 +26,29 @@ function paragraphs(text) {
   return out;
 }
 
+// The claims underlined by default, as the default profile lists them: best first, at most
+// MAX_CLAIMS, covering at most CLAIM_SHARE of the text (a short text keeps its best claim). A
+// default-profile document's claims are already such a list; the fast profile's rule claims
+// (about 26 an article, three quarters of its text) are cut here, the rest shown on demand.
+const MAX_CLAIMS = 8;
+const CLAIM_SHARE = 0.15;
+const SHORT_TEXT = 400;
+
+export function topClaims(doc) {
+  const budget = CLAIM_SHARE * doc.text.length;
+  const ranked = doc.claims.map((c, i) => [c, i]).sort((x, y) => y[0].score - x[0].score || x[0].start - y[0].start || x[0].end - y[0].end);
+  const top = new Set();
+  let used = 0;
+  for (const [c, i] of ranked) {
+    if (top.size === MAX_CLAIMS) break;
+    const length = c.end - c.start;
+    if (used + length > budget && (top.size || doc.text.length >= SHORT_TEXT)) continue;
+    top.add(i);
+    used += length;
+  }
+  return top;
+}
+
 function spansOf(doc, names) {
   const spans = [];
   for (const actor of doc.actors) {
@@ -39,8 +62,9 @@ function spansOf(doc, names) {
   doc.techniques.forEach((t, i) => {
     if (t.end > t.start) spans.push({ layer: "tech", start: t.start, end: t.end, index: i, tech: t });
   });
+  const top = topClaims(doc);
   doc.claims.forEach((c, i) => {
-    if (c.end > c.start) spans.push({ layer: "claim", start: c.start, end: c.end, index: i, claim: c });
+    if (c.end > c.start) spans.push({ layer: "claim", start: c.start, end: c.end, index: i, claim: c, top: top.has(i) });
   });
   doc.relations.forEach((r, i) => {
     if (r.end > r.start) spans.push({ layer: "rel", start: r.start, end: r.end, index: i });
@@ -49,6 +73,19 @@ function spansOf(doc, names) {
     for (const e of s.evidence) if (e.end > e.start) spans.push({ layer: "stance", start: e.start, end: e.end, index: i });
   });
   return spans;
+}
+
+// "all N claims": underlines (and lists) the claims beyond the top ones.
+function allClaimsToggle(doc, page, body) {
+  const more = doc.claims.length - topClaims(doc).size;
+  if (more <= 0) return null;
+  const box = el("input", { type: "checkbox", id: "all-claims" });
+  box.addEventListener("change", () => {
+    page.classList.toggle("all-claims", box.checked);
+    placeSpeakers(body);
+  });
+  return el("label", { class: "toggle toggle-all-claims", title: `${more} more claims, of lower scores` },
+    box, ` all ${doc.claims.length} claims`);
 }
 
 function speakerColours(doc) {
@@ -83,7 +120,8 @@ function renderSegment(text, start, end, covering, ctx) {
   }
   const claims = by("claim");
   if (claims.length) {
-    node = el("span", { class: "claim", title: `check-worthy claim, score ${claims[0].claim.score.toFixed(2)}` }, node);
+    const best = claims.find((s) => s.top) || claims[0];
+    node = el("span", { class: best.top ? "claim" : "claim claim-more", title: `check-worthy claim, score ${best.claim.score.toFixed(2)}` }, node);
   }
   const quotes = by("quote");
   if (quotes.length) {
@@ -197,8 +235,9 @@ export async function showArticle(page, route, live) {
     return li;
   });
   const ranked = doc.claims.map((c, i) => [c, i]).sort((x, y) => y[0].score - x[0].score || x[0].start - y[0].start);
+  const top = topClaims(doc);
   const claims = ranked.map(([c, i]) => {
-    const li = el("li", { class: "claim-item", dataset: { index: i } },
+    const li = el("li", { class: top.has(i) ? "claim-item" : "claim-item claim-more", dataset: { index: i } },
       el("span", { class: "badge score" }, c.score.toFixed(2)), " ", truncate(c.text, 140),
       c.claimant ? el("div", { class: "muted small" }, `claimant: ${name(c.claimant)}`) : null);
     li.addEventListener("click", pick("claims", i, li));
@@ -238,7 +277,7 @@ export async function showArticle(page, route, live) {
       placeSpeakers(body); // hiding labels moves the text under the tags
     });
     return el("label", { class: `toggle toggle-${key}` }, box, " ", label);
-  }), el("span", { class: "kinds" }, ["country", "person", "alliance", "organization", "party", "institution", "media", "group"].map((k) => el("mark", { class: `ent kind-${k}` }, k))));
+  }), allClaimsToggle(doc, page, body), el("span", { class: "kinds" }, ["country", "person", "alliance", "organization", "party", "institution", "media", "group"].map((k) => el("mark", { class: `ent kind-${k}` }, k))));
 
   const meta = doc.meta;
   fill(page,
