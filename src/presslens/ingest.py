@@ -12,11 +12,12 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from presslens.errors import InputError
+from presslens.ingest_meta import is_side_file, merged, read_side_file, side_file
 from presslens.metadata import normalise_date
 from presslens.model import Meta
 
@@ -59,16 +60,49 @@ class RawArticle:
 
 
 def iter_articles(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: str | None = None,
 ) -> Iterator[RawArticle | InputError]:
-    """Every article in ``paths`` (files, directories, ``-`` for stdin), or an error in its place."""
+    """Every article in ``paths`` (files, directories, ``-`` for stdin), or an error in its place.
+
+    A text or HTML file's side file (``ingest_meta``) gives its metadata; ``published`` (ISO
+    8601, e.g. from ``--published``) dates every article read, over any other date."""
     for path in expand_paths(paths):
         if isinstance(path, InputError):
-            yield path
+            items: Iterable[RawArticle | InputError] = [path]
         elif str(path) == STDIN:
-            yield from _read_stdin(max_bytes)
+            items = _read_stdin(max_bytes)
         else:
-            yield from read_file(path, max_bytes=max_bytes)
+            items = _with_side_file(path, read_file(path, max_bytes=max_bytes))
+        for item in items:
+            if published is not None and isinstance(item, RawArticle):
+                item = replace(item, meta=merged(item.meta, Meta(published=published)))
+            yield item
+
+
+def _with_side_file(
+    path: Path, items: Iterable[RawArticle | InputError]
+) -> Iterator[RawArticle | InputError]:
+    """The articles of a text or HTML file with its side file's metadata, if it has one."""
+    side = side_file(path) if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES else None
+    if side is None:
+        yield from items
+        return
+    try:
+        given = read_side_file(side)
+    except InputError as err:
+        yield InputError(str(path), f"{err.reason} ({side.name})", code=err.code)
+        return
+    for item in items:
+        if isinstance(item, RawArticle):
+            item = replace(
+                item,
+                meta=merged(item.meta, given),
+                warnings=(*item.warnings, *published_warnings(given.published)),
+            )
+        yield item
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -137,8 +171,10 @@ def _walk(directory: Path) -> Iterator[Path | InputError]:
         elif (
             is_file
             and (entry.suffix.lower() in ARTICLE_SUFFIXES or _container_kind(entry))
-            # Annotation files of the devset sit beside their articles and are not articles.
+            # Annotation files of the devset and side files sit beside their articles and are
+            # not articles.
             and not entry.name.endswith(".gold.json")
+            and not is_side_file(entry)
         ):
             yield entry
 

@@ -157,6 +157,33 @@ def find_dateline(line: Line) -> DateMatch | None:
     return DateMatch(found.iso, line.start + found.start, line.start + found.end)
 
 
+# "MOSCOW, March 3, 2019 (Reuters) — ...", "LONDON (AP) Nov. 3, 2019 - ...", "3 March 2019 — ...":
+# a place in capitals or title case (with a region after a comma), then the date, an optional
+# agency in brackets, and a dash that opens the lede's first sentence.
+_LEDE_PLACE = re.compile(
+    rf"(?:{UPPER}[\w.'’-]*(?:[ \t]+{UPPER}[\w.'’-]*){{0,3}}(?:,[ \t]*{UPPER}[\w.'’-]*)?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?,?[ \t]+)?"
+)
+_WORD_START = re.compile(r"(?<![^ \t,(])\S")
+MAX_LEDE_PLACE_CHARS = 60
+_LEDE_DATE_END = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:[—–]|--?)[ \t]+\S")
+
+
+def find_lede_dateline(line: Line) -> DateMatch | None:
+    """The date of a dateline that opens the lede's first line ("MOSCOW, March 3, 2019 (Reuters)
+    — The Kremlin said ..."): only before a dash, so a date in a sentence is not taken for one."""
+    for word in _WORD_START.finditer(line.text, 0, MAX_LEDE_PLACE_CHARS):
+        pos = word.start()
+        found = match_date(line.text, pos)
+        if (
+            found is not None
+            and _LEDE_PLACE.fullmatch(line.text, 0, pos)
+            and _LEDE_DATE_END.match(line.text, found.end)
+        ):
+            return DateMatch(found.iso, line.start + found.start, line.start + found.end)
+    return None
+
+
 _BYLINE = re.compile(r"By\s+(?P<names>.+)")
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _SENTENCE_LINE_END = re.compile(r"(?<=[.!?\"”»’])[ \t]*\n(?=[ \t]*\S)")
@@ -276,6 +303,8 @@ def extract_metadata(text: str, hints: Meta, *, source: str) -> Meta:
             bylined = names
             header_end = max(header_end, line.end)
             continue
+        if dateline is None:
+            dateline = find_lede_dateline(line)
         break  # the lede begins
 
     _set_published(meta, dateline)

@@ -45,6 +45,7 @@ from presslens.ingest import (
     RawArticle,
     iter_articles,
 )
+from presslens.ingest_meta import check_published
 from presslens.pipeline import DEFAULT_PROFILE, Analyzer, AnalyzerSettings
 from presslens.techniques import DEFAULT_THRESHOLD
 
@@ -101,6 +102,9 @@ def analyze(
     profile: Annotated[
         str, typer.Option("--profile", help=PROFILE_HELP, callback=check_profile)
     ] = DEFAULT_PROFILE,
+    published: Annotated[
+        str | None, typer.Option("--published", help=PUBLISHED_HELP, metavar="DATE")
+    ] = None,
 ) -> None:
     """Analyse articles into evidence-anchored JSON documents.
 
@@ -114,18 +118,41 @@ def analyze(
         label_set=label_set.value,
         profile=profile,
     )
+    date = published_option(published, paths)
     if output is None:
         if len(paths) > 1 or _is_dir(paths[0]):
             raise typer.BadParameter(
                 "several inputs (or a directory) need an output directory: add -o DIR",
                 param_hint="PATHS",
             )
-        failures = _analyse_to_stdout(paths[0], settings, max_bytes, err_console)
+        failures = _analyse_to_stdout(paths[0], settings, max_bytes, err_console, date)
     else:
         failures = _analyse_to_directory(
-            paths, output, workers, settings, max_bytes, summary, err_console
+            paths, output, workers, settings, max_bytes, summary, err_console, date
         )
     raise typer.Exit(1 if failures else 0)
+
+
+PUBLISHED_HELP = (
+    "The publication date of the one file given (YYYY-MM-DD, YYYY-MM-DDTHH:MM or '3 March "
+    "2019'); it wins over a side file's date and the text's dateline."
+)
+
+
+def published_option(value: str | None, paths: list[Path]) -> str | None:
+    """``--published`` as ISO 8601; a usage error unless it is a date and one file is given."""
+    if value is None:
+        return None
+    if len(paths) != 1 or _is_dir(paths[0]):
+        raise typer.BadParameter(
+            "dates one file: give a single file (dates for many articles go in side files, "
+            "NAME.meta.yaml, or in JSON records)",
+            param_hint="--published",
+        )
+    try:
+        return check_published(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--published") from None
 
 
 def _is_dir(path: Path) -> bool:
@@ -146,7 +173,11 @@ def _new_analyzer(settings: AnalyzerSettings) -> Analyzer:
 
 
 def _analyse_to_stdout(
-    path: Path, settings: AnalyzerSettings, max_bytes: int, err_console: Console
+    path: Path,
+    settings: AnalyzerSettings,
+    max_bytes: int,
+    err_console: Console,
+    published: str | None = None,
 ) -> int:
     """Print each document as one line of JSON (JSON Lines): one file may hold several records
     (a JSON list, a JSONL file), and a line per document is what ``jq``, pandas and a shell
@@ -154,7 +185,9 @@ def _analyse_to_stdout(
     analyzer: Analyzer | None = None
     failures = 0
     out = sys.stdout
-    for index, item in enumerate(iter_articles([path], max_bytes=max_bytes)):
+    for index, item in enumerate(
+        iter_articles([path], max_bytes=max_bytes, published=published)
+    ):
         if isinstance(item, InputError):
             outcome: Outcome = Failed(index, item.source, item.code, item.reason)
         else:
@@ -181,6 +214,7 @@ def _analyse_to_directory(
     max_bytes: int,
     summary: bool,
     err_console: Console,
+    published: str | None = None,
 ) -> int:
     output.mkdir(parents=True, exist_ok=True)
     failed: list[Failed] = []
@@ -202,7 +236,9 @@ def _analyse_to_directory(
     errors_from_ingest: list[Failed] = []
 
     def articles() -> Iterator[tuple[int, RawArticle]]:
-        for index, item in enumerate(iter_articles(paths, max_bytes=max_bytes)):
+        for index, item in enumerate(
+            iter_articles(paths, max_bytes=max_bytes, published=published)
+        ):
             if isinstance(item, InputError):
                 errors_from_ingest.append(Failed(index, item.source, item.code, item.reason))
             else:

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from presslens.cli.analyze import PUBLISHED_HELP, published_option
 from presslens.cli.app import PROFILE_HELP, THRESHOLD_HELP, app, check_profile
 from presslens.ingest import DEFAULT_MAX_BYTES
 from presslens.pipeline.profiles import DEFAULT_PROFILE
@@ -96,6 +97,15 @@ def _day(value: str | None, name: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from err
 
 
+def _filters(**given: Any) -> str:
+    """The filters given, as the options that set them ("--outlet X --since 2025-01-01")."""
+    parts: list[str] = []
+    for name, value in given.items():
+        values = value if isinstance(value, list) else [value] if value is not None else []
+        parts.extend(f"--{name} {escape(str(v))}" for v in values)
+    return " ".join(parts) or "(no filter)"
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -147,6 +157,9 @@ def ingest(
     profile: Annotated[
         str, typer.Option("--profile", help=PROFILE_HELP, callback=check_profile)
     ] = DEFAULT_PROFILE,
+    published: Annotated[
+        str | None, typer.Option("--published", help=PUBLISHED_HELP, metavar="DATE")
+    ] = None,
 ) -> None:
     """Analyse articles and store them in a corpus database.
 
@@ -171,6 +184,7 @@ def ingest(
         shard_dir=shard_dir,
         technique_threshold=technique_threshold,
         profile=profile,
+        published=published_option(published, paths),
     )
     try:
         stats = run_ingest(paths, db, options, console)
@@ -261,7 +275,12 @@ def network(
     level: Annotated[LevelChoice, typer.Option("--level", help=LEVEL_HELP)] = LevelChoice.actor,
 ) -> None:
     """Build the signed, weighted, directed actor (or state) network and write it."""
-    from presslens.corpus.network import ArticleFilter, build_network, write_network
+    from presslens.corpus.network import (
+        ArticleFilter,
+        build_network,
+        selected_articles,
+        write_network,
+    )
     from presslens.corpus.timeline import UnknownActor, resolve_actor
 
     with _read_store(db) as store:
@@ -277,8 +296,17 @@ def network(
             types=rtype or [],
         )
         graph = build_network(store, flt, min_weight=min_weight, level=level.value)
+        selected, _ = selected_articles(store, flt)
     written = write_network(graph, output, fmt.value)
     nodes = "states and actors" if level is LevelChoice.state else "actors"
+    if not graph.number_of_edges():
+        what = _filters(since=since, until=until, outlet=outlet, speaker=speaker, type=rtype)
+        _stderr().print(
+            f"[yellow]warning[/yellow] no article matches {what}" if not selected else
+            f"[yellow]warning[/yellow] no relation in the {selected} articles selected"
+            + (f" matches {what}" if speaker or rtype else "")
+            + (f" with at least {min_weight:g} relations" if min_weight > 1 else "")
+        )
     _stderr().print(
         f"{graph.number_of_nodes()} {nodes}, {graph.number_of_edges()} edges written to "
         + ", ".join(map(str, written))
@@ -300,7 +328,7 @@ def timeline(
 ) -> None:
     """The relations between two actors (or, with --level state, the states they act for) over
     time: counts per type and mean polarity."""
-    from presslens.corpus.network import ArticleFilter
+    from presslens.corpus.network import ArticleFilter, selected_articles
     from presslens.corpus.timeline import UnknownActor, plot_timeline, resolve_actor
     from presslens.corpus.timeline import timeline as build_timeline
 
@@ -310,9 +338,9 @@ def timeline(
             b = resolve_actor(store, actor_b)
         except UnknownActor as err:
             raise typer.BadParameter(str(err)) from None
-        result = build_timeline(
-            store, a, b, by.value, ArticleFilter(outlets=outlet or []), level=level.value
-        )
+        flt = ArticleFilter(outlets=outlet or [])
+        result = build_timeline(store, a, b, by.value, flt, level=level.value)
+        selected, dated = selected_articles(store, flt)
     names = {a.id: a.name, b.id: b.name}
     columns = ["bucket", "direction", "relations", "mean_polarity", "types"]
     rows = [
@@ -333,11 +361,23 @@ def timeline(
     else:
         print_rows(columns, rows, fmt)
     messages = _stderr()
-    if not result.rows:
-        messages.print(f"no dated relations between {a.name} ({a.id}) and {b.name} ({b.id})")
+    unplotted = "; no plot drawn" if plot is not None else ""
+    if not selected:
+        messages.print(f"[yellow]warning[/yellow] no article matches {_filters(outlet=outlet)}"
+                       + unplotted)
+    elif not dated:
+        messages.print(
+            "[yellow]warning[/yellow] no article "
+            + ("of the corpus" if not outlet else f"matching {_filters(outlet=outlet)}")
+            + " has a publication date (give one with --published, a dateline or a side file "
+            "NAME.meta.yaml)" + unplotted
+        )
+    elif not result.rows:
+        messages.print(f"no dated relations between {a.name} ({a.id}) and {b.name} ({b.id})"
+                       + unplotted)
     if result.undated:
         messages.print(f"{result.undated} relations in undated articles are not shown")
-    if plot is not None:
+    if plot is not None and result.rows:
         plot_timeline(result, plot)
         messages.print(f"plot written to {plot}")
 

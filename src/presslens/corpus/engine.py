@@ -60,6 +60,7 @@ class IngestOptions:
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     gazetteer: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    published: str | None = None  # ISO 8601: the date of every article read (--published)
     batch_size: int = 32  # articles per transaction (local) or per Dask task
     shard_dir: Path | None = None  # Dask shards; default: <db>.shards/
     technique_threshold: float = DEFAULT_TECHNIQUE_THRESHOLD
@@ -185,7 +186,9 @@ def ingest(
         this_run: set[str] = set()
 
         def articles() -> Iterator[tuple[int, RawArticle]]:
-            for index, item in enumerate(iter_articles(paths, max_bytes=options.max_bytes)):
+            for index, item in enumerate(iter_articles(
+                paths, max_bytes=options.max_bytes, published=options.published
+            )):
                 stats.read += 1
                 if isinstance(item, InputError):
                     input_errors.append(Failed(index, item.source, item.code, item.reason))

@@ -95,6 +95,15 @@ class ArticleFilter:
         return " AND ".join(clauses), params
 
 
+def selected_articles(store: Store, flt: ArticleFilter | None = None) -> tuple[int, int]:
+    """How many articles ``flt`` selects, and how many of them have a publication date."""
+    where, params = (flt or ArticleFilter()).article_sql()
+    _, rows = store.query(
+        f"SELECT count(*), count(a.published) FROM articles a WHERE {where}", params
+    )
+    return int(rows[0][0]), int(rows[0][1])
+
+
 def actor_names(store: Store, flt: ArticleFilter | None = None) -> dict[str, dict[str, Any]]:
     """Per actor id: its most frequent name, kind and QID, mentions and articles."""
     where, params = (flt or ArticleFilter()).article_sql()

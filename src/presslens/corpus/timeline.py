@@ -131,7 +131,10 @@ def timeline(
 
 
 def plot_timeline(result: Timeline, path: Path) -> None:
-    """Relations per bucket (bars, one colour per direction) and mean polarity (lines)."""
+    """Relations per bucket (bars, one colour per direction) and mean polarity (lines); a
+    ValueError when there is nothing to draw (no chart with empty axes)."""
+    if not result.rows:
+        raise ValueError("no dated relations to plot")
     import matplotlib
 
     matplotlib.use("Agg")
