@@ -17,8 +17,8 @@ from pathlib import Path
 from presslens.claims.extract import extract_claims
 from presslens.claims.learned import learned_claims, load_learned_model
 from presslens.encoder import load_encoder
+from presslens.encoder.article import encode_article
 from presslens.ingest import RawArticle
-from presslens.pairs.encodings import encode_article
 from presslens.pipeline import Analyzer
 
 ROUNDS = 3

@@ -18,11 +18,11 @@ import json
 from pathlib import Path
 
 from presslens.encoder import load_encoder
+from presslens.encoder.article import encode_article
 from presslens.ingest import RawArticle
 from presslens.model import Document
 from presslens.nlp import load_nlp
 from presslens.pairs.cameo_data import read_cameo
-from presslens.pairs.encodings import encode_article
 from presslens.pairs.model import load_pair_model
 from presslens.pairs.relation_data import read_annotated_articles, read_written_sentences
 from presslens.pairs.relations import learned_relations

@@ -21,9 +21,9 @@ from presslens.claims.learned import (
     short_list,
 )
 from presslens.encoder import load_encoder
+from presslens.encoder.article import ArticleEncodings, encode_article
 from presslens.ingest import RawArticle
 from presslens.model import Claim
-from presslens.pairs.encodings import ArticleEncodings, encode_article
 from presslens.pipeline import Analysis, Analyzer
 
 ARTICLE = """Slovakia is being turned into a Western depot, says Czech analyst

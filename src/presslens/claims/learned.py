@@ -41,9 +41,9 @@ from presslens.claims.news import NewsTokens
 from presslens.claims.rules import RuleTokens, rule_offset
 from presslens.claims.segments import Segment
 from presslens.claims.weights import ClaimModel, load_model_dir, sigmoid
+from presslens.encoder.article import ArticleEncodings
 from presslens.encoder.heads import MODELS, Head, read_meta
 from presslens.model import Claim, Document
-from presslens.pairs.encodings import ArticleEncodings
 
 MODEL_DIR = MODELS / "claims_learned"
 TEXT_SHARE = 0.15  # the listed claims cover at most this share of the text's characters

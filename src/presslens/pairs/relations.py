@@ -27,15 +27,15 @@ from collections.abc import Callable
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from presslens.encoder.article import ArticleEncodings
 from presslens.index import DocumentIndex
+from presslens.index.segments import Mention, Segment
 from presslens.lexicon import relation_lexicon
 from presslens.model import Document, Relation, Span
 from presslens.pairs.datasets import PAIR_SENTIMENT
-from presslens.pairs.encodings import ArticleEncodings
 from presslens.pairs.features import pair_features, relation_features
 from presslens.pairs.model import PairModel
 from presslens.pairs.relation_data import NONE
-from presslens.pairs.segments import Mention, Segment
 from presslens.syntax.modality import modality_of
 from presslens.syntax.negation import negated_scope
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from presslens.encoder.article import ArticleEncodings
 from presslens.index import DocumentIndex
+from presslens.index.segments import Segment
 from presslens.model import Offsets, Stance
-from presslens.pairs.encodings import ArticleEncodings
 from presslens.pairs.features import mention_features
 from presslens.pairs.model import PairModel
-from presslens.pairs.segments import Segment
 
 OUTLET = "outlet"
 

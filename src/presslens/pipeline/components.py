@@ -34,9 +34,9 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from presslens.actors.gazetteer import Gazetteer
+from presslens.encoder.article import ArticleEncodings
 from presslens.index import DocumentIndex
 from presslens.model import Document
-from presslens.pairs.encodings import ArticleEncodings
 
 if TYPE_CHECKING:
     from presslens.pipeline import AnalyzerSettings

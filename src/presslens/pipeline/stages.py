@@ -127,7 +127,7 @@ def learned_techniques(resources: Resources) -> Component:
 @component("encoder", requires=["doc.actors", "index", "sdoc"], assigns=["encodings"])
 def encoder(resources: Resources) -> Component:
     from presslens.encoder import load_encoder
-    from presslens.pairs.encodings import encode_article
+    from presslens.encoder.article import encode_article
 
     shared = load_encoder()
 

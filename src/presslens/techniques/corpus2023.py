@@ -14,8 +14,8 @@ import numpy as np
 from rich.progress import Progress
 
 from presslens.encoder import EncoderSpec, Encoding, load_encoder
+from presslens.index.segments import segments
 from presslens.nlp import load_nlp
-from presslens.pairs.segments import segments
 from presslens.techniques.semeval2023 import Article2023
 
 

@@ -27,7 +27,7 @@ from presslens.encoder.heads import MODELS, read_meta
 from presslens.model import Technique
 
 if TYPE_CHECKING:
-    from presslens.pairs.encodings import ArticleEncodings
+    from presslens.encoder.article import ArticleEncodings
 
 SHIPPED = MODELS / "techniques2023"
 _WORD_MIN = 4  # shorter words (articles, prepositions) say nothing about repetition

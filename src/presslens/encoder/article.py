@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from presslens.encoder import Encoder, Encoding
 from presslens.index import DocumentIndex
+from presslens.index.segments import Segment, find_mentions, segments
 from presslens.model import Document
-from presslens.pairs.segments import Segment, find_mentions, segments
 
 
 @dataclass
