@@ -105,13 +105,15 @@ def selected_articles(store: Store, flt: ArticleFilter | None = None) -> tuple[i
 
 
 def actor_names(store: Store, flt: ArticleFilter | None = None) -> dict[str, dict[str, Any]]:
-    """Per actor id: its most frequent name, kind and QID, mentions and articles."""
+    """Per canonical actor id (``store``'s ``actor_aliases``): its most frequent name, kind and
+    QID, mentions and articles."""
     where, params = (flt or ArticleFilter()).article_sql()
     _, rows = store.query(
         f"""
         WITH named AS (
-            SELECT ac.actor_id, ac.name, ac.kind, ac.wikidata, ac.n_mentions, ac.article_id
-            FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE {where}
+            SELECT ac.canonical_id AS actor_id, ac.name, ac.kind, ac.wikidata, ac.n_mentions,
+                   ac.article_id
+            FROM actor_aliases ac JOIN articles a ON a.id = ac.article_id WHERE {where}
         ), counted AS (
             SELECT actor_id, name, count(*) AS n FROM named GROUP BY actor_id, name
         ), best AS (
@@ -150,7 +152,7 @@ def build_network(
     selected = (
         f"SELECT {ends.source} AS source, {ends.target} AS target, r.source AS source_actor, "
         f"r.target AS target_actor, r.type, r.polarity, r.article_id "
-        f"FROM relations r JOIN articles a ON a.id = r.article_id "
+        f"FROM canonical_relations r JOIN articles a ON a.id = r.article_id "
         f"WHERE {a_where} AND {r_where} AND {ends.keep}"
     )
     params = [*a_params, *r_params]
@@ -228,7 +230,7 @@ def build_network(
 def _mean_stances(store: Store, flt: ArticleFilter, by: str) -> dict[str, tuple[float, int]]:
     where, params = flt.article_sql()
     _, rows = store.query(
-        f"SELECT s.{by}, avg(s.score), count(*) FROM stances s "
+        f"SELECT s.{by}, avg(s.score), count(*) FROM canonical_stances s "
         f"JOIN articles a ON a.id = s.article_id WHERE {where} GROUP BY 1 ORDER BY 1",
         params,
     )

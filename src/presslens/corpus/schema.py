@@ -16,7 +16,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from presslens.model import Document
+from presslens.corpus.identity import ActorInfo, identities
+from presslens.model import Actor, Document
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("wikidata", "VARCHAR", _STR, "Wikidata QID, if linked"),
         Column("kind", "VARCHAR", _STR, "country, person, organization, ..."),
         Column("n_mentions", "INTEGER", _INT, "mentions in this article"),
+        Column("identity_key", "VARCHAR", _STR,
+               "the real entity across the corpus (corpus/identity.py): a QID, person:<given>_"
+               "<surname> of the full name, or an id kept to its article (a bare surname)"),
+        Column("identity_reason", "VARCHAR", _STR, "why the actor has this identity key"),
     ),
     "mentions": (
         _ARTICLE_ID,
@@ -149,6 +154,7 @@ DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
 # when opened for writing (old rows hold NULL), and is read through views that add them as NULL
 # when opened read-only.
 ADDED: dict[str, tuple[str, ...]] = {
+    "actors": ("identity_key", "identity_reason"),
     "relations": ("cue_start", "cue_end", "cue_text", "source_state", "target_state"),
 }
 
@@ -166,6 +172,11 @@ def parse_published(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed.replace(tzinfo=None)
+
+
+def actor_info(actor: Actor) -> ActorInfo:
+    forms = tuple(m.text for m in actor.mentions if m.role == "name")
+    return ActorInfo(actor.id, actor.name, actor.kind, actor.wikidata, forms)
 
 
 def _spans(item: Any) -> dict[str, Any]:
@@ -198,6 +209,7 @@ def _rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "document": doc.model_dump_json(),
         }
     )
+    keys = identities(aid, (actor_info(actor) for actor in doc.actors))
     for actor in doc.actors:
         rows["actors"].append(
             {
@@ -207,6 +219,8 @@ def _rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "wikidata": actor.wikidata,
                 "kind": actor.kind,
                 "n_mentions": len(actor.mentions),
+                "identity_key": keys[actor.id].key,
+                "identity_reason": keys[actor.id].reason,
             }
         )
         for mention in actor.mentions:

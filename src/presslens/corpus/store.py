@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from presslens.corpus.identity import ActorInfo, identities
 from presslens.corpus.schema import (
     ADDED,
     DOCUMENT_TABLES,
@@ -106,6 +107,7 @@ class Store:
             self._view_missing_columns()
         else:
             self._create()
+        self._create_identity_views()
 
     def __enter__(self) -> Store:
         return self
@@ -122,6 +124,62 @@ class Store:
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
         for name, column in self._missing_columns():
             self.con.execute(f'ALTER TABLE {name} ADD COLUMN "{column.name}" {column.sql}')
+        # actors stored before identities were: their keys, from their names (as new rows get)
+        keys = self._identity_rows("actors", "WHERE ac.identity_key IS NULL")
+        if keys.num_rows:
+            self.con.register("_identity_keys", keys)
+            self.con.execute(
+                "UPDATE actors SET identity_key = k.identity_key, "
+                "identity_reason = k.identity_reason FROM _identity_keys k "
+                "WHERE actors.article_id = k.article_id AND actors.actor_id = k.actor_id"
+            )
+            self.con.unregister("_identity_keys")
+
+    def _identity_rows(self, actors: str, where: str = "") -> pa.Table:
+        """The identity key and reason of the actors of ``actors`` (a table name) that
+        ``where`` selects, computed from their names and their mentions' names."""
+        _, rows = self.query(
+            f"""
+            SELECT ac.article_id, ac.actor_id, ac.name, ac.kind, ac.wikidata,
+                   list(m.text ORDER BY m.char_start) FILTER (WHERE m.role = 'name')
+            FROM {actors} ac LEFT JOIN mentions m
+                 ON m.article_id = ac.article_id AND m.actor_id = ac.actor_id
+            {where} GROUP BY ALL ORDER BY ALL
+            """
+        )
+        per_article: dict[str, list[ActorInfo]] = {}
+        for article_id, actor_id, name, kind, wikidata, forms in rows:
+            per_article.setdefault(article_id, []).append(
+                ActorInfo(actor_id, name or actor_id, kind or "", wikidata, tuple(forms or ()))
+            )
+        out: dict[str, list[str]] = {k: [] for k in
+                                     ("article_id", "actor_id", "identity_key", "identity_reason")}
+        for article_id, infos in per_article.items():
+            for actor_id, identity in identities(article_id, infos).items():
+                out["article_id"].append(article_id)
+                out["actor_id"].append(actor_id)
+                out["identity_key"].append(identity.key)
+                out["identity_reason"].append(identity.reason)
+        return pa.table({k: pa.array(v, type=_STR) for k, v in out.items()})
+
+    def _create_identity_views(self) -> None:
+        """``actor_aliases``: every actor row with its canonical id and the reason; and the
+        relations and stances with their actor ids replaced by the canonical ones (what the
+        network, timeline and actor views read). Temporary: made anew at each opening."""
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW actor_aliases AS {ALIASES_SQL}")
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW canonical_relations AS SELECT r.* REPLACE ("
+            f"{_canonical('r.source', 's')} AS source, {_canonical('r.target', 't')} AS target, "
+            f"{_canonical('r.asserted_by', 'w')} AS asserted_by) FROM relations r "
+            f"{_alias_join('s', 'r', 'source')} {_alias_join('t', 'r', 'target')} "
+            f"{_alias_join('w', 'r', 'asserted_by')}"
+        )
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW canonical_stances AS SELECT st.* REPLACE ("
+            f"{_canonical('st.holder', 'h')} AS holder, {_canonical('st.target', 't')} AS target)"
+            f" FROM stances st {_alias_join('h', 'st', 'holder')} "
+            f"{_alias_join('t', 'st', 'target')}"
+        )
 
     def _missing_columns(self) -> list[tuple[str, Column]]:
         """The columns of ``schema.ADDED`` that the stored tables lack (a store written before
@@ -151,12 +209,22 @@ class Store:
         row = self.con.execute("SELECT current_database()").fetchone()
         catalog = str(row[0]).replace('"', '""') if row else ""
         for name, absent in missing.items():
+            source = f'"{catalog}".main.{name}'
+            join = ""
+            computed: set[str] = set()
+            if name == "actors" and "identity_key" in absent:
+                # identities are computed, not NULL: every view of the store reads them
+                self.con.register("_identity_keys", self._identity_rows(source))
+                join = " LEFT JOIN _identity_keys k USING (article_id, actor_id)"
+                computed = {"identity_key", "identity_reason"}
             select = ", ".join(
-                f'NULL::{c.sql} AS "{c.name}"' if c.name in absent else f'"{c.name}"'
+                f'k."{c.name}"' if c.name in computed
+                else f'NULL::{c.sql} AS "{c.name}"' if c.name in absent
+                else f'{name}."{c.name}"'
                 for c in TABLES[name]
             )
             self.con.execute(
-                f'CREATE TEMP VIEW {name} AS SELECT {select} FROM "{catalog}".main.{name}'
+                f"CREATE TEMP VIEW {name} AS SELECT {select} FROM {source} AS {name}{join}"
             )
 
     # --- writing ---------------------------------------------------------------------------
@@ -283,6 +351,36 @@ class Store:
             )
             written.append(target)
         return written
+
+
+# The canonical id of an actor row: its actor id when that id stands for one identity only and is
+# no other identity's key (a corpus whose actors each come under one id keeps its ids), else the
+# identity key (``corpus/identity.py``).
+ALIASES_SQL = """
+WITH per_key AS (
+    SELECT identity_key, count(DISTINCT actor_id) AS ids FROM actors GROUP BY identity_key
+), per_id AS (
+    SELECT actor_id, count(DISTINCT identity_key) AS keys FROM actors GROUP BY actor_id
+), taken AS (SELECT DISTINCT identity_key AS id FROM actors)
+SELECT ac.article_id, ac.actor_id, ac.name, ac.kind, ac.wikidata, ac.n_mentions,
+       CASE WHEN ac.identity_key IS NULL THEN ac.actor_id
+            WHEN k.ids = 1 AND i.keys = 1 AND (ac.actor_id = ac.identity_key OR NOT EXISTS (
+                 SELECT 1 FROM taken WHERE taken.id = ac.actor_id)) THEN ac.actor_id
+            ELSE ac.identity_key END AS canonical_id,
+       ac.identity_key, ac.identity_reason AS reason
+FROM actors ac LEFT JOIN per_key k USING (identity_key) LEFT JOIN per_id i USING (actor_id)
+"""
+
+
+def _canonical(column: str, alias: str) -> str:
+    return f"coalesce({alias}.canonical_id, {column})"
+
+
+def _alias_join(alias: str, table: str, column: str) -> str:
+    return (
+        f"LEFT JOIN actor_aliases {alias} ON {alias}.article_id = {table}.article_id "
+        f"AND {alias}.actor_id = {table}.{column}"
+    )
 
 
 def _last_per_source(errors: Sequence[ErrorRecord]) -> list[ErrorRecord]:

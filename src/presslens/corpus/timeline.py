@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from presslens.corpus.identity import SCOPE
 from presslens.corpus.network import ArticleFilter, actor_names, check_level, relation_ends
 from presslens.corpus.store import Store
 
@@ -25,31 +26,48 @@ class ActorRef:
 
 
 def resolve_actor(store: Store, query: str) -> ActorRef:
-    """An actor id, a Wikidata QID or a name (case-insensitive; a unique part of a name will do)."""
+    """An actor id (canonical, or any article's id for it), a Wikidata QID or a name
+    (case-insensitive; a unique part of a name will do). Where a name fits one corpus-wide
+    identity and some bare surnames kept to their articles, the identity is meant."""
     names = actor_names(store)
     if query in names:
         return ActorRef(query, names[query]["name"])
+    _, aliased = store.query(
+        "SELECT DISTINCT canonical_id FROM actor_aliases WHERE actor_id = ? ORDER BY 1", [query]
+    )
+    if len(aliased) == 1 and aliased[0][0] in names:
+        return ActorRef(aliased[0][0], names[aliased[0][0]]["name"])
     wanted = query.strip().casefold()
     for key in ("wikidata", "name"):
         hits = sorted(i for i, info in names.items() if (info[key] or "").casefold() == wanted)
-        if len(hits) == 1:
-            return ActorRef(hits[0], names[hits[0]]["name"])
-        if len(hits) > 1:
+        wide = _corpus_wide(hits)
+        if len(wide) == 1:
+            return ActorRef(wide[0], names[wide[0]]["name"])
+        if len(wide) > 1:
             raise UnknownActor(f"{query!r} names several actors: {', '.join(hits)}")
+        # only bare surnames kept to their articles: a full name holding it is meant rather
     hits = sorted(i for i, info in names.items() if wanted in (info["name"] or "").casefold())
-    if len(hits) == 1:
-        return ActorRef(hits[0], names[hits[0]]["name"])
+    wide = _corpus_wide(hits)
+    if len(wide) == 1 or len(hits) == 1:
+        best = wide[0] if len(wide) == 1 else hits[0]
+        return ActorRef(best, names[best]["name"])
     if hits:
         shown = ", ".join(f"{h} ({names[h]['name']})" for h in hits[:8])
         raise UnknownActor(f"{query!r} matches several actors: {shown}")
     # Relation endpoints need not be among the extracted actors (e.g. 'outlet').
     _, rows = store.query(
-        "SELECT 1 FROM relations WHERE ? IN (source, target, source_state, target_state) LIMIT 1",
+        "SELECT 1 FROM canonical_relations "
+        "WHERE ? IN (source, target, source_state, target_state) LIMIT 1",
         [query],
     )
     if rows:
         return ActorRef(query, query)
     raise UnknownActor(f"no actor {query!r} in the corpus")
+
+
+def _corpus_wide(ids: list[str]) -> list[str]:
+    """The ids that are no bare surname kept to its article."""
+    return [i for i in ids if SCOPE not in i]
 
 
 @dataclass
@@ -109,7 +127,7 @@ def timeline(
         f"""
         SELECT date_trunc('{by}', a.published) AS bucket, {ends.source}, {ends.target},
                upper(r.type), count(*), sum(r.polarity)
-        FROM relations r JOIN articles a ON a.id = r.article_id
+        FROM canonical_relations r JOIN articles a ON a.id = r.article_id
         WHERE a.published IS NOT NULL AND {pair} AND {where}
         GROUP BY ALL ORDER BY ALL
         """,
@@ -122,7 +140,7 @@ def timeline(
         row.polarity_sum += int(polarity)
         row.types[rtype] = row.types.get(rtype, 0) + int(n)
     _, undated = store.query(
-        f"SELECT count(*) FROM relations r JOIN articles a ON a.id = r.article_id "
+        f"SELECT count(*) FROM canonical_relations r JOIN articles a ON a.id = r.article_id "
         f"WHERE a.published IS NULL AND {pair} AND {where}",
         [*pair_params, *params],
     )
@@ -194,14 +212,14 @@ def rank_actors(store: Store, flt: ArticleFilter | None = None) -> list[ActorRan
     _, rows = store.query(
         f"""
         WITH m AS (
-            SELECT {outlet} AS outlet, ac.actor_id, sum(ac.n_mentions) AS mentions,
-                   count(DISTINCT ac.article_id) AS articles
-            FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE {where}
+            SELECT {outlet} AS outlet, ac.canonical_id AS actor_id,
+                   sum(ac.n_mentions) AS mentions, count(DISTINCT ac.article_id) AS articles
+            FROM actor_aliases ac JOIN articles a ON a.id = ac.article_id WHERE {where}
             GROUP BY ALL
         ), s AS (
             SELECT {outlet} AS outlet, st.target AS actor_id, avg(st.score) AS mean_stance,
                    count(*) AS stances
-            FROM stances st JOIN articles a ON a.id = st.article_id WHERE {where}
+            FROM canonical_stances st JOIN articles a ON a.id = st.article_id WHERE {where}
             GROUP BY ALL
         ), j AS (
             SELECT coalesce(m.outlet, s.outlet) AS outlet,
