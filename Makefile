@@ -50,6 +50,11 @@ clean:
 
 # The JavaScript the page needs, vendored from npm into the package (committed; run to update).
 CYTOSCAPE_VERSION := 3.34.4
+# fCoSE, cytoscape's fast force-directed layout (spectral start, then forces), for networks of
+# a thousand actors; with the two libraries it is built on.
+FCOSE_VERSION := 2.2.0
+COSE_BASE_VERSION := 2.2.0
+LAYOUT_BASE_VERSION := 2.0.1
 # Swagger UI for /docs, served from here so the API docs work offline (FastAPI's use a CDN).
 SWAGGER_UI_VERSION := 5.36.0
 VENDOR := src/presslens/web/static/vendor
@@ -59,6 +64,13 @@ vendor:
 	cp build/vendor/package/dist/cytoscape.min.js $(VENDOR)/cytoscape.min.js
 	cp build/vendor/package/LICENSE $(VENDOR)/cytoscape.LICENSE
 	rm -rf build/vendor/package
+	for pkg in layout-base@$(LAYOUT_BASE_VERSION) cose-base@$(COSE_BASE_VERSION) cytoscape-fcose@$(FCOSE_VERSION); do \
+	  name=$${pkg%@*}; \
+	  (cd build/vendor && npm pack --silent $$pkg && tar xzf $$name-$${pkg#*@}.tgz) || exit 1; \
+	  cp build/vendor/package/$$name.js $(VENDOR)/$$name.js; \
+	  cp build/vendor/package/LICENSE $(VENDOR)/$$name.LICENSE; \
+	  rm -rf build/vendor/package; \
+	done
 	cd build/vendor && npm pack --silent swagger-ui-dist@$(SWAGGER_UI_VERSION) && tar xzf swagger-ui-dist-$(SWAGGER_UI_VERSION).tgz
 	cp build/vendor/package/swagger-ui-bundle.js build/vendor/package/swagger-ui.css $(VENDOR)/
 	cp build/vendor/package/LICENSE $(VENDOR)/swagger-ui.LICENSE

@@ -7,7 +7,9 @@ whole module. Screenshots of the four views go to ``out/`` as PNG.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,6 +22,7 @@ from typing import Any
 import pytest
 
 from _web_corpus import INJECTION, build_store
+from _web_network import STATES, network_json
 from presslens.model import Actor, Claim, Document, Mention, Meta, Quote
 
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
@@ -217,6 +220,94 @@ def test_network_view(page: Any, base_url: str) -> None:
     assert page.locator("#doc-text .seg.hl").count() > 0
 
 
+RENDERED_FONT = "n => parseFloat(n.style('font-size')) * window.__cy.zoom()"
+
+
+LABELLED = ("window.__cy.nodes(':visible').filter(n => !n.hasClass('faded')"
+            f" && !n.hasClass('crowded') && ({RENDERED_FONT})(n) >= 9).map(n => n.id())")
+
+
+def _labelled(page: Any) -> list[str]:
+    """The ids of the nodes whose label is drawn: at MIN_LABEL_PX = 9 px on screen or more, and
+    not left out for overlapping a more important one."""
+    return list(page.evaluate(LABELLED))
+
+
+def test_network_of_a_thousand_actors_is_readable(page: Any, base_url: str) -> None:
+    asked: list[str] = []
+
+    def answer(route: Any) -> None:
+        level = "state" if "level=state" in route.request.url else "actor"
+        asked.append(level)
+        route.fulfill(content_type="application/json", body=json.dumps(network_json(level)))
+
+    data = network_json()
+    degree: dict[str, int] = {}
+    for e in data["edges"]:
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + e["weight"]
+    top = sorted(degree, key=lambda k: (-degree[k], k))[:10]
+    pattern = re.compile(r".*/api/network(\?.*)?$")
+    page.route(pattern, answer)
+    try:
+        started = time.monotonic()
+        _open(page, base_url + "#/network?min_weight=1", "network")
+        drawn = time.monotonic() - started
+        # One node per id: the actor listed twice is one node.
+        assert page.evaluate("window.__cy.nodes().length") == 1000
+        assert page.evaluate("window.__cy.edges().length") == len(data["edges"])
+        # The layout fills the canvas, both ways.
+        fill = page.evaluate("(() => { const b = window.__cy.nodes().renderedBoundingBox();"
+                             " return [b.w / window.__cy.width(), b.h / window.__cy.height()]; })()")
+        assert min(fill) > 0.85, fill
+        # The ten most connected actors are labelled at 11 px or more; a few dozen labels at
+        # first, more as one zooms in.
+        fonts = page.evaluate(f"{json.dumps(top)}.map(id => ({RENDERED_FONT})(window.__cy.getElementById(id)))")
+        assert min(fonts) >= 11, fonts
+        first = _labelled(page)
+        assert 10 <= len(first) <= 80, len(first)
+        page.screenshot(path=str(SHOTS / "network-1000.png"), full_page=True)
+        page.evaluate("window.__cy.zoom({ level: window.__cy.zoom() * 3,"
+                      " renderedPosition: { x: window.__cy.width() / 2, y: window.__cy.height() / 2 } }); null")
+        _until(page, f"{LABELLED}.length > {len(first)}")  # once the view has settled
+        page.click("#net-reset")
+        # Finding an actor shows it with its neighbours, each labelled, the rest faded.
+        chosen = sorted(degree, key=lambda k: (-degree[k], k))[400]
+        name = next(n["name"] for n in data["nodes"] if n["id"] == chosen)
+        page.fill("#net-search", name)
+        page.click("#net-search-form button[type=submit]")
+        near = page.evaluate(
+            "window.__cy.nodes('.near').map(n => n.id())")
+        neighbours = {e["target"] if e["source"] == chosen else e["source"]
+                      for e in data["edges"] if chosen in (e["source"], e["target"])}
+        assert set(near) == neighbours | {chosen}
+        assert page.evaluate("window.__cy.$('node:selected').map(n => n.id())") == [chosen]
+        assert set(_labelled(page)) == set(near)
+        assert page.locator("#neighbour-list li").count() == len(neighbours)
+        page.screenshot(path=str(SHOTS / "network-1000-focus.png"), full_page=True)
+        page.click("#net-reset")
+        assert page.evaluate("window.__cy.nodes('.faded').length") == 0
+        # Edge filters by sign and by type.
+        page.uncheck("#net-sign-neg")
+        visible = "window.__cy.edges(':visible')"
+        _until(page, f"{visible}.length > 0 && {visible}.every(e => e.data('sign') !== -1)")
+        assert page.evaluate(f"{visible}.length") == sum(e["sign"] != -1 for e in data["edges"])
+        page.check("#net-sign-neg")
+        page.select_option("#net-type", "THREATEN")
+        threats = sum("THREATEN" in e["types"] for e in data["edges"])
+        _until(page, f"{visible}.length === {threats}")
+        assert all("THREATEN" in t for t in page.evaluate(f"{visible}.map(e => e.data('types'))"))
+        assert page.evaluate("window.__cy.nodes(':visible').every(n => n.connectedEdges(':visible').length > 0)")
+        # The state-level view asks the API for level=state and draws the states.
+        page.select_option("#f-level", "state")
+        page.click("#network-filters button[type=submit]")
+        _until(page, f"window.__cy && window.__cy.nodes().length === {STATES}")
+        assert asked[-1] == "state" and "State network" in page.locator("h1").inner_text()
+    finally:
+        page.unroute(pattern)
+    assert drawn < 30, drawn  # 1,000 nodes laid out and drawn (about 3 s on a quiet core)
+
+
 def test_actor_page(page: Any, base_url: str) -> None:
     _open(page, base_url + "#/actor/Q30", "actor")
     assert "United States" in page.locator("h1.actor-name").inner_text()
@@ -344,7 +435,7 @@ def test_api_docs_render_offline(page: Any, base_url: str) -> None:
 
 
 def test_screenshots_are_pngs() -> None:
-    for name in ("list", "article", "network", "actor"):
+    for name in ("list", "article", "network", "network-1000", "actor"):
         data = (SHOTS / f"{name}.png").read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
 

@@ -1,17 +1,13 @@
-// The actor network: a signed, weighted, directed graph drawn with cytoscape (vendored).
+// The actor network: a signed, weighted, directed graph drawn with cytoscape (netgraph.js).
 // Green edges are cooperative, red conflictual, grey neutral; width grows with the number of
-// relations. Clicking an edge lists its evidence sentences with links to their articles. At the
-// state level, edges join the states the actors act for, and each sentence names its actors.
+// relations. Clicking an edge lists its evidence sentences with links to their articles; finding
+// or clicking an actor shows its neighbourhood. At the state level, edges join the states the
+// actors act for, and each sentence names its actors.
 
 import { facets, getJSON } from "./api.js";
 import { actorHash, articleHash, el, fill, fmtScore, link } from "./dom.js";
 import { dateInput, formParams, selectOf } from "./list.js";
-
-const KIND_COLOURS = {
-  country: "#4a90d9", person: "#e08a2e", alliance: "#8e6bd1", organization: "#3aa36b",
-  party: "#c9a227", institution: "#7d7d7d", media: "#d35d9c", group: "#2aa5a5",
-};
-const SIGN_COLOURS = { 1: "#2e9d4f", "-1": "#d0342c", 0: "#9a9a9a" };
+import { clearFocus, drawNetwork, filterEdges, focusOn } from "./netgraph.js";
 
 function filterQuery(p) {
   return {
@@ -19,39 +15,6 @@ function filterQuery(p) {
     speaker: p.getAll("speaker"), type: p.getAll("type"), min_weight: p.get("min_weight"),
     level: p.get("level"),
   };
-}
-
-function elements(data) {
-  const nodes = data.nodes.map((n) => ({
-    group: "nodes",
-    data: {
-      id: n.id, label: n.name || n.id, kind: n.kind || "",
-      colour: KIND_COLOURS[n.kind] || "#999999",
-      size: 18 + Math.min(30, 4 * Math.sqrt(n.mentions || 0)),
-    },
-  }));
-  const edges = data.edges.map((e, i) => ({
-    group: "edges",
-    data: {
-      id: `e${i}`, source: e.source, target: e.target, weight: e.weight, sign: e.sign,
-      polarity: e.polarity, types: e.types,
-      colour: SIGN_COLOURS[String(e.sign)] || SIGN_COLOURS[0],
-      width: 1.5 + 2.5 * Math.log2(e.weight),
-      label: e.types.split(";").map((t) => t.split(":")[0]).join(", "),
-    },
-  }));
-  return [...nodes, ...edges];
-}
-
-function startPositions(nodes) {
-  // A fixed circle to start from, so that the layout is the same on every load.
-  const n = Math.max(1, nodes.length);
-  const r = 60 + 30 * n;
-  const pos = {};
-  nodes.forEach((node, i) => {
-    pos[node.data.id] = { x: r * Math.cos((2 * Math.PI * i) / n), y: r * Math.sin((2 * Math.PI * i) / n) };
-  });
-  return pos;
 }
 
 async function showEvidence(panel, edge, query, names) {
@@ -100,51 +63,77 @@ export async function showNetwork(page, route, live) {
 
   const graph = el("div", { id: "cy", class: "cy" });
   const panel = el("div", { id: "evidence", class: "evidence-panel" },
-    el("p", { class: "muted" }, "Click an edge to read the sentences it stands on; click an actor to open its page."));
-  const legend = el("div", { class: "legend small" },
-    el("span", { class: "swatch pos" }), " cooperative ",
-    el("span", { class: "swatch neg" }), " conflictual ",
-    el("span", { class: "swatch neutral" }), " neutral · width: number of relations · arrows: who acts on whom");
+    el("p", { class: "muted" }, "Click an edge to read the sentences it stands on; click or find an actor to see its neighbours."));
+  const signBox = (sign, cls, label) => el("label", { class: "toggle" },
+    el("input", { type: "checkbox", checked: true, class: "net-sign", value: sign, id: `net-sign-${cls}` }), " ",
+    el("span", { class: `swatch ${cls}` }), ` ${label}`);
+  const typeFilter = el("select", { id: "net-type", title: "Show the edges of one type" },
+    el("option", { value: "" }, "all types"),
+    [...new Set(data.edges.flatMap((e) => e.types.split(";").map((t) => t.split(":")[0])))].sort()
+      .map((t) => el("option", { value: t }, t)));
+  const legend = el("div", { class: "legend small", id: "network-legend" },
+    signBox("1", "pos", "cooperative"), signBox("-1", "neg", "conflictual"), signBox("0", "neutral", "neutral"),
+    el("label", {}, "Edges ", typeFilter),
+    el("span", { class: "muted" }, "· width: number of relations · arrows: who acts on whom · node size: relations · labels grow with zoom"));
+  const search = el("form", { class: "net-search", id: "net-search-form" },
+    el("input", { type: "search", id: "net-search", placeholder: "Find an actor…", list: "net-names", autocomplete: "off" }),
+    el("datalist", { id: "net-names" }),
+    el("button", { type: "submit" }, "Focus"),
+    el("button", { type: "button", id: "net-reset" }, "Show all"));
   fill(page,
-    el("h1", {}, query.level === "state" ? "State network" : "Actor network"), form, legend,
+    el("h1", {}, query.level === "state" ? "State network" : "Actor network"), form, legend, search,
     el("p", { class: "muted small", id: "network-summary" },
-      `${data.nodes.length} ${query.level === "state" ? "states and actors" : "actors"}, ${data.edges.length} edges`),
+      `${new Set(data.nodes.map((n) => n.id)).size} ${query.level === "state" ? "states and actors" : "actors"}, ${data.edges.length} edges`),
     el("div", { class: "network-layout" }, graph, panel));
   if (!data.edges.length) {
     graph.append(el("p", { class: "muted empty" }, "No relation matches these filters."));
     return;
   }
   if (typeof window.cytoscape !== "function") throw new Error("cytoscape did not load");
-  const els = elements(data);
-  const positions = startPositions(els.filter((e) => e.group === "nodes"));
-  const cy = window.cytoscape({
-    container: graph,
-    elements: els,
-    style: [
-      { selector: "node", style: {
-        "background-color": "data(colour)", label: "data(label)", width: "data(size)", height: "data(size)",
-        "font-size": 11, "text-valign": "bottom", "text-margin-y": 3, color: "#222",
-        "text-outline-color": "#fff", "text-outline-width": 2 } },
-      { selector: "edge", style: {
-        "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
-        width: "data(width)", "curve-style": "bezier", opacity: 0.85, "arrow-scale": 0.9 } },
-      { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#ffd400", "overlay-opacity": 0.35, "overlay-padding": 4 } },
-      { selector: "node:selected", style: { "border-width": 3, "border-color": "#ffd400" } },
-    ],
-    layout: { name: "preset", positions },
-  });
-  cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 40,
-    nodeRepulsion: () => 400000, idealEdgeLength: () => 120, nodeOverlap: 20, gravity: 0.25,
-    numIter: 1000 }).run();
-  if (cy.zoom() > 1.3) {
-    cy.zoom(1.3);
-    cy.center();
+  if (typeof window.cytoscapeFcose === "function" && !window.cytoscape.__fcose) {
+    window.cytoscape.use(window.cytoscapeFcose);
+    window.cytoscape.__fcose = true;
   }
+  const cy = drawNetwork(graph, data);
+  const names = search.querySelector("datalist");
+  const byLabel = new Map();
+  cy.nodes().sort((a, b) => a.data("rank") - b.data("rank")).forEach((n) => {
+    byLabel.set(n.data("label").toLowerCase(), n.id());
+    names.append(el("option", { value: n.data("label") }));
+  });
+  const showActor = (node) => {
+    focusOn(cy, node.id());
+    const neighbours = node.neighborhood("node").sort((a, b) => a.data("rank") - b.data("rank"));
+    fill(panel,
+      el("h3", {}, link(actorHash(node.id()), node.data("label"))),
+      el("p", { class: "muted small" }, `${neighbours.length} neighbour${neighbours.length === 1 ? "" : "s"} · ${node.data("importance")} relations · click an edge for its sentences`),
+      el("ol", { class: "neighbours", id: "neighbour-list" }, neighbours.map((n) => el("li", {}, link(actorHash(n.id()), n.data("label"))))));
+  };
+  search.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const wanted = search.querySelector("#net-search").value.trim().toLowerCase();
+    let id = byLabel.get(wanted) || (cy.getElementById(wanted).length ? wanted : null);
+    if (!id && wanted) id = [...byLabel].find(([label]) => label.includes(wanted))?.[1];
+    const node = id ? cy.getElementById(id) : null;
+    if (node && node.length) showActor(node);
+    else panel.replaceChildren(el("p", { class: "muted" }, `No actor named “${wanted}” in this network.`));
+  });
+  search.querySelector("#net-reset").addEventListener("click", () => {
+    clearFocus(cy);
+    cy.$(":selected").unselect();
+    cy.fit(cy.nodes(":visible"), 24);
+  });
+  const refilter = () => {
+    const signs = new Set([...legend.querySelectorAll(".net-sign")].filter((b) => b.checked).map((b) => b.value));
+    filterEdges(cy, signs, typeFilter.value);
+  };
+  legend.addEventListener("change", refilter);
   cy.on("tap", "edge", (evt) => {
     showEvidence(panel, evt.target, query).catch((err) => {
       panel.replaceChildren(el("p", { class: "error" }, `Error: ${err.message}`));
     });
   });
-  cy.on("tap", "node", (evt) => { location.hash = actorHash(evt.target.id()); });
+  cy.on("tap", "node", (evt) => showActor(evt.target));
+  cy.on("tap", (evt) => { if (evt.target === cy) clearFocus(cy); });
   window.__cy = cy;
 }
