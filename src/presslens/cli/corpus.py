@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,10 +13,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from presslens.cli.analyze import PUBLISHED_HELP, published_option
 from presslens.cli.app import PROFILE_HELP, THRESHOLD_HELP, app, check_profile
+from presslens.cli.rows import OutputFormat, print_rows
 from presslens.ingest import DEFAULT_MAX_BYTES
 from presslens.pipeline.profiles import DEFAULT_PROFILE
 from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
@@ -31,12 +30,6 @@ DB_OPTION = typer.Option("--db", help="The corpus database (DuckDB file).", show
 class EngineChoice(StrEnum):
     local = "local"
     dask = "dask"
-
-
-class OutputFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 class ExportFormat(StrEnum):
@@ -219,29 +212,6 @@ def sql(
             _stderr().print(f"[red]error[/red] {escape(str(err))}")
             raise typer.Exit(1) from None
     print_rows(columns, rows, fmt)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
-def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: OutputFormat) -> None:
-    if fmt is OutputFormat.json:
-        records = [dict(zip(columns, map(_plain, row), strict=True)) for row in rows]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
-    elif fmt is OutputFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows([[_plain(v) for v in row] for row in rows])
-    else:
-        table = Table(show_lines=False)
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*("" if v is None else escape(str(_plain(v))) for v in row))
-        Console().print(table)
 
 
 @app.command()
