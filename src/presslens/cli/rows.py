@@ -20,7 +20,6 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
