@@ -92,6 +92,16 @@ def test_network_level(client: TestClient) -> None:
     assert _edges(january)[("Q159", "Q212")]["weight"] == 2
 
 
+@pytest.mark.parametrize("level", ["actor", "state"])
+def test_one_node_per_id(client: TestClient, level: str) -> None:
+    """The page draws one node per id: the API lists each once, and every edge end is a node
+    (at the state level, Russia the state and Russia the actor are one node)."""
+    data = client.get("/api/network", params={"level": level}).json()
+    ids = [n["id"] for n in data["nodes"]]
+    assert len(ids) == len(set(ids))
+    assert {end for e in data["edges"] for end in (e["source"], e["target"])} <= set(ids)
+
+
 def test_edge_evidence_level(client: TestClient) -> None:
     data = client.get("/api/network/evidence",
                       params={"source": "Q159", "target": "Q212", "level": "state"}).json()
