@@ -16,9 +16,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presslens.cli.app import TRAIN_OUT_HELP, app, check_training_out
+from presslens.cli.app import SHIPPED_MODELS, TRAIN_OUT_HELP, app, check_training_out
 
-DEFAULT_OUT = Path("src/presslens/data/models/claims")
+SHIPPED_MODEL = SHIPPED_MODELS / "claims"
 
 
 def _train_app() -> typer.Typer:
@@ -34,6 +34,12 @@ def _train_app() -> typer.Typer:
 train_app = _train_app()
 
 
+def _training_out(out: Path | None) -> Path | None:
+    """--out is optional only with --eval-only; a training run never writes into the shipped
+    models' folder (``check_training_out``)."""
+    return None if out is None else check_training_out(out)
+
+
 @train_app.command("claims")
 def train_claims(
     data: Annotated[
@@ -45,8 +51,10 @@ def train_claims(
         ),
     ],
     out: Annotated[
-        Path, typer.Option(help="Where to write weights.npz and meta.json.")
-    ] = DEFAULT_OUT,
+        Path | None,
+        typer.Option(help=TRAIN_OUT_HELP + " With --eval-only: the model to score (default: the "
+                     "shipped one).", callback=_training_out, file_okay=False, show_default=False),
+    ] = None,
     cache: Annotated[
         Path | None, typer.Option(help="Directory to cache sentence features (outside the repo).")
     ] = None,
@@ -59,8 +67,10 @@ def train_claims(
     from presslens.claims.weights import load_model_dir, save_model
 
     if eval_only:
-        _print_dev(evaluate(data / DEV_FILE, load_model_dir(out), cache))
+        _print_dev(evaluate(data / DEV_FILE, load_model_dir(out or SHIPPED_MODEL), cache))
         return
+    if out is None:
+        raise typer.BadParameter("required to train", param_hint="--out")
     result = train(data, cache=cache)
     digest = save_model(result.model, out)
     typer.echo(f"wrote {out}/weights.npz and meta.json (weights sha256 {digest[:12]}…)")

@@ -12,9 +12,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presslens.cli.app import LABEL_SET_HELP, THRESHOLD_HELP, LabelSetChoice, app
+from presslens.cli.app import (
+    LABEL_SET_HELP,
+    SHIPPED_MODELS,
+    THRESHOLD_HELP,
+    TRAIN_OUT_HELP,
+    LabelSetChoice,
+    app,
+    check_training_out,
+)
 
-DEFAULT_OUT = Path("src/presslens/data/models/techniques")
+SHIPPED_MODEL = SHIPPED_MODELS / "techniques"
 
 
 def _train_app() -> typer.Typer:
@@ -30,12 +38,20 @@ def _train_app() -> typer.Typer:
 train_app = _train_app()
 
 
+def _training_out(out: Path | None) -> Path | None:
+    """--out is optional only with --eval-only; a training run never writes into the shipped
+    models' folder (``check_training_out``)."""
+    return None if out is None else check_training_out(out)
+
+
 @train_app.command("techniques")
 def train_techniques(
     data: Annotated[Path, typer.Option(help="ptc-train directory (articles + TC labels).")],
     out: Annotated[
-        Path, typer.Option(help="Where to write weights.npz and meta.json.")
-    ] = DEFAULT_OUT,
+        Path | None,
+        typer.Option(help=TRAIN_OUT_HELP + " With --eval-only: the model to score (default: the "
+                     "shipped one).", callback=_training_out, file_okay=False, show_default=False),
+    ] = None,
     cache: Annotated[Path | None, typer.Option(help="Directory to cache spaCy parses.")] = None,
     epochs: Annotated[int, typer.Option(help="Passes over the training tokens.")] = 6,
     eval_only: Annotated[
@@ -47,8 +63,10 @@ def train_techniques(
     from presslens.techniques.weights import load_model_dir, save_model
 
     if eval_only:
-        _print_eval(data, load_model_dir(out), cache)
+        _print_eval(data, load_model_dir(out or SHIPPED_MODEL), cache)
         return
+    if out is None:
+        raise typer.BadParameter("required to train", param_hint="--out")
     model = train(data, cache=cache, epochs=epochs)
     save_model(model, out)
     typer.echo(
@@ -62,7 +80,8 @@ def train_techniques2023(
     data: Annotated[Path, typer.Option(
         help="The SemEval-2023 Task 3 English training folder (train-articles-subtask-3, "
         "train-labels-subtask-3-spans, train-labels-subtask-3.txt).", exists=True, file_okay=False)],
-    out: Annotated[Path, typer.Option(help="Where to write sentence.npz and meta.json.")],
+    out: Annotated[Path, typer.Option(help=TRAIN_OUT_HELP, callback=check_training_out,
+                                      file_okay=False)],
     written: Annotated[Path | None, typer.Option(
         help="TSV of written sentences (label, TAB, sentence) for labels absent from the articles "
         "(corpora/techniques_written/sentences.tsv).", exists=True, dir_okay=False)] = None,

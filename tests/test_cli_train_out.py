@@ -1,0 +1,33 @@
+"""Every training command refuses to write into the shipped models' folder, and the two older
+ones (``train techniques``, ``train claims``) need --out to train (with --eval-only it names the
+model to score, the shipped one by default). Nothing is trained: the refusals come first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from presslens.cli import app
+from presslens.cli.app import SHIPPED_MODELS
+
+
+@pytest.mark.parametrize(
+    ("command", "model"),
+    [("techniques", "techniques"), ("claims", "claims"), ("techniques2023", "techniques2023"),
+     ("claims-learned", "claims_learned")],
+)
+def test_the_shipped_folder_is_never_the_out(tmp_path: Path, command: str, model: str) -> None:
+    result = CliRunner().invoke(
+        app, ["train", command, "--data", str(tmp_path), "--out", str(SHIPPED_MODELS / model)]
+    )
+    assert result.exit_code == 2
+    assert "shipped models' folder" in result.output
+
+
+@pytest.mark.parametrize("command", ["techniques", "claims"])
+def test_training_needs_an_out(tmp_path: Path, command: str) -> None:
+    result = CliRunner().invoke(app, ["train", command, "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--out" in result.output and "required to train" in result.output
