@@ -23,6 +23,8 @@ ALLOWED_SHARED: dict[str, str] = {}
 NO_CAPITAL = {
     "Q40362": "Sahrawi Republic: the claimed capital Laayoune is Moroccan-held, the government sits in camps in Algeria",
     "Q15180": "Soviet Union (former_states.yaml): Moscow is a mention of its successor, Russia",
+    "Q713750": "West Germany (former_states.yaml): Bonn is today a city of Germany",
+    "Q16957": "East Germany (former_states.yaml): East Berlin is today part of Berlin, Germany's capital",
 }
 
 

@@ -20,6 +20,19 @@ class GazetteerError(ValueError):
     """A gazetteer file that cannot be used, with the reason."""
 
 
+class ContextName(BaseModel):
+    """A surface form this entry answers to only by context: ``cues`` in the same sentence make it
+    this entry; with none, the entry marked ``default`` takes it, or no entry does. ``not_with``
+    forms in the sentence rule the entry out ("the Greek region of Macedonia")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    cues: tuple[str, ...] = ()
+    not_with: tuple[str, ...] = ()
+    default: bool = False
+
+
 class Entry(BaseModel):
     """One curated real-world entity."""
 
@@ -35,6 +48,8 @@ class Entry(BaseModel):
     seats: tuple[str, ...] = ()
     affiliation: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     roles: tuple[str, ...] = ()
+    # forms shared by several entries, resolved by the sentence ("Congo", "Macedonia")
+    context_names: tuple[ContextName, ...] = ()
     # for persons: sex or gender as Wikidata states it (P21), which pronouns may stand for them
     gender: Literal["female", "male"] | None = None
 

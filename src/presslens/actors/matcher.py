@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from presslens.actors.gazetteer import Entry, Gazetteer
+from presslens.actors.context_names import choose_entry
+from presslens.actors.gazetteer import ContextName, Entry, Gazetteer
 
 SurfaceKind = Literal["name", "acronym", "demonym", "capital", "seat"]
 
@@ -36,7 +37,15 @@ class GazetteerMatcher:
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._labels: dict[int, tuple[str, SurfaceKind]] = {}
         surfaces: dict[str, list[str]] = {}
+        # context-dependent forms: one label per form, every entry that may take it
+        self._contextual: dict[int, list[tuple[Entry, ContextName]]] = {}
         for entry in gazetteer:
+            for context in entry.context_names:
+                key = nlp.vocab.strings.add(f"context|{context.name}")
+                if key not in self._contextual:
+                    self._contextual[key] = []
+                    self._matcher.add(f"context|{context.name}", [nlp.make_doc(context.name)])
+                self._contextual[key].append((entry, context))
             forms: list[tuple[SurfaceKind, tuple[str, ...]]] = [
                 ("name", (entry.name, *entry.names)),
                 ("acronym", entry.acronyms),
@@ -57,6 +66,11 @@ class GazetteerMatcher:
         """Non-overlapping matches: longest first, then by surface priority, then leftmost."""
         raw = []
         for key, start, end in self._matcher(sdoc):
+            if key in self._contextual:
+                chosen_entry = choose_entry(sdoc, start, end, self._contextual[key])
+                if chosen_entry is not None:
+                    raw.append(GazetteerMatch(chosen_entry, "name", start, end))
+                continue
             entry_key, surface = self._labels[key]
             entry = self.gazetteer.get(entry_key)
             if entry is not None:
