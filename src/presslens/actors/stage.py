@@ -32,6 +32,7 @@ from presslens.actors.lone_names import (
     short_forms,
 )
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
+from presslens.actors.offices import OfficeTerms, office_holder, publication_date
 from presslens.actors.regions import (
     add_cities,
     city_draft,
@@ -91,6 +92,8 @@ _ORG_KIND_WORDS: list[tuple[ActorKind, frozenset[str]]] = [
     ("group", frozenset({"church", "patriarchate", "diocese", "synod", "brigade", "battalion",
                          "militia", "diaspora", "community", "taliban", "hamas", "hezbollah"})),
 ]
+# actors whose titles name an office: "the Russian president", "the UN secretary-general"
+_TITLE_OWNERS = frozenset({"country", "alliance", "organization"})
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -132,6 +135,7 @@ class ActorExtractor:
         # person entries by (role, affiliation) for "the Russian president"
         self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.entries_by_name: dict[str, Entry] = {}
+        self.offices = OfficeTerms(gazetteer)  # who held an office on a given day
         for entry in gazetteer:
             for role in entry.roles:
                 if entry.affiliation:
@@ -179,6 +183,7 @@ class _Run:
         self.taken: set[int] = set()
         self.token_owner: dict[int, str] = {}
         self.quoted = quoted_regions(doc.text)
+        self.when = publication_date(doc.meta.published)  # titles resolve to the holder then
         # Iterating a Doc builds new Token objects every time; the stage walks the tokens
         # several times, so it builds them once.
         self.tokens: list[Token] = list(sdoc)
@@ -189,7 +194,7 @@ class _Run:
         if draft is None:
             draft = _ActorDraft(entry.key, entry.name, entry.kind, entry.qid, entry,
                                 gender=entry_gender(entry))
-            draft.roles.update(r.lower() for r in entry.roles)
+            draft.roles.update(self.x.offices.roles_at(entry, self.when))
             self.drafts[entry.key] = draft
         return draft
 
@@ -714,7 +719,7 @@ class _Run:
             affiliation: str | None = None
             if j < len(sdoc) and sdoc[j].i in self.taken:
                 owner = self.drafts.get(self.token_owner[sdoc[j].i])
-                if owner is not None and owner.kind == "country":
+                if owner is not None and owner.kind in _TITLE_OWNERS and owner.qid:
                     affiliation = owner.qid
                     j += 1
                     while j < len(sdoc) and (sdoc[j].tag_ == "POS" or
@@ -727,7 +732,7 @@ class _Run:
                 if j + n > len(sdoc):
                     continue
                 phrase_tokens = sdoc[j : j + n]
-                phrase = " ".join(t.lower_ for t in phrase_tokens)
+                phrase = " ".join(t.lower_ for t in phrase_tokens).replace(" - ", "-")
                 if phrase in titles.all and phrase_tokens[-1].tag_ not in ("NNS", "NNPS"):
                     best = (j + n, phrase)
                     break
@@ -749,11 +754,7 @@ class _Run:
     def _resolve_role(self, phrase: str, affiliation: str | None, at: int) -> _ActorDraft | None:
         titles = self.x.titles
         if affiliation is not None:
-            holders = self.x.office_holders.get((phrase, affiliation), [])
-            if len(holders) == 1:
-                return self._draft_for_entry(holders[0])
-            mentioned = [self.drafts[h.key] for h in holders if h.key in self.drafts]
-            return mentioned[0] if len(mentioned) == 1 else None
+            return office_holder(self, phrase, affiliation)  # by the publication date
         candidates = self._people_before(at)
         for draft in candidates:
             if phrase in draft.roles:
