@@ -82,6 +82,13 @@ def test_a_day_before_the_recorded_terms_has_no_holder(analyzer: Analyzer) -> No
     ("The Italian prime minister rejected the plan.", "2005-04-01", "Silvio Berlusconi"),
     ("The Canadian prime minister rejected the plan.", "2010-04-01", "Stephen Harper"),
     ("The Russian foreign minister rejected the plan.", "2001-04-01", "Igor Ivanov"),
+    ("The Brazilian president rejected the plan.", "2012-04-01", "Dilma Rousseff"),
+    ("The Indian prime minister rejected the plan.", "2008-04-01", "Manmohan Singh"),
+    ("The Turkish prime minister rejected the plan.", "2010-04-01", "Recep Tayyip Erdoğan"),
+    ("The Saudi king rejected the plan.", "2010-04-01", "Abdullah bin Abdulaziz Al Saud"),
+    ("The South African president rejected the plan.", "1996-04-01", "Nelson Mandela"),
+    ("The Mexican president rejected the plan.", "2020-04-01", "Andrés Manuel López Obrador"),
+    ("The Australian prime minister rejected the plan.", "2011-04-01", "Julia Gillard"),
     ("The UN secretary-general called for a ceasefire.", "2003-04-01", "Kofi Annan"),
     ("The NATO secretary general called for a ceasefire.", "2019-04-01", "Jens Stoltenberg"),
 ])
@@ -95,6 +102,22 @@ def test_a_persons_own_roles_follow_the_date(analyzer: Analyzer) -> None:
     doc = _analyze(analyzer, "Donald Trump opened a new tower in Chicago. The president said the "
                              "war would go on.", "2006-05-02")
     assert _titles(doc).get("The president") != "Donald Trump"
+
+
+def test_an_abolished_office_has_no_holder_after_it_ended(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "The Turkish prime minister rejected the plan.", "2020-04-01")
+    assert _titles(doc) == {}
+
+
+def test_a_former_holders_surname_continues_the_full_name_only(analyzer: Analyzer) -> None:
+    """`short_names`: "May" after "Theresa May" is her; "May" alone is a month, not a person."""
+    doc = _analyze(analyzer, "Theresa May flew to Brussels. May said the deal was done.",
+                   "2019-03-14")
+    may = next(a for a in doc.actors if a.name == "Theresa May")
+    assert [m.text for m in may.mentions if m.role == "name"] == ["Theresa May", "May"]
+    assert len([a for a in doc.actors if a.kind == "person"]) == 1
+    doc = _analyze(analyzer, "Prices rose sharply in May, the statistics office said.", "2019-06-01")
+    assert [a for a in doc.actors if a.kind == "person"] == []
 
 
 def test_publication_dates_are_read_from_iso_values() -> None:
@@ -126,5 +149,7 @@ def test_terms_are_ordered_and_do_not_overlap() -> None:
             assert term.end is None or term.start < term.end, (office.label, term.holder)
         for before, after in itertools.pairwise(terms):
             assert before.end is not None and before.end <= after.start, (office.label, after.holder)
-        if office.of != "Q713750":  # West Germany's chancellor: the office ended in 1990
+        if office.abolished is None:
             assert terms[-1].end is None, f"{office.label}: no current holder"
+        else:  # the office ended (West Germany's chancellor, Turkey's prime minister)
+            assert terms[-1].end == office.abolished, office.label

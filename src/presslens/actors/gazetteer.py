@@ -48,6 +48,9 @@ class Entry(BaseModel):
     seats: tuple[str, ...] = ()
     affiliation: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     roles: tuple[str, ...] = ()
+    # for persons: one-word forms that continue the full name once the article has named them in
+    # full ("May" after "Theresa May"), never a mention on their own (unlike ``names``)
+    short_names: tuple[str, ...] = ()
     # forms shared by several entries, resolved by the sentence ("Congo", "Macedonia")
     context_names: tuple[ContextName, ...] = ()
     # for persons: sex or gender as Wikidata states it (P21), which pronouns may stand for them

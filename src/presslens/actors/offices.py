@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from presslens.actors.gazetteer import GAZETTEER_PACKAGE, Entry, Gazetteer
+from presslens.actors.lone_names import short_forms
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _ActorDraft, _Run
@@ -47,6 +48,7 @@ class Office:
     of: str  # QID of the state or body
     titles: tuple[str, ...]
     terms: tuple[Term, ...]
+    abolished: dt.date | None = None  # the day the office ended (West Germany's chancellor)
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -68,7 +70,8 @@ def parse_offices(raw: Any) -> list[Office]:
             if first is None:
                 raise ValueError(f"{TERMS_FILE}: {item['office']}, {name}: no start date")
             terms.append(Term(name, first, _date(end, f"{item['office']}, {name}")))
-        offices.append(Office(item["office"], item["of"], tuple(item["titles"]), tuple(terms)))
+        offices.append(Office(item["office"], item["of"], tuple(item["titles"]), tuple(terms),
+                              _date(item.get("abolished"), item["office"])))
     return offices
 
 
@@ -157,3 +160,15 @@ def office_holder(run: _Run, title: str, of: str) -> _ActorDraft | None:
         return run._draft_for_entry(listed[0])
     named = [run.drafts[e.key] for e in listed if e.key in run.drafts]
     return named[0] if len(named) == 1 else None
+
+
+
+def continuing_forms(draft: _ActorDraft) -> set[str]:
+    """The one-word forms that continue this person's full name in the article: the short forms
+    of the name (its last word only for a person the gazetteer lacks: an entry lists the bare
+    surnames it wants among its ``names``), plus the entry's ``short_names`` once the article has
+    named the person in full ("Johnson" after "Boris Johnson", not before)."""
+    forms = short_forms(draft.name, last_word=draft.entry is None)
+    if draft.entry is not None and draft.entry.short_names and "name" in draft.mentions.values():
+        forms.update(draft.entry.short_names)
+    return forms

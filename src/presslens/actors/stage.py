@@ -29,10 +29,14 @@ from presslens.actors.lone_names import (
     inside_person_entity,
     lone_name_is_person,
     looks_like_surname,
-    short_forms,
 )
 from presslens.actors.matcher import GazetteerMatch, GazetteerMatcher
-from presslens.actors.offices import OfficeTerms, office_holder, publication_date
+from presslens.actors.offices import (
+    OfficeTerms,
+    continuing_forms,
+    office_holder,
+    publication_date,
+)
 from presslens.actors.regions import (
     add_cities,
     city_draft,
@@ -457,7 +461,7 @@ class _Run:
     def _person_known_as(self, span: Span) -> _ActorDraft | None:
         """The person named before ``span`` whose short form it is ("Assad", "Lee")."""
         for draft in self._people_before(span.start_char):
-            if span.text in short_forms(draft.name, last_word=draft.entry is None):
+            if span.text in continuing_forms(draft):
                 return draft
         return None
 
@@ -471,7 +475,11 @@ class _Run:
         surname = span[-1].text
         full = span.text
         for draft in self.drafts.values():
-            if draft.kind != "person" or draft.entry is not None:
+            if draft.kind != "person":
+                continue
+            if draft.entry is not None:  # a listed person: a bare surname its entry gives
+                if len(span) == 1 and surname in continuing_forms(draft):
+                    return draft
                 continue
             known = draft.name.split()
             if known[-1] != surname:
@@ -661,7 +669,7 @@ class _Run:
                 surnames.setdefault(draft.name.split()[-1], draft.key)
         for draft in self.drafts.values():
             if draft.kind == "person":  # "Assad" for "Bashar al-Assad", "Lai" for "Lai Ching-te"
-                for form in short_forms(draft.name, last_word=draft.entry is None):
+                for form in continuing_forms(draft):
                     surnames.setdefault(form, draft.key)
         if not surnames:
             return
