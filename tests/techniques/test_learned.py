@@ -23,7 +23,13 @@ from presslens.techniques.learned import (
     shipped_learned_model,
     techniques_of_article,
 )
-from presslens.techniques.training2023 import UNSEEN_THRESHOLD, choose_thresholds, fit_multilabel
+from presslens.techniques.training2023 import (
+    THRESHOLD_FLOOR,
+    UNSEEN_THRESHOLD,
+    choose_thresholds,
+    fit_multilabel,
+    floored,
+)
 
 ARTICLE = (
     "Kyiv's puppet regime is a gang of thieves\n\n"
@@ -74,6 +80,20 @@ def test_thresholds_maximise_each_labels_paragraph_f1() -> None:
     chosen = choose_thresholds(maxima, gold, ["A", "B"])
     assert 0.3 < chosen["A"] <= 0.5  # both gold paragraphs in, the third out
     assert chosen["B"] == UNSEEN_THRESHOLD
+
+
+def test_thresholds_are_raised_to_the_floor_and_no_further() -> None:
+    assert floored({"A": 0.08, "B": 0.4, "C": THRESHOLD_FLOOR}) == {
+        "A": THRESHOLD_FLOOR, "B": 0.4, "C": THRESHOLD_FLOOR}
+
+
+def test_the_shipped_thresholds_are_the_cross_validated_ones_floored() -> None:
+    meta = shipped_learned_model().meta
+    assert meta["threshold_floor"] == THRESHOLD_FLOOR
+    cv = meta["cross_validation_thresholds"]
+    assert isinstance(cv, dict)
+    assert shipped_learned_model().thresholds == floored(cv)
+    assert min(cv.values()) < THRESHOLD_FLOOR  # the floor changes something
 
 
 def _encoding(vectors: list[list[float]], text: str) -> Encoding:
