@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 import numpy as np
 
@@ -53,7 +54,7 @@ class Head:
         )
 
     @classmethod
-    def load(cls, folder: Path, name: str) -> Head:
+    def load(cls, folder: Path, name: str) -> Self:
         with np.load(folder / f"{name}.npz") as data:
             return cls(
                 name=name,

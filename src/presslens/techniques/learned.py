@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from presslens.encoder import Encoding
-from presslens.encoder.heads import MODELS, read_meta
+from presslens.encoder.heads import MODELS, Head, read_meta
 from presslens.model import Technique
 
 if TYPE_CHECKING:
@@ -34,20 +34,9 @@ _WORD_MIN = 4  # shorter words (articles, prepositions) say nothing about repeti
 
 
 @dataclass(frozen=True)
-class MultiLabelHead:
-    """``probabilities(x)``: one sigmoid per class for each row of ``x`` (standardisation folded
-    into the first layer, as ``encoder.heads.Head``)."""
-
-    name: str
-    classes: tuple[str, ...]
-    w1: np.ndarray
-    b1: np.ndarray
-    w2: np.ndarray
-    b2: np.ndarray
-
-    @property
-    def width(self) -> int:
-        return int(self.w1.shape[0])
+class MultiLabelHead(Head):
+    """``probabilities(x)``: one sigmoid per class for each row of ``x``; weights, standardisation
+    folded into the first layer, saving and loading as ``encoder.heads.Head``."""
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         if x.ndim == 1:
@@ -60,24 +49,6 @@ class MultiLabelHead:
         logits = np.clip(np.einsum("ij,jk->ik", hidden, self.w2) + self.b2, -30.0, 30.0)
         # rounded: the last bits of a CPU's float kernels never decide anything downstream
         return np.round(1.0 / (1.0 + np.exp(-logits)), 4)
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            folder / f"{self.name}.npz",
-            w1=self.w1.astype(np.float16), b1=self.b1.astype(np.float16),
-            w2=self.w2.astype(np.float16), b2=self.b2.astype(np.float16),
-            classes=np.array(self.classes),
-        )
-
-    @classmethod
-    def load(cls, folder: Path, name: str) -> MultiLabelHead:
-        with np.load(folder / f"{name}.npz") as data:
-            return cls(
-                name=name, classes=tuple(str(c) for c in data["classes"]),
-                w1=data["w1"].astype(np.float32), b1=data["b1"].astype(np.float32),
-                w2=data["w2"].astype(np.float32), b2=data["b2"].astype(np.float32),
-            )
 
 
 _WORD = re.compile(rf"[^\W_]{{{_WORD_MIN},}}")  # a run of letters or digits
