@@ -13,11 +13,11 @@ import pytest
 from spacy.language import Language
 
 from presslens.ingest import RawArticle
+from presslens.lexicon.speech import speech_verbs
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole, Quote
 from presslens.nlp import load_nlp
 from presslens.pipeline import Analyzer
 from presslens.quotes import extract_quotes
-from presslens.quotes.lexicon import speech_verbs
 from presslens.quotes.marks import find_marked_quotes
 
 MARKS = "“”\"«»„‘’'"

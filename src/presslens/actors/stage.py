@@ -45,9 +45,9 @@ from presslens.actors.regions import (
     inside_an_organisations_name,
     region_role,
 )
+from presslens.lexicon.speech import QUESTION_LINE, speech_verbs
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
-from presslens.quotes.lexicon import QUESTION_LINE, speech_verbs
 from presslens.textutil import quoted_regions
 
 # A capital after these prepositions is a place ("a conference in Moscow"), not the government.

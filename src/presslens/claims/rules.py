@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from presslens.claims.features import DocArrays, _among, _h, _hs
-from presslens.quotes.lexicon import speech_verbs
+from presslens.lexicon.speech import speech_verbs
 
 # Logit offsets added to the model's calibrated logit (set by hand, not fitted: there is no
 # news training data; see the README section "Check-worthy claims").

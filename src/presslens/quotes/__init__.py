@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from presslens.lexicon.speech import QUESTION_LINE
 from presslens.model import Document, Quote, Span
 from presslens.quotes.attribution import (
     Candidate,
@@ -21,7 +22,6 @@ from presslens.quotes.attribution import (
     subject_of,
 )
 from presslens.quotes.indirect import indirect_candidates
-from presslens.quotes.lexicon import QUESTION_LINE
 from presslens.quotes.marks import find_marked_quotes
 from presslens.quotes.reported import (
     headline_speech_candidate,

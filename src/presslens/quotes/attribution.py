@@ -12,12 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon.speech import speech_verbs
 from presslens.model import QuoteKind
-from presslens.quotes.lexicon import (
-    QUESTION_VERBS,
-    SPEAKER_PRONOUNS,
-    speech_verbs,
-)
+from presslens.quotes.lexicon import QUESTION_VERBS, SPEAKER_PRONOUNS
 from presslens.quotes.marks import MarkedQuote
 
 Range = tuple[int, int]

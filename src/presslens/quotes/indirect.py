@@ -12,6 +12,7 @@ from spacy.attrs import POS
 from spacy.symbols import ADJ, AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
+from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.attribution import (
     OPENING_MARKS,
     QUOTE_MARK_CHARS,
@@ -25,7 +26,7 @@ from presslens.quotes.attribution import (
     set_content_stats,
     subject_of,
 )
-from presslens.quotes.lexicon import CONVICTION_ADJECTIVES, OPINION_NOUNS, WH_WORDS, speech_verbs
+from presslens.quotes.lexicon import CONVICTION_ADJECTIVES, OPINION_NOUNS, WH_WORDS
 from presslens.syntax.lookup import exact_lemma_in, lemma_in, lower_in
 
 

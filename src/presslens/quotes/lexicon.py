@@ -1,16 +1,7 @@
-"""Word lists used to recognise attributions."""
+"""Word lists used to recognise attributions (the speech verbs and the question line are
+``presslens.lexicon.speech``, shared with other stages)."""
 
 from __future__ import annotations
-
-import re
-from functools import lru_cache
-from importlib import resources
-
-SPEECH_VERBS_FILE = "speech_verbs.txt"
-
-# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line, or a line
-# that ends in a question mark.
-QUESTION_LINE = re.compile(r"^\s*(?:[–—-]\s|Q:|Question:)|\?\s*$")
 
 # Personal pronouns that can stand for a speaker already named (first and second person cannot:
 # in narration they are the author or the reader).
@@ -46,15 +37,3 @@ CONVICTION_ADJECTIVES = frozenset({"convinced", "sure", "certain", "confident", 
 
 # Words that open a question clause: "explained why ..." reports no statement.
 WH_WORDS = frozenset({"why", "how", "what", "whether", "if", "when", "where", "who", "which"})
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """Lemmas of the speech-verb lexicon shipped in ``presslens/data/speech_verbs.txt``."""
-    raw = resources.files("presslens.data").joinpath(SPEECH_VERBS_FILE).read_text("utf-8")
-    lemmas = set()
-    for line in raw.splitlines():
-        word = line.split("#", 1)[0].strip().lower()
-        if word:
-            lemmas.add(word)
-    return frozenset(lemmas)

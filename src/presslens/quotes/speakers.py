@@ -15,14 +15,10 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon.speech import QUESTION_LINE
 from presslens.model import Document
 from presslens.quotes.attribution import Candidate, Range
-from presslens.quotes.lexicon import (
-    INSTITUTION_NOUNS,
-    OFFICIAL_NOUNS,
-    PERSON_PRONOUNS,
-    QUESTION_LINE,
-)
+from presslens.quotes.lexicon import INSTITUTION_NOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS
 
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
 _KIND_PREFERENCE = {"person": 0, "institution": 1, "organization": 2, "party": 3, "media": 4,

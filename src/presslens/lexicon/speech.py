@@ -1,0 +1,28 @@
+"""What marks speech, shared by the stages that need it: the quote stage finds attributions with
+it, the actor stage takes the subject of a speech verb for a person, and the claims stage reads
+a framing verb. The speech verbs are data (``presslens/data/speech_verbs.txt``, sources in its
+header)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+SPEECH_VERBS_FILE = "speech_verbs.txt"
+
+# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line, or a line
+# that ends in a question mark.
+QUESTION_LINE = re.compile(r"^\s*(?:[–—-]\s|Q:|Question:)|\?\s*$")
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the speech-verb lexicon shipped in ``presslens/data/speech_verbs.txt``."""
+    raw = resources.files("presslens.data").joinpath(SPEECH_VERBS_FILE).read_text("utf-8")
+    lemmas = set()
+    for line in raw.splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word:
+            lemmas.add(word)
+    return frozenset(lemmas)
