@@ -15,12 +15,10 @@ from collections.abc import Set
 from spacy.tokens import Span
 
 from presslens.actors.lexicons import LoneNameCues
+from presslens.lexicon import word_set
 
 # "a trip to X", "returned from X": places after words of motion
-_MOTION_LEMMAS = frozenset({"trip", "visit", "travel", "fly", "flight", "arrive", "arrival",
-                            "return", "go", "come", "move", "relocate", "journey", "drive",
-                            "road", "evacuate", "deport", "send", "bring", "route", "way",
-                            "march", "flee", "head", "sail", "commute", "leave", "escape"})
+_MOTION_LEMMAS = word_set("places", "motion_words")
 _VERBAL = frozenset({"VERB", "AUX"})
 
 

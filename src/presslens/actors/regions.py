@@ -27,16 +27,14 @@ from spacy.tokens import Doc, Span, Token
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.headlines import gazetteer_words
 from presslens.actors.lexicons import LocalGovernmentWords
+from presslens.lexicon import word_set
 from presslens.model import MentionRole
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _ActorDraft, _Run
 
 # "a trip to Texas", "moved to Ohio": "to" after a word of motion is a place
-_MOTION_LEMMAS = frozenset({"trip", "visit", "travel", "fly", "flight", "arrive", "arrival",
-                            "return", "go", "come", "move", "relocate", "journey", "drive", "road",
-                            "evacuate", "deport", "send", "bring", "route", "way", "march", "flee",
-                            "head", "sail", "commute", "escape", "welcome", "migrate", "tour"})
+_MOTION_LEMMAS = word_set("places", "motion_words")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # "New York City", "Kansas City", "Quebec City": a city's name, not the region's
 _CITY_WORDS = frozenset({"City"})

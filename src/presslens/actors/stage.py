@@ -45,6 +45,7 @@ from presslens.actors.regions import (
     inside_an_organisations_name,
     region_role,
 )
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import QUESTION_LINE, speech_verbs
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
@@ -62,11 +63,7 @@ _DOCUMENT_NOUNS = frozenset({"memorandum", "accord", "accords", "agreement", "ag
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "outskirts", "centre", "center"})
 # "to"/"from" a capital are places after motion words ("a trip to Moscow", "returned from Baku").
-_MOTION_LEMMAS = frozenset(
-    {"trip", "visit", "travel", "fly", "flight", "arrive", "arrival", "return", "go", "come",
-     "move", "relocate", "journey", "drive", "road", "train", "evacuate", "deport", "send",
-     "bring", "route", "delegation", "way", "mission", "embassy", "march"}
-)
+_MOTION_LEMMAS = word_set("places", "motion_words")
 # A capital modifying these nouns stands for its government ("the Moscow leadership").
 _GOVERNMENT_NOUNS = frozenset(
     {"government", "regime", "authorities", "authority", "leadership", "side", "official",
