@@ -15,6 +15,12 @@ from presslens.cli import app
 from presslens.cli.app import SHIPPED_MODELS, check_training_out
 
 
+def _words(output: str) -> str:
+    """The message without the error box's borders and line wrapping (its width follows the
+    terminal and the folder the clone lives in)."""
+    return " ".join(output.replace("│", " ").split())
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.iterdir()) if p.is_file()}
@@ -41,7 +47,7 @@ def test_the_shipped_models_are_never_the_out(corpora: list[str], inside: str) -
         app, ["train", "pairs", *corpora, "--out", str(SHIPPED_MODELS / inside)]
     )
     assert result.exit_code == 2
-    assert "shipped models' folder" in result.output
+    assert "shipped models' folder" in _words(result.output)
     assert _digests(shipped) == before
 
 

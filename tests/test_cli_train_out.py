@@ -13,6 +13,12 @@ from presslens.cli import app
 from presslens.cli.app import SHIPPED_MODELS
 
 
+def _words(output: str) -> str:
+    """The message without the error box's borders and line wrapping (its width follows the
+    terminal and the folder the clone lives in)."""
+    return " ".join(output.replace("│", " ").split())
+
+
 @pytest.mark.parametrize(
     ("command", "model"),
     [("techniques", "techniques"), ("claims", "claims"), ("techniques2023", "techniques2023"),
@@ -23,11 +29,11 @@ def test_the_shipped_folder_is_never_the_out(tmp_path: Path, command: str, model
         app, ["train", command, "--data", str(tmp_path), "--out", str(SHIPPED_MODELS / model)]
     )
     assert result.exit_code == 2
-    assert "shipped models' folder" in result.output
+    assert "shipped models' folder" in _words(result.output)
 
 
 @pytest.mark.parametrize("command", ["techniques", "claims"])
 def test_training_needs_an_out(tmp_path: Path, command: str) -> None:
     result = CliRunner().invoke(app, ["train", command, "--data", str(tmp_path)])
     assert result.exit_code == 2
-    assert "--out" in result.output and "required to train" in result.output
+    assert "--out" in result.output and "required to train" in _words(result.output)
