@@ -67,7 +67,7 @@ _NAME_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "&"})
 def _name_before(run: _Run, bracket: int, acronym: str) -> _ActorDraft | None:
     """An organisation named by the capitalised words before the bracket at token ``bracket``
     whose initials are ``acronym``; state adjectives inside the name belong to it."""
-    from presslens.actors.stage import _ActorDraft, _org_kind, _slug
+    from presslens.actors.stage import _org_kind, _slug
 
     start = bracket
     while start > 0:
@@ -89,6 +89,6 @@ def _name_before(run: _Run, bracket: int, acronym: str) -> _ActorDraft | None:
         if i in run.token_owner:
             run._release(run.token_owner[i], i)
     key = f"org:{_slug(span.text)}"
-    draft = run.drafts.setdefault(key, _ActorDraft(key, span.text, _org_kind(span), None))
+    draft = run.draft_for(key, span.text, _org_kind(span))
     run._claim(draft, span, "name")
     return draft

@@ -157,13 +157,7 @@ def _add_government(run: _Run, start: int, end: int, phrase: str,
 
 
 def _generic_draft(run: _Run, key: str, name: str) -> _ActorDraft:
-    from presslens.actors.stage import _ActorDraft
-
-    draft = run.drafts.get(key)
-    if draft is None:
-        draft = _ActorDraft(key, name, "institution", None)
-        run.drafts[key] = draft
-    return draft
+    return run.draft_for(key, name, "institution")
 
 
 def _state_of(run: _Run, token: Token) -> str | None:

@@ -77,11 +77,6 @@ def _claimable(run: _Run, start: int, end: int) -> bool:
 
 
 def _draft(run: _Run, name: str) -> _ActorDraft:
-    from presslens.actors.stage import _ActorDraft, _slug
+    from presslens.actors.stage import _slug
 
-    key = f"group:{_slug(name)}"
-    draft = run.drafts.get(key)
-    if draft is None:
-        draft = _ActorDraft(key, name, "group", None)
-        run.drafts[key] = draft
-    return draft
+    return run.draft_for(f"group:{_slug(name)}", name, "group")

@@ -159,14 +159,9 @@ def inside_an_organisations_name(span: Span, gazetteer: Gazetteer) -> bool:
 
 def city_draft(run: _Run, name: str) -> _ActorDraft:
     """The draft of the city (or county) called ``name``: kind region, id ``city:<name>``."""
-    from presslens.actors.stage import _ActorDraft, _slug
+    from presslens.actors.stage import _slug
 
-    key = f"city:{_slug(name)}"
-    draft = run.drafts.get(key)
-    if draft is None:
-        draft = _ActorDraft(key, name, "region", None)
-        run.drafts[key] = draft
-    return draft
+    return run.draft_for(f"city:{_slug(name)}", name, "region")
 
 
 def add_cities(run: _Run, words: LocalGovernmentWords) -> None:

@@ -190,6 +190,14 @@ class _Run:
         self.tokens: list[Token] = list(sdoc)
 
     # ------------------------------------------------------------- helpers
+    def draft_for(self, key: str, name: str, kind: ActorKind) -> _ActorDraft:
+        """The draft of ``key``, made (named ``name``, of ``kind``, no QID) when first asked."""
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _ActorDraft(key, name, kind, None)
+            self.drafts[key] = draft
+        return draft
+
     def _draft_for_entry(self, entry: Entry) -> _ActorDraft:
         draft = self.drafts.get(entry.key)
         if draft is None:
@@ -259,7 +267,7 @@ class _Run:
             draft = self._draft_for_entry(entry)
         else:
             key = f"media:{_slug(outlet)}"
-            draft = self.drafts.setdefault(key, _ActorDraft(key, outlet, "media", None))
+            draft = self.draft_for(key, outlet, "media")
         pattern = re.compile(r"(?<!\w)" + re.escape(outlet) + r"(?!\w)")
         for m in pattern.finditer(self.text):
             span = self.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
