@@ -235,9 +235,9 @@ def test_short_english_text_full_of_foreign_names_is_not_refused(text: str) -> N
             "de",
         ),
         (
-            "Политолог заявил, что правительство в Кишинёве управляется из Брюсселя и давно "
-            "отказалось от нейтралитета ради пустых обещаний Запада.\n",
-            "ru",
+            "Політолог заявив, що уряд у Кишиневі керується з Брюсселя і давно відмовився від "
+            "нейтралітету заради порожніх обіцянок Заходу.\n",
+            "uk",
         ),
         (
             "De minister zei op maandag dat de regering in Den Haag het voorstel van Brussel niet "
@@ -252,6 +252,16 @@ def test_non_english_text_is_refused(text: str, language: str) -> None:
     assert caught.value.language == language
     assert caught.value.code == "unsupported_language"
     assert caught.value.source == "test.txt"
+
+
+def test_russian_text_is_identified_as_russian() -> None:
+    # Russian has a pipeline of its own (nlp_ru, pipeline/stages_ru): identified, not refused;
+    # Ukrainian, in the same script, stays refused (above).
+    text = (
+        "Политолог заявил, что правительство в Кишинёве управляется из Брюсселя и давно "
+        "отказалось от нейтралитета ради пустых обещаний Запада.\n"
+    )
+    assert meta_of(text).language == "ru"
 
 
 def test_an_editorial_names_its_own_outlet_in_the_sign_off() -> None:

@@ -14,12 +14,13 @@ class InputError(Exception):
 
 
 class UnsupportedLanguage(InputError):
-    """The text is not English; presslens analyses English text only."""
+    """The text is in a language presslens has no pipeline for (it analyses English and
+    Russian)."""
 
     def __init__(self, source: str, language: str) -> None:
         super().__init__(
             source,
-            f"text is in language {language!r}, not English; presslens analyses English only",
+            f"text is in language {language!r}; presslens analyses English and Russian only",
             code="unsupported_language",
         )
         self.language = language

@@ -226,6 +226,11 @@ SURE_ENGLISH_FUNCTION_SHARE = 0.2  # English, whatever the identifier says
 MIN_LANGUAGE_EVIDENCE = 20  # letters of lowercase words below which the identifier is not asked
 CLEAR_MARGIN = 0.5  # probability lead of another language over English that counts as clear
 LANGUAGE_SAMPLE_CHARS = 5000
+# Languages with a pipeline besides English (pipeline/languages.py), identified when the
+# identifier ranks them first and the lowercase words are mostly in their script; other languages
+# are refused. Ukrainian, Belarusian or Bulgarian text is not Russian and stays refused.
+ANALYSED_LANGUAGES = frozenset({"ru"})
+MIN_CYRILLIC_SHARE = 0.6
 
 
 _CAPITALISED_WORD = re.compile(rf"{UPPER}[\w'’-]*")
@@ -238,6 +243,14 @@ def _language_identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def cyrillic_share(text: str) -> float:
+    """The share of the letters of ``text`` that are Cyrillic."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum("\u0400" <= ch <= "\u04ff" for ch in letters) / len(letters)
+
+
 def english_function_share(text: str) -> float:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
@@ -246,7 +259,8 @@ def english_function_share(text: str) -> float:
 
 
 def identify_language(text: str, *, source: str) -> str | None:
-    """'en', or None when undecided; raises ``UnsupportedLanguage`` for clearly other text.
+    """'en', 'ru', or None when undecided; raises ``UnsupportedLanguage`` for clearly other
+    text.
 
     The identifier sees the text without its capitalised words: in this genre those are mostly
     names (Karaağaç, Hayastani Zhamanak, Mirziyoyev), which pull short English texts towards
@@ -263,6 +277,8 @@ def identify_language(text: str, *, source: str) -> str | None:
     best, best_p = max(ranking.items(), key=lambda item: (item[1], item[0]))
     if best == "en" or share >= SURE_ENGLISH_FUNCTION_SHARE:
         return "en"
+    if best in ANALYSED_LANGUAGES and cyrillic_share(lowercase) >= MIN_CYRILLIC_SHARE:
+        return best
     if best_p - ranking.get("en", 0.0) >= CLEAR_MARGIN:
         raise UnsupportedLanguage(source, best)
     return "en" if share >= MIN_ENGLISH_FUNCTION_SHARE else None

@@ -21,8 +21,9 @@ from presslens.ingest import RawArticle
 from presslens.model import Document, Meta
 from presslens.nlp import CHUNK_CHARS, load_nlp, parse
 from presslens.pipeline import stages as _stages  # noqa: F401  (registers the built-in components)
+from presslens.pipeline import stages_ru as _stages_ru  # noqa: F401  (the Russian ones)
 from presslens.pipeline.components import REGISTRY, Analysis, Pipeline, PipelineError, Resources
-from presslens.pipeline.profiles import DEFAULT_PROFILE, PROFILES
+from presslens.pipeline.profiles import DEFAULT_PROFILE, LANGUAGE_PROFILES, PROFILES
 from presslens.techniques import DEFAULT_THRESHOLD as DEFAULT_TECHNIQUE_THRESHOLD
 from presslens.techniques import LabelSet
 from presslens.textutil import document_id, normalise_newlines
@@ -68,6 +69,11 @@ class Analyzer:
     ``label_set``: ``semeval2023`` (the 23 labels of SemEval-2023 Task 3) or ``semeval2020``
     (the 14 labels of SemEval-2020 Task 11; techniques without a 2020 class are dropped).
     ``profile``: which component list runs (``PROFILES``: "default" or "fast").
+
+    The article's language (``meta.language``) picks the pipeline: English articles (and those
+    whose language is left open) go through spaCy's English parse and ``components``; Russian
+    ones through natasha's parse (``nlp_ru``) and the Russian components of the same profile,
+    built when the first Russian article arrives.
     """
 
     gazetteer_path: Path | None = None
@@ -76,6 +82,7 @@ class Analyzer:
     profile: str = DEFAULT_PROFILE
     gazetteer: Gazetteer = field(init=False)
     components: Pipeline = field(init=False)
+    _other_languages: dict[str, Pipeline] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.technique_threshold <= 1.0:
@@ -87,7 +94,8 @@ class Analyzer:
         if self.profile not in PROFILES:
             raise ValueError(f"profile must be one of {tuple(PROFILES)}, not {self.profile!r}")
         names = PROFILES[self.profile]
-        REGISTRY.check(names)  # a wrong component list fails before the models load
+        for profiles in LANGUAGE_PROFILES.values():
+            REGISTRY.check(profiles[self.profile])  # a wrong list fails before the models load
         self.nlp = load_nlp()
         self.gazetteer = load_gazetteer(self.gazetteer_path)
         self.components = REGISTRY.build(names, Resources(self.settings, self.gazetteer, self.nlp))
@@ -106,17 +114,39 @@ class Analyzer:
         """Analyse one article, keeping what the components handed each other (the spaCy parse,
         the document index) beside the ``Document``: for tests and inspection."""
         text, meta = self._prepare(article)
-        return self._run_components(article, text, meta, parse(self.nlp, text))
+        return self._run_components(article, text, meta, self._parse(text, meta))
 
     def analyze_many(self, articles: Iterable[RawArticle], batch_size: int = 16) -> Iterator[Document]:
         """Analyse a stream of articles, parsing with ``nlp.pipe`` for speed."""
         prepared = ((a, *self._prepare(a)) for a in articles)
-        # A long text goes through the pipe as "" and is parsed in chunks (``nlp.parse``).
-        pairs = ((item[1] if len(item[1]) <= CHUNK_CHARS else "", item) for item in prepared)
+        # A long text goes through the pipe as "" and is parsed in chunks (``nlp.parse``); so
+        # does a Russian one, parsed by its own pipeline.
+        pairs = ((item[1] if self._piped(*item[1:]) else "", item) for item in prepared)
         for sdoc, (article, text, meta) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            if len(text) > CHUNK_CHARS:
-                sdoc = parse(self.nlp, text)
+            if not self._piped(text, meta):
+                sdoc = self._parse(text, meta)
             yield self._run_components(article, text, meta, sdoc).doc
+
+    @staticmethod
+    def _piped(text: str, meta: Meta) -> bool:
+        return meta.language != "ru" and len(text) <= CHUNK_CHARS
+
+    def _parse(self, text: str, meta: Meta) -> Doc:
+        if meta.language == "ru":
+            from presslens.nlp_ru import parse_russian
+
+            return parse_russian(text)
+        return parse(self.nlp, text)
+
+    def _pipeline(self, language: str | None) -> Pipeline:
+        if language is None or language == "en":
+            return self.components
+        if language not in self._other_languages:
+            names = LANGUAGE_PROFILES[language][self.profile]
+            self._other_languages[language] = REGISTRY.build(
+                names, Resources(self.settings, self.gazetteer, self.nlp)
+            )
+        return self._other_languages[language]
 
     def _prepare(self, article: RawArticle) -> tuple[str, Meta]:
         text = normalise_newlines(article.text)
@@ -126,5 +156,5 @@ class Analyzer:
     def _run_components(self, article: RawArticle, text: str, meta: Meta, sdoc: Doc) -> Analysis:
         doc = Document(id=document_id(text), source_path=article.source_path, text=text, meta=meta)
         analysis = Analysis(doc, sdoc)
-        self.components(analysis)
+        self._pipeline(meta.language)(analysis)
         return analysis

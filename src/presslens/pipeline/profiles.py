@@ -25,3 +25,15 @@ PROFILES: dict[str, tuple[str, ...]] = {
     "fast": RULE_BASED,
 }
 DEFAULT_PROFILE = "default"
+
+# Russian articles (meta.language "ru") run these instead: the base parse is natasha's
+# (nlp_ru.py), the stages are the Russian ones (pipeline/stages_ru.py), and there is no encoder
+# (the shared encoder is English), so both profiles run the same list.
+RUSSIAN: tuple[str, ...] = (
+    "actors_ru", "quotes_ru", "relations_ru", "claims_ru", "stances_ru", "techniques_ru",
+)
+
+LANGUAGE_PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": PROFILES,
+    "ru": {"default": RUSSIAN, "fast": RUSSIAN},
+}
