@@ -341,3 +341,43 @@ def test_a_journalist_of_an_outlet_gives_the_outlet_not_the_journalist() -> None
     meta = meta_of(text)
     assert meta.outlet == "Northern Wire"
     assert spanned(text, meta.outlet_span) == "Northern Wire"
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("14 марта 2025", "2025-03-14"),
+        ("14 марта 2025 года", "2025-03-14"),
+        ("14 марта 2025 г.", "2025-03-14"),
+        ("пятница, 7 ноября 2025", "2025-11-07"),
+        ("14 мар. 2025, 10:15", "2025-03-14T10:15"),
+        ("14.03.2025", "2025-03-14"),
+    ],
+)
+def test_russian_dates(written: str, iso: str) -> None:
+    assert normalise_date(written) == iso
+
+
+def test_a_russian_header_gives_title_date_and_authors() -> None:
+    text = (
+        "Эксперт: Запад толкает Кишинёв к конфликту\n"
+        "14 марта 2025 года\n"
+        "Автор: Анна Смирнова и Олег Ветров\n\n"
+        "Молдавия всё глубже втягивается в орбиту Брюсселя, считает политолог.\n"
+    )
+    meta = meta_of(text)
+    assert meta.language == "ru"
+    assert meta.title == "Эксперт: Запад толкает Кишинёв к конфликту"
+    assert meta.published == "2025-03-14"
+    assert meta.published_span is not None
+    assert text[meta.published_span.start:meta.published_span.end] == "14 марта 2025 года"
+    assert meta.authors == ["Анна Смирнова", "Олег Ветров"]
+
+
+def test_a_russian_lede_dateline() -> None:
+    text = (
+        "Политолог: Баку действует по указке Анкары\n\n"
+        "МОСКВА, 14 марта 2025 — Как заявил политолог Игорь Семёнов, Азербайджан давно "
+        "действует по указке Анкары и не скрывает этого.\n"
+    )
+    assert meta_of(text).published == "2025-03-14"

@@ -9,12 +9,14 @@ Everything here is a pure function of its arguments.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from presslens.errors import UnsupportedLanguage
+from presslens.lexicon.words import word_set, word_table
 from presslens.metadata_outlets import (
     UPPER,
     find_interviewee,
@@ -37,17 +39,30 @@ MAX_TITLE_WORDS = 30
 
 # --- dates ---------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
+# Dates, datelines and bylines of every language presslens reads: month names, the words after a
+# year and the labels before a date or an author are data (data/<language>/dates.yaml).
+DATE_LANGUAGES = ("en", "ru")
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "Sept" is tried before "Sep")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_MONTHS: dict[str, int] = {
+    word: int(number)
+    for language in DATE_LANGUAGES
+    for word, number in word_table("dates", "months", language).items()
+}
+_MONTH = rf"(?P<month>(?:{_alternatives(_MONTHS)})\.?)"
+_YEAR_WORDS = [w for language in DATE_LANGUAGES for w in word_set("dates", "year_words", language)]
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)" + (rf"(?:\s+(?:{_alternatives(_YEAR_WORDS)})(?!\w))?" if _YEAR_WORDS else "")
+_WEEKDAY = (
+    r"(?:(?:"
+    + _alternatives(w for lang in DATE_LANGUAGES for w in word_set("dates", "weekdays", lang))
+    + r"),?\s+)?"
+)
 _TIME = (
     r"(?:(?:\s*,\s*|\s+at\s+|\s*\|\s*|\s+-\s+|\s+|T)"
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
@@ -64,7 +79,9 @@ _DATE_PATTERNS = [
     )
 ]
 _DATELINE_LABEL = re.compile(
-    r"(?:(?:Published|Posted|Updated|Last updated|Date)\s*:?\s*(?:on\s+)?)?", re.IGNORECASE
+    rf"(?:(?:{_alternatives(w for lang in DATE_LANGUAGES for w in word_set('dates', 'dateline_labels', lang))})"
+    r"\s*:?\s*(?:on\s+)?)?",
+    re.IGNORECASE,
 )
 
 
@@ -102,7 +119,7 @@ def normalise_date(value: str) -> str | None:
 
 def _iso_from_match(m: re.Match[str]) -> str | None:
     month_text = m.group("month").rstrip(".").lower()
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3]]
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
     try:
         day = date(int(m.group("year")), month, int(m.group("day")))
     except ValueError:  # 31.02.2025 and the like are not dates
@@ -184,10 +201,19 @@ def find_lede_dateline(line: Line) -> DateMatch | None:
     return None
 
 
-_BYLINE = re.compile(r"By\s+(?P<names>.+)")
+# a label with a capital ("By", "Автор"), an optional colon or dash, then the names
+_BYLINE_LABELS = [w for lang in DATE_LANGUAGES for w in word_set("dates", "byline_labels", lang)]
+_BYLINE = re.compile(
+    rf"(?:{_alternatives(w[:1].upper() + w[1:] for w in _BYLINE_LABELS)})"
+    r"(?:\s*[:—–-])?\s+(?P<names>.+)"
+)
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _SENTENCE_LINE_END = re.compile(r"(?<=[.!?\"”»’])[ \t]*\n(?=[ \t]*\S)")
-_NAME_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_NAME_LIST_SPLIT = re.compile(
+    r"\s*(?:,|&|\b(?:"
+    + _alternatives(w for lang in DATE_LANGUAGES for w in word_set("dates", "name_separators", lang))
+    + r")\b)\s*"
+)
 
 
 def find_byline(line: Line) -> list[str]:
