@@ -10,11 +10,13 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from presslens.errors import UnsupportedLanguage
 from presslens.ingest import RawArticle
+from presslens.metadata import identify_language
 from presslens.pipeline import Analyzer
 from presslens.textutil import normalise_newlines
 
@@ -39,12 +41,19 @@ class ThroughputResult:
         return self.rate(profile) / self.spacy_rate
 
 
-def sample_texts(folders: Sequence[Path]) -> list[str]:
-    """The ``.txt`` articles under the given folders, in a fixed order."""
+def sample_texts(folders: Sequence[Path], language: str = "en") -> list[str]:
+    """The ``.txt`` articles in ``language`` under the given folders, in a fixed order (the
+    examples hold English and Russian articles, each timed against its own base parser)."""
     texts = []
     for folder in folders:
         for path in sorted(folder.rglob("*.txt")):
-            texts.append(normalise_newlines(path.read_text(encoding="utf-8")))
+            text = normalise_newlines(path.read_text(encoding="utf-8"))
+            try:
+                found = identify_language(text, source=str(path)) or "en"
+            except UnsupportedLanguage:
+                continue
+            if found == language:
+                texts.append(text)
     return texts
 
 
@@ -56,31 +65,32 @@ def peak_rss_mb() -> float:
 
 def measure(
     texts: Sequence[str], min_articles: int = 200, batch_size: int = 16, chunk_size: int = 20,
-    profiles: Sequence[str] = ("default", "fast"),
+    profiles: Sequence[str] = ("default", "fast"), language: str = "en",
 ) -> ThroughputResult:
-    """Time bare spaCy and the full analysis of each profile over ``texts`` repeated to
-    ``min_articles``, in one process on one thread each."""
+    """Time the bare base parser and the full analysis of each profile over ``texts`` repeated to
+    ``min_articles``, in one process on one thread each. The base parser is spaCy's English
+    pipeline, or for ``language="ru"`` natasha's parse (``nlp_ru.parse_russian``) that the
+    Russian pipeline is built on."""
     if not texts:
         raise ValueError("no sample texts to benchmark")
     repeats = -(-min_articles // len(texts))
     corpus = [t for _ in range(repeats) for t in texts]
     analyzers = {profile: Analyzer(profile=profile) for profile in profiles}
-    nlp = next(iter(analyzers.values())).nlp
+    base = _base_parser(language, next(iter(analyzers.values())), batch_size)
     # Warm every path so that lazy loading is not timed.
-    list(nlp.pipe(texts[:2]))
+    base(texts[:2])
     for analyzer in analyzers.values():
         list(analyzer.analyze_many(RawArticle(text=t, source="warmup") for t in texts[:2]))
 
     # Interleave them in chunks so that load from other processes on a shared machine
     # falls on all alike instead of on whichever ran last.
-    spacy_seconds = 0.0
+    base_seconds = 0.0
     seconds = dict.fromkeys(profiles, 0.0)
     for offset in range(0, len(corpus), chunk_size):
         chunk = corpus[offset : offset + chunk_size]
         started = time.perf_counter()
-        for _ in nlp.pipe(chunk, batch_size=batch_size):
-            pass
-        spacy_seconds += time.perf_counter() - started
+        base(chunk)
+        base_seconds += time.perf_counter() - started
         for profile, analyzer in analyzers.items():
             started = time.perf_counter()
             articles = (RawArticle(text=t, source=f"bench:{offset + i}") for i, t in enumerate(chunk))
@@ -91,7 +101,25 @@ def measure(
     return ThroughputResult(
         articles=len(corpus),
         characters=sum(len(t) for t in corpus),
-        spacy_seconds=spacy_seconds,
+        spacy_seconds=base_seconds,
         profile_seconds=seconds,
         peak_rss_mb=peak_rss_mb(),
     )
+
+
+def _base_parser(language: str, analyzer: Analyzer, batch_size: int) -> Callable[[Sequence[str]], None]:
+    if language == "ru":
+        from presslens.nlp_ru import parse_russian
+
+        def parse_each(texts: Sequence[str]) -> None:
+            for text in texts:
+                parse_russian(text)
+
+        return parse_each
+    nlp = analyzer.nlp
+
+    def pipe(texts: Sequence[str]) -> None:
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+
+    return pipe
