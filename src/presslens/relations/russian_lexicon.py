@@ -1,0 +1,108 @@
+"""The Russian relation cue lexicon (``data/ru/relations.yaml``), read once per process.
+
+Lemmas are compared with "ё" written as "е": Russian texts drop the diaeresis at will, and the
+lemmatizer keeps whatever spelling the text had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from presslens.lexicon import LexiconError, relation_types, word_set
+from presslens.lexicon.words import _read
+
+_LANGUAGE = "ru"
+_FILE = "relations"
+DEFAULT_ARGS: tuple[str, ...] = ("obj", "iobj", "dat")
+
+
+def plain(lemma: str) -> str:
+    """A lemma as the lexicon compares it: lower case, "ё" as "е"."""
+    return lemma.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True)
+class RuCue:
+    type: str
+    polarity: int
+    args: tuple[str, ...] = DEFAULT_ARGS
+    negated: str | None = None
+    reverse: bool = False
+    object: str | None = None  # the verb states the relation only with this object noun
+
+
+@dataclass(frozen=True)
+class RuLexicon:
+    verbs: dict[str, RuCue]
+    nouns: dict[str, RuCue]
+    predicates: dict[str, RuCue]
+    adjectives: dict[str, RuCue]
+    circumstances: dict[str, RuCue]
+    reciprocal: frozenset[str]
+    light_verbs: frozenset[str]
+    follow_verbs: frozenset[str]
+    guidance_nouns: frozenset[str]
+    guidance_preps: frozenset[str]
+    membership_nouns: frozenset[str]
+    negation: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+
+    def polarity(self, type_name: str) -> int:
+        return relation_types()[type_name].polarity
+
+
+def _cue(lemma: str, value: Any, where: str) -> RuCue:
+    types = relation_types()
+    spec: dict[str, Any] = {"type": value} if isinstance(value, str) else dict(value)
+    type_name = spec.get("type")
+    if type_name not in types:
+        raise LexiconError(f"{where}: {lemma}: unknown relation type {type_name!r}")
+    negated = spec.get("negated")
+    if negated is not None and negated not in types:
+        raise LexiconError(f"{where}: {lemma}: unknown negated type {negated!r}")
+    args = spec.get("args")
+    return RuCue(
+        type=type_name,
+        polarity=int(spec.get("polarity", types[type_name].polarity)),
+        args=tuple(args) if args else DEFAULT_ARGS,
+        negated=negated,
+        reverse=bool(spec.get("reverse", False)),
+        object=plain(spec["object"]) if spec.get("object") else None,
+    )
+
+
+def _table(key: str) -> dict[str, RuCue]:
+    where = f"data/{_LANGUAGE}/{_FILE}.yaml: {key}"
+    raw = _read(_LANGUAGE, _FILE).get(key)
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: expected a mapping")
+    return {plain(lemma): _cue(lemma, value, where) for lemma, value in raw.items()}
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(plain(w) for w in word_set(_FILE, key, _LANGUAGE))
+
+
+@cache
+def russian_relation_lexicon() -> RuLexicon:
+    return RuLexicon(
+        verbs=_table("verbs"),
+        nouns=_table("nouns"),
+        predicates=_table("predicates"),
+        adjectives=_table("adjectives"),
+        circumstances=_table("circumstances"),
+        reciprocal=_words("reciprocal"),
+        light_verbs=_words("light_verbs"),
+        follow_verbs=_words("follow_verbs"),
+        guidance_nouns=_words("guidance_nouns"),
+        guidance_preps=_words("guidance_preps"),
+        membership_nouns=_words("membership_nouns"),
+        negation=_words("negation"),
+        future_auxiliaries=_words("future_auxiliaries"),
+        hypothetical_heads=_words("hypothetical_heads"),
+        conditional_marks=_words("conditional_marks"),
+    )

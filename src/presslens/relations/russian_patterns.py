@@ -1,0 +1,260 @@
+"""The dependency frames of the Russian relation stage, each read from a cue word of
+``data/ru/relations.yaml`` in natasha's UD parse:
+
+- verbs: the subject acts on the complement named by the cue's argument slots ("Россия
+  поддерживает Армению", "напали на Украину", "ссорится с Россией"); a passive subject is the
+  target and a bare instrumental its agent; a coordinated subject with no other actor relates its
+  members to each other for reciprocal verbs;
+- event nouns: the genitive owner, the demonym adjective or the subject of a light verb acts on
+  the complement ("агрессия России против Грузии", "французские поставки Еревану", "ввели санкции
+  против Ирана");
+- predicate nouns and adjectives: X (the subject, the apposed actor, the object of "превращают в")
+  stands in the relation to Y (the noun's genitive or demonym); for a puppet Y is the source;
+- circumstances ("по указке Вашингтона", "при поддержке Анкары") and guidance ("выполняет
+  указания из Парижа"): the named actor acts on the clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.model import Modality
+from presslens.relations.russian_frames import (
+    ActorTokens,
+    case_of,
+    complements,
+    feature,
+    modality,
+    negated,
+    preposition,
+    subjects,
+)
+from presslens.relations.russian_lexicon import RuCue, RuLexicon, plain
+
+# copulas and verbs of becoming or naming whose complement noun is predicated of the subject
+# (or, for the naming verbs, of the object): grammar, not vocabulary of any one stage
+_BECOMING = frozenset({"быть", "стать", "становиться", "являться", "оставаться", "остаться",
+                       "выглядеть", "превратиться", "превращаться", "служить", "действовать",
+                       "выступать", "выступить"})
+_NAMING = frozenset({"считать", "называть", "назвать", "превращать", "превратить", "делать",
+                     "сделать", "видеть", "объявить", "объявлять"})
+_AGENT_DEPS = frozenset({"obl", "obl:agent"})
+_BODIES = frozenset({"alliance", "organization"})
+
+
+@dataclass(frozen=True)
+class Found:
+    source: str
+    target: str
+    type: str
+    polarity: int
+    modality: Modality
+    cue: Token
+    confidence: float
+
+
+class RussianPatterns:
+    def __init__(self, actors: ActorTokens, lexicon: RuLexicon) -> None:
+        self.actors = actors
+        self.lexicon = lexicon
+
+    def find(self, sent: SpacySpan) -> Iterator[Found]:
+        lex = self.lexicon
+        for token in sent:
+            lemma = plain(token.lemma_)
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and lemma in lex.verbs):
+                if lemma in lex.verbs:
+                    yield from self._verb(token, lex.verbs[lemma])
+                if lemma in lex.follow_verbs:
+                    yield from self._guidance(token)
+            elif token.pos_ == "NOUN":
+                if lemma in lex.nouns:
+                    yield from self._event_noun(token, lex.nouns[lemma])
+                if lemma in lex.predicates:
+                    yield from self._predicate(token, lex.predicates[lemma])
+                if lemma in lex.circumstances:
+                    yield from self._circumstance(token, lex.circumstances[lemma])
+            if token.pos_ == "ADJ" and lemma in lex.adjectives:
+                yield from self._predicate(token, lex.adjectives[lemma])
+
+    # ------------------------------------------------------------------ helpers
+    def _typed(self, cue: RuCue, token: Token) -> tuple[str, int] | None:
+        """The type and polarity the cue states, or None when negated without a negated type."""
+        if negated(token, self.lexicon):
+            if cue.negated is None:
+                return None
+            return cue.negated, self.lexicon.polarity(cue.negated)
+        return cue.type, cue.polarity
+
+    def _emit(
+        self, sources: list[str], targets: list[str], typed: tuple[str, int], cue: Token,
+        mode: Modality, confidence: float,
+    ) -> Iterator[Found]:
+        for source in sources:
+            for target in targets:
+                if source == target:
+                    continue
+                polarity = typed[1]
+                if typed[0] == "RETREAT" and self.actors.kinds.get(target) in _BODIES:
+                    polarity = -1  # leaving an alliance or organisation is a break with it
+                yield Found(source, target, typed[0], polarity, mode, cue, confidence)
+
+    def _targets(self, head: Token, args: tuple[str, ...]) -> list[str]:
+        found: list[str] = []
+        for arg in complements(head, args):
+            group = self.actors.group(arg)
+            if not group and plain(arg.lemma_) in self.lexicon.membership_nouns:
+                group = self._targets(arg, ("в",))  # "заморозил участие в ОДКБ"
+            found.extend(a for a in group if a not in found)
+        return found
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, verb: Token, cue: RuCue) -> Iterator[Found]:
+        if cue.object is not None and not any(
+            c.dep_ == "obj" and plain(c.lemma_) == cue.object for c in verb.children
+        ):
+            return
+        typed = self._typed(cue, verb)
+        if typed is None:
+            return
+        mode = modality(verb, self.lexicon)
+        passive = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+        if passive is not None or "Pass" in feature(verb, "Voice"):
+            targets = self.actors.group(passive) if passive is not None else []
+            sources: list[str] = []
+            for child in verb.children:
+                if child.dep_ in _AGENT_DEPS and preposition(child) is None and "Ins" in feature(child, "Case"):
+                    sources.extend(self.actors.group(child))
+        else:
+            sources = subjects(verb, self.actors)
+            targets = self._targets(verb, cue.args)
+        if cue.reverse:
+            sources, targets = targets, sources
+        if not targets and len(sources) > 1 and plain(verb.lemma_) in self.lexicon.reciprocal:
+            for source in sources:
+                yield from self._emit([source], sources, typed, verb, mode, 0.5)
+            return
+        yield from self._emit(sources, targets, typed, verb, mode, 0.6)
+
+    # ------------------------------------------------------------------ event nouns
+    def _event_noun(self, noun: Token, cue: RuCue) -> Iterator[Found]:
+        head = noun.head
+        light = noun.dep_ in ("obj", "nsubj:pass") and plain(head.lemma_) in self.lexicon.light_verbs
+        typed = self._typed(cue, head if light else noun)
+        if typed is None:
+            return
+        sources: list[str] = []
+        for child in noun.children:
+            if child.dep_ in ("amod", "det", "nmod:poss") or (
+                child.dep_ == "nmod" and preposition(child) is None and "gen" not in cue.args
+                and "Gen" in feature(child, "Case")
+            ):
+                sources.extend(a for a in self.actors.group(child) if a not in sources)
+        if not sources and light:
+            sources = subjects(head, self.actors)
+        targets = self._targets(noun, cue.args)
+        if light:
+            targets.extend(a for a in self._targets(head, cue.args) if a not in targets)
+        elif not targets and "dat" in cue.args and noun.dep_ in ("nsubj", "obj") and (
+            plain(head.lemma_) not in self.lexicon.verbs
+        ):
+            # the parser hangs the noun's dative on the clause's verb ("поставки оружия
+            # Еревану не укрепляют ...")
+            targets = self._targets(head, ("dat",))
+        mode = modality(head if light else noun, self.lexicon)
+        if not targets and len(sources) > 1 and noun.dep_ != "nmod":
+            return
+        yield from self._emit(sources, targets, typed, noun, mode, 0.5)
+
+    # ------------------------------------------------------------------ predicates
+    def _predicated_of(self, word: Token) -> list[str]:
+        """X of "X — марионетка Y", "X стал марионеткой", "превращают X в форпост", "X, союзник
+        Y" and "союзник Y X"."""
+        for child in word.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                return self.actors.group(child)
+        for child in word.children:
+            if child.dep_ in ("appos", "flat:name") and self.actors.at(child):
+                return self.actors.group(child)
+        head = word.head
+        verb = plain(head.lemma_)
+        if word.dep_ == "appos" or (word.dep_ == "amod" and word.pos_ == "NOUN"):
+            return self.actors.group(head)
+        if word.dep_ in ("xcomp", "obl", "obj", "advcl") and head.i != word.i:
+            if verb in _NAMING:
+                for child in head.children:
+                    if child.dep_ == "obj" and child.i != word.i:
+                        return self.actors.group(child)
+            if verb in _BECOMING or verb in _NAMING:
+                return subjects(head, self.actors)
+        return []
+
+    def _owners(self, word: Token, cue: RuCue) -> list[str]:
+        """Y of a predicate: the noun's genitive, demonym adjective or dative, or the adjective's
+        argument slots; for a noun that is a clause's subject, "у Y" on its verb ("у Армении
+        остаётся одна опора — Россия")."""
+        if word.pos_ == "ADJ":
+            return self._targets(word, cue.args)
+        found: list[str] = []
+        for child in word.children:
+            if (
+                child.dep_ in ("nmod", "amod", "det", "nmod:poss", "iobj")
+                and (preposition(child) is None or preposition(child) in ("у", "для"))
+                and (child.dep_ != "nmod" or case_of(child) in ("Gen", "Dat"))
+            ):
+                found.extend(a for a in self.actors.group(child) if a not in found)
+        if not found and word.dep_ == "nsubj":
+            for child in word.head.children:
+                if preposition(child) == "у":
+                    found.extend(self.actors.group(child))
+        return found
+
+    def _predicate(self, word: Token, cue: RuCue) -> Iterator[Found]:
+        if negated(word, self.lexicon) or (word.dep_ != "ROOT" and negated(word.head, self.lexicon)):
+            return
+        xs = self._predicated_of(word)
+        ys = [y for y in self._owners(word, cue) if y not in xs]
+        if not xs or not ys:
+            return
+        sources, targets = (ys, xs) if cue.reverse else (xs, ys)
+        mode = modality(word if word.dep_ == "ROOT" else word.head, self.lexicon)
+        yield from self._emit(sources, targets, (cue.type, cue.polarity), word, mode, 0.55)
+
+    # ------------------------------------------------------------------ circumstances
+    def _circumstance(self, noun: Token, cue: RuCue) -> Iterator[Found]:
+        if preposition(noun) is None or noun.dep_ not in ("obl", "nmod", "advmod"):
+            return
+        verb = noun.head
+        guides: list[str] = []
+        for child in noun.children:
+            if child.dep_ in ("amod", "det", "nmod:poss") or (child.dep_ == "nmod" and preposition(child) in (None, "из", "от")):
+                guides.extend(a for a in self.actors.group(child) if a not in guides)
+        actors = subjects(verb, self.actors) if verb.pos_ in ("VERB", "ADJ", "AUX") else self.actors.group(verb)
+        typed = self._typed(cue, verb)
+        if typed is None:
+            return
+        yield from self._emit(guides, actors, typed, noun, modality(verb, self.lexicon), 0.5)
+
+    def _guidance(self, verb: Token) -> Iterator[Found]:
+        """"выполняет указания из Парижа": the guide controls the one who follows."""
+        for obj in verb.children:
+            if obj.dep_ not in ("obj", "obl", "iobj") or plain(obj.lemma_) not in self.lexicon.guidance_nouns:
+                continue
+            guides: list[str] = []
+            for child in obj.children:
+                prep = preposition(child)
+                if child.dep_ in ("amod", "det", "nmod:poss") or (
+                    child.dep_ == "nmod" and (prep is None or prep in self.lexicon.guidance_preps)
+                ):
+                    guides.extend(a for a in self.actors.group(child) if a not in guides)
+            if negated(verb, self.lexicon):
+                continue
+            followers = subjects(verb, self.actors)
+            yield from self._emit(
+                guides, followers, ("CONTROL", self.lexicon.polarity("CONTROL")), obj,
+                modality(verb, self.lexicon), 0.55,
+            )
