@@ -24,6 +24,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 # dependents of a nominal that name its owner or kind ("руководство Армении", "французские
 # поставки", "его министры"); "nmod" only without a preposition (a genitive)
 _OWNER_DEPS = frozenset({"nmod", "amod", "det", "nmod:poss", "appos", "flat:name", "flat"})
+_NAME_DEPS = frozenset({"appos", "flat:name", "flat"})
 _INSTITUTION_STATE = re.compile(r"^institution:(q[0-9]+):")
 
 
@@ -87,7 +88,12 @@ class ActorTokens:
         for child in token.children:
             if child.dep_ in _OWNER_DEPS and preposition(child) is None:
                 found.extend(a for a in self.at(child) if a not in found)
-        return found
+        # "представитель МИД России Мария Захарова": the named one, not the body she speaks for
+        named = [
+            a for c in token.children if c.dep_ in _NAME_DEPS for a in self.at(c)
+            if self.kinds.get(a) == "person"
+        ]
+        return named or found
 
     def group(self, token: Token) -> list[str]:
         """``phrase`` of the token and of the phrases coordinated with it ("Турция и
@@ -161,6 +167,12 @@ def subjects(verb: Token, actors: ActorTokens, depth: int = 3) -> list[str]:
             return actors.group(child)
     if depth == 0 or verb.head.i == verb.i:
         return []
+    if any(c.dep_ == "cc" for c in verb.children):
+        # "... решает само и выполняет ...": the parser may hang the second verb of a pair on
+        # the first one's head instead of on the first verb; it shares the nearest one's subject
+        for sibling in sorted(verb.head.children, key=lambda t: -t.i):
+            if sibling.i < verb.i and sibling.dep_ == verb.dep_ and sibling.pos_ == "VERB":
+                return subjects(sibling, actors, depth - 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
         return subjects(verb.head, actors, depth - 1)
     if verb.dep_ == "acl":
@@ -205,9 +217,17 @@ def _chain(token: Token, depth: int = 3) -> Iterator[Token]:
         yield node
 
 
+def _negates(particle: Token, lexicon: RuLexicon) -> bool:
+    """A negation particle that is not part of an idiom ("не раз" is "many times")."""
+    if plain(particle.lemma_) not in lexicon.negation:
+        return False
+    following = particle.nbor(1) if particle.i + 1 < len(particle.doc) else None
+    return following is None or plain(following.lemma_) not in lexicon.not_negating
+
+
 def negated(token: Token, lexicon: RuLexicon) -> bool:
     return any(
-        c.dep_ in ("advmod", "discourse", "aux", "det") and plain(c.lemma_) in lexicon.negation
+        c.dep_ in ("advmod", "discourse", "aux", "det") and _negates(c, lexicon)
         for node in _chain(token) for c in node.children
     )
 

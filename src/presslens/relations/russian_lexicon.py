@@ -31,6 +31,7 @@ class RuCue:
     negated: str | None = None
     reverse: bool = False
     object: str | None = None  # the verb states the relation only with this object noun
+    negated_only: bool = False  # only the negated cue states a relation (its `negated` type)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class RuLexicon:
     guidance_preps: frozenset[str]
     membership_nouns: frozenset[str]
     negation: frozenset[str]
+    not_negating: frozenset[str]
+    menace_heads: frozenset[str]
+    ready_heads: frozenset[str]
+    role_nouns: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_heads: frozenset[str]
     conditional_marks: frozenset[str]
@@ -72,6 +77,7 @@ def _cue(lemma: str, value: Any, where: str) -> RuCue:
         negated=negated,
         reverse=bool(spec.get("reverse", False)),
         object=plain(spec["object"]) if spec.get("object") else None,
+        negated_only=bool(spec.get("negated_only", False)),
     )
 
 
@@ -102,6 +108,10 @@ def russian_relation_lexicon() -> RuLexicon:
         guidance_preps=_words("guidance_preps"),
         membership_nouns=_words("membership_nouns"),
         negation=_words("negation"),
+        not_negating=_words("not_negating"),
+        menace_heads=_words("menace_heads"),
+        ready_heads=_words("ready_heads"),
+        role_nouns=_words("role_nouns"),
         future_auxiliaries=_words("future_auxiliaries"),
         hypothetical_heads=_words("hypothetical_heads"),
         conditional_marks=_words("conditional_marks"),

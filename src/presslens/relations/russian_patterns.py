@@ -41,9 +41,10 @@ _BECOMING = frozenset({"быть", "стать", "становиться", "яв
                        "выглядеть", "превратиться", "превращаться", "служить", "действовать",
                        "выступать", "выступить"})
 _NAMING = frozenset({"считать", "называть", "назвать", "превращать", "превратить", "делать",
-                     "сделать", "видеть", "объявить", "объявлять"})
+                     "сделать", "видеть", "объявить", "объявлять", "готовить", "подготовить"})
 _AGENT_DEPS = frozenset({"obl", "obl:agent"})
 _BODIES = frozenset({"alliance", "organization"})
+_FORCE = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class RussianPatterns:
             if cue.negated is None:
                 return None
             return cue.negated, self.lexicon.polarity(cue.negated)
+        if cue.negated_only:
+            return None
         return cue.type, cue.polarity
 
     def _emit(
@@ -105,6 +108,13 @@ class RussianPatterns:
 
     def _targets(self, head: Token, args: tuple[str, ...]) -> list[str]:
         found: list[str] = []
+        for child in head.children:
+            # compound prepositions with a noun ("в адрес X"): the noun's genitive is the target
+            prep = preposition(child)
+            if prep is not None and f"{prep}_{plain(child.lemma_)}" in args:
+                for owner in child.children:
+                    if owner.dep_ == "nmod" and preposition(owner) is None:
+                        found.extend(a for a in self.actors.group(owner) if a not in found)
         for arg in complements(head, args):
             group = self.actors.group(arg)
             if not group and plain(arg.lemma_) in self.lexicon.membership_nouns:
@@ -143,10 +153,18 @@ class RussianPatterns:
     # ------------------------------------------------------------------ event nouns
     def _event_noun(self, noun: Token, cue: RuCue) -> Iterator[Found]:
         head = noun.head
-        light = noun.dep_ in ("obj", "nsubj:pass") and plain(head.lemma_) in self.lexicon.light_verbs
+        head_lemma = plain(head.lemma_)
+        lex = self.lexicon
+        menace = noun.dep_ in ("obj", "obl", "iobj") and head_lemma in lex.menace_heads
+        ready = noun.dep_ in ("obj", "obl", "nmod", "iobj") and head_lemma in lex.ready_heads
+        light = menace or ready or (
+            noun.dep_ in ("obj", "nsubj:pass") and head_lemma in lex.light_verbs
+        )
         typed = self._typed(cue, head if light else noun)
         if typed is None:
             return
+        if menace and typed[1] < 0:
+            typed = ("THREATEN", lex.polarity("THREATEN"))  # an act of force held out
         sources: list[str] = []
         for child in noun.children:
             if child.dep_ in ("amod", "det", "nmod:poss") or (
@@ -156,6 +174,8 @@ class RussianPatterns:
                 sources.extend(a for a in self.actors.group(child) if a not in sources)
         if not sources and light:
             sources = subjects(head, self.actors)
+            if not sources and head.pos_ == "NOUN" and head.dep_ in ("obl", "obj", "nmod"):
+                sources = subjects(head.head, self.actors)  # "заявила о готовности к ..."
         targets = self._targets(noun, cue.args)
         if light:
             targets.extend(a for a in self._targets(head, cue.args) if a not in targets)
@@ -165,6 +185,9 @@ class RussianPatterns:
             # the parser hangs the noun's dative on the clause's verb ("поставки оружия
             # Еревану не укрепляют ...")
             targets = self._targets(head, ("dat",))
+        if not targets and noun.dep_ == "nsubj" and typed[0] in _FORCE:
+            # "удары повредили иранские объекты": the act of force hits the verb's object
+            targets = self._targets(head, ("obj",))
         mode = modality(head if light else noun, self.lexicon)
         if not targets and len(sources) > 1 and noun.dep_ != "nmod":
             return
@@ -182,6 +205,11 @@ class RussianPatterns:
                 return self.actors.group(child)
         head = word.head
         verb = plain(head.lemma_)
+        if word.dep_ == "nmod" and head.i != word.i and (
+            plain(head.lemma_) in self.lexicon.role_nouns
+            or (preposition(word) == "из" and verb == "один")
+        ):
+            return self._predicated_of(head)  # "роль плацдарма", "один из партнёров"
         if word.dep_ == "appos" or (word.dep_ == "amod" and word.pos_ == "NOUN"):
             return self.actors.group(head)
         if word.dep_ in ("xcomp", "obl", "obj", "advcl") and head.i != word.i:
@@ -214,7 +242,11 @@ class RussianPatterns:
         return found
 
     def _predicate(self, word: Token, cue: RuCue) -> Iterator[Found]:
+        typed: tuple[str, int] | None = (cue.type, cue.polarity)
         if negated(word, self.lexicon) or (word.dep_ != "ROOT" and negated(word.head, self.lexicon)):
+            # "никогда не была союзником России": a refusal where the lexicon says so
+            typed = (cue.negated, self.lexicon.polarity(cue.negated)) if cue.negated else None
+        if typed is None:
             return
         xs = self._predicated_of(word)
         ys = [y for y in self._owners(word, cue) if y not in xs]
@@ -222,7 +254,7 @@ class RussianPatterns:
             return
         sources, targets = (ys, xs) if cue.reverse else (xs, ys)
         mode = modality(word if word.dep_ == "ROOT" else word.head, self.lexicon)
-        yield from self._emit(sources, targets, (cue.type, cue.polarity), word, mode, 0.55)
+        yield from self._emit(sources, targets, typed, word, mode, 0.55)
 
     # ------------------------------------------------------------------ circumstances
     def _circumstance(self, noun: Token, cue: RuCue) -> Iterator[Found]:
