@@ -96,7 +96,7 @@ def attribution_after(index: TokenIndex, text: str, pos: int, limit: int) -> Att
 
 def attribution_before(index: TokenIndex, text: str, open_at: int, line_start: int) -> Token | None:
     """The cue of "Эксперт заявил: «...»": the clause before a colon right before the mark."""
-    j = open_at - 1
+    j = open_at - (2 if text[open_at] == "'" else 1)
     while j >= line_start and text[j] in " \t":
         j -= 1
     if j < line_start or text[j] != ":":
@@ -201,7 +201,9 @@ def marked_quotes(index: TokenIndex, text: str, lines: list[Range],
         line_start, line_end = next(((a, b) for a, b in lines if a <= marked.open_at < b),
                                     (marked.open_at, marked.end))
         para_end = next((b for a, b in lines if a <= marked.close_at <= b), line_end)
-        after = (attribution_after(index, text, marked.close_at + 1, para_end)
+        # a typewriter pair ('' ... '') is two characters wide on either side
+        after_mark = marked.close_at + (2 if text[marked.close_at] == "'" else 1)
+        after = (attribution_after(index, text, after_mark, para_end)
                  if marked.closed else None)
         if after is not None:
             candidate = _candidate("after", marked.start, marked.end, after)

@@ -80,7 +80,7 @@ def _sentence_candidates(text: str, sent: Span, words: list[Token],
     sent_end = clause_end(text, sent.start_char, sent.end_char)
     for k, token in enumerate(words):
         low = fold(token.text)
-        if low == "по" and k + 1 < len(words) and lemma(words[k + 1]) in lex.according_nouns:
+        if low == "по" and any(lemma(t) in lex.according_nouns for t in words[k + 1 : k + 3]):
             found = _according(text, words, k, sent_end)
             if found is not None:
                 yield found
@@ -121,10 +121,12 @@ def _closing_comma(words: list[Token], k: int) -> int | None:
 
 def _according(text: str, words: list[Token], k: int, sent_end: int) -> Candidate | None:
     """"По словам эксперта, ...", "По его мнению, ...", "Россия, по данным X, ..."."""
-    noun = words[k + 1]
+    lex = russian_quote_lexicon()
+    noun = next(t for t in words[k + 1 : k + 3] if lemma(t) in lex.according_nouns)
+    # "по словам эксперта" (genitive after) or "по его словам" (possessive before)
     owner = next((c for c in noun.children if c.dep_ in ("nmod", "det")
                   and c.i > words[k].i), None)
-    comma = _closing_comma(words, k + 1)
+    comma = _closing_comma(words, words.index(noun))
     if comma is None:
         return None
     cue = [words[k], noun]
@@ -174,6 +176,12 @@ def _that_clause(text: str, words: list[Token], k: int, sent_end: int) -> Candid
         return None
     start = content_start(text, words[j].idx + len(words[j].text), sent_end)
     end = sent_end
+    for n in range(j + 3, len(words)):
+        # ", и обвинил ...": the same speaker's next report, however the parser attached it
+        if (is_speech_cue(words[n]) and fold(words[n - 1].text) in ("и", "а")
+                and words[n - 2].text == "," and subject_of_own(words[n]) is None):
+            end = min(end, _trim_back(text, start, words[n - 1].idx))
+            break
     for conj in verb.children:
         if conj.dep_ == "conj" and conj.idx > start and subject_of_own(conj) is None:
             # the conjoined verb's own "и"/"а" and comma, not its whole (mis-attached) subtree
@@ -219,7 +227,7 @@ def _framed(text: str, words: list[Token], k: int, sent_end: int) -> Candidate |
     head = subject_of_own(verb)
     if head is None or head.i < verb.i or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if any(t.text in "»“\"" for t in words[max(0, k - 3) : k]):
+    if any(t.text[-1] in "»”\"'" for t in words[max(0, k - 3) : k]):
         return None  # «...», — сказал он: a direct quotation's attribution
     clause_start = _clause_start(text, words, k)
     if _closing_comma(words, k) is None:

@@ -64,6 +64,11 @@ class RussianSpeakers:
         found = self.at((head.idx, head.idx + len(head.text)))
         if found is None and candidate.speaker_phrase is not None:
             found = self.at(candidate.speaker_phrase)
+        for child in head.children:
+            if found is None and child.dep_ in ("appos", "flat", "flat:name", "nmod"):
+                # "агентство «Северный вестник»": the name stands beside the noun
+                tokens = sorted(child.subtree, key=lambda t: t.i)
+                found = self.at((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
         if found is not None:
             return found
         lex = russian_quote_lexicon()
