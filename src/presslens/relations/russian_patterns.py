@@ -194,7 +194,7 @@ class RussianPatterns:
         yield from self._emit(sources, targets, typed, noun, mode, 0.5)
 
     # ------------------------------------------------------------------ predicates
-    def _predicated_of(self, word: Token) -> list[str]:
+    def predicated_of(self, word: Token) -> list[str]:
         """X of "X — марионетка Y", "X стал марионеткой", "превращают X в форпост", "X, союзник
         Y" and "союзник Y X"."""
         for child in word.children:
@@ -209,7 +209,7 @@ class RussianPatterns:
             plain(head.lemma_) in self.lexicon.role_nouns
             or (preposition(word) == "из" and verb == "один")
         ):
-            return self._predicated_of(head)  # "роль плацдарма", "один из партнёров"
+            return self.predicated_of(head)  # "роль плацдарма", "один из партнёров"
         if word.dep_ == "appos" or (word.dep_ == "amod" and word.pos_ == "NOUN"):
             return self.actors.group(head)
         if word.dep_ in ("xcomp", "obl", "obj", "advcl") and head.i != word.i:
@@ -248,7 +248,7 @@ class RussianPatterns:
             typed = (cue.negated, self.lexicon.polarity(cue.negated)) if cue.negated else None
         if typed is None:
             return
-        xs = self._predicated_of(word)
+        xs = self.predicated_of(word)
         ys = [y for y in self._owners(word, cue) if y not in xs]
         if not xs or not ys:
             return

@@ -1,0 +1,274 @@
+"""Stances of a Russian article: how each holder (a quoted speaker, or the outlet in its own
+unquoted text) portrays each actor, in the English stage's contract and with its weights
+(``presslens.stances``), read from natasha's parse.
+
+Two kinds of evidence are summed per (holder, target):
+
+1. Evaluative words of ``data/ru/stances.yaml`` attached to an actor: a noun predicated of it or
+   set beside it ("Киев — марионетка", "киевский режим", "режим Зеленского"), an adjective
+   qualifying it or predicated of it ("русофобский Вильнюс"), a verb with the actor as subject
+   ("Вашингтон лжёт"), "так называемый" before it. A negated word counts half, with the sign
+   flipped. In the outlet's voice an evaluative word also marks an op-ed: only then do the
+   events the outlet relates count as its stance (as in English).
+2. Relations the holder asserts (``doc.relations``, read at their cue words), weighed as in the
+   English stage: conflict portrays its source negatively (toward the holder's own side,
+   doubly), CONTROL portrays the controlled one as a puppet too, help toward the holder's side
+   portrays its source favourably, and between third parties the holder's view of the target is
+   passed on to the source. An accusation or protest the outlet reports of a quoted body is that
+   body's stance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from presslens.lexicon.words import _read
+from presslens.model import Document, Offsets, Relation, Stance
+from presslens.relations.russian import evidence_of
+from presslens.relations.russian_frames import ActorTokens, negated, preposition, subjects
+from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relation_lexicon
+from presslens.relations.russian_patterns import RussianPatterns
+from presslens.stances import OWN_THRESHOLD, THRESHOLD
+
+__all__ = ["extract_russian_stances"]
+
+OUTLET = "outlet"
+_MATERIAL_CONFLICT = 0.5
+_VERBAL_CONFLICT = 0.3
+_VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+_WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
+_COOPERATION = 0.4
+_WEAK_COOPERATION = 0.15
+_OUTLET_FACTOR = 0.6
+_CONTROLLED = 0.4
+_PROPAGATION = 0.75
+_AGAINST_FAVOURED = 0.5
+_HYPOTHETICAL = 0.5
+_NEGATED = -0.5  # a negated evaluation: the other sign, half as strong
+_SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1}
+_QUALIFIER_DEPS = frozenset({"amod", "det", "nmod", "appos", "nsubj", "flat:name"})
+
+
+@dataclass(frozen=True)
+class _Words:
+    nouns: dict[str, float]
+    adjectives: dict[str, float]
+    verbs: dict[str, float]
+    sarcasm: tuple[tuple[str, ...], ...]
+    sarcasm_weight: float
+
+
+@cache
+def _stance_words() -> _Words:
+    data = _read("ru", "stances")
+
+    def table(key: str) -> dict[str, float]:
+        return {plain(word): float(weight) for word, weight in data[key].items()}
+
+    return _Words(
+        nouns=table("nouns"),
+        adjectives=table("adjectives"),
+        verbs=table("verbs"),
+        sarcasm=tuple(tuple(plain(w) for w in phrase.split()) for phrase in data["sarcasm"]),
+        sarcasm_weight=float(data["sarcasm_weight"]),
+    )
+
+
+@dataclass
+class _Tally:
+    score: float = 0.0
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, weight: float, span: tuple[int, int]) -> None:
+        self.score += weight
+        if span not in self.evidence:
+            self.evidence.append(span)
+
+
+class _RussianStances:
+    def __init__(self, doc: Document, sdoc: Doc) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self.actors = ActorTokens(doc, sdoc)
+        self.lexicon: RuLexicon = russian_relation_lexicon()
+        self.patterns = RussianPatterns(self.actors, self.lexicon)
+        self.words = _stance_words()
+        self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+        self.outlet_evaluates = False
+        self.speakers = {q.speaker for q in doc.quotes if q.speaker is not None}
+
+    # ------------------------------------------------------------------ holders
+    def holder_at(self, char: int) -> str | None:
+        quote = self.actors.quote_at(char)
+        if quote is None:
+            return OUTLET
+        return quote.speaker  # a quote without a known speaker is nobody's stance
+
+    def own(self, holder: str) -> set[str]:
+        if holder == OUTLET:
+            return set()
+        state = self.actors.state_of(holder)
+        return {holder} if state is None else {holder, state}
+
+    def add(self, holder: str, target: str, weight: float, span: tuple[int, int]) -> None:
+        if weight and target != holder:
+            self.tally[(holder, target)].add(weight, span)
+
+    # ------------------------------------------------------------------ language
+    def _evaluated(self, token: Token, kind: str) -> list[str]:
+        """The actors an evaluative word is about."""
+        if kind == "verb":
+            return subjects(token, self.actors)
+        found: list[str] = []
+        if kind == "adjective":
+            if token.dep_ in ("amod", "det") or token.head.i == token.i:
+                head = token.head if token.dep_ in ("amod", "det") else token
+                found = self.actors.phrase(head) if head.i != token.i else []
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    found.extend(self.actors.group(child))
+            if not found and token.dep_ not in ("amod", "det"):
+                found = subjects(token, self.actors)
+            return found
+        own = list(self.actors.at(token))
+        if own:
+            return own  # the word is itself part of an actor's mention
+        found = self.patterns.predicated_of(token)
+        if not found and plain(token.lemma_) not in self.lexicon.predicates:
+            # "режим Зеленского", "киевский режим": the owner is the one portrayed (a puppet's
+            # owner is its master, portrayed through the CONTROL relation instead)
+            for child in token.children:
+                if child.dep_ in _QUALIFIER_DEPS and preposition(child) is None:
+                    found.extend(a for a in self.actors.group(child) if a not in found)
+        return found
+
+    def _sarcastic(self, token: Token) -> bool:
+        for phrase in self.words.sarcasm:
+            start = token.i
+            if start + len(phrase) <= len(self.sdoc) and all(
+                plain(self.sdoc[start + k].lemma_) == word or plain(self.sdoc[start + k].lower_) == word
+                for k, word in enumerate(phrase)
+            ):
+                return True
+        return False
+
+    def from_language(self) -> None:
+        words = self.words
+        for token in self.sdoc:
+            lemma = plain(token.lemma_)
+            weight, kind = 0.0, ""
+            if token.pos_ == "NOUN" and lemma in words.nouns:
+                weight, kind = words.nouns[lemma], "noun"
+            elif token.pos_ in ("ADJ", "VERB") and lemma in words.adjectives:
+                weight, kind = words.adjectives[lemma], "adjective"
+            elif token.pos_ == "VERB" and lemma in words.verbs:
+                weight, kind = words.verbs[lemma], "verb"
+            elif token.pos_ in ("ADJ", "ADV", "VERB") and self._sarcastic(token):
+                weight, kind = words.sarcasm_weight, "adjective"
+            if not kind:
+                continue
+            holder = self.holder_at(token.idx)
+            if holder is None:
+                continue
+            targets = self._evaluated(token, kind)
+            if not targets:
+                continue
+            if negated(token, self.lexicon):
+                weight *= _NEGATED
+            if holder == OUTLET:
+                self.outlet_evaluates = True
+            span = evidence_of(self.doc.text, token.sent, token.idx)
+            for target in targets:
+                if target not in self.own(holder):
+                    self.add(holder, target, weight, span)
+
+    # ------------------------------------------------------------------ relations
+    def _reported_speaker(self, relation: Relation) -> str | None:
+        """The quoted speaker whose speech act the outlet reports ("МИД России обвинил X")."""
+        if relation.source in self.speakers and self.actors.kinds.get(relation.source) != "country":
+            return relation.source
+        return None
+
+    def from_relations(self, relations: list[Relation]) -> None:
+        deferred: list[tuple[str, Relation, float]] = []
+        keys = {(r.source, r.target, r.type, r.start) for r in relations}
+        for relation in relations:
+            cue = relation.cue.start if relation.cue is not None else relation.start
+            holder = self.holder_at(cue)
+            if holder is None or (relation.target, relation.source, relation.type, relation.start) in keys:
+                continue  # nobody's, or a mutual act that singles out no side
+            span = (relation.start, relation.end)
+            if holder == OUTLET and _SPEECH_ACTS.get(relation.type) == relation.polarity:
+                speaker = self._reported_speaker(relation)
+                if speaker is not None:
+                    weight = _VERBAL_CONFLICT if relation.polarity < 0 else _COOPERATION
+                    self.add(speaker, relation.target, relation.polarity * weight, span)
+            if holder == OUTLET and not self.outlet_evaluates:
+                continue  # a report in a neutral voice takes no side by relating events
+            factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
+            if relation.modality == "hypothetical":
+                factor *= _HYPOTHETICAL
+            own = self.own(holder)
+            source, target = relation.source, relation.target
+            if relation.polarity < 0:
+                weight = factor * (_VERBAL_CONFLICT if relation.type in _VERBAL_TYPES else _MATERIAL_CONFLICT)
+                if source in own:
+                    self.add(holder, target, -weight, span)
+                elif target in own:
+                    self.add(holder, source, -2 * weight, span)
+                else:
+                    self.add(holder, source, -weight, span)
+                    if relation.type == "CONTROL":
+                        self.add(holder, target, -_CONTROLLED * factor, span)
+                    else:
+                        deferred.append((holder, relation, weight))
+            elif relation.polarity > 0:
+                weight = factor * (_WEAK_COOPERATION if relation.type in _WEAK_TYPES else _COOPERATION)
+                if target in own:
+                    self.add(holder, source, weight, span)
+                elif source in own:
+                    if relation.type not in _WEAK_TYPES:
+                        self.add(holder, target, weight, span)
+                else:
+                    deferred.append((holder, relation, weight))
+        views = {key: tally.score for key, tally in self.tally.items()}
+        for holder, relation, weight in deferred:
+            view = views.get((holder, relation.target), 0.0)
+            if abs(view) < THRESHOLD:
+                continue
+            span = (relation.start, relation.end)
+            if relation.polarity > 0:
+                self.add(holder, relation.source, (1.0 if view > 0 else -1.0) * _PROPAGATION * weight, span)
+            elif view > 0:
+                self.add(holder, relation.source, -_AGAINST_FAVOURED * weight, span)
+            else:
+                self.add(holder, relation.source, weight, span)  # no mark against the source
+
+    # ------------------------------------------------------------------ output
+    def stances(self) -> list[Stance]:
+        out: list[Stance] = []
+        for (holder, target), tally in sorted(self.tally.items()):
+            score = max(-1.0, min(1.0, tally.score))
+            threshold = OWN_THRESHOLD if target in self.own(holder) else THRESHOLD
+            if abs(score) < threshold or self.doc.actor(target) is None:
+                continue
+            out.append(Stance(
+                holder=holder, target=target, sign=1 if score > 0 else -1, score=round(score, 3),
+                evidence=[Offsets(start=s, end=e) for s, e in sorted(tally.evidence)],
+            ))
+        return out
+
+
+def extract_russian_stances(doc: Document, sdoc: Doc) -> list[Stance]:
+    """Stances of every holder toward every actor, from evaluative words and from the
+    document's relations."""
+    if not doc.actors:
+        return []
+    run = _RussianStances(doc, sdoc)
+    run.from_language()
+    run.from_relations(doc.relations)
+    return run.stances()
