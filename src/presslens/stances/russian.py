@@ -34,7 +34,7 @@ from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relati
 from presslens.relations.russian_patterns import RussianPatterns
 from presslens.stances import OWN_THRESHOLD, THRESHOLD
 
-__all__ = ["extract_russian_stances"]
+__all__ = ["extract_russian_stances", "russian_stance_words"]
 
 OUTLET = "outlet"
 _MATERIAL_CONFLICT = 0.5
@@ -63,7 +63,7 @@ class _Words:
 
 
 @cache
-def _stance_words() -> _Words:
+def russian_stance_words() -> _Words:
     data = _read("ru", "stances")
 
     def table(key: str) -> dict[str, float]:
@@ -96,7 +96,7 @@ class _RussianStances:
         self.actors = ActorTokens(doc, sdoc)
         self.lexicon: RuLexicon = russian_relation_lexicon()
         self.patterns = RussianPatterns(self.actors, self.lexicon)
-        self.words = _stance_words()
+        self.words = russian_stance_words()
         self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
         self.outlet_evaluates = False
         self.speakers = {q.speaker for q in doc.quotes if q.speaker is not None}
