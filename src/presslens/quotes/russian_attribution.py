@@ -36,6 +36,7 @@ class Candidate:
     source: str = ""
     # the gender the cue verb agrees in ("отметила": Fem), for a pronoun or title speaker
     gender: str | None = None
+    cue_lemma: str = ""
 
 
 class TokenIndex:

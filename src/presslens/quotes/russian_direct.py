@@ -22,9 +22,11 @@ from presslens.quotes.russian_attribution import (
     TokenIndex,
     gender_of,
     is_speech_cue,
+    lemma,
     phrase_range,
     subject_of,
 )
+from presslens.quotes.russian_lexicon import russian_quote_lexicon
 
 # A dash after a quotation or a piece of a dialogue line that opens an attribution.
 _ATTRIBUTION_DASH = re.compile(r"\s*([,!?…]?)\s*[—–]\s+")
@@ -68,7 +70,7 @@ def _candidate(kind_source: str, start: int, end: int, attribution: Attribution)
     return Candidate(
         kind="direct", start=start, end=end, cue=(verb.idx, verb.idx + len(verb.text)),
         speaker_head=head, speaker_phrase=phrase_range(head) if head is not None else None,
-        source=kind_source, gender=gender_of(verb))
+        source=kind_source, gender=gender_of(verb), cue_lemma=lemma(verb))
 
 
 def attribution_after(index: TokenIndex, text: str, pos: int, limit: int) -> Attribution | None:
@@ -109,6 +111,14 @@ def attribution_before(index: TokenIndex, text: str, open_at: int, line_start: i
     return verb
 
 
+def nominative_before(index: TokenIndex, verb: Token, line_start: int) -> Token | None:
+    """A subject the parser missed: the first nominative noun of the clause before the verb."""
+    for token in index.tokens(line_start, verb.idx):
+        if token.pos_ in ("NOUN", "PROPN") and "Nom" in token.morph.get("Case", []):
+            return token
+    return None
+
+
 def dash_quotes(index: TokenIndex, text: str, lines: list[Range]) -> tuple[list[Candidate], list[Range]]:
     """Dialogue-dash lines: their attributed pieces, unattributed statements (speaker continued
     later), and the questions (interviewer lines, returned apart: they are nobody's quote)."""
@@ -137,7 +147,23 @@ def dash_quotes(index: TokenIndex, text: str, lines: list[Range]) -> tuple[list[
         else:
             found.append(Candidate(kind="direct", start=dash.end(), end=line_end))
         n += 1
-    return found, questions
+    return _drop_answered(found, questions, text), questions
+
+
+def _drop_answered(found: list[Candidate], questions: list[Range], text: str) -> list[Candidate]:
+    """An unattributed dialogue line that the next line answers ("— ..., — ответил он") is the
+    interviewer's: it joins the questions."""
+    answers = russian_quote_lexicon().answer_verbs
+    kept: list[Candidate] = []
+    for n, c in enumerate(found):
+        following = found[n + 1] if n + 1 < len(found) else None
+        if (not c.source and following is not None and following.source == "dash"
+                and text.count("\n", c.end, following.start) <= 2
+                and following.cue_lemma in answers):
+            questions.append((c.start, c.end))
+            continue
+        kept.append(c)
+    return kept
 
 
 def _attributed_pieces(index: TokenIndex, text: str, start: int, limit: int) -> list[Candidate]:
@@ -213,7 +239,7 @@ def marked_quotes(index: TokenIndex, text: str, lines: list[Range],
         else:
             verb = attribution_before(index, text, marked.open_at, line_start)
             if verb is not None:
-                head = subject_of(verb)
+                head = subject_of(verb) or nominative_before(index, verb, line_start)
                 candidate = Candidate(
                     kind="direct", start=marked.start, end=marked.end,
                     cue=(verb.idx, verb.idx + len(verb.text)), speaker_head=head,

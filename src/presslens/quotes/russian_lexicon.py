@@ -30,6 +30,7 @@ class RussianQuoteLexicon:
     speaker_pronouns: frozenset[str]
     person_titles: frozenset[str]
     dashes: frozenset[str]
+    answer_verbs: frozenset[str]
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -54,4 +55,5 @@ def russian_quote_lexicon() -> RussianQuoteLexicon:
         speaker_pronouns=_words(data, "speaker_pronouns"),
         person_titles=_words(data, "person_titles"),
         dashes=frozenset(str(d) for d in data.get("dashes") or []),
+        answer_verbs=_words(data, "answer_verbs"),
     )

@@ -61,9 +61,18 @@ class RussianSpeakers:
         head = candidate.speaker_head
         if head is None:
             return None
+        lex = russian_quote_lexicon()
         found = self.at((head.idx, head.idx + len(head.text)))
         if found is None and candidate.speaker_phrase is not None:
+            # "Официальный представитель МИД Азербайджана Эльнур Гасанов": the name that closes
+            # a title phrase is the speaker, not the state or body inside the title
+            last = self.index.at(candidate.speaker_phrase[1] - 1)
+            if last is not None:
+                found = self.person_at((last.idx, last.idx + len(last.text)))
+        if found is None and candidate.speaker_phrase is not None:
             found = self.at(candidate.speaker_phrase)
+            if found is not None and lemma(head) in lex.person_titles and not self._is_person(found):
+                found = None  # "белорусский аналитик" is a person, not Belarus
         for child in head.children:
             if found is None and child.dep_ in ("appos", "flat", "flat:name", "nmod"):
                 # "агентство «Северный вестник»": the name stands beside the noun
@@ -71,7 +80,6 @@ class RussianSpeakers:
                 found = self.at((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
         if found is not None:
             return found
-        lex = russian_quote_lexicon()
         # people named inside the quotation itself are not who the attribution refers to
         own = (candidate.start, candidate.end)
         if lemma(head) in lex.speaker_pronouns or head.pos_ == "PRON":
@@ -85,6 +93,10 @@ class RussianSpeakers:
                     or (previous if previous is not None and self._is_person(previous) else None)
                     or self.person_before(head.idx, candidate.gender, own))
         return None
+
+    def person_at(self, span: Range) -> str | None:
+        hits = [m for m in self.mentions if m.kind == "person" and _overlaps((m.start, m.end), span)]
+        return hits[0].actor_id if hits else None
 
     def _is_person(self, actor_id: str) -> bool:
         return any(m.actor_id == actor_id and m.kind == "person" for m in self.mentions)
@@ -115,9 +127,11 @@ class RussianSpeakers:
         for m in reversed(self.mentions):
             if m.start >= pos or m.kind != "person" or skip[0] <= m.start < skip[1]:
                 continue
-            own = self._gender(m.actor_id)
-            if gender is None or own is None or own == gender:
+            if self._agrees(m.actor_id, gender):
                 return m.actor_id
+        if gender is not None:
+            # a name whose grammatical gender was misread still beats no speaker
+            return self.person_before(pos, None, skip)
         return None
 
     def _gender(self, actor_id: str) -> str | None:
