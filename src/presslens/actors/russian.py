@@ -32,6 +32,12 @@ _SURFACES = ("name", "seat", "acronym", "capital", "demonym")
 _STATE_KINDS = frozenset({"country", "alliance", "organization", "region"})
 
 
+def _is_acronym(form: str) -> bool:
+    letters = [ch for ch in form if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= len(letters) - 1 \
+        and " " not in form
+
+
 @dataclass
 class Draft:
     key: str
@@ -68,7 +74,9 @@ class RussianActorIndex:
                          "capital": labels.capitals,
                          "demonym": (*labels.demonyms, *labels.adjectives)}[surface]
                 for form in forms:
-                    self.labels.add(form, (entry, surface), exact=surface == "acronym")
+                    # an all-capitals name ("США", "КНР") is an acronym: matched as written
+                    kind = "acronym" if surface == "name" and _is_acronym(form) else surface
+                    self.labels.add(form, (entry, kind), exact=kind == "acronym")
                 if surface == "name":
                     for form in labels.references:
                         self.references.add(form, entry)

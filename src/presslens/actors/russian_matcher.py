@@ -18,9 +18,10 @@ from presslens.actors.russian_lexicon import fold, label_word_keys, label_words,
 
 T = TypeVar("T")
 
-# Function words never start a name: "Того" the pronoun is not Togo, "Мали" is no verb.
-_FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB",
-                           "ADV", "NUM", "PUNCT", "SYM", "INTJ"})
+# Function words never start a name: "Того" the pronoun is not Togo. (Verbs may: natasha tags
+# the participle of "Соединённые Штаты" VERB.)
+_FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "ADV", "NUM",
+                           "PUNCT", "SYM", "INTJ"})
 
 
 @dataclass(frozen=True)
