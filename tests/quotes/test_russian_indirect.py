@@ -4,7 +4,7 @@ the cue, and the speaker."""
 
 from __future__ import annotations
 
-from test_russian import LEBEDEV, Actors, one, russian_quotes
+from test_russian_quotes import LEBEDEV, Actors, one, russian_quotes
 
 ORLOVA: Actors = {"person:orlova": ("person", [("Анна Орлова", "name"), ("Орловой", "name"),
                                                ("Орлова", "name")])}
