@@ -243,8 +243,8 @@ def modality(token: Token, lexicon: RuLexicon) -> Modality:
             lemma = plain(child.lemma_)
             if child.dep_ in ("mark", "aux", "advmod", "discourse") and lemma in lexicon.conditional_marks:
                 return "hypothetical"
-            if child.dep_ == "aux" and lemma in lexicon.future_auxiliaries and "Fut" in feature(child, "Tense"):
-                future = True
+            if child.dep_ == "aux" and lemma in lexicon.future_auxiliaries and "Past" not in feature(child, "Tense"):
+                future = True  # "будет поддерживать" (the tagger reads "будет" as present)
         if "Fut" in feature(node, "Tense"):
             future = True
     return "future" if future else "asserted"

@@ -177,6 +177,11 @@ class RussianPatterns:
             if not sources and head.pos_ == "NOUN" and head.dep_ in ("obl", "obj", "nmod"):
                 sources = subjects(head.head, self.actors)  # "заявила о готовности к ..."
         targets = self._targets(noun, cue.args)
+        if not targets:
+            # "поставки оружия Еревану": the parser may hang the recipient on the goods
+            for child in noun.children:
+                if child.dep_ == "nmod" and preposition(child) is None and not self.actors.at(child):
+                    targets.extend(a for a in self._targets(child, ("dat", "iobj")) if a not in targets)
         if light:
             targets.extend(a for a in self._targets(head, cue.args) if a not in targets)
         elif not targets and "dat" in cue.args and noun.dep_ in ("nsubj", "obj") and (
