@@ -80,12 +80,15 @@ class RussianActorIndex:
                 if surface == "name":
                     for form in labels.references:
                         self.references.add(form, entry)
-        # role phrases, ministries and bodies: payload (what it is, the phrase's lemma key)
-        self.phrases: LemmaMatcher[tuple[str, str]] = LemmaMatcher()
-        for kind, phrases in (("ministry", self.words.ministries), ("body", self.words.bodies),
-                              ("title", self.words.titles)):
+        # ministries and bodies, and role phrases, in two matchers: "представитель МИД
+        # Белоруссии" is a role phrase and a ministry at once. Payload: (kind, lemma key)
+        self.bodies: LemmaMatcher[tuple[str, str]] = LemmaMatcher()
+        self.titles: LemmaMatcher[tuple[str, str]] = LemmaMatcher()
+        for kind, phrases in (("ministry", self.words.ministries), ("body", self.words.bodies)):
             for phrase in phrases:
-                self.phrases.add(phrase, (kind, phrase))
+                self.bodies.add(phrase, (kind, phrase))
+        for phrase in self.words.titles:
+            self.titles.add(phrase, ("title", phrase))
         self.offices = OfficeTerms(gazetteer)
         self.office_holders: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.ministries: dict[tuple[str, str], Entry] = {}
@@ -136,7 +139,8 @@ class RussianRun:
         self.owner: dict[int, str] = {}  # word index -> key of the draft whose mention took it
         self.quoted = quoted_regions(doc.text)
         self.when = publication_date(doc.meta.published)
-        self.phrases = index.phrases.find(self.tokens)
+        self.bodies = index.bodies.find(self.tokens)
+        self.phrases = index.titles.find(self.tokens)
         self.entity_of: dict[int, tuple[int, int, str]] = {}  # word -> its NER entity span
         for ent in sdoc.ents:
             words = [self.tokens.position[t.i] for t in ent if t.i in self.tokens.position]
@@ -287,9 +291,9 @@ class RussianRun:
     def add_state_bodies(self) -> None:
         """"МИД России", "российский МИД" (the English stage's ministry ids), "правительство
         Молдавии", "Пограничная служба Польши": a state's body named by a generic noun."""
-        for match in self.phrases:
+        for match in self.bodies:
             kind, phrase = match.payload
-            if kind not in ("ministry", "body") or not self.free(match.start, match.end):
+            if not self.free(match.start, match.end):
                 continue
             start, end = match.start, match.end
             state = self.state_at(end)

@@ -22,10 +22,9 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
 def add_people(run: RussianRun) -> None:
     """Full names first, so that a surname alone, before or after, joins the full name."""
-    entities = sorted({v for v in run.entity_of.values() if v[2] == "PER"},
-                      key=lambda e: (-(e[1] - e[0]), e[0]))
-    for start, end, _label in entities:
-        start, end = _strip_titles(run, start, end)
+    stripped = {_strip_titles(run, s, e) for s, e, label in run.entity_of.values()
+                if label == "PER"}
+    for start, end in sorted(stripped, key=lambda span: (-(span[1] - span[0]), span[0])):
         if end <= start or not run.free(start, end):
             continue
         if not all(run.tokens.words[n].text[:1].isupper() for n in range(start, end)):
@@ -105,8 +104,8 @@ def _add_single_name(run: RussianRun, n: int) -> None:
     introduced = n > 0 and run.lemma(n - 1) in run.words.titles
     token = run.tokens.words[n]
     speaks = token.dep_ == "nsubj" and fold(token.head.lemma_) in run.words.speech_verbs
-    if not (introduced or speaks):
-        return  # a lone capitalised word natasha calls a person ("Прута"): too weak
+    if not (introduced or speaks or _is_name_word(token.text)):
+        return  # a lone capitalised word natasha calls a person ("Прута", a river): too weak
     gender = _gender(run, n, n + 1)
     name = nominative(run, n, gender)
     draft = run.draft_for(f"person:{_slug(latin(name))}", name, "person")
@@ -114,6 +113,14 @@ def _add_single_name(run: RussianRun, n: int) -> None:
     draft.gender = draft.gender or gender
     run.claim(draft, n, n + 1, "name")
     _note_roles(run, draft, n, n + 1)
+
+
+def _is_name_word(word: str) -> bool:
+    """pymorphy2 knows the word as a person's name or surname ("Асада"), not only a noun."""
+    from presslens.nlp_ru import load_russian
+
+    return any(_NAME_GRAMMEMES & set(p.tag.grammemes) and "anim" in p.tag.grammemes
+               for p in load_russian().morph_vocab.parse(word))
 
 
 def _unlisted_with_surname(run: RussianRun, keys: frozenset[str], first: str | None
