@@ -144,7 +144,7 @@ def _score(seg: _Segment, doc: Document, actors: list[str], outlet: str | None) 
     if loaded:
         z += w["loaded"]
     if any(lemma in words.modal for lemma in lemmas) or any(
-        t.pos_ == "AUX" and "Fut" in t.morph.get("Tense", []) for t in tokens
+        t.pos_ in ("AUX", "VERB") and "Fut" in t.morph.get("Tense", []) for t in tokens
     ):
         z += w["modal"]
     evaluative = sum(1 for lemma in lemmas if lemma in words.evaluative and lemma not in words.accusations)
