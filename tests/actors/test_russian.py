@@ -168,3 +168,19 @@ def test_mentions_are_ordered_and_actors_unique() -> None:
             assert text[m.start : m.end] == m.text
     assert mentions(by_id(found)["Q159"]) == [("Москва", "metonym"), ("Кремль", "metonym"),
                                               ("Москва", "metonym")]
+
+
+def test_a_title_over_a_ministry_is_its_holder_and_a_later_head_noun_refers_back() -> None:
+    text = ("Глава МИД России Сергей Лавров заявил, что Вашингтон давит на Тбилиси. "
+            "По словам министра, диалог возможен.")
+    found = by_id(actors_of(text))
+    assert mentions(found["person:sergey_lavrov"]) == [("Сергей Лавров", "name"),
+                                                       ("министра", "title")]
+    assert mentions(found["Q230"]) == [("Тбилиси", "metonym")]  # pressed, not a place
+
+
+def test_an_office_named_by_the_state_adjective() -> None:
+    found = by_id(actors_of("Турецкий лидер промолчал, а глава МИД России ответил."))
+    assert ("Турецкий лидер", "title") in mentions(found["Q39259"])
+    assert ("Глава МИД России".lower(), "title") in [
+        (t.lower(), r) for t, r in mentions(found["person:sergey_lavrov"])]

@@ -49,6 +49,7 @@ class Draft:
     roles: set[str] = field(default_factory=set)  # role phrases (lemmas) that introduced it
     gender: str = ""  # "m", "f" or "" when unknown
     surname_keys: frozenset[str] = frozenset()  # an unlisted person's surname, as matcher keys
+    affiliation: str | None = None  # a body's state (its id): "глава МИД России" is Russia's
 
     def add(self, start: int, end: int, role: MentionRole) -> None:
         self.mentions.setdefault((start, end), role)
@@ -153,7 +154,8 @@ class RussianRun:
         draft = self.drafts.get(entry.key)
         if draft is None:
             gender = {"female": "f", "male": "m"}.get(entry.gender or "", "")
-            draft = Draft(entry.key, entry.name, entry.kind, entry.qid, entry, gender=gender)
+            draft = Draft(entry.key, entry.name, entry.kind, entry.qid, entry, gender=gender,
+                          affiliation=entry.affiliation)
             draft.roles.update(r.lower() for r in self.x.offices.roles_at(entry, self.when))
             self.drafts[entry.key] = draft
         return draft
@@ -247,7 +249,7 @@ class RussianRun:
             return None  # "формат Астаны"
         preposition = next((c for c in root.children if c.dep_ == "case"), None)
         if preposition is not None and fold(preposition.lemma_) in self.words.place_prepositions:
-            return "place"
+            return "metonym" if head in self.words.government_nouns else "place"
         if root.dep_ == "nmod" and head in self.words.place_nouns:
             return "place"
         return "metonym"
@@ -306,6 +308,7 @@ class RussianRun:
                 start -= 1
             draft = (self._ministry(state, self.words.ministries[phrase]) if kind == "ministry"
                      else self._body(state, self.words.bodies[phrase]))
+            draft.affiliation = draft.affiliation or state.qid or state.key
             s, e = self.tokens.span_chars(start, end)
             draft.add(s, e, "name")
             for n in range(match.start, match.end):

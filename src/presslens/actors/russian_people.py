@@ -187,8 +187,9 @@ def add_titles(run: RussianRun) -> None:
     for match in run.phrases:
         kind, phrase = match.payload
         start, end = match.start, match.end
-        if kind != "title" or not run.free(start, end):
-            continue
+        if kind != "title" or start in run.owner:
+            continue  # the head noun free: "глава МИД" may end on a ministry's word
+        end = next((n for n in range(start, end) if n in run.owner), end)
         last = words[end - 1]
         if last.morph.get("Number", []) == ["Plur"]:
             continue
@@ -197,26 +198,50 @@ def add_titles(run: RussianRun) -> None:
             introduced.roles.add(phrase)
             continue
         if phrase in run.words.offices:
-            state = run.state_at(end)
-            span = (start, end + 1)
-            if state is None:
-                state = run.state_at(start - 1, ("demonym",))
-                span = (start - 1, end)
-            if state is not None:
-                holder = _office_holder(run, run.words.offices[phrase], state.qid or state.key)
+            office = _office_of(run, start, end)
+            if office is not None:
+                (of, state), (s, e) = office, run.tokens.span_chars(*office_span(run, start, end))
+                holder = _office_holder(run, run.words.offices[phrase], of)
                 target = holder if holder is not None else state
-                s, e = run.tokens.span_chars(*span)
-                target.add(s, e, "title")
+                if target is not None:
+                    target.add(s, e, "title")
                 continue
         person = _resolve_role(run, phrase, words[start].idx)
         if person is not None:
             run.claim(person, start, end, "title")
 
 
+def _office_of(run: RussianRun, start: int, end: int) -> tuple[str, Draft | None] | None:
+    """Whose office a title names: the state or body after it ("президент Азербайджана",
+    "глава МИД России": the ministry's state), or the state adjective before it ("турецкий
+    лидер"); the state's id and draft."""
+    draft = run.owner_draft(end)
+    if draft is not None and draft.kind in ("country", "alliance", "organization", "region"):
+        return draft.qid or draft.key, draft
+    if draft is not None and draft.affiliation:
+        return draft.affiliation, run.drafts.get(draft.affiliation)
+    before = run.state_at(start - 1, ("demonym",))
+    return (before.qid or before.key, before) if before is not None else None
+
+
+def office_span(run: RussianRun, start: int, end: int) -> tuple[int, int]:
+    """The words of "президент Азербайджана", "турецкий лидер", "глава МИД России"."""
+    if run.state_at(start - 1, ("demonym",)) is not None and run.owner_draft(end) is None:
+        return start - 1, end
+    key = run.owner.get(end)
+    stop = end
+    while key is not None and run.owner.get(stop) == key:
+        stop += 1
+    return start, stop
+
+
 def _introduces(run: RussianRun, start: int, end: int) -> Draft | None:
     """The person a role noun introduces ("политолог Игорь Семёнов"), if it does."""
-    nxt = run.owner_draft(end)
-    if nxt is not None and nxt.kind == "person":
+    after = end
+    while (body := run.owner_draft(after)) is not None and body.kind != "person":
+        after += 1  # "глава МИД России Сергей Лавров": past the state or body it heads
+    nxt = run.owner_draft(after)
+    if nxt is not None and nxt.kind == "person" and after - end <= 3:
         return nxt
     last = run.tokens.words[end - 1]
     for other in [*last.children, last.head]:
@@ -253,10 +278,23 @@ def _people_before(run: RussianRun, at: int) -> list[Draft]:
     return [run.drafts[k] for _, k in sorted(seen, reverse=True)]
 
 
+def _holds_role(run: RussianRun, draft: Draft, phrase: str) -> bool:
+    """"министра" for a person introduced as "глава МИД" or listed as a "foreign minister": the
+    same Russian head noun (Russian phrases start with it), or the same English head noun."""
+    english = run.words.offices.get(phrase)
+    for role in draft.roles:
+        if role == phrase or role.split()[0] == phrase.split()[0]:
+            return True
+        role_english = run.words.offices.get(role, role)
+        if english and role_english.split()[-1] == english.split()[-1]:
+            return True
+    return False
+
+
 def _resolve_role(run: RussianRun, phrase: str, at: int) -> Draft | None:
     people = _people_before(run, at)
     for draft in people:
-        if phrase in draft.roles:
+        if _holds_role(run, draft, phrase):
             return draft
     if phrase in run.words.experts:
         for draft in people:
