@@ -148,7 +148,7 @@ def test_outlets_and_organisations() -> None:
     text = ("Директор Центра евразийских исследований Игорь Семёнов в интервью изданию "
             "«Восточный рубеж» высказался о переговорах.")
     found = by_id(actors_of(text))
-    centre = found["organization:tsentr_evraziyskikh_issledovaniy"]
+    centre = found["org:tsentr_evraziyskikh_issledovaniy"]
     assert centre.name == "Центр евразийских исследований"
     assert [m.text for m in found["media:vostochnyy_rubezh"].mentions] == ["Восточный рубеж"]
 
@@ -184,3 +184,10 @@ def test_an_office_named_by_the_state_adjective() -> None:
     assert ("Турецкий лидер", "title") in mentions(found["Q39259"])
     assert ("Глава МИД России".lower(), "title") in [
         (t.lower(), r) for t, r in mentions(found["person:sergey_lavrov"])]
+
+
+def test_an_honorific_is_no_part_of_the_name_and_gives_the_gender() -> None:
+    found = by_id(actors_of("Госпожа Ирина Лисовская ответила журналистам. Позже она уехала."))
+    person = found["person:irina_lisovskaya"]
+    assert person.name == "Ирина Лисовская"
+    assert mentions(person) == [("Ирина Лисовская", "name"), ("она", "pronoun")]

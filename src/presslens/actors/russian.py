@@ -347,7 +347,8 @@ class RussianRun:
             rest = self.text[root.idx + len(root.text) : e]
             name = (" ".join(lemmas) + rest).strip()
             name = name[:1].upper() + name[1:]
-            draft = self.draft_for(f"{kind}:{_slug(latin(name))}", name, kind)  # type: ignore[arg-type]
+            # "org:" whatever the kind, as the English stage keys NER organisations
+            draft = self.draft_for(f"org:{_slug(latin(name))}", name, kind)  # type: ignore[arg-type]
             self.claim(draft, start, end, "name")
 
     # ------------------------------------------------------------------ back references

@@ -97,6 +97,7 @@ class ActorWords:
     person_titles: frozenset[str]
     experts: frozenset[str]
     pronouns: dict[str, str]
+    honorifics: dict[str, str]
     speech_verbs: frozenset[str]
     ministries: dict[str, str]
     bodies: dict[str, str]
@@ -127,7 +128,7 @@ def actor_words() -> ActorWords:
 
     return ActorWords(
         offices=table("offices"), person_titles=words("person_titles"), experts=words("experts"),
-        pronouns=table("pronouns"), speech_verbs=words("speech_verbs"),
+        pronouns=table("pronouns"), honorifics=table("honorifics"), speech_verbs=words("speech_verbs"),
         ministries=table("ministries"), bodies=table("bodies"),
         place_prepositions=words("place_prepositions"),
         government_nouns=words("government_nouns"), document_nouns=words("document_nouns"),

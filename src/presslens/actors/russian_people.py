@@ -39,12 +39,18 @@ def add_people(run: RussianRun) -> None:
 def _strip_titles(run: RussianRun, start: int, end: int) -> tuple[int, int]:
     """"Тюрколог Веретенникова": natasha sometimes takes the role noun into the name."""
     while start < end and (run.lemma(start) in run.words.titles
+                           or fold(run.tokens.words[start].text) in run.words.honorifics
                            or not run.tokens.words[start].text[:1].isupper()):
         start += 1
     return start, end
 
 
 def _gender(run: RussianRun, start: int, end: int) -> str:
+    """By an honorific before the name ("госпожа"), else by natasha's gender of its words."""
+    if start > 0:
+        honorific = run.words.honorifics.get(fold(run.tokens.words[start - 1].text))
+        if honorific:
+            return honorific
     genders = {g for n in range(start, end) for g in run.tokens.words[n].morph.get("Gender", [])}
     return "f" if "Fem" in genders else "m" if "Masc" in genders else ""
 
@@ -101,7 +107,8 @@ def _add_single_name(run: RussianRun, n: int) -> None:
     if draft is not None:
         run.claim(draft, n, n + 1, "name")
         return
-    introduced = n > 0 and run.lemma(n - 1) in run.words.titles
+    introduced = n > 0 and (run.lemma(n - 1) in run.words.titles or
+                            fold(run.tokens.words[n - 1].text) in run.words.honorifics)
     token = run.tokens.words[n]
     speaks = token.dep_ == "nsubj" and fold(token.head.lemma_) in run.words.speech_verbs
     if not (introduced or speaks or _is_name_word(token.text)):
