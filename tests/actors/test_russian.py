@@ -191,3 +191,9 @@ def test_an_honorific_is_no_part_of_the_name_and_gives_the_gender() -> None:
     person = found["person:irina_lisovskaya"]
     assert person.name == "Ирина Лисовская"
     assert mentions(person) == [("Ирина Лисовская", "name"), ("она", "pronoun")]
+
+
+def test_a_region_named_with_a_compass_adjective_is_no_state() -> None:
+    found = by_id(actors_of("Западная Европа и Латинская Америка молчат, а Америка давит."))
+    assert mentions(found["Q30"]) == [("Америка", "name")]
+    assert "Q458" not in found
