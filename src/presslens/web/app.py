@@ -12,7 +12,6 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -27,16 +26,27 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from presslens import __version__
-from presslens.corpus.network import ArticleFilter
 from presslens.corpus.store import Store
 from presslens.corpus.timeline import UnknownActor
 from presslens.errors import InputError
 from presslens.ingest import DEFAULT_MAX_BYTES, RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer
-from presslens.web import graphs, queries
+from presslens.web import actor_views, graphs, queries
 from presslens.web.bodies import SOURCE, AnalyzeRequest, BadBody, read_body
 from presslens.web.limits import BodyLimit
+from presslens.web.params import (
+    Languages,
+    LevelParam,
+    Limit,
+    Offset,
+    Outlets,
+    Since,
+    Until,
+    article_filter,
+    speaker_ids,
+    validation_message,
+)
 
 log = logging.getLogger("presslens.web")
 
@@ -85,56 +95,6 @@ class LazyAnalyzer:
         return self._analyzer
 
 
-def _filter(
-    since: date | None,
-    until: date | None,
-    outlet: list[str] | None,
-    speakers: list[str] | None = None,
-    types: list[str] | None = None,
-) -> ArticleFilter:
-    if since and until and since > until:
-        raise RequestValidationError(
-            [{"loc": ("query", "until"), "msg": f"until ({until}) is before since ({since})",
-              "type": "value_error"}]
-        )
-    return ArticleFilter(
-        since=since,
-        until=until,
-        outlets=[o for o in outlet or [] if o],
-        speakers=speakers or [],
-        types=[t for t in types or [] if t],
-    )
-
-
-def _speakers(store: Store, values: list[str] | None) -> list[str]:
-    try:
-        return [queries.actor_id(store, v) for v in values or [] if v]
-    except UnknownActor as err:
-        raise RequestValidationError(
-            [{"loc": ("query", "speaker"), "msg": str(err), "type": "value_error"}]
-        ) from None
-
-
-def _validation_message(errors: list[Any]) -> str:
-    parts = []
-    for error in errors:
-        loc = [str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body")]
-        parts.append(f"{'.'.join(loc) or 'request'}: {error.get('msg', 'invalid')}")
-    return "; ".join(parts) or "invalid request"
-
-
-Since = Annotated[date | None, Query(description="First publication day, YYYY-MM-DD.")]
-Until = Annotated[date | None, Query(description="Last publication day (inclusive), YYYY-MM-DD.")]
-Outlets = Annotated[list[str] | None, Query(description="Only articles of this outlet (repeat).")]
-Limit = Annotated[int, Query(ge=1, le=500)]
-LevelParam = Annotated[
-    Literal["actor", "state"],
-    Query(description="actor: edges between the actors as named; state: between the states they "
-          "act for (the actor itself when unknown), without self-loops."),
-]
-Offset = Annotated[int, Query(ge=0)]
-
-
 def create_app(
     db: Path,
     *,
@@ -171,7 +131,7 @@ def create_app(
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = list(exc.errors())
         return JSONResponse(
-            {"detail": _validation_message(errors), "errors": jsonable_encoder(errors)},
+            {"detail": validation_message(errors), "errors": jsonable_encoder(errors)},
             status_code=422,
         )
 
@@ -213,8 +173,8 @@ def create_app(
 
     @app.get("/api/facets", tags=["corpus"])
     def facets() -> dict[str, Any]:
-        """What the filters can choose from: outlets, techniques, relation types, speakers and
-        the range of publication dates."""
+        """What the filters can choose from: outlets, languages, techniques, relation types,
+        speakers and the range of publication dates."""
         with corpus.use() as store:
             return queries.facets(store)
 
@@ -225,11 +185,18 @@ def create_app(
         outlet: Outlets = None,
         actor: Annotated[str | None, Query(description="Actor id, QID or name.")] = None,
         technique: Annotated[str | None, Query(description="Persuasion technique label.")] = None,
+        language: Languages = None,
+        q: Annotated[
+            str | None,
+            Query(description="Words the title or text holds (any case; Cyrillic words match "
+                  "in any grammatical case: 'Россия' finds 'России')."),
+        ] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Articles, newest first, with per-article counts of each kind of item."""
-        flt = _filter(since, until, outlet)
+        """Articles, newest first, with per-article counts of each kind of item. ``actor`` also
+        takes any form an article writes the actor with, in either script ("Азербайджан")."""
+        flt = article_filter(since, until, outlet, languages=language)
         with corpus.use() as store:
             actor_key = None
             if actor:
@@ -239,7 +206,7 @@ def create_app(
                     raise RequestValidationError(
                         [{"loc": ("query", "actor"), "msg": str(err), "type": "value_error"}]
                     ) from None
-            return queries.list_articles(store, flt, actor_key, technique, limit, offset)
+            return queries.list_articles(store, flt, actor_key, technique, limit, offset, q)
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def article(article_id: str) -> dict[str, Any]:
@@ -249,25 +216,31 @@ def create_app(
 
     @app.get("/api/actors", tags=["actors"])
     def actors(
-        q: Annotated[str | None, Query(description="Part of a name or id.")] = None,
+        q: Annotated[
+            str | None,
+            Query(description="Part of a name, an id, or of any form the articles write the "
+                  "actor with, in either script ('Азербайджан' finds Azerbaijan)."),
+        ] = None,
         kind: Annotated[str | None, Query(description="country, person, ...")] = None,
         since: Since = None,
         until: Until = None,
         outlet: Outlets = None,
+        language: Languages = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Actors, most mentioned first, with quote and stance counts."""
-        flt = _filter(since, until, outlet)
+        """Actors, most mentioned first, with quote and stance counts; each labelled with its
+        English canonical name and its names in the other script (``also``)."""
+        flt = article_filter(since, until, outlet, languages=language)
         with corpus.use() as store:
-            return queries.list_actors(store, flt, q, kind, limit, offset)
+            return actor_views.list_actors(store, flt, q, kind, limit, offset)
 
     @app.get("/api/actors/{actor_id}", tags=["actors"])
     def actor(actor_id: str) -> dict[str, Any]:
         """One actor (id, QID or name): mentions by outlet, quotes by and about it, stances
         toward it by speaker, by outlet and by month."""
         with corpus.use() as store:
-            return queries.actor_detail(store, actor_id)
+            return actor_views.actor_detail(store, actor_id)
 
     @app.get("/api/network", tags=["network"])
     def network(
@@ -282,11 +255,12 @@ def create_app(
         ] = None,
         min_weight: Annotated[float, Query(ge=0, description="Drop lighter edges.")] = 1,
         level: LevelParam = "actor",
+        language: Languages = None,
     ) -> dict[str, Any]:
         """The signed, weighted, directed actor (or state) network (node-link JSON), with the
         filters and levels of ``presslens network``."""
         with corpus.use() as store:
-            flt = _filter(since, until, outlet, _speakers(store, speaker), rtype)
+            flt = article_filter(since, until, outlet, speaker_ids(store, speaker), rtype, language)
             return graphs.network(store, flt, min_weight, level)
 
     @app.get("/api/network/evidence", tags=["network"])
@@ -300,11 +274,12 @@ def create_app(
         rtype: Annotated[list[str] | None, Query(alias="type")] = None,
         limit: Limit = 200,
         level: LevelParam = "actor",
+        language: Languages = None,
     ) -> dict[str, Any]:
         """The relations behind one edge of the network (at its level): evidence sentences, cues
         and their articles."""
         with corpus.use() as store:
-            flt = _filter(since, until, outlet, _speakers(store, speaker), rtype)
+            flt = article_filter(since, until, outlet, speaker_ids(store, speaker), rtype, language)
             return graphs.edge_evidence(store, flt, source, target, limit, level)
 
     @app.get("/api/timeline", tags=["network"])
@@ -319,7 +294,7 @@ def create_app(
     ) -> dict[str, Any]:
         """Relations between two actors (both directions), or between the states they act for,
         per week or month."""
-        flt = _filter(since, until, outlet)
+        flt = article_filter(since, until, outlet)
         with corpus.use() as store:
             return graphs.timeline_json(store, a, b, by, flt, level)
 

@@ -11,15 +11,26 @@ import networkx as nx
 from presslens.corpus.network import ArticleFilter, build_network, relation_ends
 from presslens.corpus.store import Store
 from presslens.corpus.timeline import Bucket, UnknownActor, resolve_actor, timeline
+from presslens.web import forms
 from presslens.web.queries import NotFound, actor_id, iso, names_of
 
 
 def network(
     store: Store, flt: ArticleFilter, min_weight: float = 1, level: str = "actor"
 ) -> dict[str, Any]:
-    """The network as node-link JSON (``networkx.node_link_data``)."""
+    """The network as node-link JSON (``networkx.node_link_data``); each node also carries its
+    names in the other script (``also``) and its forms in the corpus, folded (``forms``: what the
+    page's search looks in)."""
     graph = build_network(store, flt, min_weight=min_weight, level=level)
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
+    found = forms.forms_of(store, [n["id"] for n in data["nodes"]])
+    for node in data["nodes"]:
+        mine = found.get(node["id"], [])
+        node["also"] = forms.also_names(
+            node.get("name") or node["id"],
+            ((t, n) for t, role, n in mine if role in forms.NAME_ROLES),
+        )
+        node["forms"] = sorted({forms.fold(t) for t, _, _ in mine})
     return data
 
 

@@ -1,15 +1,19 @@
-// Actors: a searchable list, and one actor's page: who mentions it, how each speaker and outlet
-// stands toward it, over time, and its relations over time with another actor.
+// Actors: a searchable list (by any form of a name, in either script), and one actor's page:
+// its English name with its names in the other script and the forms the articles write it with,
+// who mentions it, how each speaker and outlet stands toward it, over time, and its relations
+// over time with another actor.
 
 import { getJSON } from "./api.js";
-import { actorHash, articleHash, el, fill, fmtScore, link, scoreBar, table, truncate } from "./dom.js";
+import { actorHash, articleHash, el, fill, fmtScore, langOf, link, nameLabel, nameWithAlso, scoreBar, table, truncate } from "./dom.js";
+
+const FORMS_SHOWN = 40; // the most used forms of a name, in both scripts, on an actor's page
 
 export async function showActors(page, route, live) {
   const q = route.params.get("q") || "";
   const data = await getJSON("api/actors", { q, limit: 500 });
   if (!live()) return;
   const form = el("form", { class: "filters", id: "actor-search" },
-    el("label", {}, "Search ", el("input", { name: "q", value: q, placeholder: "name or id" })),
+    el("label", {}, "Search ", el("input", { name: "q", id: "actor-q", value: q, placeholder: "any name, either script" })),
     el("button", { type: "submit" }, "Search"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -21,7 +25,10 @@ export async function showActors(page, route, live) {
     el("p", { class: "muted" }, `${data.total} actors`),
     table(["Actor", "Kind", "Mentions", "Articles", "Quotes", "Stances", "Mean stance toward"],
       data.items.map((a) => [
-        link(actorHash(a.id), a.name), el("mark", { class: `ent kind-${a.kind}` }, a.kind),
+        el("span", { class: "actor-cell", dataset: { actor: a.id } },
+          link(actorHash(a.id), nameWithAlso(a.name, a.also), { title: nameLabel(a.name, a.also) }),
+          a.matched ? el("span", { class: "muted small matched" }, " · as ", el("q", { lang: langOf(a.matched) }, a.matched)) : null),
+        el("mark", { class: `ent kind-${a.kind}` }, a.kind),
         String(a.mentions), String(a.articles), String(a.quotes), String(a.stances),
         el("span", {}, scoreBar(a.mean_stance), " ", fmtScore(a.mean_stance)),
       ])),
@@ -40,7 +47,7 @@ function quoteList(items, showSpeaker) {
   return el("ol", { class: "quotes" }, items.map((q) =>
     el("li", {},
       showSpeaker ? el("strong", {}, q.speaker_name || "unattributed", ": ") : null,
-      `“${truncate(q.text, 220)}” `,
+      el("q", { lang: q.language }, truncate(q.text, 220)), " ",
       el("span", { class: "muted small" }, link(articleHash(q.article_id), q.title || q.article_id), ` · ${[q.outlet, q.published].filter(Boolean).join(", ")}`))));
 }
 
@@ -82,7 +89,8 @@ export async function showActor(page, route, live) {
 
   const others = await getJSON("api/actors", { limit: 200 });
   if (!live()) return;
-  const pick = el("select", { id: "timeline-other" }, others.items.filter((o) => o.id !== a.id).map((o) => el("option", { value: o.id }, o.name)));
+  const pick = el("select", { id: "timeline-other" }, others.items.filter((o) => o.id !== a.id).map((o) => el("option", { value: o.id }, nameLabel(o.name, o.also))));
+  const forms = a.forms || [];
   const by = el("select", { id: "timeline-by" }, el("option", { value: "month" }, "month"), el("option", { value: "week" }, "week"));
   const box = el("div", { id: "timeline-box" });
   const go = el("button", { type: "button" }, "Show");
@@ -92,8 +100,12 @@ export async function showActor(page, route, live) {
 
   fill(page,
     el("p", {}, link("#/actors", "← all actors")),
-    el("h1", { class: "actor-name" }, a.name, " ", el("mark", { class: `ent kind-${a.kind}` }, a.kind || "actor")),
+    el("h1", { class: "actor-name", title: nameLabel(a.name, a.also) }, nameWithAlso(a.name, a.also), " ", el("mark", { class: `ent kind-${a.kind}` }, a.kind || "actor")),
     el("p", { class: "muted" }, `${a.id}${qid ? ` · Wikidata ${qid}` : ""} · ${a.mentions} mentions in ${a.articles} articles`),
+    forms.length ? el("p", { class: "forms small", id: "actor-forms" }, el("span", { class: "muted" }, "Written as: "),
+      forms.slice(0, FORMS_SHOWN).map((f, i) => [i ? ", " : "", el("span", { class: `form role-${f.role}`, lang: langOf(f.text), title: `${f.role} · ${f.count}×` }, f.text),
+        el("span", { class: "muted" }, f.role === "name" ? ` ${f.count}` : ` (${f.role}) ${f.count}`)]),
+      forms.length > FORMS_SHOWN ? el("span", { class: "muted" }, `, and ${forms.length - FORMS_SHOWN} more`) : null) : null,
     el("div", { class: "actor-grid" },
       section("Who mentions it", "mentioned-by",
         el("h3", {}, "Outlets"),
@@ -117,12 +129,12 @@ export async function showActor(page, route, live) {
       section("Stance evidence", "stance-evidence",
         none(data.stances, (rows) => el("ol", {}, rows.map((s) => el("li", { class: s.sign > 0 ? "pos" : "neg" },
           el("strong", {}, s.holder === "outlet" ? "the outlet" : s.holder_name), " ", el("span", { class: `badge ${s.sign > 0 ? "pos" : "neg"}` }, fmtScore(s.score)), " ",
-          s.evidence.map((e) => el("q", {}, truncate(e.text, 200))), " ",
+          s.evidence.map((e) => el("q", { lang: s.language }, truncate(e.text, 200))), " ",
           el("span", { class: "muted small" }, link(articleHash(s.article_id), s.title || s.article_id), ` · ${[s.outlet, s.published].filter(Boolean).join(", ")}`)))))),
       section("Quotes by it", "quotes-by", none(data.quotes_by, (rows) => quoteList(rows, false))),
       section("Quotes about it", "quotes-about", none(data.quotes_about, (rows) => quoteList(rows, true))),
       section("Articles", "actor-articles", none(data.articles, (rows) => table(["Published", "Outlet", "Title", "Mentions"], rows.map((r) =>
-        [r.published || "–", r.outlet || "–", link(articleHash(r.id), r.title || r.id), String(r.mentions)])))),
+        [r.published || "–", r.outlet || "–", link(articleHash(r.id), r.title || r.id, { lang: r.language }), String(r.mentions)])))),
     ),
   );
 }

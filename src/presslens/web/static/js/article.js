@@ -4,7 +4,7 @@
 // in one element per layer that covers it. No article text is ever parsed as HTML.
 
 import { getJSON } from "./api.js";
-import { actorHash, el, fill, fmtScore, link, tint, truncate } from "./dom.js";
+import { actorHash, el, fill, fmtScore, link, nameLabel, nameWithAlso, tint, truncate } from "./dom.js";
 
 const LAYERS = [
   ["ents", "Actors"],
@@ -106,7 +106,7 @@ function renderSegment(text, start, end, covering, ctx) {
     const a = s.actor;
     const mark = el("mark", {
       class: `ent kind-${a.kind}`,
-      title: [a.name, a.kind, s.role, a.wikidata].filter(Boolean).join(" · "),
+      title: [nameLabel(a.name, ctx.also[a.id]), a.kind, s.role, a.wikidata].filter(Boolean).join(" · "),
       dataset: { actor: a.id },
     }, node);
     if (end === s.end) mark.append(el("span", { class: "ent-label" }, a.kind));
@@ -126,7 +126,7 @@ function renderSegment(text, start, end, covering, ctx) {
   const quotes = by("quote");
   if (quotes.length) {
     const q = quotes[0].quote;
-    const who = q.speaker ? ctx.names[q.speaker] || q.speaker : "unattributed";
+    const who = q.speaker ? nameLabel(ctx.names[q.speaker] || q.speaker, ctx.also[q.speaker]) : "unattributed";
     node = el("span", {
       class: `quote quote-${q.kind}`,
       title: `${q.kind} quote · ${who}`,
@@ -143,12 +143,12 @@ function renderSegment(text, start, end, covering, ctx) {
   return seg;
 }
 
-function renderText(doc, names) {
+function renderText(doc, names, also, lang) {
   const text = doc.text;
   const spans = spansOf(doc, names);
   const colours = speakerColours(doc);
-  const ctx = { names, colours };
-  const body = el("div", { class: "doc-text", id: "doc-text" });
+  const ctx = { names, colours, also };
+  const body = el("div", { class: "doc-text", id: "doc-text", lang });
   for (const [ps, pe] of paragraphs(text)) {
     const cuts = new Set([ps, pe]);
     const inside = spans.filter((s) => s.start < pe && s.end > ps);
@@ -167,7 +167,7 @@ function renderText(doc, names) {
     doc.quotes.forEach((q, i) => {
       if (q.start >= ps && q.start < pe) {
         const who = q.speaker ? names[q.speaker] || q.speaker : "unattributed";
-        const tag = el("div", { class: "speaker", style: { "--tint": colours.get(q.speaker || "") }, title: `${q.kind} quote`, dataset: { quote: i } },
+        const tag = el("div", { class: "speaker", style: { "--tint": colours.get(q.speaker || "") }, title: [q.speaker ? nameLabel(who, also[q.speaker]) : null, `${q.kind} quote`].filter(Boolean).join(" · "), dataset: { quote: i } },
           q.speaker ? link(actorHash(q.speaker), who) : who);
         margin.append(tag);
       }
@@ -217,8 +217,12 @@ export async function showArticle(page, route, live) {
   const data = await getJSON(`api/articles/${encodeURIComponent(route.arg || "")}`);
   if (!live()) return;
   const { article, document: doc, names } = data;
+  const also = data.also || {};
+  // The text's language marks it (lang="ru": the browser picks fonts and hyphenation for it);
+  // the page around it, and the actors' English names, stay English.
+  const lang = doc.meta.language || article.language || null;
   const name = (id) => (id ? names[id] || id : "–");
-  const body = renderText(doc, names);
+  const body = renderText(doc, names, also, lang);
 
   const pick = (key, index, li) => () => {
     highlight(body, key, index);
@@ -238,14 +242,14 @@ export async function showArticle(page, route, live) {
   const top = topClaims(doc);
   const claims = ranked.map(([c, i]) => {
     const li = el("li", { class: top.has(i) ? "claim-item" : "claim-item claim-more", dataset: { index: i } },
-      el("span", { class: "badge score" }, c.score.toFixed(2)), " ", truncate(c.text, 140),
+      el("span", { class: "badge score" }, c.score.toFixed(2)), " ", el("span", { lang }, truncate(c.text, 140)),
       c.claimant ? el("div", { class: "muted small" }, `claimant: ${name(c.claimant)}`) : null);
     li.addEventListener("click", pick("claims", i, li));
     return li;
   });
   const quotes = doc.quotes.map((q, i) => {
     const li = el("li", { class: "quote-item", dataset: { index: i } },
-      el("strong", {}, q.speaker ? name(q.speaker) : "unattributed"), ": ", truncate(q.text, 120));
+      el("strong", {}, q.speaker ? name(q.speaker) : "unattributed"), ": ", el("span", { lang }, truncate(q.text, 120)));
     li.addEventListener("click", pick("quotes", i, li));
     return li;
   });
@@ -267,7 +271,7 @@ export async function showArticle(page, route, live) {
     return li;
   });
   const actors = [...doc.actors].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)).map((a) =>
-    el("li", {}, el("mark", { class: `ent kind-${a.kind}` }, a.name), " ", link(actorHash(a.id), "actor page"),
+    el("li", { class: "actor-item", dataset: { actor: a.id } }, el("mark", { class: `ent kind-${a.kind}`, title: nameLabel(a.name, also[a.id]) }, nameWithAlso(a.name, also[a.id])), " ", link(actorHash(a.id), "actor page"),
       el("span", { class: "muted" }, ` ×${a.mentions.length}`)));
 
   const toggles = el("div", { class: "legend" }, LAYERS.map(([key, label]) => {
@@ -282,7 +286,7 @@ export async function showArticle(page, route, live) {
   const meta = doc.meta;
   fill(page,
     el("p", {}, link("#/articles", "← all articles")),
-    el("h1", { class: "doc-title" }, meta.title || article.title || article.id),
+    el("h1", { class: "doc-title", lang }, meta.title || article.title || article.id),
     el("p", { class: "doc-meta muted" }, [meta.outlet, meta.published, meta.authors.length ? `by ${meta.authors.join(", ")}` : null, meta.language].filter(Boolean).join(" · ")),
     meta.url ? el("p", { class: "small muted" }, meta.url) : null,
     toggles,

@@ -24,6 +24,48 @@ export function append(node, children) {
   return node;
 }
 
+// The language of a name by its script: the page marks Cyrillic as Russian (fonts, hyphens).
+export function langOf(text) {
+  return /[\u0400-\u04ff]/.test(String(text ?? "")) ? "ru" : null;
+}
+
+// Search as the API does (web/forms.py): case-folded, ё read as е, each Cyrillic word without
+// its case ending ("России" is found by "Россия"); every word of the query must occur.
+const ENDINGS = ["иями", "ами", "ями", "ией", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей",
+  "ом", "ем", "ам", "ям", "ах", "ях", "ию", "ия", "ии", "ые", "ый", "ий", "ая", "яя", "ую", "юю",
+  "ых", "их", "ым", "им", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й"];
+
+export function fold(text) {
+  return String(text ?? "").toLowerCase().replaceAll("ё", "е");
+}
+
+export function searchTerms(query) {
+  const out = [];
+  for (const word of fold(query).match(/[\p{L}\p{N}_'’-]+/gu) || []) {
+    let term = word;
+    if (/[\u0400-\u04ff]/.test(word)) {
+      const ending = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= 3);
+      if (ending) term = word.slice(0, -ending.length);
+    }
+    if (!out.includes(term)) out.push(term);
+  }
+  return out;
+}
+
+export function matchesTerms(text, terms) {
+  const folded = fold(text);
+  return terms.length > 0 && terms.every((t) => folded.includes(t));
+}
+
+// An actor's label, its English canonical name, then its names in the other script.
+export function nameLabel(name, also) {
+  return [name, ...(also || [])].join(" · ");
+}
+
+export function nameWithAlso(name, also) {
+  return [name, (also || []).map((a) => el("span", { class: "also", lang: langOf(a) }, ` · ${a}`))];
+}
+
 export function link(hash, text, attrs = {}) {
   return el("a", { href: hash, ...attrs }, text);
 }

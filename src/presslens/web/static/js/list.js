@@ -1,7 +1,8 @@
-// The article list: filters (outlet, dates, actor, technique), per-article counts, paging.
+// The article list: filters (outlet, language, dates, words, actor, technique), per-article
+// counts, paging. The actor box takes an id, a QID, or any form of a name in either script.
 
 import { facets, getJSON } from "./api.js";
-import { articleHash, el, fill, link } from "./dom.js";
+import { articleHash, el, fill, link, nameLabel } from "./dom.js";
 
 const PAGE = 50;
 const COUNTS = [
@@ -38,7 +39,8 @@ export async function showList(page, route, live) {
   const offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
   const query = {
     outlet: p.get("outlet"), since: p.get("since"), until: p.get("until"),
-    actor: p.get("actor"), technique: p.get("technique"), limit: PAGE, offset,
+    actor: p.get("actor"), technique: p.get("technique"), language: p.get("language"),
+    q: p.get("q"), limit: PAGE, offset,
   };
   const [f, actors, data] = await Promise.all([
     facets(),
@@ -48,13 +50,15 @@ export async function showList(page, route, live) {
   if (!live()) return;
 
   const actorList = el("datalist", { id: "actor-options" },
-    actors.items.map((a) => el("option", { value: a.id }, `${a.name} (${a.kind})`)));
+    actors.items.map((a) => el("option", { value: a.id }, `${nameLabel(a.name, a.also)} (${a.kind})`)));
   const form = el(
     "form", { class: "filters", id: "article-filters" },
     selectOf("outlet", "Outlet", f.outlets.map((o) => ({ value: o.value, label: `${o.value} (${o.count})` })), query.outlet),
+    selectOf("language", "Language", (f.languages || []).map((l) => ({ value: l.value, label: `${l.value} (${l.count})` })), query.language),
     dateInput("since", "From", query.since),
     dateInput("until", "To", query.until),
-    el("label", {}, "Actor ", el("input", { name: "actor", id: "f-actor", list: "actor-options", value: query.actor || "", placeholder: "id, QID or name" })),
+    el("label", {}, "Words ", el("input", { type: "search", name: "q", id: "f-q", value: query.q || "", placeholder: "in title or text" })),
+    el("label", {}, "Actor ", el("input", { name: "actor", id: "f-actor", list: "actor-options", value: query.actor || "", placeholder: "id, QID or name, any script" })),
     actorList,
     selectOf("technique", "Technique", f.techniques.map((t) => ({ value: t.value, label: `${t.value.replaceAll("_", " ")} (${t.count})` })), query.technique),
     el("button", { type: "submit" }, "Filter"),
@@ -69,7 +73,7 @@ export async function showList(page, route, live) {
     el("tr", { dataset: { id: a.id } },
       el("td", { class: "date" }, a.published || "–"),
       el("td", {}, a.outlet || "–"),
-      el("td", { class: "title" }, link(articleHash(a.id), a.title || a.id, { class: "article-link" })),
+      el("td", { class: "title", lang: a.language }, link(articleHash(a.id), a.title || a.id, { class: "article-link" })),
       COUNTS.map(([key]) => el("td", { class: `num count-${key}` + (a.counts[key] ? "" : " zero") }, String(a.counts[key]))),
     ));
   const shown = data.items.length

@@ -52,6 +52,7 @@ function elements(g) {
     group: "nodes",
     data: {
       id: n.id, label: n.display, name: n.name || n.id, kind: n.kind || "", rank: n.rank,
+      also: n.also || [], forms: n.forms || [],
       importance: n.importance, share: Math.sqrt(n.importance / maxImportance),
       colour: KIND_COLOURS[n.kind] || "#999999", size: 10, font: 10,
     },

@@ -5,7 +5,7 @@
 // actors act for, and each sentence names its actors.
 
 import { facets, getJSON } from "./api.js";
-import { actorHash, articleHash, el, fill, fmtScore, link } from "./dom.js";
+import { actorHash, articleHash, el, fill, fmtScore, fold, link, matchesTerms, nameLabel, nameWithAlso, searchTerms } from "./dom.js";
 import { dateInput, formParams, selectOf } from "./list.js";
 import { clearFocus, drawNetwork, filterEdges, focusOn } from "./netgraph.js";
 
@@ -13,7 +13,7 @@ function filterQuery(p) {
   return {
     since: p.get("since"), until: p.get("until"), outlet: p.getAll("outlet"),
     speaker: p.getAll("speaker"), type: p.getAll("type"), min_weight: p.get("min_weight"),
-    level: p.get("level"),
+    level: p.get("level"), language: p.get("language"),
   };
 }
 
@@ -48,6 +48,7 @@ export async function showNetwork(page, route, live) {
 
   const form = el("form", { class: "filters", id: "network-filters" },
     selectOf("outlet", "Outlet", f.outlets.map((o) => ({ value: o.value })), query.outlet[0] || ""),
+    selectOf("language", "Language", (f.languages || []).map((l) => ({ value: l.value, label: `${l.value} (${l.count})` })), query.language || ""),
     selectOf("speaker", "Speaker", f.speakers.map((s) => ({ value: s.value, label: `${s.name} (${s.count})` })), query.speaker[0] || ""),
     selectOf("type", "Type", f.types.map((t) => ({ value: t.value, label: `${t.value} (${t.count})` })), query.type[0] || ""),
     dateInput("since", "From", query.since),
@@ -97,26 +98,39 @@ export async function showNetwork(page, route, live) {
   const cy = drawNetwork(graph, data);
   const names = search.querySelector("datalist");
   const byLabel = new Map();
-  cy.nodes().sort((a, b) => a.data("rank") - b.data("rank")).forEach((n) => {
-    byLabel.set(n.data("label").toLowerCase(), n.id());
-    names.append(el("option", { value: n.data("label") }));
+  const ranked = cy.nodes().sort((a, b) => a.data("rank") - b.data("rank"));
+  ranked.forEach((n) => {
+    byLabel.set(fold(n.data("label")), n.id());
+    names.append(el("option", { value: n.data("label") }, nameLabel(n.data("label"), n.data("also"))));
+  });
+  ranked.forEach((n) => {
+    for (const also of n.data("also") || []) {
+      if (!byLabel.has(fold(also))) {
+        byLabel.set(fold(also), n.id());
+        names.append(el("option", { value: also }, n.data("label")));
+      }
+    }
   });
   const showActor = (node) => {
     focusOn(cy, node.id());
     const neighbours = node.neighborhood("node").sort((a, b) => a.data("rank") - b.data("rank"));
     fill(panel,
-      el("h3", {}, link(actorHash(node.id()), node.data("label"))),
+      el("h3", {}, link(actorHash(node.id()), nameWithAlso(node.data("label"), node.data("also")))),
       el("p", { class: "muted small" }, `${neighbours.length} neighbour${neighbours.length === 1 ? "" : "s"} · ${node.data("importance")} relations · click an edge for its sentences`),
       el("ol", { class: "neighbours", id: "neighbour-list" }, neighbours.map((n) => el("li", {}, link(actorHash(n.id()), n.data("label"))))));
   };
   search.addEventListener("submit", (event) => {
     event.preventDefault();
-    const wanted = search.querySelector("#net-search").value.trim().toLowerCase();
-    let id = byLabel.get(wanted) || (cy.getElementById(wanted).length ? wanted : null);
+    const typed = search.querySelector("#net-search").value.trim();
+    const wanted = fold(typed);
+    let id = byLabel.get(wanted) || (cy.getElementById(typed).length ? typed : null);
     if (!id && wanted) id = [...byLabel].find(([label]) => label.includes(wanted))?.[1];
+    // any form the articles write the actor with, in either script, in any grammatical case
+    const terms = searchTerms(typed);
+    if (!id && terms.length) id = ranked.filter((n) => (n.data("forms") || []).some((f) => matchesTerms(f, terms)))[0]?.id();
     const node = id ? cy.getElementById(id) : null;
     if (node && node.length) showActor(node);
-    else panel.replaceChildren(el("p", { class: "muted" }, `No actor named “${wanted}” in this network.`));
+    else panel.replaceChildren(el("p", { class: "muted" }, `No actor named “${typed}” in this network.`));
   });
   search.querySelector("#net-reset").addEventListener("click", () => {
     clearFocus(cy);
