@@ -197,3 +197,10 @@ def test_a_region_named_with_a_compass_adjective_is_no_state() -> None:
     found = by_id(actors_of("Западная Европа и Латинская Америка молчат, а Америка давит."))
     assert mentions(found["Q30"]) == [("Америка", "name")]
     assert "Q458" not in found
+
+
+def test_a_possessive_after_a_state_of_its_gender_is_not_the_person() -> None:
+    text = ("Политолог Олег Мазуров выступил вчера. Он сказал, что Ереван заморозил участие в "
+            "ОДКБ, а его министры пропускают встречи.")
+    mazurov = by_id(actors_of(text))["person:oleg_mazurov"]
+    assert mentions(mazurov) == [("Олег Мазуров", "name"), ("Он", "pronoun")]

@@ -331,10 +331,35 @@ def add_pronouns(run: RussianRun) -> None:
         if person is None and token.dep_ == "nsubj" and \
                 fold(token.head.lemma_) in run.words.speech_verbs:
             person = _latest_person(run, token.idx, gender, 0)
+        if person is not None and _thing_between(run, person, n, gender):
+            person = None
         if person is not None:
             person.gender = person.gender or gender
             role: MentionRole = "pronoun"
             run.claim(person, n, n + 1, role)
+
+
+_GRAMMATICAL_GENDER = {"m": "Masc", "f": "Fem"}
+
+
+def _thing_between(run: RussianRun, person: Draft, n: int, gender: str) -> bool:
+    """A state or body named after the person, in the pronoun's sentence and of its grammatical
+    gender, is what the pronoun stands for ("Ереван заморозил участие, его министры ...";
+    "Армения ... её хотят выдавить"), not the person."""
+    token = run.tokens.words[n]
+    sentence_start = token.sent.start_char
+    last_person = max(s for (s, _e), r in person.mentions.items() if r != "pronoun" and s < token.idx)
+    since = max(last_person, sentence_start)
+    want = _GRAMMATICAL_GENDER[gender]
+    for m in range(n - 1, -1, -1):
+        word = run.tokens.words[m]
+        if word.idx < since:
+            return False
+        draft = run.owner_draft(m)
+        if draft is not None and draft.kind != "person" and \
+                want in word.morph.get("Gender", []) and word.pos_ in ("PROPN", "NOUN"):
+            return True
+    return False
 
 
 def _latest_person(run: RussianRun, at: int, gender: str, since: int) -> Draft | None:
