@@ -33,8 +33,8 @@ DEFAULT_FLOOR = 0.2
 
 # Relation types that are acts someone can check (an attack, a sanction, a deal signed, aid
 # sent), not attitudes (SUPPORT, ADVERSARY, ACCUSE) or talk (CONSULT, REQUEST)
-_EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "AGREE", "RETREAT",
-                          "THREATEN", "REJECT", "CONCEDE"})
+EVENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "AGREE", "RETREAT",
+                         "THREATEN", "REJECT", "CONCEDE"})
 
 
 def outlet_id_of(doc: Document) -> str | None:
@@ -73,10 +73,10 @@ def _is_attribution(seg: Segment, quotes: list[Quote]) -> bool:
 
 
 def states_event(doc: Document, start: int, end: int) -> bool:
-    """Whether an asserted act of ``_EVENT_TYPES`` found by the relation stage (its evidence is
+    """Whether an asserted act of ``EVENT_TYPES`` found by the relation stage (its evidence is
     the sentence) overlaps the segment. Before the relation stage runs, there are none."""
     return any(
-        r.modality == "asserted" and r.type in _EVENT_TYPES and r.start < end and start < r.end
+        r.modality == "asserted" and r.type in EVENT_TYPES and r.start < end and start < r.end
         for r in doc.relations
     )
 

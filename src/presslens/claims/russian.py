@@ -24,8 +24,8 @@ from itertools import pairwise
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from presslens.claims.extract import _EVENT_TYPES, actors_inside, claimant_of, outlet_id_of
-from presslens.lexicon.words import _read
+from presslens.claims.extract import EVENT_TYPES, actors_inside, claimant_of, outlet_id_of
+from presslens.lexicon.words import word_data
 from presslens.model import Claim, Document, Quote
 from presslens.relations.russian_lexicon import plain, russian_relation_lexicon
 from presslens.stances.russian import russian_stance_words
@@ -52,7 +52,7 @@ class _ClaimWords:
 
 @cache
 def _claim_words() -> _ClaimWords:
-    data = _read("ru", "claims")
+    data = word_data("claims", "ru")
 
     def words(*keys: str) -> frozenset[str]:
         return frozenset(plain(w) for key in keys for w in data[key])
@@ -136,7 +136,7 @@ def _score(seg: _Segment, doc: Document, actors: list[str], outlet: str | None) 
     ):
         z += w["past_action"]
     relations = [r for r in doc.relations if r.cue is not None and seg.start <= r.cue.start < seg.end]
-    if any(r.modality == "asserted" and r.type in _EVENT_TYPES for r in relations):
+    if any(r.modality == "asserted" and r.type in EVENT_TYPES for r in relations):
         z += w["event"]
     if relations:
         z += w["relation"]

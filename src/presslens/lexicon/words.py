@@ -36,6 +36,13 @@ def _read(language: str, file: str) -> dict[str, Any]:
     return data
 
 
+def word_data(file: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """The whole checked mapping of ``data/<language>/<file>.yaml`` (a ``note`` and named lists
+    or tables), for stages whose files hold nested tables that ``word_set`` and ``word_table``
+    do not describe. The mapping is cached and shared: callers read it, never change it."""
+    return _read(language, file)
+
+
 def _entry(language: str, file: str, key: str) -> Any:
     data = _read(language, file)
     if key not in data or key == "note":

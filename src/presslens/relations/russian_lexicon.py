@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from presslens.lexicon import LexiconError, relation_types, word_set
-from presslens.lexicon.words import _read
+from presslens.lexicon.words import word_data
 
 _LANGUAGE = "ru"
 _FILE = "relations"
@@ -83,7 +83,7 @@ def _cue(lemma: str, value: Any, where: str) -> RuCue:
 
 def _table(key: str) -> dict[str, RuCue]:
     where = f"data/{_LANGUAGE}/{_FILE}.yaml: {key}"
-    raw = _read(_LANGUAGE, _FILE).get(key)
+    raw = word_data(_FILE, _LANGUAGE).get(key)
     if not isinstance(raw, dict):
         raise LexiconError(f"{where}: expected a mapping")
     return {plain(lemma): _cue(lemma, value, where) for lemma, value in raw.items()}

@@ -26,7 +26,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from presslens.lexicon.words import _read
+from presslens.lexicon.words import word_data
 from presslens.model import Document, Offsets, Relation, Stance
 from presslens.relations.russian import evidence_of
 from presslens.relations.russian_frames import ActorTokens, negated, preposition, subjects
@@ -64,7 +64,7 @@ class _Words:
 
 @cache
 def russian_stance_words() -> _Words:
-    data = _read("ru", "stances")
+    data = word_data("stances", "ru")
 
     def table(key: str) -> dict[str, float]:
         return {plain(word): float(weight) for word, weight in data[key].items()}
