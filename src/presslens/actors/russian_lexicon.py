@@ -9,6 +9,7 @@ the lemma. "ё" is folded to "е" on both sides (pymorphy2 writes lemmas with "�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -139,12 +140,45 @@ def actor_words() -> ActorWords:
     )
 
 
+@dataclass(frozen=True)
+class Transliteration:
+    letters: dict[str, str]
+    after_vowel: dict[str, str]
+    word_endings: dict[str, str]
+    vowels: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def transliteration() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (_read("transliteration.yaml")["letters"]).items()}
+def transliteration() -> Transliteration:
+    data = _read("transliteration.yaml")
+
+    def table(key: str) -> dict[str, str]:
+        return {str(k): str(v) for k, v in (data.get(key) or {}).items()}
+
+    return Transliteration(table("letters"), table("after_vowel"), table("word_endings"),
+                           frozenset(str(data.get("vowels", ""))))
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]+")
 
 
 def latin(text: str) -> str:
-    """The Latin letters of a Cyrillic name ("Игорь Семёнов" -> "igor semenov"), lower case."""
-    table = transliteration()
-    return "".join(table.get(ch, ch) for ch in text.lower())
+    """The Latin letters of a Cyrillic name ("Игорь Семёнов" -> "igor semyonov"), lower case,
+    spelt as English-language newspapers spell Russian names (transliteration.yaml)."""
+    return _CYRILLIC_WORD.sub(lambda m: _latin_word(m.group()), text.lower())
+
+
+def _latin_word(word: str) -> str:
+    rules = transliteration()
+    ending = ""
+    for cyrillic, written in sorted(rules.word_endings.items(), key=lambda kv: -len(kv[0])):
+        if len(word) > len(cyrillic) and word.endswith(cyrillic):
+            word, ending = word[: -len(cyrillic)], written
+            break
+    out = []
+    for i, ch in enumerate(word):
+        if i > 0 and word[i - 1] in rules.vowels and ch in rules.after_vowel:
+            out.append(rules.after_vowel[ch])
+        else:
+            out.append(rules.letters.get(ch, ch))
+    return "".join(out) + ending
