@@ -23,6 +23,8 @@ from presslens.relations.russian_patterns import Found, RussianPatterns
 
 __all__ = ["extract_russian_relations"]
 
+# verbal acts that only a state, a body or someone acting for one performs toward another actor
+_SPEECH_TYPES = frozenset({"ACCUSE", "PROTEST", "REQUEST"})
 _QUOTE_MARKS = "\"'“”«»„‘’–—-"
 
 
@@ -51,6 +53,10 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
         if not any(t.i in actors.by_token for t in sent):
             continue
         for found in patterns.find(sent):
+            if found.type in _SPEECH_TYPES and actors.kinds.get(found.source) == "person" and (
+                actors.state_of(found.source) is None
+            ):
+                continue  # an expert's accusation or appeal is an opinion (a stance), not an act
             start, end = evidence_of(doc.text, sent, found.cue.idx)
             if doc.text[start:end].rstrip(_QUOTE_MARKS + " ").endswith("?") and actors.quote_at(found.cue.idx) is None:
                 continue  # the outlet's own question (an interview prompt) asserts nothing

@@ -11,16 +11,16 @@ its bare genitive, demonym adjective or possessive ("руководство Ар
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
 from presslens.actors.gazetteer import load_gazetteer
 from presslens.model import Document, Modality, Quote
-from presslens.relations.russian_lexicon import RuLexicon, plain
+from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relation_lexicon
+from presslens.relations.russian_reference import SUBJECT_DEPS, References
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 # dependents of a nominal that name its owner or kind ("руководство Армении", "французские
 # поставки", "его министры"); "nmod" only without a preposition (a genitive)
 _OWNER_DEPS = frozenset({"nmod", "amod", "det", "nmod:poss", "appos", "flat:name", "flat"})
@@ -48,46 +48,90 @@ def preposition(token: Token) -> str | None:
     return "_".join(parts) if parts else None
 
 
-class ActorTokens:
+class ActorTokens(References):
     """Actor ids per token of one document, and the facts about actors the stages need."""
 
     def __init__(self, doc: Document, sdoc: Doc) -> None:
         self.doc = doc
         self.sdoc = sdoc
+        self.lexicon = russian_relation_lexicon()
         self.kinds = {a.id: a.kind for a in doc.actors}
+        self.by_token = self._index(doc, sdoc, places=False)
+        # a capital or country named as the place of an act ("в Минске назвали", "размещение
+        # бригады в Литве"): read only where a frame asks for a place
+        self.places = self._index(doc, sdoc, places=True)
+        self._sentence_starts = [s.start for s in sdoc.sents]
+        self.quotes = sorted(doc.quotes, key=lambda q: q.start)
+        self.outlet_id = self._outlet()
+        self._states: dict[str, str | None] = {}
+
+    @staticmethod
+    def _index(doc: Document, sdoc: Doc, places: bool) -> dict[int, tuple[str, ...]]:
+        """The actors of the shortest mention covering each token; a word holding several
+        mentions ("российско-белорусскими") stands for all of them in text order."""
         starts = [t.idx for t in sdoc]
         best: dict[int, tuple[int, list[str]]] = {}
+        parts: dict[int, list[tuple[int, str]]] = {}
         for actor in doc.actors:
             for m in actor.mentions:
-                if m.role == "place" or m.end <= m.start:
+                if (m.role == "place") != places or m.end <= m.start:
                     continue
                 length = m.end - m.start
-                for i in range(bisect_left(starts, m.start), bisect_right(starts, m.end - 1)):
+                first = max(0, bisect_right(starts, m.start) - 1)
+                for i in range(first, bisect_right(starts, m.end - 1)):
+                    token = sdoc[i]
+                    if m.start > token.idx or m.end < token.idx + len(token.text):
+                        if m.start < token.idx + len(token.text):
+                            parts.setdefault(i, []).append((m.start, actor.id))
+                        continue
                     current = best.get(i)
                     if current is None or length < current[0]:
                         best[i] = (length, [actor.id])
                     elif length == current[0] and actor.id not in current[1]:
                         current[1].append(actor.id)
-        self.by_token: dict[int, tuple[str, ...]] = {i: tuple(ids) for i, (_, ids) in best.items()}
-        self.quotes = sorted(doc.quotes, key=lambda q: q.start)
-        self.outlet_id = self._outlet()
-        self._states: dict[str, str | None] = {}
+        found = {i: tuple(ids) for i, (_, ids) in best.items()}
+        for i, inside in parts.items():
+            if i not in found:
+                found[i] = tuple(dict.fromkeys(a for _, a in sorted(inside)))
+        return found
 
     # ------------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> tuple[str, ...]:
         return self.by_token.get(token.i, ())
 
-    def phrase(self, token: Token) -> list[str]:
-        """The actors a nominal phrase headed by ``token`` stands for."""
-        own = self.at(token)
+    def phrase(self, token: Token, places: bool = False, depth: int = 2) -> list[str]:
+        """The actors a nominal phrase headed by ``token`` stands for: its own mention (a place
+        too where ``places``), a pronoun's antecedent, a relative pronoun's noun, else the
+        owners named in its genitive (two levels deep: "визиты российских делегаций"), demonym
+        adjective, possessive or origin ("делегации из Москвы")."""
+        own = self.at(token) or (self.places.get(token.i, ()) if places else ())
         if own:
             return list(own)
+        if token.pos_ in ("PRON", "DET"):
+            if plain(token.lemma_) == "который":
+                clause = token.head
+                if clause.dep_ == "acl:relcl" and clause.head.i != clause.i:
+                    return self.phrase(clause.head, places, depth)
+                return []
+            meant = self.stands_for(token)
+            if meant:
+                return meant
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "X"):
             return []
         found: list[str] = []
         for child in token.children:
-            if child.dep_ in _OWNER_DEPS and preposition(child) is None:
-                found.extend(a for a in self.at(child) if a not in found)
+            if child.dep_ not in _OWNER_DEPS:
+                continue
+            prep = preposition(child)
+            if prep is None:
+                owners = list(self.at(child)) or self.stands_for(child)
+                if not owners and depth > 1 and child.dep_ == "nmod":
+                    owners = self.group(child, depth=depth - 1)
+            elif child.dep_ == "nmod" and prep in self.lexicon.origin_preps and child.pos_ == "PROPN":
+                owners = self.group(child, places=True, depth=1)
+            else:
+                continue
+            found.extend(a for a in owners if a not in found)
         # "представитель МИД России Мария Захарова": the named one, not the body she speaks for
         named = [
             a for c in token.children if c.dep_ in _NAME_DEPS for a in self.at(c)
@@ -95,13 +139,13 @@ class ActorTokens:
         ]
         return named or found
 
-    def group(self, token: Token) -> list[str]:
+    def group(self, token: Token, places: bool = False, depth: int = 2) -> list[str]:
         """``phrase`` of the token and of the phrases coordinated with it ("Турция и
         Азербайджан", "из Парижа и Брюсселя")."""
-        found = self.phrase(token)
+        found = self.phrase(token, places, depth)
         for child in token.children:
             if child.dep_ == "conj":
-                found.extend(a for a in self.phrase(child) if a not in found)
+                found.extend(a for a in self.phrase(child, places, depth) if a not in found)
         return found
 
     # ------------------------------------------------------------------ speech
@@ -158,13 +202,19 @@ class ActorTokens:
 # ---------------------------------------------------------------------- syntax around a cue
 def subjects(verb: Token, actors: ActorTokens, depth: int = 3) -> list[str]:
     """The actors of a verb's (or predicate's) subject; a coordinated or complement verb without
-    its own subject shares its head's ("Турция ... действуют и согласуют", "намерена навязывать");
-    a participle or relative clause acts for the noun it qualifies."""
+    its own subject shares its head's ("Турция ... действуют и согласуют", "намерена навязывать"),
+    and so does a "что"-clause of a verb of saying ("заявили, что поддерживают"); a participle
+    or relative clause acts for the noun it qualifies; a relative clause with no subject of its
+    own, for the subject of the clause its noun stands in ("превращает его в инструмент, с
+    помощью которого пытается ..."); "В X заявили" is said by X."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             if plain(child.lemma_) == "который" and verb.dep_ == "acl:relcl":
                 return actors.group(verb.head)
             return actors.group(child)
+    impersonal = actors.impersonal(verb)
+    if impersonal:
+        return impersonal
     if depth == 0 or verb.head.i == verb.i:
         return []
     if any(c.dep_ == "cc" for c in verb.children):
@@ -173,10 +223,19 @@ def subjects(verb: Token, actors: ActorTokens, depth: int = 3) -> list[str]:
         for sibling in sorted(verb.head.children, key=lambda t: -t.i):
             if sibling.i < verb.i and sibling.dep_ == verb.dep_ and sibling.pos_ == "VERB":
                 return subjects(sibling, actors, depth - 1)
+    head_lemma = plain(verb.head.lemma_)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+        return subjects(verb.head, actors, depth - 1)
+    if verb.dep_ == "ccomp" and head_lemma in actors.lexicon.report_verbs:
         return subjects(verb.head, actors, depth - 1)
     if verb.dep_ == "acl":
         return actors.group(verb.head)
+    if (
+        verb.dep_ == "acl:relcl" and "Sing" in feature(verb, "Number")
+        and verb.head.head.i != verb.head.i and verb.head.head.pos_ == "VERB"
+    ):
+        # (a plural verb with no subject is indefinite: "в США, где им обещают субсидии")
+        return subjects(verb.head.head, actors, depth - 1)
     return []
 
 

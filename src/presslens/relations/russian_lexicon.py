@@ -55,6 +55,14 @@ class RuLexicon:
     future_auxiliaries: frozenset[str]
     hypothetical_heads: frozenset[str]
     conditional_marks: frozenset[str]
+    report_verbs: frozenset[str]
+    impersonal_preps: frozenset[str]
+    anaphoric_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    joint_adverbs: frozenset[str]
+    border_nouns: frozenset[str]
+    origin_preps: frozenset[str]
+    cessation_verbs: frozenset[str]
 
     def polarity(self, type_name: str) -> int:
         return relation_types()[type_name].polarity
@@ -115,4 +123,12 @@ def russian_relation_lexicon() -> RuLexicon:
         future_auxiliaries=_words("future_auxiliaries"),
         hypothetical_heads=_words("hypothetical_heads"),
         conditional_marks=_words("conditional_marks"),
+        report_verbs=_words("report_verbs"),
+        impersonal_preps=_words("impersonal_preps"),
+        anaphoric_pronouns=_words("anaphoric_pronouns"),
+        first_person=_words("first_person"),
+        joint_adverbs=_words("joint_adverbs"),
+        border_nouns=_words("border_nouns"),
+        origin_preps=_words("origin_preps"),
+        cessation_verbs=_words("cessation_verbs"),
     )

@@ -131,6 +131,10 @@ class RussianPatterns:
         typed = self._typed(cue, verb)
         if typed is None:
             return
+        if typed[0] == "REQUEST" and any(
+            c.dep_ == "xcomp" and plain(c.lemma_) in self.lexicon.cessation_verbs for c in verb.children
+        ):
+            typed = ("REQUEST", -1)  # asked to stop what it does
         mode = modality(verb, self.lexicon)
         passive = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
         if passive is not None or "Pass" in feature(verb, "Voice"):
@@ -145,8 +149,9 @@ class RussianPatterns:
         if cue.reverse:
             sources, targets = targets, sources
         if not targets and len(sources) > 1 and plain(verb.lemma_) in self.lexicon.reciprocal:
-            for source in sources:
-                yield from self._emit([source], sources, typed, verb, mode, 0.5)
+            # a two-sided act is one relation from the first named to the others, the PLOVER
+            # coding of a joint event ("Турция и Азербайджан согласуют" -> Turkey, Azerbaijan)
+            yield from self._emit(sources[:1], sources[1:], typed, verb, mode, 0.5)
             return
         yield from self._emit(sources, targets, typed, verb, mode, 0.6)
 
