@@ -32,6 +32,7 @@ class RuCue:
     reverse: bool = False
     object: str | None = None  # the verb states the relation only with this object noun
     negated_only: bool = False  # only the negated cue states a relation (its `negated` type)
+    joint_only: bool = False  # a noun that states a relation only between two owners it names
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class RuLexicon:
     border_nouns: frozenset[str]
     origin_preps: frozenset[str]
     cessation_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    spoiling_words: frozenset[str]
+    evaluations: dict[str, float]
 
     def polarity(self, type_name: str) -> int:
         return relation_types()[type_name].polarity
@@ -86,6 +90,7 @@ def _cue(lemma: str, value: Any, where: str) -> RuCue:
         reverse=bool(spec.get("reverse", False)),
         object=plain(spec["object"]) if spec.get("object") else None,
         negated_only=bool(spec.get("negated_only", False)),
+        joint_only=bool(spec.get("joint_only", False)),
     )
 
 
@@ -99,6 +104,19 @@ def _table(key: str) -> dict[str, RuCue]:
 
 def _words(key: str) -> frozenset[str]:
     return frozenset(plain(w) for w in word_set(_FILE, key, _LANGUAGE))
+
+
+def _evaluations() -> dict[str, float]:
+    """The evaluative nouns and adjectives of the stance lexicon (data/ru/stances.yaml), which
+    say whether naming an actor or its act so is an accusation or praise."""
+    data = word_data("stances", _LANGUAGE)
+    found: dict[str, float] = {}
+    for key in ("nouns", "adjectives"):
+        table = data.get(key)
+        if not isinstance(table, dict):
+            raise LexiconError(f"data/{_LANGUAGE}/stances.yaml: {key}: expected a mapping")
+        found.update({plain(word): float(weight) for word, weight in table.items()})
+    return found
 
 
 @cache
@@ -131,4 +149,7 @@ def russian_relation_lexicon() -> RuLexicon:
         border_nouns=_words("border_nouns"),
         origin_preps=_words("origin_preps"),
         cessation_verbs=_words("cessation_verbs"),
+        naming_verbs=_words("naming_verbs"),
+        spoiling_words=_words("spoiling_words"),
+        evaluations=_evaluations(),
     )

@@ -34,6 +34,7 @@ from presslens.relations.russian_frames import (
     subjects,
 )
 from presslens.relations.russian_lexicon import RuCue, RuLexicon, plain
+from presslens.relations.russian_speech import SpeechActs
 
 # copulas and verbs of becoming or naming whose complement noun is predicated of the subject
 # (or, for the naming verbs, of the object): grammar, not vocabulary of any one stage
@@ -45,6 +46,7 @@ _NAMING = frozenset({"считать", "называть", "назвать", "п
 _AGENT_DEPS = frozenset({"obl", "obl:agent"})
 _BODIES = frozenset({"alliance", "organization"})
 _FORCE = frozenset({"ASSAULT", "COERCE"})
+_TWO_SIDED = frozenset({"COOPERATE", "CONSULT", "AGREE", "ALLY", "ADVERSARY"})
 
 
 @dataclass(frozen=True)
@@ -58,29 +60,39 @@ class Found:
     confidence: float
 
 
-class RussianPatterns:
+class RussianPatterns(SpeechActs):
     def __init__(self, actors: ActorTokens, lexicon: RuLexicon) -> None:
         self.actors = actors
         self.lexicon = lexicon
 
     def find(self, sent: SpacySpan) -> Iterator[Found]:
         lex = self.lexicon
+        found: list[Found] = []
+        sayers: list[Token] = []
         for token in sent:
             lemma = plain(token.lemma_)
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and lemma in lex.verbs):
                 if lemma in lex.verbs:
-                    yield from self._verb(token, lex.verbs[lemma])
+                    found.extend(self._verb(token, lex.verbs[lemma]))
                 if lemma in lex.follow_verbs:
-                    yield from self._guidance(token)
+                    found.extend(self._guidance(token))
+                if lemma in lex.naming_verbs:
+                    found.extend(self.naming(token))
+                if lemma in lex.report_verbs:
+                    sayers.append(token)
+                found.extend(self.joint(token))
             elif token.pos_ == "NOUN":
                 if lemma in lex.nouns:
-                    yield from self._event_noun(token, lex.nouns[lemma])
+                    found.extend(self._event_noun(token, lex.nouns[lemma]))
                 if lemma in lex.predicates:
-                    yield from self._predicate(token, lex.predicates[lemma])
+                    found.extend(self._predicate(token, lex.predicates[lemma]))
                 if lemma in lex.circumstances:
-                    yield from self._circumstance(token, lex.circumstances[lemma])
+                    found.extend(self._circumstance(token, lex.circumstances[lemma]))
             if token.pos_ == "ADJ" and lemma in lex.adjectives:
-                yield from self._predicate(token, lex.adjectives[lemma])
+                found.extend(self._predicate(token, lex.adjectives[lemma]))
+        for verb in sayers:
+            found.extend(list(self.reported_accusations(verb, found)))
+        yield from found
 
     # ------------------------------------------------------------------ helpers
     def _typed(self, cue: RuCue, token: Token) -> tuple[str, int] | None:
@@ -107,6 +119,9 @@ class RussianPatterns:
                 yield Found(source, target, typed[0], polarity, mode, cue, confidence)
 
     def _targets(self, head: Token, args: tuple[str, ...]) -> list[str]:
+        """The actors in the cue's argument slots; a prepositional slot may name a place
+        ("размещение бригады в Литве"). Without one, the neighbour of a border the act is on
+        ("закрытие пунктов пропуска на границе с Белоруссией")."""
         found: list[str] = []
         for child in head.children:
             # compound prepositions with a noun ("в адрес X"): the noun's genitive is the target
@@ -114,13 +129,29 @@ class RussianPatterns:
             if prep is not None and f"{prep}_{plain(child.lemma_)}" in args:
                 for owner in child.children:
                     if owner.dep_ == "nmod" and preposition(owner) is None:
-                        found.extend(a for a in self.actors.group(owner) if a not in found)
+                        found.extend(a for a in self.actors.group(owner, places=True) if a not in found)
         for arg in complements(head, args):
-            group = self.actors.group(arg)
+            group = self.actors.group(arg, places=preposition(arg) is not None)
             if not group and plain(arg.lemma_) in self.lexicon.membership_nouns:
                 group = self._targets(arg, ("в",))  # "заморозил участие в ОДКБ"
             found.extend(a for a in group if a not in found)
-        return found
+        return found or self._across_border(head)
+
+    def _across_border(self, head: Token, depth: int = 3) -> list[str]:
+        """X of "граница с X" among the cue's dependents (a few levels down)."""
+        for child in head.children:
+            if child.dep_ not in ("obj", "obl", "nmod", "nsubj:pass"):
+                continue
+            if plain(child.lemma_) in self.lexicon.border_nouns:
+                return [
+                    a for c in child.children if c.dep_ == "nmod" and preposition(c) == "с"
+                    for a in self.actors.group(c, places=True)
+                ]
+            if depth > 1:
+                found = self._across_border(child, depth - 1)
+                if found:
+                    return found
+        return []
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, cue: RuCue) -> Iterator[Found]:
@@ -199,9 +230,27 @@ class RussianPatterns:
             # "удары повредили иранские объекты": the act of force hits the verb's object
             targets = self._targets(head, ("obj",))
         mode = modality(head if light else noun, self.lexicon)
-        if not targets and len(sources) > 1 and noun.dep_ != "nmod":
+        if cue.joint_only:
+            targets = []
+        if not targets and len(sources) > 1:
+            if typed[0] in _TWO_SIDED and not self._spoiled(noun):
+                # "российско-турецкие отношения", "отношения Путина и Эрдогана": a joint act,
+                # one relation from the first named to the others
+                yield from self._emit(sources[:1], sources[1:], typed, noun, mode, 0.5)
+            if noun.dep_ != "nmod":
+                return
+        if cue.joint_only:
             return
         yield from self._emit(sources, targets, typed, noun, mode, 0.5)
+
+    def _spoiled(self, noun: Token) -> bool:
+        """A two-sided noun the sentence judges badly ("отношения испорчены", "враждебные
+        отношения"): the cooperation is not stated."""
+        words = [noun.head, *noun.children, *noun.head.children]
+        return any(
+            self.lexicon.evaluations.get(plain(w.lemma_), 0.0) < 0 or plain(w.lemma_) in self.lexicon.spoiling_words
+            for w in words
+        ) or negated(noun.head, self.lexicon)
 
     # ------------------------------------------------------------------ predicates
     def predicated_of(self, word: Token) -> list[str]:
