@@ -24,6 +24,7 @@ from presslens.quotes.attribution import (
 from presslens.quotes.indirect import indirect_candidates
 from presslens.quotes.marks import find_marked_quotes
 from presslens.quotes.reported import (
+    as_candidates,
     headline_speech_candidate,
     parenthetical_candidates,
     speaker_label_candidates,
@@ -65,6 +66,8 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
     indirect = [c for c in indirect if not _inside_any(c, framed)]
     indirect += [f for f in framed
                  if not any(c.start < f.end and f.start < c.end for c in indirect)]
+    indirect += as_candidates(sdoc, [*direct_ranges, *((m.open_at, m.close_at + 1) for m in marked),
+                                     *((c.start, c.end) for c in indirect)])
     candidates = sorted([*direct, *indirect], key=lambda c: (c.start, c.end, c.kind))
     candidates = _drop_duplicates(candidates)
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.lexicon.speech import speech_verbs
 from presslens.model import QuoteKind
-from presslens.quotes.lexicon import QUESTION_VERBS, SPEAKER_PRONOUNS
+from presslens.quotes.lexicon import GROUP_SPEAKERS, QUESTION_VERBS, SPEAKER_PRONOUNS
 from presslens.quotes.marks import MarkedQuote
 
 Range = tuple[int, int]
@@ -354,6 +354,10 @@ def _fragment_attribution(doc: Doc, mq: MarkedQuote) -> Candidate | None:
 
 
 def is_potential_speaker(token: Token) -> bool:
+    if token.lower_ in GROUP_SPEAKERS and token.pos_ in ("PRON", "DET", "ADJ", "NUM", "NOUN"):
+        # ("some argue ...", "most of them said ...", "those surveyed say ...": a group or a
+        # share of people)
+        return True
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKER_PRONOUNS
     # ("two in three said ...": a number stands for the people counted)

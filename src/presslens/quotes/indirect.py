@@ -26,7 +26,16 @@ from presslens.quotes.attribution import (
     set_content_stats,
     subject_of,
 )
-from presslens.quotes.lexicon import CONVICTION_ADJECTIVES, OPINION_NOUNS, WH_WORDS
+from presslens.quotes.lexicon import (
+    CONVICTION_ADJECTIVES,
+    OPINION_NOUNS,
+    RELATIVE_PRONOUNS,
+    REPORTED_QUESTION_VERBS,
+    REPORTED_WH_WORDS,
+    WH_WORDS,
+)
+from presslens.quotes.questions import question_candidate
+from presslens.quotes.reporters import fallback_subject, infinitive_of_act
 from presslens.syntax.lookup import exact_lemma_in, lemma_in, lower_in
 
 
@@ -64,6 +73,7 @@ def _cue_tokens(doc: Doc) -> list[int]:
     pos = doc.to_array(POS)
     cues = (
         (((pos == VERB) | (pos == AUX)) & lemma_in(doc, speech_verbs()))
+        | ((pos == VERB) & lemma_in(doc, REPORTED_QUESTION_VERBS))
         | ((pos == ADJ) & lower_in(doc, CONVICTION_ADJECTIVES))
         | lower_in(doc, {"according", *OPINION_NOUNS})
         | exact_lemma_in(doc, {"put"})
@@ -82,6 +92,7 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
             continue
         candidate = (
             _verb_cue(doc, text, token, direct)
+            or _question_cue(text, token)
             or _according_cue(doc, text, token, direct)
             or _opinion_cue(doc, text, token, direct)
         )
@@ -101,6 +112,14 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
     return found
 
 
+def _question_cue(text: str, verb: Token) -> Candidate | None:
+    """"asked whether ...": the question clause, to the sentence end at the latest."""
+    candidate = question_candidate(verb)
+    if candidate is not None:
+        candidate.end = min(candidate.end, _content_end(verb.sent, text, candidate.start))
+    return candidate
+
+
 _MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
 
 
@@ -115,19 +134,26 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         # "the press will tell you that ...": a prediction, not reported speech.
         return None
-    subject = subject_of(verb)
+    subject = subject_of(verb) or fallback_subject(verb)
     if subject is None or not is_potential_speaker(subject):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and same_line(c, verb)]
+    clauses = clauses or _gerund_clause(verb)
     if not clauses:
         return _postposed_cue(doc, text, verb, subject, direct)
     clause = clauses[0]
     if _within_one(direct, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)):
         return None  # the clause is a quotation: a direct quote
     first_words = [t for t in clause.subtree if not t.is_punct][:1]
-    if first_words and first_words[0].lower_ in WH_WORDS and first_words[0].head == clause:
-        # "explained why ...", "asked whether ...": a question. A wh-word that opens a clause
-        # of its own inside the content ("said if he wins he would ...") leaves it a statement.
+    relative = _relative_report(text, verb, clause, subject)
+    if relative is not None:
+        return relative
+    if (first_words and first_words[0].lower_ in WH_WORDS and first_words[0].head == clause
+            and not (first_words[0].lower_ in REPORTED_WH_WORDS and clause.i > verb.i)):
+        # "said whether ...", "told when ...": an open question, no statement ("asked whether
+        # ..." is a reported question, ``questions``). What a speaker "explained how/why" or
+        # "described what" reports the account given; a wh-word that opens a clause of its own
+        # inside the content ("said if he wins he would ...") leaves it a statement.
         return None
     if clause.i > verb.i:
         # (words the parser hangs on the clause but that stand before the cue, "In an
@@ -151,6 +177,37 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
                      "verb")
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _gerund_clause(verb: Token) -> list[Token]:
+    """`said legalizing it could create jobs`: the parser reads the gerund that is the reported
+    clause's subject as the verb's complement and hangs the clause's finite verb under it; the
+    gerund's phrase is the reported clause when a finite verb stands in it."""
+    for child in verb.rights:
+        if (child.dep_ == "xcomp" and child.tag_ == "VBG" and same_line(child, verb)
+                and any(t.tag_ in _FINITE_TAGS for t in child.subtree)):
+            return [child]
+    return []
+
+
+def _relative_report(text: str, verb: Token, clause: Token, subject: Token) -> Candidate | None:
+    """`the wall, which he said the neighbours should pay for`: a speech verb in a relative
+    clause whose reported clause holds the relative pronoun. The content runs from the pronoun
+    (the subject or object of the report, without which it is no clause) to the clause's end,
+    the speaker and cue inside it, as with a parenthetical cue."""
+    if verb.dep_ != "relcl":
+        return None
+    pronoun = next((t for t in clause.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS
+                    and t.head.i > verb.i), None)
+    if pronoun is None:
+        return None
+    end = min(_content_end(clause.sent, text, pronoun.idx),
+              _subtree_end(text, clause, pronoun, verb))
+    return Candidate("indirect", pronoun.idx, end, cue_range(verb), subject, phrase_range(subject),
+                     "verb")
+
+
 def _infinitive_without_act(verb: Token) -> bool:
     """"they like to say ...", "declined to say ...", "plans to announce ...": a speech verb in
     the infinitive reports no act of speech, unless what governs it carries the act on
@@ -160,7 +217,7 @@ def _infinitive_without_act(verb: Token) -> bool:
     head = verb.head
     carried_on = is_speech_verb(head) or any(c.dep_ == "prt" and c.lower_ == "on"
                                               for c in head.children)
-    return not carried_on
+    return not carried_on and not infinitive_of_act(verb)
 
 
 def _subtree_end(text: str, clause: Token, first: Token, verb: Token) -> int:

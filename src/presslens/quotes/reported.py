@@ -15,6 +15,7 @@ import numpy as np
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.attribution import (
     Candidate,
     Range,
@@ -26,11 +27,15 @@ from presslens.quotes.attribution import (
     subject_of,
 )
 from presslens.quotes.indirect import cue_range
+from presslens.syntax.lookup import lemma_in
 
 
 def _between_commas(verb: Token, subject: Token) -> bool:
     doc = verb.doc
-    words = [t.i for t in (*subject.subtree, *verb.subtree) if not t.is_punct]
+    # (a clause the parser coordinated with the cue, "the police added, and had passed ...",
+    # belongs to the framed sentence, not to the cue)
+    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    words = [t.i for t in (*subject.subtree, verb, *own) if not t.is_punct]
     first, last = min(words), max(words)
     return (first > 0 and doc[first - 1].text == ","
             and last + 1 < len(doc) and doc[last + 1].text == ",")
@@ -39,12 +44,14 @@ def _between_commas(verb: Token, subject: Token) -> bool:
 def parenthetical_candidate(doc: Doc, verb: Token) -> Candidate | None:
     """`The plan, an aide said, is to vote in spring.`: the sentence around a framed cue."""
     main = verb.head
-    if verb.dep_ != "parataxis" or main.i <= verb.i or not is_speech_verb(verb):
+    # (the framed cue may follow the main verb: "He had no ties, the airline added, and had
+    # passed every check")
+    if verb.dep_ != "parataxis" or main.i == verb.i or not is_speech_verb(verb):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     subject = subject_of(verb)
-    if subject is None or subject.i > verb.i or not is_potential_speaker(subject):
+    if subject is None or not is_potential_speaker(subject):
         return None
     if not _between_commas(verb, subject) or not same_line(main.left_edge, main.right_edge):
         return None
@@ -58,11 +65,58 @@ def parenthetical_candidate(doc: Doc, verb: Token) -> Candidate | None:
         first = doc[first.i + 1]
     while last.i > first.i and (last.is_punct or last.is_space):
         last = doc[last.i - 1]
-    if first.i >= subject.left_edge.i:
+    if first.i >= min(subject.left_edge.i, verb.i):
         return None  # nothing reported before the cue: not a parenthetical
     candidate = Candidate("indirect", first.idx, last.idx + len(last.text), cue_range(verb),
                           subject, phrase_range(subject), "verb")
     return set_content_stats(candidate, doc)
+
+
+def _as_speaker(verb: Token) -> Token | None:
+    """Who reports in "as X noted" (the subject) or "as reported by X" (the agent)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subjects:
+        return subjects[0] if is_potential_speaker(subjects[0]) else None
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    return agents[0] if agents and is_potential_speaker(agents[0]) else None
+
+
+def as_candidate(doc: Doc, verb: Token) -> Candidate | None:
+    """`Turnout fell, as the agency reported.`, `As X noted, ...`, `That, as X points out, is
+    ...`: a speech verb in an "as"-clause reports the clause it hangs on. The content is that
+    clause without the "as"-clause where it stands at either end, and with it (the cue inside,
+    as for a parenthetical cue) where it stands in the middle."""
+    if verb.dep_ != "advcl" or not is_speech_verb(verb) or verb.head.i == verb.i:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or mark.i > verb.i or mark.i != verb.left_edge.i:
+        return None
+    if any(c.dep_ in ("neg", "ccomp", "dobj", "xcomp") for c in verb.children):
+        return None  # "as he said that ...", "as she put it": other readings
+    speaker = _as_speaker(verb)
+    if speaker is None:
+        return None
+    main = verb.head
+    if not same_line(main.left_edge, main.right_edge):
+        return None
+    first, last = main.left_edge, main.right_edge
+    if mark.i <= first.i:
+        first = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else last
+    while first.i < last.i and (first.is_punct or first.is_space or first.dep_ == "cc"):
+        first = doc[first.i + 1]
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    if verb.right_edge.i >= last.i:
+        last = doc[mark.i - 1]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+    if first.i >= last.i or (mark.i <= first.i <= verb.right_edge.i):
+        return None
+    candidate = Candidate("indirect", first.idx, last.idx + len(last.text), cue_range(verb),
+                          speaker, phrase_range(speaker), "verb")
+    candidate = set_content_stats(candidate, doc)
+    return candidate if candidate.words >= 3 and candidate.has_verb else None
 
 
 def parenthetical_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
@@ -76,6 +130,21 @@ def parenthetical_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
         if candidate is None:
             continue
         if any(a < candidate.end and candidate.start < b for a, b in taken):
+            continue
+        found.append(candidate)
+        taken.append((candidate.start, candidate.end))
+    return found
+
+
+def as_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
+    """Every "as"-clause cue's quote that overlaps no quote found otherwise (a sentence that
+    already has its cue, "According to X, ... , as critics claim, ...", keeps that one)."""
+    found = []
+    advcl = np.flatnonzero((doc.to_array(DEP) == doc.vocab.strings["advcl"])
+                           & lemma_in(doc, speech_verbs())).tolist()
+    for i in advcl:
+        candidate = as_candidate(doc, doc[i])
+        if candidate is None or any(a < candidate.end and candidate.start < b for a, b in taken):
             continue
         found.append(candidate)
         taken.append((candidate.start, candidate.end))
