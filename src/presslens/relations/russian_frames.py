@@ -137,7 +137,7 @@ class ActorTokens(References):
             a for c in token.children if c.dep_ in _NAME_DEPS for a in self.at(c)
             if self.kinds.get(a) == "person"
         ]
-        return named or found
+        return named or found or self.named_before(token)
 
     def group(self, token: Token, places: bool = False, depth: int = 2) -> list[str]:
         """``phrase`` of the token and of the phrases coordinated with it ("Турция и

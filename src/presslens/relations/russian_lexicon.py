@@ -66,6 +66,8 @@ class RuLexicon:
     cessation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     spoiling_words: frozenset[str]
+    anaphoric_nouns: dict[str, frozenset[str]]
+    anaphoric_determiners: frozenset[str]
     evaluations: dict[str, float]
 
     def polarity(self, type_name: str) -> int:
@@ -104,6 +106,14 @@ def _table(key: str) -> dict[str, RuCue]:
 
 def _words(key: str) -> frozenset[str]:
     return frozenset(plain(w) for w in word_set(_FILE, key, _LANGUAGE))
+
+
+def _kinds(key: str) -> dict[str, frozenset[str]]:
+    """noun -> the actor kinds it may stand for."""
+    raw = word_data(_FILE, _LANGUAGE).get(key)
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise LexiconError(f"data/{_LANGUAGE}/{_FILE}.yaml: {key}: expected noun -> list of kinds")
+    return {plain(noun): frozenset(kinds) for noun, kinds in raw.items()}
 
 
 def _evaluations() -> dict[str, float]:
@@ -151,5 +161,7 @@ def russian_relation_lexicon() -> RuLexicon:
         cessation_verbs=_words("cessation_verbs"),
         naming_verbs=_words("naming_verbs"),
         spoiling_words=_words("spoiling_words"),
+        anaphoric_nouns=_kinds("anaphoric_nouns"),
+        anaphoric_determiners=_words("anaphoric_determiners"),
         evaluations=_evaluations(),
     )

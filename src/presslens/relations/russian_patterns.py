@@ -137,7 +137,7 @@ class RussianPatterns(SpeechActs):
             found.extend(a for a in group if a not in found)
         return found or self._across_border(head)
 
-    def _across_border(self, head: Token, depth: int = 3) -> list[str]:
+    def _across_border(self, head: Token, depth: int = 5) -> list[str]:
         """X of "граница с X" among the cue's dependents (a few levels down)."""
         for child in head.children:
             if child.dep_ not in ("obj", "obl", "nmod", "nsubj:pass"):

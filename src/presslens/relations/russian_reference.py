@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 _DEMONSTRATIVES = frozenset({"тот", "та", "те"})
 _SENTENCES_BACK = 2
+_NOUN_SENTENCES_BACK = 4
 _CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+_SAME_REFERENT = frozenset({"appos", "flat:name", "flat"})
 
 
 def _feature(token: Token, name: str) -> list[str]:
@@ -77,6 +79,26 @@ class References:
             return self._antecedent(token)
         return []
 
+    def named_before(self, noun: Token) -> list[str]:
+        """The actor a bare singular noun of ``anaphoric_nouns`` stands for ("агентство",
+        "эта страна"): the nearest one of its kinds before it, not its clause's subject."""
+        kinds = self.lexicon.anaphoric_nouns.get(plain(noun.lemma_))
+        if kinds is None or "Plur" in _feature(noun, "Number"):
+            return []
+        for child in noun.children:
+            if child.dep_ in ("amod", "nmod", "nmod:poss", "appos") or (
+                child.dep_ == "det" and plain(child.lemma_) not in self.lexicon.anaphoric_determiners
+            ):
+                return []  # "западные страны", "страны региона", "любая страна"
+        own_subject = self._own_subject(noun)
+        sentence = bisect_right(self._sentence_starts, noun.i) - 1
+        first = self._sentence_starts[max(0, sentence - _NOUN_SENTENCES_BACK)]
+        for i in range(noun.i - 1, first - 1, -1):
+            for actor in self.by_token.get(i, ()):
+                if self.kinds.get(actor) in kinds and actor not in own_subject:
+                    return [actor]
+        return []
+
     def _speaker_side(self, token: Token) -> list[str]:
         quote = self.quote_at(token.idx)
         if quote is None or quote.speaker is None:
@@ -107,6 +129,8 @@ class References:
                 continue
             if plural != _plural(word):
                 continue
+            if word.dep_ in _SAME_REFERENT and not self.by_token.get(i):
+                continue  # "Эрдоган — мастер торговли": the apposition is the name before it
             word_gender = _feature(word, "Gender")
             if not plural and gender and word_gender and gender[0] not in word_gender:
                 continue
