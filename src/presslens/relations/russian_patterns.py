@@ -33,7 +33,7 @@ from presslens.relations.russian_frames import (
     preposition,
     subjects,
 )
-from presslens.relations.russian_lexicon import RuCue, RuLexicon, plain
+from presslens.relations.russian_lexicon import DEFAULT_ARGS, RuCue, RuLexicon, plain
 from presslens.relations.russian_speech import SpeechActs
 
 # copulas and verbs of becoming or naming whose complement noun is predicated of the subject
@@ -74,6 +74,9 @@ class RussianPatterns(SpeechActs):
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and lemma in lex.verbs):
                 if lemma in lex.verbs:
                     found.extend(self._verb(token, lex.verbs[lemma]))
+                elif lemma.endswith("ся") and lemma[:-2] in lex.verbs:
+                    # "поставляются Киеву": the reflexive passive of a cue verb
+                    found.extend(self._verb(token, lex.verbs[lemma[:-2]], reflexive=True))
                 if lemma in lex.follow_verbs:
                     found.extend(self._guidance(token))
                 if lemma in lex.naming_verbs:
@@ -154,7 +157,7 @@ class RussianPatterns(SpeechActs):
         return []
 
     # ------------------------------------------------------------------ verbs
-    def _verb(self, verb: Token, cue: RuCue) -> Iterator[Found]:
+    def _verb(self, verb: Token, cue: RuCue, reflexive: bool = False) -> Iterator[Found]:
         if cue.object is not None and not any(
             c.dep_ == "obj" and plain(c.lemma_) == cue.object for c in verb.children
         ):
@@ -168,12 +171,18 @@ class RussianPatterns(SpeechActs):
             typed = ("REQUEST", -1)  # asked to stop what it does
         mode = modality(verb, self.lexicon)
         passive = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
-        if passive is not None or "Pass" in feature(verb, "Voice"):
+        if passive is None and reflexive:
+            passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if passive is not None or reflexive or "Pass" in feature(verb, "Voice"):
             targets = self.actors.group(passive) if passive is not None else []
             sources: list[str] = []
             for child in verb.children:
                 if child.dep_ in _AGENT_DEPS and preposition(child) is None and "Ins" in feature(child, "Case"):
                     sources.extend(self.actors.group(child))
+            receivers = self._targets(verb, tuple(a for a in cue.args if a in ("dat", "iobj")))
+            if passive is not None and receivers and not self.actors.at(passive):
+                # "турецкие беспилотники поставляются Киеву": the goods' owner hands them over
+                sources, targets = targets, receivers
         else:
             sources = subjects(verb, self.actors)
             targets = self._targets(verb, cue.args)
@@ -276,8 +285,10 @@ class RussianPatterns(SpeechActs):
                 for child in head.children:
                     if child.dep_ == "obj" and child.i != word.i:
                         return self.actors.group(child)
-            if verb in _BECOMING or verb in _NAMING:
-                return subjects(head, self.actors)
+            if verb in _BECOMING or verb in _NAMING or (
+                word.dep_ == "obj" and plain(word.lemma_) in self.lexicon.role_nouns
+            ):
+                return subjects(head, self.actors)  # "выполняют роль кордона", "играет роль"
         return []
 
     def _owners(self, word: Token, cue: RuCue) -> list[str]:
@@ -287,10 +298,11 @@ class RussianPatterns(SpeechActs):
         if word.pos_ == "ADJ":
             return self._targets(word, cue.args)
         found: list[str] = []
+        preps = {"у", "для", *(a for a in cue.args if a not in DEFAULT_ARGS)}  # "кордон против X"
         for child in word.children:
             if (
                 child.dep_ in ("nmod", "amod", "det", "nmod:poss", "iobj")
-                and (preposition(child) is None or preposition(child) in ("у", "для"))
+                and (preposition(child) is None or preposition(child) in preps)
                 and (child.dep_ != "nmod" or case_of(child) in ("Gen", "Dat"))
             ):
                 found.extend(a for a in self.actors.group(child) if a not in found)
