@@ -49,7 +49,8 @@ _PROPAGATION = 0.75
 _AGAINST_FAVOURED = 0.5
 _HYPOTHETICAL = 0.5
 _NEGATED = -0.5  # a negated evaluation: the other sign, half as strong
-_SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1}
+_SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1, "REQUEST": -1}
+_EXPERT_ACTS = frozenset({"ACCUSE", "PROTEST"})
 _QUALIFIER_DEPS = frozenset({"amod", "det", "nmod", "appos", "nsubj", "flat:name"})
 
 
@@ -60,6 +61,7 @@ class _Words:
     verbs: dict[str, float]
     sarcasm: tuple[tuple[str, ...], ...]
     sarcasm_weight: float
+    voicing_verbs: frozenset[str]
 
 
 @cache
@@ -75,6 +77,7 @@ def russian_stance_words() -> _Words:
         verbs=table("verbs"),
         sarcasm=tuple(tuple(plain(w) for w in phrase.split()) for phrase in data["sarcasm"]),
         sarcasm_weight=float(data["sarcasm_weight"]),
+        voicing_verbs=frozenset(plain(w) for w in data["voicing_verbs"]),
     )
 
 
@@ -188,10 +191,36 @@ class _RussianStances:
 
     # ------------------------------------------------------------------ relations
     def _reported_speaker(self, relation: Relation) -> str | None:
-        """The quoted speaker whose speech act the outlet reports ("МИД России обвинил X")."""
+        """The quoted speaker whose speech act the outlet reports ("МИД России обвинил X"), or
+        the state or body that says or names so ("В Кремле называли Турцию важным партнёром")."""
         if relation.source in self.speakers and self.actors.kinds.get(relation.source) != "country":
             return relation.source
+        if relation.cue is not None:
+            cue = self.sdoc.char_span(relation.cue.start, relation.cue.end, alignment_mode="expand")
+            lemma = plain(cue[0].lemma_) if cue is not None and len(cue) else ""
+            if lemma in self.lexicon.naming_verbs or lemma in self.lexicon.report_verbs or (
+                lemma in self.words.voicing_verbs
+            ):
+                return relation.source
         return None
+
+    def from_expert_speech(self) -> None:
+        """An accusation or protest the outlet reports of an expert ("Политолог обвинил
+        Израиль ..."): no relation between actors (the relation stage leaves it out), but the
+        expert's stance."""
+        experts = {
+            a.id for a in self.doc.actors
+            if a.kind == "person" and self.actors.state_of(a.id) is None
+        }
+        for sent in self.sdoc.sents:
+            if not any(e in experts for t in sent for e in self.actors.at(t)):
+                continue
+            for found in self.patterns.find(sent):
+                if found.source in experts and found.type in _EXPERT_ACTS and (
+                    self.actors.quote_at(found.cue.idx) is None
+                ):
+                    span = evidence_of(self.doc.text, sent, found.cue.idx)
+                    self.add(found.source, found.target, found.polarity * _VERBAL_CONFLICT, span)
 
     def from_relations(self, relations: list[Relation]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
@@ -270,5 +299,6 @@ def extract_russian_stances(doc: Document, sdoc: Doc) -> list[Stance]:
         return []
     run = _RussianStances(doc, sdoc)
     run.from_language()
+    run.from_expert_speech()
     run.from_relations(doc.relations)
     return run.stances()
