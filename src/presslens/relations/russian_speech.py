@@ -119,14 +119,18 @@ class SpeechActs:
     # ------------------------------------------------------------------ joint acts
     def joint(self, verb: Token) -> Iterator[Found]:
         """Coordinated subjects or agents of a verb with "совместно/вместе" and no other actor."""
-        if not any(
-            c.dep_ == "advmod" and plain(c.lemma_) in self.lexicon.joint_adverbs for c in verb.children
-        ) or negated(verb, self.lexicon):
+        adverbs = [
+            c for c in verb.children
+            if c.dep_ == "advmod" and plain(c.lemma_) in self.lexicon.joint_adverbs
+        ]
+        if not adverbs or negated(verb, self.lexicon):
             return
         parties = subjects(verb, self.actors)
         if len(parties) < 2:
+            # the agents of a passive ("принято совместно Лукашенко и Путиным": the parser may
+            # hang them on the adverb)
             parties = [
-                a for c in verb.children
+                a for c in (*verb.children, *adverbs[0].children)
                 if c.dep_ in _AGENT_DEPS and preposition(c) is None and "Ins" in feature(c, "Case")
                 for a in self.actors.group(c)
             ]
