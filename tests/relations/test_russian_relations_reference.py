@@ -206,3 +206,12 @@ def test_a_role_noun_predicates_its_genitive_of_the_subject() -> None:
 def test_word_data_gives_the_checked_russian_relation_file(key: str) -> None:
     data = word_data("relations", "ru")
     assert data["note"] and key in data
+
+
+def test_both_members_of_i_x_i_y_are_targets() -> None:
+    pairs = found("Тегеран не раз предупреждал и Баку, и Ереван о последствиях.")
+    assert {("Q794", "Q227", "THREATEN", -1), ("Q794", "Q399", "THREATEN", -1)} <= pairs
+
+
+def test_who_names_a_joint_act_is_its_party() -> None:
+    assert ("Q227", "Q794", "COOPERATE", 1) in found("Баку называет сотрудничество с Тегераном взаимовыгодным.")

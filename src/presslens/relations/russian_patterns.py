@@ -138,6 +138,11 @@ class RussianPatterns(SpeechActs):
             if not group and plain(arg.lemma_) in self.lexicon.membership_nouns:
                 group = self._targets(arg, ("в",))  # "заморозил участие в ОДКБ"
             found.extend(a for a in group if a not in found)
+        if found:
+            # "предупреждал и Баку, и Ереван": the parser may hang the second member on the verb
+            for child in head.children:
+                if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+                    found.extend(a for a in self.actors.at(child) if a not in found)
         return found or self._across_border(head)
 
     def _across_border(self, head: Token, depth: int = 5) -> list[str]:
@@ -204,6 +209,10 @@ class RussianPatterns(SpeechActs):
         ready = noun.dep_ in ("obj", "obl", "nmod", "iobj") and head_lemma in lex.ready_heads
         light = menace or ready or (
             noun.dep_ in ("obj", "nsubj:pass") and head_lemma in lex.light_verbs
+        ) or (
+            # "Баку называет сотрудничество с Израилем ...": who names a joint act its party
+            noun.dep_ == "obj" and head_lemma in lex.naming_verbs and cue.type in _TWO_SIDED
+            and not cue.joint_only
         )
         typed = self._typed(cue, head if light else noun)
         if typed is None:
