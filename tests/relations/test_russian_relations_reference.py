@@ -215,3 +215,8 @@ def test_both_members_of_i_x_i_y_are_targets() -> None:
 
 def test_who_names_a_joint_act_is_its_party() -> None:
     assert ("Q227", "Q794", "COOPERATE", 1) in found("Баку называет сотрудничество с Тегераном взаимовыгодным.")
+
+
+def test_an_order_given_in_a_capital_is_that_states_control() -> None:
+    pairs = found("Варшава выполняет задачу, поставленную в Вашингтоне.")
+    assert ("Q30", "Q36", "CONTROL", -1) in pairs

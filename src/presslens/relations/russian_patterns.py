@@ -11,7 +11,14 @@
 - predicate nouns and adjectives: X (the subject, the apposed actor, the object of "превращают в")
   stands in the relation to Y (the noun's genitive or demonym); for a puppet Y is the source;
 - circumstances ("по указке Вашингтона", "при поддержке Анкары") and guidance ("выполняет
-  указания из Парижа"): the named actor acts on the clause's subject.
+  указания из Парижа", "задачу, поставленную в Вашингтоне"): the named actor acts on the
+  clause's subject;
+- two-sided acts (a reciprocal verb or a noun with two owners: "российско-турецкие отношения")
+  are one relation from the first named to the others; with no actor in a slot, the neighbour
+  across a border the act is on ("на границе с Белоруссией") is the target.
+
+Speech and joint acts are read in ``russian_speech``; pronouns, bare nouns and impersonal
+sources are resolved in ``russian_reference``.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from spacy.tokens import Token
 
 from presslens.model import Modality
 from presslens.relations.russian_frames import (
+    SUBJECT_DEPS,
     ActorTokens,
     case_of,
     complements,
@@ -363,6 +371,14 @@ class RussianPatterns(SpeechActs):
                     child.dep_ == "nmod" and (prep is None or prep in self.lexicon.guidance_preps)
                 ):
                     guides.extend(a for a in self.actors.group(child) if a not in guides)
+                elif child.dep_ in ("acl", "acl:relcl"):
+                    # "задачу, поставленную в Вашингтоне", "формулы, которые пишут в Вашингтоне":
+                    # where the order was given is who gave it
+                    if child.dep_ == "acl:relcl" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                        continue
+                    for place in child.children:
+                        if place.dep_ == "obl" and preposition(place) in self.lexicon.impersonal_preps:
+                            guides.extend(a for a in self.actors.group(place, places=True) if a not in guides)
             if negated(verb, self.lexicon):
                 continue
             followers = subjects(verb, self.actors)
