@@ -21,6 +21,7 @@ from presslens.quotes.attribution import (
     keep_as_quote,
     subject_of,
 )
+from presslens.quotes.detached import colon_candidates
 from presslens.quotes.indirect import indirect_candidates
 from presslens.quotes.marks import find_marked_quotes
 from presslens.quotes.reported import (
@@ -49,7 +50,13 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
     head = headline_candidate(sdoc, text, headline, marked)
     if head is not None:
         direct.insert(0, head)
-    indirect = indirect_candidates(sdoc, text, [(m.open_at, m.close_at + 1) for m in marked])
+    # (words after "X said:" are verbatim: read before the reported clauses that would claim them)
+    colon = colon_candidates(sdoc, text, [*((c.start, c.end) for c in direct),
+                                          *((m.open_at, m.close_at + 1) for m in marked),
+                                          *([headline] if headline is not None else [])])
+    direct += colon
+    indirect = indirect_candidates(sdoc, text, [*((m.open_at, m.close_at + 1) for m in marked),
+                                                *((c.start, c.end) for c in colon)])
     direct_ranges = [(c.start, c.end) for c in direct]
     direct += speaker_label_candidates(
         sdoc, text, [*direct_ranges, *((c.start, c.end) for c in indirect),

@@ -7,6 +7,8 @@ content stops at the reported clause (``_subtree_end``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from spacy.attrs import POS
 from spacy.symbols import ADJ, AUX, VERB
@@ -26,6 +28,7 @@ from presslens.quotes.attribution import (
     set_content_stats,
     subject_of,
 )
+from presslens.quotes.detached import detached_that_clause
 from presslens.quotes.lexicon import (
     CONVICTION_ADJECTIVES,
     OPINION_NOUNS,
@@ -67,13 +70,18 @@ def _skip_leading(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    """Speech verbs and the verbs of a reported question, looked up in one pass."""
+    return speech_verbs() | REPORTED_QUESTION_VERBS
+
+
 def _cue_tokens(doc: Doc) -> list[int]:
     """The tokens the cues of ``indirect_candidates`` can stand on (a speech verb, a conviction
     adjective, "according", an opinion noun, "put"), found before any is read as a ``Token``."""
     pos = doc.to_array(POS)
     cues = (
-        (((pos == VERB) | (pos == AUX)) & lemma_in(doc, speech_verbs()))
-        | ((pos == VERB) & lemma_in(doc, REPORTED_QUESTION_VERBS))
+        (((pos == VERB) | (pos == AUX)) & lemma_in(doc, _cue_verbs()))
         | ((pos == ADJ) & lower_in(doc, CONVICTION_ADJECTIVES))
         | lower_in(doc, {"according", *OPINION_NOUNS})
         | exact_lemma_in(doc, {"put"})
@@ -138,7 +146,7 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
     if subject is None or not is_potential_speaker(subject):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and same_line(c, verb)]
-    clauses = clauses or _gerund_clause(verb)
+    clauses = clauses or _gerund_clause(verb) or detached_that_clause(verb)
     if not clauses:
         return _postposed_cue(doc, text, verb, subject, direct)
     clause = clauses[0]
@@ -192,15 +200,15 @@ def _gerund_clause(verb: Token) -> list[Token]:
 
 
 def _relative_report(text: str, verb: Token, clause: Token, subject: Token) -> Candidate | None:
-    """`the wall, which he said the neighbours should pay for`: a speech verb in a relative
-    clause whose reported clause holds the relative pronoun. The content runs from the pronoun
+    """`the wall, which he said the neighbours should pay for`, `what analysts said was a sign`:
+    a speech verb in a relative clause whose reported clause holds the relative pronoun. The content runs from the pronoun
     (the subject or object of the report, without which it is no clause) to the clause's end,
     the speaker and cue inside it, as with a parenthetical cue."""
-    if verb.dep_ != "relcl":
-        return None
-    pronoun = next((t for t in clause.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS
-                    and t.head.i > verb.i), None)
-    if pronoun is None:
+    doc = verb.doc
+    pronoun = next((t for t in doc[clause.left_edge.i : verb.i] if t.lower_ in RELATIVE_PRONOUNS
+                    and t.head.i > verb.i), None) if clause.left_edge.i < verb.i else None
+    # (a free relative, "what analysts said was a sign of ...", stands in any clause)
+    if pronoun is None or (verb.dep_ != "relcl" and pronoun.lower_ != "what"):
         return None
     end = min(_content_end(clause.sent, text, pronoun.idx),
               _subtree_end(text, clause, pronoun, verb))

@@ -67,9 +67,11 @@ def question_candidate(verb: Token) -> Candidate | None:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
         speaker = agents[0] if agents else None
-        if speaker is None and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        opens = all(t.is_punct or t.is_space or t.dep_ == "cc" for t in verb.doc[verb.sent.start : verb.i])
+        if speaker is None and opens and not any(c.dep_ == "nsubjpass" for c in verb.children):
             # "Asked whether ..., the analyst said": the author's own question framing the
-            # answer, no one's quote (a named person "was asked" a question in public)
+            # answer, no one's quote (a named person "was asked", or answered "when asked", a
+            # question in public)
             return None
     else:
         speaker = subject_of(verb)

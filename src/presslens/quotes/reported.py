@@ -27,14 +27,15 @@ from presslens.quotes.attribution import (
     subject_of,
 )
 from presslens.quotes.indirect import cue_range
-from presslens.syntax.lookup import lemma_in
 
 
 def _between_commas(verb: Token, subject: Token) -> bool:
     doc = verb.doc
     # (a clause the parser coordinated with the cue, "the police added, and had passed ...",
-    # belongs to the framed sentence, not to the cue)
-    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    # and words it hung on the cue before its subject, "Voters, she said, ...", belong to the
+    # framed sentence, not to the cue)
+    own = [t for c in verb.children if c.dep_ not in ("conj", "cc")
+           and c.i >= subject.left_edge.i for t in c.subtree]
     words = [t.i for t in (*subject.subtree, verb, *own) if not t.is_punct]
     first, last = min(words), max(words)
     return (first > 0 and doc[first - 1].text == ","
@@ -136,14 +137,48 @@ def parenthetical_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
     return found
 
 
+def reported_by_candidate(doc: Doc, verb: Token) -> Candidate | None:
+    """`The campaign, first reported by the Post, is a key part of ...`: a passive speech verb
+    on a noun, with its agent, between commas; the framed sentence is the quote, cue inside."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or not is_speech_verb(verb):
+        return None
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    if not agents or not is_potential_speaker(agents[0]):
+        return None
+    first_word, last_word = verb.left_edge.i, verb.right_edge.i
+    if not (first_word > 0 and last_word + 1 < len(doc) and doc[first_word - 1].text == ","
+            and doc[last_word + 1].text == ","):
+        return None
+    main = verb.head
+    while main.dep_ not in ("ROOT",) and main.head.i != main.i and same_line(main.head, verb):
+        main = main.head
+    first, last = main.left_edge, main.right_edge
+    while first.i < last.i and (first.is_punct or first.is_space or first.dep_ == "cc"):
+        first = doc[first.i + 1]
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    if not (first.i < first_word and last_word < last.i) or not same_line(first, last):
+        return None
+    candidate = set_content_stats(
+        Candidate("indirect", first.idx, last.idx + len(last.text), cue_range(verb), agents[0],
+                  phrase_range(agents[0]), "verb"), doc)
+    return candidate if candidate.has_verb else None
+
+
 def as_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
-    """Every "as"-clause cue's quote that overlaps no quote found otherwise (a sentence that
+    """Every "as"-clause or "reported by" cue's quote that overlaps no quote found otherwise (a sentence that
     already has its cue, "According to X, ... , as critics claim, ...", keeps that one)."""
     found = []
-    advcl = np.flatnonzero((doc.to_array(DEP) == doc.vocab.strings["advcl"])
-                           & lemma_in(doc, speech_verbs())).tolist()
-    for i in advcl:
-        candidate = as_candidate(doc, doc[i])
+    deps = doc.to_array(DEP)
+    clauses = np.flatnonzero((deps == doc.vocab.strings["advcl"])
+                             | (deps == doc.vocab.strings["acl"])).tolist()
+    verbs = speech_verbs()
+    for i in clauses:
+        token = doc[i]
+        if token.lemma_.lower() not in verbs:
+            continue
+        candidate = as_candidate(doc, token) or reported_by_candidate(doc, token)
         if candidate is None or any(a < candidate.end and candidate.start < b for a, b in taken):
             continue
         found.append(candidate)

@@ -6,9 +6,11 @@
   reports for that noun, and one set off by a comma after a clause (", writing on Twitter that
   ...") for the clause's subject;
 - a count or share the parser did not make the subject ("About 4 in 10 say ...", "Less than a
-  third agreed that ...") is the subject;
+  third agreed that ...") is the subject, and so is a name it hung as an apposition on an
+  earlier noun ("At the club, where ..., Jay Diaz, its president, suggested that ...");
 - a speech verb in the infinitive after an adjective of the act ("was quick to point out that",
-  "are more likely to say that": ``act_adjectives`` in ``data/en/quotes.yaml``) or in a clause of
+  "are more likely to say that": ``act_adjectives`` in ``data/en/quotes.yaml``), after a verb of
+  the act ("seemed to suggest", "tried to tell": ``act_verbs``) or in a clause of
   purpose ("went to the rally to say that ...") reports an act of speech of the governing
   clause's subject.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.quotes.attribution import SUBJECT_DEPS, is_potential_speaker, same_line, subject_of
-from presslens.quotes.lexicon import ACT_ADJECTIVES
+from presslens.quotes.lexicon import ACT_ADJECTIVES, ACT_VERBS
 
 _COUNT_DEPS = frozenset({"nummod", "npadvmod", "quantmod"})
 
@@ -50,7 +52,33 @@ def fallback_subject(verb: Token) -> Token | None:
         counts = [c for c in verb.lefts if c.dep_ in _COUNT_DEPS and c.pos_ in ("NUM", "NOUN")]
         if counts and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[counts[-1].i + 1 : verb.i]):
             return counts[-1]
+        return _apposed_subject(verb)
     return None
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """`At the club, where ..., Jay Diaz, its president, suggested that ...`: the name the parser
+    hung as an apposition on an earlier noun, set off by a comma and ending right before the
+    verb, is the subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or not same_line(doc[i], verb):
+        return None
+    token = doc[i]
+    while token.dep_ in ("conj", "appos", "compound", "amod", "det", "poss", "case", "nummod",
+                         "punct", "flat") and token.head.i < verb.i and token.head.i != token.i:
+        if token.dep_ == "appos" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            head = token.head
+            if head.pos_ in ("PROPN", "NOUN") and head.dep_ not in ("pobj", "dobj"):
+                token = head  # ("Jay Diaz, its president," : the name, not the title)
+                continue
+            break
+        token = token.head
+    if token.pos_ != "PROPN" or token.dep_ not in ("appos", "npadvmod", "dep"):
+        return None
+    return token if token.right_edge.i < verb.i else None
 
 
 def infinitive_of_act(verb: Token) -> bool:
@@ -59,6 +87,8 @@ def infinitive_of_act(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in ACT_ADJECTIVES:
         return not any(c.dep_ == "neg" for c in head.head.children)
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.lemma_.lower() in ACT_VERBS:
+        return not any(c.dep_ == "neg" for c in head.children)
     if verb.dep_ != "advcl" or head.pos_ != "VERB" or head.i >= verb.i:
         return False
     # a clause of purpose closes a complete phrase ("stood at the rally here to say"); a word
