@@ -381,3 +381,44 @@ def test_a_russian_lede_dateline() -> None:
         "действует по указке Анкары и не скрывает этого.\n"
     )
     assert meta_of(text).published == "2025-03-14"
+
+
+def test_a_dateline_line_may_open_with_its_place() -> None:
+    text = (
+        "Польша продлила закрытие переходов на границе с Белоруссией\n"
+        "ВАРШАВА, 22 сентября 2025\n\n"
+        "Польша продлила закрытие всех пунктов пропуска на границе с Белоруссией ещё на месяц.\n"
+    )
+    meta = meta_of(text)
+    assert meta.published == "2025-09-22"
+    assert meta.published_span is not None
+    assert text[meta.published_span.start:meta.published_span.end] == "22 сентября 2025"
+    english = "Poland extends the closure\nWARSAW, Sept. 22, 2025\n\nPoland extended the closure of the crossings.\n"
+    assert meta_of(english).published == "2025-09-22"
+
+
+def test_a_russian_interview_names_its_outlet_and_interviewee() -> None:
+    text = (
+        "Политолог Семёнов: Ереван превращают в форпост\n"
+        "14 марта 2025, 10:15\n\n"
+        "Политолог Игорь Семёнов, руководитель Центра евразийских исследований, в интервью изданию "
+        "«Восточный рубеж» заявил, что руководство Армении сделало выбор.\n\n"
+        "«Это решение принято не в Ереване», — сказал он.\n"
+    )
+    meta = meta_of(text)
+    assert meta.outlet == "Восточный рубеж"
+    assert meta.outlet_span is not None
+    assert text[meta.outlet_span.start:meta.outlet_span.end] == "Восточный рубеж"
+    assert meta.authors == ["Игорь Семёнов"]
+
+
+def test_a_russian_interview_given_on_air() -> None:
+    text = (
+        "Эксперт о немецкой бригаде в Литве\n"
+        "27.05.2025 12:40\n\n"
+        "Размещение бригады превращает Прибалтику в зону напряжения. Такое мнение в эфире радио "
+        "«Голос Евразии» высказал политолог-международник Михаил Дробышев.\n"
+    )
+    meta = meta_of(text)
+    assert meta.outlet == "Голос Евразии"
+    assert meta.authors == ["Михаил Дробышев"]

@@ -165,13 +165,18 @@ def header_lines(text: str, limit: int = HEADER_LINES) -> list[Line]:
 
 
 def find_dateline(line: Line) -> DateMatch | None:
-    """The date of a line that holds nothing else (bar a 'Published:' label or a time zone)."""
+    """The date of a line that holds nothing else (bar a 'Published:' label, a place before it
+    as in "WARSAW, 22 September 2025" or "ВАРШАВА, 22 сентября 2025", or a time zone)."""
     label = _DATELINE_LABEL.match(line.text)
-    pos = label.end() if label else 0
-    found = match_date(line.text, pos)
-    if found is None or line.text[found.end :].strip(" .|–—-"):
-        return None
-    return DateMatch(found.iso, line.start + found.start, line.start + found.end)
+    starts = [label.end() if label else 0]
+    starts += [w.start() for w in _WORD_START.finditer(line.text, 1, MAX_LEDE_PLACE_CHARS)]
+    for pos in starts:
+        found = match_date(line.text, pos)
+        if found is None or line.text[found.end :].strip(" .|–—-"):
+            continue
+        if pos == starts[0] or _LEDE_PLACE.fullmatch(line.text, 0, pos):
+            return DateMatch(found.iso, line.start + found.start, line.start + found.end)
+    return None
 
 
 # "MOSCOW, March 3, 2019 (Reuters) — ...", "LONDON (AP) Nov. 3, 2019 - ...", "3 March 2019 — ...":

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from presslens.lexicon.words import word_set
+
 
 def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -45,6 +47,31 @@ _OUTLET_CUES = [
     re.compile(rf"^{UPPER}[{UPPER[1:-1]} .,'’-]*\((?P<outlet>{_NAME})\)\s*[-–—]", re.MULTILINE),
 ]
 _INTERVIEW_CUES = 3  # the first cues name an interview, so their sentence names the interviewee
+
+# Other languages' interview cues, from data/<language>/metadata.yaml: an interview phrase, an
+# optional "correspondent", an outlet noun, and the outlet's name in «» ("в интервью изданию
+# «Восточный рубеж»"). They name an interview too.
+OUTLET_CUE_LANGUAGES = ("ru",)
+
+
+def _phrases(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_QUOTED_INTERVIEW_CUES = [
+    re.compile(
+        rf"(?i:{_phrases(word_set('metadata', 'interview_phrases', language))})\s+"
+        rf"(?i:{_phrases(word_set('metadata', 'outlet_nouns', language))})\s+"
+        r"«(?P<outlet>[^«»\n]{2,60})»"
+    )
+    for language in OUTLET_CUE_LANGUAGES
+]
+_ROLE_WORDS = frozenset(
+    w for language in OUTLET_CUE_LANGUAGES for w in word_set("metadata", "role_words", language)
+)
+_CAPITALISED_RUN = re.compile(rf"{UPPER}[^\W\d_]+(?:-{UPPER}?[^\W\d_]+)*(?:\s+{UPPER}[^\W\d_]+(?:-{UPPER}?[^\W\d_]+)*)*")
+_IN_GUILLEMETS = re.compile(r"«[^«»]*»")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Op-eds and editorials name their own outlet anywhere in the text, often in a sign-off.
 _SELF_NAMING_CUES = [
     re.compile(rf"\b[Ee]ditorial\s+[Bb]oard\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})"),
@@ -92,14 +119,20 @@ def find_outlet(text: str, start: int = 0, end: int | None = None) -> OutletMatc
     """The outlet named by an attribution cue in ``text[start:end]``, the earliest one first."""
     end = len(text) if end is None else end
     best: OutletMatch | None = None
-    for index, cue in enumerate(_OUTLET_CUES):
+    # (cue, names an interview, the name is whole: in «» nothing is to be trimmed)
+    cues = [(cue, index < _INTERVIEW_CUES, False) for index, cue in enumerate(_OUTLET_CUES)]
+    cues += [(cue, True, True) for cue in _QUOTED_INTERVIEW_CUES]
+    for cue, interview, whole in cues:
         for m in cue.finditer(text, start, end):
-            name, at = _outlet_of_a_journalist(_trim_name(m.group("outlet")), m.start("outlet"))
+            if whole:
+                name, at = m.group("outlet").strip(), m.start("outlet")
+            else:
+                name, at = _outlet_of_a_journalist(_trim_name(m.group("outlet")), m.start("outlet"))
             if not _could_be_outlet(name):
                 continue
             if best is None or at < best.start:
                 sentence = sentence_at(text, at, start, end)
-                best = OutletMatch(name, at, at + len(name), sentence, index < _INTERVIEW_CUES)
+                best = OutletMatch(name, at, at + len(name), sentence, interview)
             break
     return best
 
@@ -184,6 +217,23 @@ def find_interviewee(sentence: str, outlet: str) -> str | None:
             name = _trim_name(" ".join(words))
             if name != outlet and is_person_name(name):
                 return name
+    return _named_after_role_words(sentence, outlet)
+
+
+def _named_after_role_words(sentence: str, outlet: str) -> str | None:
+    """The first run of two or three capitalised words outside «» once the role words before it
+    are dropped ("Политолог Игорь Семёнов, руководитель ..." -> "Игорь Семёнов"): the interviewee
+    of a sentence in a language whose cues are data."""
+    if not _ROLE_WORDS or not _CYRILLIC.search(sentence):
+        return None  # English sentences keep the English patterns alone
+    bare = _IN_GUILLEMETS.sub(lambda m: " " * len(m.group()), sentence)
+    for run in _CAPITALISED_RUN.finditer(bare):
+        words = run.group().split()
+        while words and words[0].lower() in _ROLE_WORDS:
+            words = words[1:]
+        name = " ".join(words)
+        if 2 <= len(words) <= 3 and name != outlet and is_person_name(name):
+            return name
     return None
 
 
