@@ -100,6 +100,26 @@ def train_techniques2023(
     typer.echo(json.dumps(figures, indent=2))
 
 
+@train_app.command("techniques-ru")
+def train_techniques_ru(
+    data: Annotated[Path, typer.Option(
+        help="The SemEval-2023 Task 3 Russian training folder (../shared/data/semeval2023-ru-train).",
+        exists=True, file_okay=False)],
+    out: Annotated[Path, typer.Option(help=TRAIN_OUT_HELP, callback=check_training_out,
+                                      file_okay=False)],
+) -> None:
+    """Train the Russian technique model on the SemEval-2023 Russian articles but the held-out
+    fifth (deterministic), choose C, the paragraph mix and per-label thresholds by
+    cross-validation, and score the held-out fifth."""
+    import shlex
+
+    from presslens.techniques.russian_training import train_techniques_ru as train
+
+    command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    figures = train(data, out, command, progress=lambda line: typer.echo(line, err=True))
+    typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+
+
 @app.command("eval-techniques")
 def eval_techniques(
     data: Annotated[Path, typer.Option(
@@ -118,6 +138,9 @@ def eval_techniques(
     split: Annotated[str, typer.Option(
         help="SemEval-2023 folders only: heldout (the fifth never trained on), train or all.")
     ] = "heldout",
+    language: Annotated[str, typer.Option(
+        help="SemEval-2023 folders only: en, or ru (the Russian model on a Russian folder).")
+    ] = "en",
 ) -> None:
     """Score techniques on the held-out articles of ptc-train (SemEval-2020 SI and TC) beside
     the lexicon-only baseline, and the calibration of their confidence; or, on a SemEval-2023
@@ -125,6 +148,11 @@ def eval_techniques(
     from presslens.techniques.eval2023 import is_semeval2023_folder
     from presslens.techniques.weights import load_model_dir, load_shipped_model
 
+    if language not in ("en", "ru"):
+        raise typer.BadParameter("--language is en or ru")
+    if language == "ru":
+        _print_eval_ru(data, split, model_dir, as_json)
+        return
     if is_semeval2023_folder(data):
         _print_eval2023(data, split, model_dir, cache, as_json)
         return
@@ -169,6 +197,35 @@ def _print_eval2023(data: Path, split: str, model_dir: Path | None, cache: Path 
                       ("labelled_span_f1", "span F1 (SI within a label)")):
         table.add_row(name, "", f"{learned[key]:.3f}", f"{baseline[key]:.3f}")
     console.print(table)
+
+
+def _print_eval_ru(data: Path, split: str, model_dir: Path | None, as_json: bool) -> None:
+    from presslens.techniques.russian import RussianTechniqueModel
+    from presslens.techniques.russian_training import evaluate_ru
+
+    if split not in ("heldout", "train", "all"):
+        raise typer.BadParameter("--split is heldout, train or all")
+    report = evaluate_ru(data, split, RussianTechniqueModel.load(model_dir) if model_dir else None)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, sort_keys=True))
+        return
+    table = Table(title=f"Russian techniques on the {split} SemEval-2023 articles "
+                  f"({report['articles']} articles, {report['paragraphs']} paragraphs)")
+    for col in ("label", "gold paragraphs", "predicted", "P/R/F1"):
+        table.add_column(col, justify="left" if col == "label" else "right")
+    per_label = report["per_label"]
+    assert isinstance(per_label, dict)
+    for label, score in per_label.items():
+        table.add_row(label, str(score["gold"]), str(score["predicted"]),
+                      f"{score['precision']:.3f}/{score['recall']:.3f}/{score['f1']:.3f}")
+    table.add_section()
+    for key, name in (("paragraph_micro_f1", "paragraph micro-F1 (official)"),
+                      ("paragraph_macro_f1", "paragraph macro-F1 (23 labels)"),
+                      ("paragraph_macro_f1_labels_with_gold", "macro-F1, labels with gold"),
+                      ("span_f1", "span F1 (SI, any label)"),
+                      ("labelled_span_f1", "span F1 (SI within a label)")):
+        table.add_row(name, "", "", f"{report[key]:.3f}")
+    Console(width=140).print(table)
 
 
 def _prf(x: object) -> str:
