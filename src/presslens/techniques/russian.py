@@ -186,9 +186,20 @@ class LinearHead:
     """One logistic regression per label over one level's rows (sentences or paragraphs)."""
 
     idf: np.ndarray  # [SPARSE_WIDTH], 0 for a bucket not kept in training
-    sparse: np.ndarray  # [SPARSE_WIDTH, labels]
+    row_of: np.ndarray  # [SPARSE_WIDTH]: a kept bucket's row of ``sparse`` (-1 for the others)
+    sparse: np.ndarray  # [kept buckets, labels], in bucket order
     dense: np.ndarray  # [DENSE_WIDTH, labels], standardisation folded in
     bias: np.ndarray  # [labels]
+
+    @classmethod
+    def build(cls, idf: np.ndarray, sparse: np.ndarray, dense: np.ndarray, bias: np.ndarray) -> LinearHead:
+        """From the weights of every bucket (``sparse``: [SPARSE_WIDTH, labels]), keeping the rows
+        of the buckets with an IDF only (a 2**19-row matrix would take ~100 MB per model)."""
+        seen = np.flatnonzero(idf > 0)
+        row_of = np.full(SPARSE_WIDTH, -1, dtype=np.int32)
+        row_of[seen] = np.arange(len(seen), dtype=np.int32)
+        return cls(idf.astype(np.float32), row_of, np.ascontiguousarray(sparse[seen], dtype=np.float32),
+                   dense.astype(np.float32), bias.astype(np.float32))
 
     def probabilities(self, rows: SentenceRows) -> np.ndarray:
         """[rows, labels]: one sigmoid per label."""
@@ -200,7 +211,8 @@ class LinearHead:
             idx = np.concatenate([pairs[k][0] for k in filled])
             val = np.concatenate([pairs[k][1] for k in filled])
             starts = np.cumsum([0] + [len(pairs[k][0]) for k in filled[:-1]])
-            logits[filled] = np.add.reduceat(self.sparse[idx] * val[:, None], starts, axis=0)
+            weights = self.sparse[self.row_of[idx]]
+            logits[filled] = np.add.reduceat(weights * val[:, None], starts, axis=0)
         if n:
             # einsum, not BLAS: a multithreaded BLAS product spends an article's time scheduling
             logits += np.einsum("ij,jk->ik", rows.dense, self.dense) + self.bias
@@ -211,7 +223,7 @@ class LinearHead:
         """The head as arrays: sparse weights for the kept buckets only, int8 with one scale per
         label."""
         seen = np.flatnonzero(self.idf > 0)
-        block = self.sparse[seen]
+        block = self.sparse
         scale = np.maximum(np.abs(block).max(axis=0), 1e-9) / 127.0 if len(seen) else \
             np.ones(self.bias.shape[0], dtype=np.float32)
         return {f"{prefix}_seen": seen.astype(np.int32), f"{prefix}_idf": self.idf[seen].astype(np.float16),
@@ -222,12 +234,12 @@ class LinearHead:
     @classmethod
     def from_arrays(cls, z: Mapping[str, np.ndarray], prefix: str) -> LinearHead:
         seen = z[f"{prefix}_seen"].astype(np.int64)
-        width = z[f"{prefix}_bias"].shape[0]
         idf = np.zeros(SPARSE_WIDTH, dtype=np.float32)
         idf[seen] = z[f"{prefix}_idf"].astype(np.float32)
-        sparse = np.zeros((SPARSE_WIDTH, width), dtype=np.float32)
-        sparse[seen] = z[f"{prefix}_sparse"].astype(np.float32) * z[f"{prefix}_scale"]
-        return cls(idf, sparse, z[f"{prefix}_dense"].astype(np.float32),
+        row_of = np.full(SPARSE_WIDTH, -1, dtype=np.int32)
+        row_of[seen] = np.arange(len(seen), dtype=np.int32)
+        sparse = z[f"{prefix}_sparse"].astype(np.float32) * z[f"{prefix}_scale"]
+        return cls(idf, row_of, sparse, z[f"{prefix}_dense"].astype(np.float32),
                    z[f"{prefix}_bias"].astype(np.float32))
 
 

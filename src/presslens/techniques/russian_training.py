@@ -158,8 +158,7 @@ def fit(prepared: Sequence[Prepared], labels: Sequence[str], c: float) -> Linear
         w_sparse[:, j] = model.coef_[0, :SPARSE_WIDTH]
         w_dense[:, j] = model.coef_[0, SPARSE_WIDTH:]
         bias[j] = model.intercept_[0]
-    return LinearHead(idf, w_sparse, (w_dense / scale[:, None]).astype(np.float32),
-                      (bias - (mean / scale) @ w_dense).astype(np.float32))
+    return LinearHead.build(idf, w_sparse, w_dense / scale[:, None], bias - (mean / scale) @ w_dense)
 
 
 def out_of_fold(prepared: Sequence[Prepared], labels: Sequence[str], c: float) -> list[np.ndarray]:
