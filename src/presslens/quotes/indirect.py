@@ -10,14 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import POS
-from spacy.symbols import ADJ, AUX, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, VERB
+from spacy.tokens import Doc, Token
 
 from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.attribution import (
     OPENING_MARKS,
-    QUOTE_MARK_CHARS,
     SUBJECT_DEPS,
     Candidate,
     Range,
@@ -33,13 +32,15 @@ from presslens.quotes.lexicon import (
     CONVICTION_ADJECTIVES,
     OPINION_NOUNS,
     RELATIVE_PRONOUNS,
+    REPORT_NOUNS,
     REPORTED_QUESTION_VERBS,
     REPORTED_WH_WORDS,
     WH_WORDS,
 )
+from presslens.quotes.objects import OBJECT_CUE_LEMMAS, noun_candidate, object_candidate
+from presslens.quotes.phrasal import according_cue, content_end, opinion_cue
 from presslens.quotes.questions import question_candidate
-from presslens.quotes.reporters import fallback_subject, infinitive_of_act
-from presslens.syntax.lookup import exact_lemma_in, lemma_in, lower_in
+from presslens.quotes.reporters import fallback_subject, first_person, infinitive_of_act
 
 
 def _inside(ranges: list[Range], pos: int) -> bool:
@@ -48,19 +49,6 @@ def _inside(ranges: list[Range], pos: int) -> bool:
 
 def _within_one(ranges: list[Range], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
-
-
-def _content_end(sent: Span, text: str, after: int) -> int:
-    """End of the reported content: the sentence end, before a line break or final punctuation."""
-    end = sent.end_char
-    newline = text.find("\n", after, end)
-    if newline != -1:
-        end = newline
-    while end > after and (text[end - 1] in " .;:!?" or text[end - 1] in QUOTE_MARK_CHARS):
-        if text[end - 1] in "”»\"" and text[:end - 1].rfind("“") > text[:end - 1].rfind("”"):
-            break
-        end -= 1
-    return end
 
 
 def _skip_leading(tokens: list[Token]) -> list[Token]:
@@ -73,20 +61,47 @@ def _skip_leading(tokens: list[Token]) -> list[Token]:
 @lru_cache(maxsize=1)
 def _cue_verbs() -> frozenset[str]:
     """Speech verbs and the verbs of a reported question, looked up in one pass."""
-    return speech_verbs() | REPORTED_QUESTION_VERBS
+    return speech_verbs() | REPORTED_QUESTION_VERBS | OBJECT_CUE_LEMMAS
 
 
 def _cue_tokens(doc: Doc) -> list[int]:
-    """The tokens the cues of ``indirect_candidates`` can stand on (a speech verb, a conviction
-    adjective, "according", an opinion noun, "put"), found before any is read as a ``Token``."""
+    """The tokens the cues of ``indirect_candidates`` can stand on (a speech verb, a noun of
+    saying, a conviction adjective, "according", an opinion noun, "put"), found before any is
+    read as a ``Token``: one pass over the lemmas and one over the word forms."""
     pos = doc.to_array(POS)
+    lemmas = doc.to_array(LEMMA)
+    strings = doc.vocab.strings
+    verbs, nouns, put = _cue_verbs(), REPORT_NOUNS, strings["put"]
+    verb_ids, noun_ids = [], []
+    for value in np.unique(lemmas).tolist():
+        lemma = strings[value].lower()
+        if lemma in verbs:
+            verb_ids.append(value)
+        if lemma in nouns:
+            noun_ids.append(value)
+    forms = doc.to_array(LOWER)
+    adjective_ids, according_ids = [], []
+    for value in np.unique(forms).tolist():
+        form = strings[value]
+        if form in CONVICTION_ADJECTIVES:
+            adjective_ids.append(value)
+        if form in _ACCORDING_WORDS:
+            according_ids.append(value)
     cues = (
-        (((pos == VERB) | (pos == AUX)) & lemma_in(doc, _cue_verbs()))
-        | ((pos == ADJ) & lower_in(doc, CONVICTION_ADJECTIVES))
-        | lower_in(doc, {"according", *OPINION_NOUNS})
-        | exact_lemma_in(doc, {"put"})
+        (((pos == VERB) | (pos == AUX)) & _among(lemmas, verb_ids))
+        | ((pos == NOUN) & _among(lemmas, noun_ids))
+        | ((pos == ADJ) & _among(forms, adjective_ids))
+        | _among(forms, according_ids)
+        | (lemmas == put)
     )
     return np.flatnonzero(cues).tolist()
+
+
+_ACCORDING_WORDS = frozenset({"according", *OPINION_NOUNS})
+
+
+def _among(values: np.ndarray, wanted: list[int]) -> np.ndarray:
+    return np.isin(values, np.array(wanted, dtype=np.uint64))
 
 
 def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candidate]:
@@ -101,8 +116,9 @@ def indirect_candidates(doc: Doc, text: str, direct: list[Range]) -> list[Candid
         candidate = (
             _verb_cue(doc, text, token, direct)
             or _question_cue(text, token)
-            or _according_cue(doc, text, token, direct)
-            or _opinion_cue(doc, text, token, direct)
+            or according_cue(doc, text, token, direct)
+            or opinion_cue(doc, text, token, direct)
+            or _object_cue(token)
         )
         if candidate is None or candidate.end <= candidate.start:
             continue
@@ -124,11 +140,30 @@ def _question_cue(text: str, verb: Token) -> Candidate | None:
     """"asked whether ...": the question clause, to the sentence end at the latest."""
     candidate = question_candidate(verb)
     if candidate is not None:
-        candidate.end = min(candidate.end, _content_end(verb.sent, text, candidate.start))
+        candidate.end = min(candidate.end, content_end(verb.sent, text, candidate.start))
     return candidate
 
 
-_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
+def _object_cue(token: Token) -> Candidate | None:
+    """A report carried by a noun phrase (``objects``): "accused X of ...", "called for ...",
+    "urged X to ...", "his claim that ..."."""
+    if token.pos_ == "NOUN":
+        return noun_candidate(token)
+    if token.pos_ != "VERB" or token.lemma_.lower() not in OBJECT_CUE_LEMMAS:
+        return None
+    if any(c.dep_ in ("ccomp", "neg") for c in token.children):
+        return None
+    if _infinitive_without_act(token):
+        return None
+    subject = subject_of(token) or fallback_subject(token)
+    if subject is None or not (is_potential_speaker(subject) or first_person(subject)):
+        return None
+    return object_candidate(token, subject)
+
+
+
+
+_MODALS = frozenset({"will", "may", "might", "should", "can", "must", "shall", "'ll"})
 
 
 def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidate | None:
@@ -136,20 +171,26 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
     if not (is_speech_verb(verb) or conviction):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
-        return None
+        return None  # ("did not say that ...": nothing was said)
     if _infinitive_without_act(verb):
         return None
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
-        # "the press will tell you that ...": a prediction, not reported speech.
+        # "the press will tell you that ...": a prediction, not reported speech ("would only say
+        # that ...", "could say only that ..." tell what was said)
         return None
     subject = subject_of(verb) or fallback_subject(verb)
-    if subject is None or not is_potential_speaker(subject):
+    if subject is None or not (is_potential_speaker(subject) or first_person(subject)):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and same_line(c, verb)]
     clauses = clauses or _gerund_clause(verb) or detached_that_clause(verb)
     if not clauses:
         return _postposed_cue(doc, text, verb, subject, direct)
+    # (with a clause on each side, "The story never ran; my editor argued the piece ...", the
+    # first is a sentence of its own the parser hung on the verb, unless it is quoted: the
+    # report follows the verb)
     clause = clauses[0]
+    if clause.i < verb.i and not _within_one(direct, clause.left_edge.idx, clause.right_edge.idx):
+        clause = next((c for c in clauses if c.i > verb.i), clause)
     if _within_one(direct, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)):
         return None  # the clause is a quotation: a direct quote
     first_words = [t for t in clause.subtree if not t.is_punct][:1]
@@ -171,7 +212,7 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
         if not tokens:
             return None
         start = tokens[0].idx
-        end = min(_content_end(clause.sent, text, start), _subtree_end(text, clause, tokens[0], verb))
+        end = min(content_end(clause.sent, text, start), _subtree_end(text, clause, tokens[0], verb))
     else:
         tokens = _skip_leading(list(clause.subtree))
         if not tokens or not _only_attribution_between(clause.right_edge, verb, subject):
@@ -210,7 +251,7 @@ def _relative_report(text: str, verb: Token, clause: Token, subject: Token) -> C
     # (a free relative, "what analysts said was a sign of ...", stands in any clause)
     if pronoun is None or (verb.dep_ != "relcl" and pronoun.lower_ != "what"):
         return None
-    end = min(_content_end(clause.sent, text, pronoun.idx),
+    end = min(content_end(clause.sent, text, pronoun.idx),
               _subtree_end(text, clause, pronoun, verb))
     return Candidate("indirect", pronoun.idx, end, cue_range(verb), subject, phrase_range(subject),
                      "verb")
@@ -302,84 +343,3 @@ def _postposed_cue(
         return None
     return Candidate("indirect", content.start_char, content.end_char, cue_range(verb), subject,
                      phrase_range(subject), "verb")
-
-
-def _main_clause_after(doc: Doc, text: str, cue_end_token: Token) -> Range | None:
-    """Content after a sentence-initial cue phrase ("According to X, ..."): to the sentence end."""
-    sent = cue_end_token.sent
-    i = cue_end_token.i + 1
-    if i < sent.end and doc[i].text == ",":
-        i += 1
-    if i >= sent.end:
-        return None
-    start = doc[i].idx
-    return start, _content_end(sent, text, start)
-
-
-def _according_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-        return None
-    to = doc[token.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    speaker = objects[0]
-    sent = token.sent
-    cue = (token.idx, to.idx + len(to.text))
-    before = [t for t in doc[sent.start : token.i] if not (t.is_punct or t.is_space)]
-    if not before:
-        content = _main_clause_after(doc, text, speaker.right_edge)
-        if content is None:
-            return None
-        return Candidate("indirect", content[0], content[1], cue, speaker, phrase_range(speaker),
-                         "according")
-    after = [t for t in doc[speaker.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if after:
-        return None
-    start = before[0].idx
-    last = before[-1]
-    return Candidate("indirect", start, last.idx + len(last.text), cue, speaker,
-                     phrase_range(speaker), "according")
-
-
-def _opinion_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
-    """`In X's view, ...`, `In the opinion of X, ...`, `As X put it, ...` at a sentence start."""
-    if token.lower_ not in OPINION_NOUNS and not is_speech_verb(token) and token.lemma_ != "put":
-        return None
-    sent = token.sent
-    lead = [t for t in doc[sent.start : token.i + 1] if not (t.is_punct or t.is_space)]
-    if not lead or lead[0].lower_ not in ("in", "as"):
-        return None
-    speaker: Token | None = None
-    if lead[0].lower_ == "in" and token.lower_ in OPINION_NOUNS and len(lead) <= 5:
-        owners = [c for c in token.children if c.dep_ == "poss"]
-        if owners:
-            speaker = owners[0]
-        else:
-            of_objects = [g for c in token.children if c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"]
-            if of_objects:
-                speaker = of_objects[0]
-        end_token = speaker.right_edge if speaker is not None and speaker.i > token.i else token
-    elif (lead[0].lower_ == "as" and is_speech_verb(token)) or (
-        lead[0].lower_ == "as" and token.lemma_ == "put"
-    ):
-        speaker = subject_of(token)
-        end_token = token
-        for child in token.rights:
-            if child.dep_ in ("dobj", "prt"):
-                end_token = child
-    else:
-        return None
-    if speaker is None:
-        return None
-    after = doc[end_token.i + 1] if end_token.i + 1 < sent.end else None
-    if after is None or after.text != ",":
-        return None
-    start_token = doc[after.i + 1] if after.i + 1 < sent.end else None
-    if start_token is None or start_token.text in OPENING_MARKS:
-        return None
-    start = start_token.idx
-    cue = (lead[0].idx, end_token.idx + len(end_token.text))
-    return Candidate("indirect", start, _content_end(sent, text, start), cue, speaker,
-                     phrase_range(speaker), "opinion")

@@ -5,8 +5,10 @@ with a question word is the asker's indirect quote; its content is the question 
 word included. The asker is the verb's subject, or, when the verb is passive ("was asked whether
 ..."), the agent if the text names one: the subject of a passive question verb is the person
 asked, never the asker. A participle that opens the sentence ("Asked whether ..., X said")
-frames the answer with the author's own question and is no quote; nor are a request ("asked him
-to leave") and a negated or modal verb ("did not ask", "you might ask").
+frames the answer with the author's own question and is no quote. "Asked about the closure of
+the plant" reports the question by its topic (the object of "about", five words at least). A
+request ("asked him to leave") and a negated or modal verb ("did not ask", "you might ask") are
+no quote.
 """
 
 from __future__ import annotations
@@ -41,6 +43,20 @@ def _question_clause(verb: Token) -> Token | None:
     return None
 
 
+_TOPIC_MIN_WORDS = 5
+
+
+def _question_topic(verb: Token) -> Token | None:
+    """`asked about the closure of the plant`: the object of "about" right after the verb (or
+    after its object), as long as a clause."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "about" and same_line(child, verb):
+            words = [t for t in child.subtree if not (t.is_punct or t.is_space)]
+            if len(words) > _TOPIC_MIN_WORDS and child.i <= verb.i + 3:
+                return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
 def _passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
@@ -57,6 +73,8 @@ def question_candidate(verb: Token) -> Candidate | None:
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
         return None
     clause = _question_clause(verb)
+    if clause is None:
+        clause = _question_topic(verb)
     if clause is None:
         return None
     words = [t for t in clause.subtree if not (t.is_punct or t.is_space) and t.i > verb.i]

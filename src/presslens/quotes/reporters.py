@@ -7,7 +7,11 @@
   ...") for the clause's subject;
 - a count or share the parser did not make the subject ("About 4 in 10 say ...", "Less than a
   third agreed that ...") is the subject, and so is a name it hung as an apposition on an
-  earlier noun ("At the club, where ..., Jay Diaz, its president, suggested that ...");
+  earlier noun ("At the club, where ..., Jay Diaz, its president, suggested that ..."), and so
+  is the subject of an earlier act the parser made the verb's complement ("X offered ..., then
+  says ...");
+- "I told her that ...", "we argued that ..." (``first_person``): the author, or whoever the
+  text lets speak in the first person, reports; the quote stands with its speaker unresolved;
 - a speech verb in the infinitive after an adjective of the act ("was quick to point out that",
   "are more likely to say that": ``act_adjectives`` in ``data/en/quotes.yaml``), after a verb of
   the act ("seemed to suggest", "tried to tell": ``act_verbs``) or in a clause of
@@ -16,6 +20,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -52,8 +58,22 @@ def fallback_subject(verb: Token) -> Token | None:
         counts = [c for c in verb.lefts if c.dep_ in _COUNT_DEPS and c.pos_ in ("NUM", "NOUN")]
         if counts and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[counts[-1].i + 1 : verb.i]):
             return counts[-1]
-        return _apposed_subject(verb)
+        return _apposed_subject(verb) or _coordinated_subject(verb)
     return None
+
+
+def _coordinated_subject(verb: Token) -> Token | None:
+    """`Kasich offered the man a job, then says he would welcome advice`: the parser made the
+    speaker's first act a complement of the speech verb, so the verb has a clause on each side
+    and no subject; the first clause's subject (ending before its verb, on the line) reports."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(clauses) < 2 or not (clauses[0].i < verb.i < clauses[-1].i):
+        return None
+    first = clauses[0]
+    subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i < first.i), None)
+    if subject is None or not same_line(subject, verb) or not is_potential_speaker(subject):
+        return None
+    return subject
 
 
 def _apposed_subject(verb: Token) -> Token | None:
@@ -97,3 +117,22 @@ def infinitive_of_act(verb: Token) -> bool:
     before = verb.doc[to.i - 1] if to is not None and to.i > 0 else None
     return before is not None and before.i != head.i and before.pos_ in ("NOUN", "PROPN", "PRON",
                                                                           "ADV", "NUM")
+
+
+def first_person(subject: Token) -> bool:
+    """"I told her that ...", "we argued that ...": the author (or a speaker the text lets
+    speak in the first person) reports; the quote stands, its speaker unresolved."""
+    if subject.lower_ not in ("i", "we") or subject.pos_ != "PRON":
+        return False
+    verb = subject.head
+    if verb.lemma_.lower() in _THINKING_VERBS:
+        return False  # ("I think ...", "we believe ...": an opinion held, not a report)
+    # (a transcript or panel line, "SMITH: I said ...", is the labelled speaker's own words)
+    text = subject.doc.text
+    line_start = text.rfind("\n", 0, subject.idx) + 1
+    return _LINE_LABEL.match(text, line_start, subject.idx) is None
+
+
+_THINKING_VERBS = frozenset({"think", "believe", "feel", "consider", "reckon", "mean", "guess",
+                             "opine", "estimate", "expect"})
+_LINE_LABEL = re.compile(r"[^:\n“\"]{1,60}:\s")
