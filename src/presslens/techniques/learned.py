@@ -3,7 +3,9 @@
 Each sentence of the article (the segments the encoder stage already reads) gets a feature row
 from its word-piece vectors (``sentence_features``); a multi-label head (``MultiLabelHead``: one
 hidden layer, one sigmoid per label) gives the probability that the sentence holds a technique of
-each label, and a label is emitted where it reaches its threshold, chosen per label by
+each label; where the model has a lexical head (``techniques.lexical``: hashed TF-IDF of the
+sentence's words, word pairs and character n-grams) the two heads' logits are mixed per label
+(``stack``). A label is emitted where it reaches its threshold, chosen per label by
 cross-validation over the training articles. The span of a technique is the sentence, narrowed to
 the word pieces a second head (``span``: one sigmoid per label over each piece's vector in its
 sentence) puts inside a technique of that label when it finds any. Paragraph labels follow from
@@ -25,6 +27,7 @@ import numpy as np
 from presslens.encoder import Encoding
 from presslens.encoder.heads import MODELS, Head, read_meta
 from presslens.model import Technique
+from presslens.techniques.lexical import LexicalHead, stacked
 
 if TYPE_CHECKING:
     from presslens.encoder.article import ArticleEncodings
@@ -38,7 +41,7 @@ class MultiLabelHead(Head):
     """``probabilities(x)``: one sigmoid per class for each row of ``x``; weights, standardisation
     folded into the first layer, saving and loading as ``encoder.heads.Head``."""
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
+    def logits(self, x: np.ndarray) -> np.ndarray:
         if x.ndim == 1:
             x = x[None, :]
         if x.shape[1] != self.width:
@@ -46,9 +49,11 @@ class MultiLabelHead(Head):
         # einsum, not BLAS: for an article's few dozen rows a multithreaded BLAS product spends
         # its time scheduling threads (13 ms against 0.3 ms per article on a busy 2-core machine)
         hidden = np.maximum(np.einsum("ij,jk->ik", x.astype(np.float32), self.w1) + self.b1, 0.0)
-        logits = np.clip(np.einsum("ij,jk->ik", hidden, self.w2) + self.b2, -30.0, 30.0)
+        return np.clip(np.einsum("ij,jk->ik", hidden, self.w2) + self.b2, -30.0, 30.0)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
         # rounded: the last bits of a CPU's float kernels never decide anything downstream
-        return np.round(1.0 / (1.0 + np.exp(-logits)), 4)
+        return np.round(1.0 / (1.0 + np.exp(-self.logits(x))), 4)
 
 
 _WORD = re.compile(rf"[^\W_]{{{_WORD_MIN},}}")  # a run of letters or digits
@@ -93,10 +98,19 @@ class LearnedTechniqueModel:
     meta: dict[str, object]
     span: MultiLabelHead | None = None  # P(a word piece lies inside some technique)
     span_threshold: float = 0.3
+    lexical: LexicalHead | None = None  # the TF-IDF head, mixed with ``sentence`` by ``stack``
+    stack: np.ndarray | None = None  # [labels, 3]: encoder weight, lexical weight, bias
 
     @property
     def labels(self) -> tuple[str, ...]:
         return self.sentence.classes
+
+    def probabilities(self, texts: Sequence[str], x: np.ndarray) -> np.ndarray:
+        """[sentences, labels]: the sentence head's probabilities, or, with a lexical head, the
+        two heads' logits stacked per label."""
+        if self.lexical is None or self.stack is None:
+            return self.sentence.probabilities(x)
+        return stacked(self.sentence.logits(x), self.lexical.logits(texts), self.stack)
 
 
 def load_learned_model(folder: Path | None = None) -> LearnedTechniqueModel:
@@ -107,9 +121,18 @@ def load_learned_model(folder: Path | None = None) -> LearnedTechniqueModel:
         raise ValueError(f"{folder}/meta.json has no thresholds")
     span = MultiLabelHead.load(folder, "span") if (folder / "span.npz").is_file() else None
     span_threshold = meta.get("span_threshold", 0.3)
-    return LearnedTechniqueModel(MultiLabelHead.load(folder, "sentence"),
-                                 {str(k): float(v) for k, v in thresholds.items()}, meta, span,
-                                 float(span_threshold) if isinstance(span_threshold, float) else 0.3)
+    sentence = MultiLabelHead.load(folder, "sentence")
+    lexical, stack = None, None
+    if (folder / "lexical.npz").is_file():
+        lexical = LexicalHead.load(folder)
+        rows = meta.get("stack")
+        if not isinstance(rows, dict) or lexical.classes != sentence.classes:
+            raise ValueError(f"{folder}/meta.json has no stack for the lexical head's labels")
+        stack = np.array([rows[label] for label in sentence.classes], dtype=np.float64)
+    return LearnedTechniqueModel(sentence, {str(k): float(v) for k, v in thresholds.items()}, meta,
+                                 span,
+                                 float(span_threshold) if isinstance(span_threshold, float) else 0.3,
+                                 lexical, stack)
 
 
 def piece_features(encoding: Encoding) -> np.ndarray:
@@ -149,8 +172,8 @@ def sentence_techniques(text: str, bounds: Sequence[tuple[int, int]], encodings:
     emitted at or above its own threshold and ``floor`` (the analyser's technique threshold)."""
     if not bounds:
         return []
-    x = sentence_features([text[s:e] for s, e in bounds], encodings)
-    probs = model.sentence.probabilities(x)
+    texts = [text[s:e] for s, e in bounds]
+    probs = model.probabilities(texts, sentence_features(texts, encodings))
     cut = np.maximum(np.array([model.thresholds.get(label, 1.01) for label in model.labels]), floor)
     found = []
     spans: dict[int, tuple[int, int]] = {}

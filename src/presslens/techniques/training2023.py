@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +28,14 @@ from presslens.techniques.learned import (
     piece_features,
     sentence_features,
     sentence_techniques,
+)
+from presslens.techniques.lexical import (
+    CHAR_SIZES,
+    HASH_BITS,
+    MIN_DF,
+    choose_lexical,
+    fit_lexical,
+    fit_stack,
 )
 from presslens.techniques.scoring import PRF, si_scores
 from presslens.techniques.semeval2023 import (
@@ -60,6 +68,9 @@ THRESHOLD_FLOOR = 0.15
 # best of 0.3, 0.4, 0.5, 0.6 for span F1 on the first fold of the training articles (head fitted
 # on the other folds; SI F1 0.463 with sentence spans, 0.493 at 0.3)
 SPAN_EVERY = 3
+# C and class weighting of the lexical head's logistic regressions, chosen by the
+# cross-validated figures of the mix (the grid narrowed by earlier cross-validations: README)
+LEXICAL_GRID = ((4.0, "none"), (4.0, "sqrt"))
 SPAN_THRESHOLD = 0.3
 
 
@@ -195,6 +206,27 @@ def choose_thresholds(maxima: np.ndarray, gold: np.ndarray, labels: Sequence[str
     return out
 
 
+def _cross_validation(train: Sequence[Article2023], train_enc: Sequence[EncodedArticle],
+                      y: np.ndarray, y_extra: np.ndarray, labels: Sequence[str],
+                      columns: Sequence[int]) -> Callable[[np.ndarray], tuple[dict[str, float], dict[str, float]]]:
+    """Thresholds and paragraph micro/macro-F1 of out-of-fold probabilities (rows: the training
+    sentences, then the written ones): per label the best threshold on the training paragraphs;
+    the unseen labels' by sentence F1 of their written sentences against every training one."""
+    def score(probs: np.ndarray) -> tuple[dict[str, float], dict[str, float]]:
+        maxima, gold = paragraph_maxima(train, train_enc, probs[:len(y)], labels)
+        chosen = choose_thresholds(maxima, gold, labels)
+        chosen |= choose_thresholds(probs[:, columns], np.concatenate([y, y_extra])[:, columns],
+                                    [labels[j] for j in columns])
+        predicted = maxima >= np.array([chosen[label] for label in labels])
+        cv = paragraph_scores(
+            {(str(i), 0): {labels[int(j)] for j in np.flatnonzero(g)} for i, g in enumerate(gold)},
+            {(str(i), 0): {labels[int(j)] for j in np.flatnonzero(p)} for i, p in enumerate(predicted)},
+            labels)
+        return chosen, {"paragraph_micro_f1": round(cv.micro_f1, 4),
+                        "paragraph_macro_f1": round(cv.macro_f1, 4)}
+    return score
+
+
 def predict_articles(articles: Sequence[Article2023], encoded: Sequence[EncodedArticle],
                      model: LearnedTechniqueModel) -> dict[str, list[Technique]]:
     return {a.id: sentence_techniques(a.text, e.bounds, e.encodings, model)
@@ -248,8 +280,9 @@ def _labelled_si(articles: Sequence[Article2023], predicted: dict[str, list[Tech
 
 def train_techniques2023(data: Path, out: Path, written: Path | None = None,
                          cache: Path | None = None, command: str = "") -> dict[str, object]:
-    """Fit the sentence head on the training articles, choose thresholds by cross-validation,
-    score the held-out fifth, write ``sentence.npz`` and ``meta.json`` to ``out``."""
+    """Fit the sentence, lexical and span heads on the training articles, choose their C, the
+    stack and the thresholds by cross-validation, score the held-out fifth, write
+    ``sentence.npz``, ``lexical.npz``, ``span.npz`` and ``meta.json`` to ``out``."""
     labels = labels_2023()
     articles = read_semeval2023(data, "all", labels)
     train = [a for a in articles if not is_heldout(a.id)]
@@ -264,41 +297,42 @@ def train_techniques2023(data: Path, out: Path, written: Path | None = None,
     # labels no training article holds: learned from the written sentences alone
     unseen = frozenset(label for j, label in enumerate(labels) if y[:, j].sum() == 0)
     columns = [j for j, label in enumerate(labels) if label in unseen]
+    cv_of = _cross_validation(train, train_enc, y, y_extra, labels, columns)
     tried: dict[str, object] = {}
     best: tuple[float, float, dict[str, float]] | None = None
+    oof_logits: dict[float, np.ndarray] = {}
     for c in REGULARISATIONS:
-        oof = np.zeros(y.shape, dtype=np.float32)
-        oof_extra = np.zeros(y_extra.shape, dtype=np.float32)
+        oof = np.zeros((len(y) + len(y_extra), len(labels)), dtype=np.float32)
         for fold in range(FOLDS):
-            inside, extra_inside = folds == fold, extra_folds == fold
-            head = fit_multilabel("sentence", np.concatenate([x[~inside], x_extra[~extra_inside]]),
-                                  np.concatenate([y[~inside], y_extra[~extra_inside]]), labels, c,
-                                  unseen)
-            oof[inside] = head.probabilities(x[inside])
-            oof_extra[extra_inside] = head.probabilities(x_extra[extra_inside])
-        maxima, gold = paragraph_maxima(train, train_enc, oof, labels)
-        chosen = choose_thresholds(maxima, gold, labels)
-        # the unseen labels' thresholds: best sentence F1 of their held-out written sentences
-        # against every training sentence (none of which holds them)
-        chosen |= choose_thresholds(np.concatenate([oof, oof_extra])[:, columns],
-                                    np.concatenate([y, y_extra])[:, columns], [labels[j] for j in columns])
-        cv_pred = maxima >= np.array([chosen[label] for label in labels])
-        cv = paragraph_scores(
-            {(str(i), 0): {labels[j] for j in np.flatnonzero(g)} for i, g in enumerate(gold)},
-            {(str(i), 0): {labels[j] for j in np.flatnonzero(p)} for i, p in enumerate(cv_pred)},
-            labels)
-        tried[str(c)] = {"paragraph_micro_f1": round(cv.micro_f1, 4),
-                         "paragraph_macro_f1": round(cv.macro_f1, 4)}
-        if best is None or cv.micro_f1 + cv.macro_f1 > best[0]:
-            best = (cv.micro_f1 + cv.macro_f1, c, chosen)
+            inside = np.concatenate([folds == fold, extra_folds == fold])
+            head = fit_multilabel("sentence", np.concatenate([x, x_extra])[~inside],
+                                  np.concatenate([y, y_extra])[~inside], labels, c, unseen)
+            oof[inside] = head.logits(np.concatenate([x, x_extra])[inside])
+        oof_logits[c] = oof
+        chosen, cv = cv_of(np.round(1.0 / (1.0 + np.exp(-oof)), 4))
+        tried[str(c)] = cv
+        if best is None or cv["paragraph_micro_f1"] + cv["paragraph_macro_f1"] > best[0]:
+            best = (cv["paragraph_micro_f1"] + cv["paragraph_macro_f1"], c, chosen)
     assert best is not None
     _, regularisation, cv_thresholds = best
-    thresholds = floored(cv_thresholds)
     head = fit_multilabel("sentence", np.concatenate([x, x_extra]), np.concatenate([y, y_extra]),
                           labels, regularisation, unseen)
+    # the lexical head (TF-IDF of the sentence's words and character n-grams), its C chosen by
+    # the cross-validated figures of its mix with the sentence head; the mix (a logistic
+    # regression per label over the two heads' logits) is fitted on the out-of-fold logits and,
+    # for the figures and thresholds, cross-fitted: each fold's rows mixed by the other folds'
+    texts = [a.text[s:e] for a, enc in zip(train, train_enc, strict=True) for s, e in enc.bounds]
+    texts += [text for _, text in extra]
+    all_y = np.concatenate([y, y_extra])
+    tried_lexical, (lexical_c, weighting), cv_thresholds, lexical_oof = choose_lexical(
+        texts, all_y, np.concatenate([folds, extra_folds]), oof_logits[regularisation], labels,
+        unseen, cv_of, LEXICAL_GRID)
+    thresholds = floored(cv_thresholds)
+    stack = fit_stack(oof_logits[regularisation], lexical_oof, all_y, labels, unseen)
+    lexical = fit_lexical(texts, all_y, labels, lexical_c, unseen, weighting)
     x_pieces, y_pieces = piece_matrix(train, train_enc)
     span = fit_multilabel("span", x_pieces, y_pieces, ["inside"], REGULARISATIONS[1])
-    model = LearnedTechniqueModel(head, thresholds, {}, span, SPAN_THRESHOLD)
+    model = LearnedTechniqueModel(head, thresholds, {}, span, SPAN_THRESHOLD, lexical, stack)
     held_enc = [encoded[a.id] for a in heldout]
     learned = predict_articles(heldout, held_enc, model)
     held = score_articles(heldout, learned, labels)
@@ -313,15 +347,18 @@ def train_techniques2023(data: Path, out: Path, written: Path | None = None,
     figures: dict[str, object] = {
         "train_articles": len(train), "train_sentences": len(ids), "written_sentences": len(extra),
         "cross_validation": {"folds": FOLDS, "by_regularisation_C": tried,
-                             "chosen_C": regularisation},
+                             "chosen_C": regularisation,
+                             "with_lexical": tried_lexical,
+                             "chosen_lexical": {"C": lexical_c, "weighting": weighting}},
         "heldout": held,
         "heldout_with_detector": {k: v for k, v in held_both.items() if k != "per_label"},
         "heldout_without_floor": {k: v for k, v in held_unfloored.items() if k != "per_label"},
     }
     head.save(out)
     span.save(out)
+    lexical.save(out)
     _write_meta(out, data, written, labels, regularisation, thresholds, figures, command,
-                cv_thresholds)
+                cv_thresholds, (lexical_c, weighting, len(lexical.columns), stack))
     return figures
 
 
@@ -333,7 +370,8 @@ def floored(thresholds: dict[str, float], floor: float = THRESHOLD_FLOOR) -> dic
 def _write_meta(out: Path, data: Path, written: Path | None, labels: Sequence[str],
                 regularisation: float, thresholds: dict[str, float],
                 figures: dict[str, object], command: str,
-                cv_thresholds: dict[str, float] | None = None) -> None:
+                cv_thresholds: dict[str, float] | None = None,
+                lexical: tuple[float, str, int, np.ndarray] | None = None) -> None:
     spec = EncoderSpec()
     digests = {name: file_digest(data / name) for name in ("train-labels-subtask-3.txt",)}
     span_blob = b"".join(p.read_bytes() for p in sorted((data / "train-labels-subtask-3-spans").glob("*.txt")))
@@ -350,8 +388,17 @@ def _write_meta(out: Path, data: Path, written: Path | None, labels: Sequence[st
         "heads": {"sentence": {"classes": list(labels), "kind": "logistic regression per label",
                                "regularisation_C": regularisation},
                   "span": {"classes": ["inside"], "kind": "logistic regression over word pieces",
-                           "regularisation_C": REGULARISATIONS[1], "every_nth_sentence": SPAN_EVERY}},
+                           "regularisation_C": REGULARISATIONS[1], "every_nth_sentence": SPAN_EVERY},
+                  **({} if lexical is None else {"lexical": {
+                      "classes": list(labels), "regularisation_C": lexical[0],
+                      "class_weighting": lexical[1],
+                      "kind": "logistic regression per label over hashed TF-IDF (techniques.lexical)",
+                      "hash_bits": HASH_BITS, "char_ngrams": list(CHAR_SIZES), "min_df": MIN_DF,
+                      "columns_kept": lexical[2],
+                      "stack": "per label: sigmoid(a * encoder logit + b * lexical logit + c)"}})},
         "span_threshold": SPAN_THRESHOLD,
+        **({} if lexical is None else {"stack": {label: lexical[3][j].tolist()
+                                                 for j, label in enumerate(labels)}}),
         "heldout_rule": HELDOUT_RULE + " (never trained on; thresholds from cross-validation "
                         f"over the other articles, {FOLDS} folds: sha1 // 10 % {FOLDS})",
         "unseen_label_threshold": UNSEEN_THRESHOLD,
