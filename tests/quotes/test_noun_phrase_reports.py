@@ -115,3 +115,23 @@ def test_according_to_a_document_is_no_quote_unless_someone_gave_it(quotes_of: E
     text = "Turnout in the valley rose by a third, according to Mayor Helen Norris."
     [quote] = indirect(quotes_of(text, NORRIS))
     assert quote.speaker == NORRIS[0]
+
+
+def test_a_promise_reports_its_infinitive(quotes_of: Extract) -> None:
+    text = "Okafor vowed to cut the ferry fares for every pensioner before the summer."
+    [quote] = indirect(quotes_of(text, OKAFOR))
+    assert quote.text == "to cut the ferry fares for every pensioner before the summer"
+    assert quote.speaker == OKAFOR[0]
+    # a relative clause on the promised thing, and a participle glossing an act, are no report
+    text = "The bridge, which Okafor has promised to rebuild with money from the port, is closed."
+    assert [q for q in indirect(quotes_of(text, OKAFOR)) if q.cue and q.cue.text == "promised"] == []
+    text = "Okafor came to office promising to cut the ferry fares for every pensioner."
+    assert indirect(quotes_of(text, OKAFOR)) == []
+
+
+def test_a_framed_sentence_with_a_quoted_piece_is_one_mixed_report(quotes_of: Extract) -> None:
+    text = "The harbour plan, Norris said, had become “a monument to wishful thinking” for the town."
+    quotes = quotes_of(text, NORRIS)
+    [report] = indirect(quotes)
+    assert report.text == "The harbour plan, Norris said, had become “a monument to wishful thinking” for the town"
+    assert report.speaker == NORRIS[0]

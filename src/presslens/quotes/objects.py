@@ -5,6 +5,8 @@
   a clause that belongs to it;
 - the object of a verb with its preposition ("called for an inquiry into ...", "pointed to the
   record of ...": ``prepositional_reports``);
+- the infinitive of a verb of commitment ("vowed to cut the fares", "pledged not to raise
+  taxes": ``commissive_verbs``), "to" included;
 - a person's noun of saying with its that-clause ("his claim that the vote was rigged", "the
   senator's warning that ...": ``report_nouns``).
 
@@ -20,6 +22,7 @@ from spacy.tokens import Token
 
 from presslens.quotes.attribution import Candidate, phrase_range, same_line
 from presslens.quotes.lexicon import (
+    COMMISSIVE_VERBS,
     INSTITUTION_NOUNS,
     OBJECT_REPORT_VERBS,
     PREPOSITIONAL_REPORTS,
@@ -29,7 +32,8 @@ from presslens.quotes.lexicon import (
 _MIN_WORDS = 5
 # the prepositions of ``prepositional_reports``, and their verbs
 _REPORT_PREPOSITIONS = frozenset(p.split()[1] for p in PREPOSITIONAL_REPORTS)
-OBJECT_CUE_LEMMAS = frozenset({*OBJECT_REPORT_VERBS, *(p.split()[0] for p in PREPOSITIONAL_REPORTS)})
+OBJECT_CUE_LEMMAS = frozenset({*OBJECT_REPORT_VERBS, *COMMISSIVE_VERBS,
+                               *(p.split()[0] for p in PREPOSITIONAL_REPORTS)})
 _PERSON_OWNERS = frozenset({"his", "her", "their", "my", "our"})
 
 
@@ -51,6 +55,17 @@ def object_candidate(verb: Token, subject: Token) -> Candidate | None:
     lemma = verb.lemma_.lower()
     rights = [c for c in verb.rights if same_line(c, verb)]
     objects = [c for c in rights if c.dep_ == "dobj"]
+    if lemma in COMMISSIVE_VERBS:
+        infinitive = next((c for c in rights if c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+        if infinitive is not None and not objects and verb.tag_ != "VBG":
+            # (from "to", or "not" before it: "which Brussels promised to fund" is a relative
+            # clause, and a participle "..., promising to ..." a gloss on the act)
+            first = min((c for c in infinitive.children if c.i > verb.i and (
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "TO"))), key=lambda c: c.i,
+                default=None)
+            if first is not None and infinitive.left_edge.i > verb.i:
+                return _candidate(verb, verb, first, infinitive.right_edge, subject)
     if not objects:
         for prep in rights:
             if (prep.dep_ == "prep" and prep.i <= verb.i + 2 and prep.lower_ in _REPORT_PREPOSITIONS

@@ -130,7 +130,10 @@ def parenthetical_candidates(doc: Doc, taken: list[Range]) -> list[Candidate]:
         candidate = parenthetical_candidate(doc, doc[i])
         if candidate is None:
             continue
-        if any(a < candidate.end and candidate.start < b for a, b in taken):
+        # (a quoted piece inside the framed sentence, "Trump, she said, has built a “zone”",
+        # makes it a mixed quote, not a conflict)
+        if any(a < candidate.end and candidate.start < b
+               and not (candidate.start <= a and b <= candidate.end) for a, b in taken):
             continue
         found.append(candidate)
         taken.append((candidate.start, candidate.end))
