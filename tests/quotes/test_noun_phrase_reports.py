@@ -135,3 +135,12 @@ def test_a_framed_sentence_with_a_quoted_piece_is_one_mixed_report(quotes_of: Ex
     [report] = indirect(quotes)
     assert report.text == "The harbour plan, Norris said, had become “a monument to wishful thinking” for the town"
     assert report.speaker == NORRIS[0]
+
+
+def test_a_report_before_said_x_stays_the_report(quotes_of: Extract) -> None:
+    # (the parser may hang the relative clause on the speaker as a second complement of "said")
+    text = ("The campaign was old-fashioned in every way, said Helen Norris, whom the mayor "
+            "appointed to the board, and who is now backing Okafor.")
+    [quote] = indirect(quotes_of(text, NORRIS, OKAFOR))
+    assert quote.text == "The campaign was old-fashioned in every way"
+    assert quote.speaker == NORRIS[0]

@@ -189,7 +189,11 @@ def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidat
     # first is a sentence of its own the parser hung on the verb, unless it is quoted: the
     # report follows the verb)
     clause = clauses[0]
-    if clause.i < verb.i and not _within_one(direct, clause.left_edge.idx, clause.right_edge.idx):
+    words = [t for t in clause.subtree if not (t.is_punct or t.is_space)]
+    if clause.i < verb.i and words and not _within_one(direct, words[0].idx, words[-1].idx) and not (
+            not clause.left_edge.i <= subject.i <= clause.right_edge.i
+            and _only_attribution_between(clause.right_edge, verb, subject)):
+        # ("“...,” said X, who is now ...": a report before "X said" stays the report)
         clause = next((c for c in clauses if c.i > verb.i), clause)
     if _within_one(direct, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)):
         return None  # the clause is a quotation: a direct quote
