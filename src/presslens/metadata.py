@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from presslens.errors import UnsupportedLanguage
-from presslens.lexicon.words import word_set, word_table
+from presslens.lexicon.words import word_data, word_set, word_table
 from presslens.metadata_outlets import (
     UPPER,
     find_interviewee,
@@ -55,7 +55,11 @@ _MONTHS: dict[str, int] = {
     for word, number in word_table("dates", "months", language).items()
 }
 _MONTH = rf"(?P<month>(?:{_alternatives(_MONTHS)})\.?)"
-_YEAR_WORDS = [w for language in DATE_LANGUAGES for w in word_set("dates", "year_words", language)]
+# words after a year that still belong to the date ("14 марта 2025 года"), where a language has them
+_YEAR_WORDS = [
+    w for language in DATE_LANGUAGES if "year_words" in word_data("dates", language)
+    for w in word_set("dates", "year_words", language)
+]
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)" + (rf"(?:\s+(?:{_alternatives(_YEAR_WORDS)})(?!\w))?" if _YEAR_WORDS else "")
 _WEEKDAY = (
