@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 
 def normalise_newlines(text: str) -> str:
@@ -16,6 +17,8 @@ def document_id(text: str) -> str:
 
 
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+# every character quoted_regions reacts to: its openers and the closers they wait for
+_REGION_MARKS = re.compile("[" + re.escape('“«„"' + "".join(_OPENERS.values())) + "]")
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -29,7 +32,9 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     closer: str | None = None
     start = 0
-    for i, ch in enumerate(text):
+    # only the marks change the state: visit them alone
+    for mark in _REGION_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if closer is None:
             if ch in ("“", "«", "„") or (ch == '"'):
                 closer = '"' if ch == '"' else _OPENERS[ch]

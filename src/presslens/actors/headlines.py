@@ -69,8 +69,10 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_headline(line: str) -> bool:
+    if line.endswith(_SENTENCE_END) or line[0] in "–—-•*#":
+        return False  # (most lines of a body: decided before the words are counted)
     words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
-    if len(words) < MIN_HEADLINE_WORDS or line.endswith(_SENTENCE_END) or line[0] in "–—-•*#":
+    if len(words) < MIN_HEADLINE_WORDS:
         return False
     longer = [w for w in words if sum(ch.isalpha() for ch in w) > _SHORT_WORD]
     if not longer:

@@ -134,8 +134,9 @@ class LocalGovernmentWords:
     acting_prepositions: frozenset[str]
     capitalised_only: frozenset[str]
 
-    @property
+    @cached_property
     def longest(self) -> int:
+        # cached: read for every capitalised name of every article
         return max(len(n.split()) for n in (*self.region_nouns, *self.city_nouns, *self.local_nouns))
 
 

@@ -147,14 +147,32 @@ def inside_an_organisations_name(span: Span, gazetteer: Gazetteer) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return False
-    outer = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end
-                  and len(e) > len(span)), None)
-    if outer is None or outer.label_ not in ("ORG", "FAC"):
+    outer = _entity_around(span)
+    if outer is None or len(outer) <= len(span) or outer.label_ not in ("ORG", "FAC"):
         return False
     own = [t for t in outer if not span.start <= t.i < span.end]
     known = gazetteer_words(gazetteer)
     return any(t.lower_ in _ORG_TRIGGER_WORDS for t in own) and any(
         t.text[:1].isupper() and t.is_alpha and t.lower_ not in known for t in own)
+
+
+def _entity_around(span: Span) -> Span | None:
+    """The named entity holding the whole of ``span``, read off the tokens' IOB tags (``doc.ents``
+    builds every entity's span anew on each call: this is asked for hundreds of names an
+    article)."""
+    doc = span.doc
+    first = doc[span.start]
+    if first.ent_iob_ == "O" or not first.ent_type_:
+        return None
+    start = span.start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = span.start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if span.end > end:
+        return None
+    return Span(doc, start, end, label=doc[start].ent_type_)
 
 
 def city_draft(run: _Run, name: str) -> _ActorDraft:

@@ -578,6 +578,8 @@ class _Run:
     def add_ministries(self) -> None:
         """Ministries named through their state ("Russia's Foreign Ministry", "the Ministry of
         Defence of Armenia"), and "the Foreign Ministry" / "the ministry" referring back to one."""
+        if "inistry" not in self.text:
+            return  # every match holds the word; the pattern is slow to rule out elsewhere
         last_by_department: dict[str, _ActorDraft] = {}
         last_any: _ActorDraft | None = None
         named: Counter[str] = Counter()  # how often each ministry has been referred to so far

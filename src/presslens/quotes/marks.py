@@ -133,6 +133,9 @@ def typewriter_as_curly(text: str) -> str:
     return _TYPEWRITER_PAIR.sub(curly, text)
 
 
+_OPENING_MARK = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
+
+
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
     """All quotations between marks, in text order (nested ones stay inside their parent)."""
     text = typewriter_as_curly(text)
@@ -146,7 +149,13 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             p_index += 1
         if p_index >= len(paragraphs):
             break
-        if text[i] not in _CLOSERS or not _is_opener(text, i):
+        if text[i] not in _CLOSERS:
+            # jump to the next mark that may open a quote: visiting every character cost more
+            # than the work on the marks
+            found_mark = _OPENING_MARK.search(text, i + 1)
+            i = found_mark.start() if found_mark else n
+            continue
+        if not _is_opener(text, i):
             i += 1
             continue
         opener = text[i]

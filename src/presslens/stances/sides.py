@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from presslens.index import DocumentIndex
@@ -38,6 +40,17 @@ class Sides:
         self.sdoc = sdoc
         self.tokens = tokens
         self.index = index
+        # each token's sentence, and each sentence's (start char, end char, ends in a question):
+        # asked for every stance candidate, where Token.sent would walk the sentence each time
+        starts = sdoc.to_array(SENT_START) == 1
+        if len(starts):
+            starts[0] = True
+        self._sentence_of = np.cumsum(starts) - 1
+        text = doc.text
+        self._sentences = [
+            (start, end, text[start:end].rstrip().rstrip("\"'”’»").endswith("?"))
+            for start, end in ((sent.start_char, sent.end_char) for sent in sdoc.sents)
+        ]
         self.outlet_side = self._outlet_side()
 
     # ------------------------------------------------------------------ voice
@@ -51,8 +64,7 @@ class Sides:
         span = self.sdoc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
         if span is None:
             return False
-        sent = span[0].sent
-        return sent.text.rstrip().rstrip("\"'”’»").endswith("?")
+        return self._sentences[self._sentence_of[span.start]][2]
 
     def holder_at(self, char: int) -> str | None:
         quote = self.index.quote_at(char)
@@ -71,9 +83,8 @@ class Sides:
         span = self.sdoc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
         if span is None or not len(span):
             return None
-        sent = span[0].sent
-        start = max(sent.start_char, text.rfind("\n", 0, char) + 1)
-        end = sent.end_char
+        sent_start, end, _ = self._sentences[self._sentence_of[span.start]]
+        start = max(sent_start, text.rfind("\n", 0, char) + 1)
         opening = text[start:char]
         comma = opening.find(",")
         if comma < 0 or not _FRAMES.match(opening):
