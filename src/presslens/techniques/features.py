@@ -107,7 +107,7 @@ _QUOTES = re.compile('["“”«»]')
 
 
 def _quote_parity(text: str, idx: np.ndarray) -> np.ndarray:
-    quotes = np.array([i for i, ch in enumerate(text) if ch in '"“”«»'], dtype=np.int64)
+    quotes = np.array([m.start() for m in _QUOTES.finditer(text)], dtype=np.int64)
     if quotes.size == 0:
         return np.zeros(idx.shape, dtype=np.float32)
     before = np.searchsorted(quotes, idx, side="left")
