@@ -1,0 +1,172 @@
+"""Constructions with a frame of their own, each read from one verb: military exercises, brokered
+deals, "uses X as a base against Y", following someone's line or keeping a state weak, and
+sanctions lists.
+
+Each needs more than a cue word (the drill noun, the "as ... against" phrase, the list noun), so
+they are kept out of the general verb frame (``verb_frames``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from presslens.lexicon import Cue, word_set
+from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase
+from presslens.syntax import direct_object, modality_of, negated, negated_scope
+
+FOLLOW_LINE_VERBS = word_set("relation_patterns", "follow_line_verbs")
+_GUIDANCE_NOUNS = word_set("relation_patterns", "guidance_nouns")
+KEEP_VERBS = word_set("relation_patterns", "keep_verbs")
+_SUBDUED_STATES = word_set("relation_patterns", "subdued_states")
+LISTING_VERBS = word_set("relation_patterns", "listing_verbs")
+MEDIATION_VERBS = word_set("relation_patterns", "mediation_verbs")
+
+
+class ConstructionFrames(FrameBase):
+    """Relations read from constructions that a single cue word does not state."""
+
+    def exercise_relations(self, verb: Token) -> Iterator[Found]:
+        """"launched exercises around Taiwan", "held drills near the border with Belarus": a show
+        of force toward the place's state (MOBILIZE); joint exercises of several forces ("American
+        and Philippine troops held exercises", "exercises with Kazakhstan") are cooperation."""
+        if verb.lemma_.lower() not in self.lex.exercise_verbs or verb.pos_ != "VERB":
+            return
+        drills = []
+        for obj in verb.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if obj.lemma_.lower() in self.lex.exercise_nouns:
+                drills.append(obj)
+            for prep in obj.children:  # "launched two days of exercises around Taiwan"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    drills.extend(p for p in prep.children
+                                  if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.exercise_nouns)
+        if not drills or negated_scope(verb):
+            return
+        sources, s_inf = (self.agents(verb) if self._is_passive(verb) else self.subjects(verb))
+        if not sources:
+            return
+        modality = modality_of(verb)
+        prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf else 0.0)
+        aimed: list[str] = []
+        partners: list[str] = []
+        hosts = self._hosts(verb) | self._hosts(drills[0])  # "on Moldovan territory": hosted
+        for holder in (verb, drills[0]):
+            more, _ = self.prep_objects(holder, tuple(self.lex.exercise_preps), exclude=sources)
+            aimed.extend(m for m in more if m not in aimed and m not in sources and m not in hosts)
+            more, _ = self.prep_objects(holder, ("with",), exclude=sources)
+            partners.extend(m for m in more if m not in partners and m not in sources)
+        if aimed:
+            yield from self._emit(sources, aimed, Cue(type="MOBILIZE"), "MOBILIZE", modality, prior, verb)
+        cooperate = Cue(type="COOPERATE")
+        if partners:
+            yield from self._emit(sources, partners, cooperate, "COOPERATE", modality, prior, verb)
+        elif not aimed and not hosts and len(sources) >= 2:
+            yield from self._reciprocal(sources, "COOPERATE", modality, prior, verb,
+                                        self.lex.polarity("COOPERATE"))
+
+    def mediation_relations(self, verb: Token) -> Iterator[Found]:
+        """"restored relations with Tehran under a deal brokered by Beijing": the broker engages
+        both parties of the clause the deal stands in (its subject and its "with" partners)."""
+        if verb.lemma_.lower() not in MEDIATION_VERBS or verb.dep_ != "acl":
+            return
+        brokers, b_inf = self.agents(verb)
+        noun = verb.head
+        if not brokers or noun.dep_ != "pobj" or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return
+        clause = noun.head.head
+        parties, p_inf = self.subjects(clause)
+        holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        for holder in holders:
+            more, more_inf = self.prep_objects(holder, ("with",))
+            parties.extend(m for m in more if m not in parties)
+            p_inf = p_inf or more_inf
+        prior = PRIOR["passive"] - (INFERRED_PENALTY if b_inf or p_inf else 0.0)
+        cue = Cue(type="CONSULT", polarity=1)
+        yield from self._emit(brokers, parties, cue, "CONSULT", modality_of(clause), prior, verb)
+
+    def listing_relations(self, verb: Token) -> Iterator[Found]:
+        """"Washington put Dodik on its sanctions list", "added the firms to the blacklist": a
+        sanction on whoever is put on the list."""
+        if verb.lemma_.lower() not in LISTING_VERBS or verb.pos_ != "VERB" or negated_scope(verb):
+            return
+        listed = False
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "onto", "to"):
+                for pobj in prep.children:
+                    words = {pobj.lemma_.lower(), *(c.lemma_.lower() for c in pobj.children)}
+                    if pobj.dep_ == "pobj" and (pobj.lemma_.lower() == "blacklist" or (
+                        pobj.lemma_.lower() == "list" and words & {"sanction", "sanctions", "terrorist", "terror", "watch"}
+                    )):
+                        listed = True
+        if not listed:
+            return
+        if self._is_passive(verb):
+            sources, s_inf = self.agents(verb)
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            targets, t_inf = self.index.phrase(subj[0]) if subj else ([], False)
+        else:
+            sources, s_inf = self.subjects(verb)
+            dobj = direct_object(verb)
+            targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
+        prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf or t_inf else 0.0)
+        yield from self._emit(sources, targets, Cue(type="SANCTION"), "SANCTION", modality_of(verb),
+                              prior, verb)
+
+    def guidance_relations(self, verb: Token) -> Iterator[Found]:
+        """"Norway follows the line that Brussels and Washington draw", "Kyiv obeys the orders of
+        Washington": whoever draws the line or gives the orders controls the follower; "trying
+        to keep Syria weak and divided": coercion of the one kept so."""
+        lemma = verb.lemma_.lower()
+        if lemma not in FOLLOW_LINE_VERBS and lemma not in KEEP_VERBS:
+            return  # (before reading negation, which costs more)
+        if verb.pos_ != "VERB" or negated_scope(verb):
+            return
+        if lemma in FOLLOW_LINE_VERBS:
+            dobj = direct_object(verb)
+            if dobj is None or dobj.lemma_.lower() not in _GUIDANCE_NOUNS:
+                return
+            guides, g_inf = self.index.modifiers_of(dobj)
+            if not guides:
+                guides, g_inf = self.prep_objects(dobj, ("of", "from"))
+            for child in dobj.children:
+                if not guides and child.dep_ == "relcl":
+                    guides, g_inf = self.subjects(child)
+            followers, f_inf = self.subjects(verb)
+            prior = PRIOR["phrase"] - (INFERRED_PENALTY if g_inf or f_inf else 0.0)
+            yield from self._emit(guides, followers, Cue(type="CONTROL"), "CONTROL", modality_of(verb),
+                                  prior, verb)
+        elif lemma in KEEP_VERBS:
+            dobj = direct_object(verb)
+            states = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+                      and c.lemma_.lower() in _SUBDUED_STATES]
+            if dobj is None or not states:
+                return
+            kept, k_inf = self.index.phrase(dobj)
+            keepers, s_inf = self.subjects(verb)
+            prior = PRIOR["verb"] - (INFERRED_PENALTY if k_inf or s_inf else 0.0)
+            yield from self._emit(keepers, kept, Cue(type="COERCE"), "COERCE", modality_of(verb),
+                                  prior, verb)
+
+    def use_relations(self, verb: Token) -> Iterator[Found]:
+        """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,
+        the user acts against Z (predicate nouns such as "tool" are read by predicate_relations)."""
+        if verb.lemma_.lower() != "use" or verb.pos_ != "VERB" or self._is_passive(verb):
+            return
+        holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        aimed: list[str] = []
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for pobj in prep.children:
+                        lemma = pobj.lemma_.lower()
+                        if pobj.dep_ == "pobj" and lemma not in self.lex.predicates and lemma not in self.lex.nouns:
+                            aimed.extend(self.prep_objects(pobj, ("against",))[0])
+        if not aimed or negated(verb):
+            return
+        users, u_inf = self.subjects(verb)
+        prior = PRIOR["verb"] - (INFERRED_PENALTY if u_inf else 0.0)
+        yield from self._emit(users, aimed, Cue(type="ADVERSARY"), "ADVERSARY", modality_of(verb),
+                              prior, verb)

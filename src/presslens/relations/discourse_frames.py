@@ -1,0 +1,117 @@
+"""Discourse frames: relations read from the relations already found in a sentence and the
+speech around them (reported accusations, followers "and Washington has followed", demands "Y
+said X should ...").
+
+They run after the token patterns of a sentence (``Patterns.find``), over what those found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from presslens.lexicon import Cue, word_set
+from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase
+from presslens.syntax import FIRST_PERSON, direct_object, modality_of, negated
+
+_REPORT_VERBS = word_set("relation_patterns", "report_verbs")
+_ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+_DEMAND_MODALS = word_set("relation_patterns", "demand_modals")
+_NOT_DEMANDED = word_set("relation_patterns", "not_demanded")
+_SAYING_VERBS = _REPORT_VERBS | word_set("relation_patterns", "other_saying_verbs")
+_FOLLOW_VERBS = word_set("relation_patterns", "follow_verbs")
+
+
+class DiscourseFrames(FrameBase):
+    """Relations inferred from the relations a sentence states and who reports them."""
+
+    def demands(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
+        """"Guo said the United States should stop arming Taiwan", “Russia must withdraw,” the
+        minister said: whoever says that another actor should or must act asks it to (REQUEST,
+        with the polarity of what is asked)."""
+        verbs = {t.head.i: t.head for t in tokens if t.lower_ in _DEMAND_MODALS and t.dep_ == "aux"}
+        for verb in verbs.values():
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_DEMANDED:
+                continue
+            if self._is_passive(verb) or negated(verb):
+                continue
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subject or subject[0].lower_ in FIRST_PERSON:
+                continue
+            addressees, a_inf = self.index.phrase(subject[0])
+            askers = self._sayers(verb)
+            action = verb
+            for child in verb.children:  # "should stop arming Taiwan": the act is "stop"
+                if child.dep_ == "xcomp" and verb.lemma_.lower() not in self.lex.requested_actions:
+                    action = child
+            polarity = self.polarity(Cue(type="REQUEST"), "REQUEST", action)
+            prior = PRIOR["verb"] - 0.1 - (INFERRED_PENALTY if a_inf else 0.0)
+            done = {(f.source, f.target) for f in found if f.type == "REQUEST"}
+            for asker in askers:
+                for addressee in addressees:
+                    if asker != addressee and (asker, addressee) not in done:
+                        yield Found(asker, addressee, "REQUEST", "asserted", round(prior, 3), verb,
+                                    polarity)
+
+    def _sayers(self, verb: Token) -> list[str]:
+        """Who says the clause of ``verb``: the subject of the reporting verb it depends on, else
+        the speaker of the quote it stands in, as the state or body they speak for."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SAYING_VERBS:
+                ids, _ = self.subjects(node.head)
+                return [self.index.affiliation(i) if self.index.is_person(i) else i for i in ids]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        quote = self.index.quote_at(verb.idx)
+        if quote is not None and quote.speaker is not None:
+            return [self.index.affiliation(quote.speaker)]
+        return []
+
+    def followers(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
+        """"the EU has added new sanctions on Belarus, and Washington has followed": a joining
+        verb without an object of its own repeats the act it is coordinated with, for its own
+        subject."""
+        for verb in tokens:
+            if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or direct_object(verb) is not None:
+                continue
+            followers, f_inf = self.subjects(verb)
+            if not followers or negated(verb):
+                continue
+            for each in found:
+                if each.cue.i == verb.head.i or each.cue.head.i == verb.head.i:
+                    prior = each.confidence - (INFERRED_PENALTY if f_inf else 0.0) - 0.1
+                    for follower in followers:
+                        if follower not in (each.source, each.target):
+                            yield Found(follower, each.target, each.type, modality_of(verb),
+                                        round(prior, 3), verb, each.polarity)
+
+    def reported_accusations(self, found: list[Found]) -> Iterator[Found]:
+        """A state or body that says that another committed a hostile act accuses it ("Baku
+        said that Armenian units had opened fire" -> Azerbaijan ACCUSE Armenia)."""
+        seen: set[tuple[str, str]] = set()
+        for each in found:
+            if each.type not in _ACCUSABLE or each.modality != "asserted":
+                continue
+            node = each.cue
+            for _ in range(5):
+                if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORT_VERBS:
+                    break
+                if node.head.i == node.i:
+                    break
+                node = node.head
+            else:
+                continue
+            verb = node.head
+            if node.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORT_VERBS or negated(verb):
+                continue
+            sayers, inferred = self.subjects(verb)
+            for sayer in sayers:
+                if self.index.is_person(sayer) or sayer == each.source or (sayer, each.source) in seen:
+                    continue
+                seen.add((sayer, each.source))
+                prior = PRIOR["verb"] - 0.1 - (INFERRED_PENALTY if inferred else 0.0)
+                yield Found(sayer, each.source, "ACCUSE", "asserted", round(prior, 3), verb,
+                            self.lex.polarity("ACCUSE"))

@@ -1,0 +1,180 @@
+"""Noun frames: event nouns whose modifiers or clause name the actor and whose prepositions name
+the one acted on ("Russia's incursion into X", "strikes on X", "talks between Baku and
+Yerevan"), and circumstance nouns ("at the request of Y", "on the orders of Y").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from presslens.lexicon import Cue, word_set
+from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase, noun_key
+from presslens.syntax import direct_object, modality_of, negated_scope
+
+_ASPECT_END = word_set("relation_patterns", "aspect_end")
+_WITNESS_VERBS = word_set("relation_patterns", "witness_verbs")
+_INSTRUMENT_PREPS = word_set("relation_patterns", "instrument_preps")
+_PURPOSE_PREPS = word_set("relation_patterns", "purpose_preps")
+_IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
+_MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
+_UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
+_READY_VERBS = word_set("relation_patterns", "ready_verbs")
+
+
+class NounFrames(FrameBase):
+    """Relations stated by an event or circumstance noun."""
+
+    def noun_relations(self, noun: Token) -> Iterator[Found]:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        cue = self.lex.nouns.get(noun_key(noun))
+        if cue is None:
+            return
+        head = noun.head
+        governed = noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.verbs
+        sources: list[str] = []
+        inferred = False
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                more, more_inferred = self.index.modifier(child)
+                sources.extend(m for m in more if m not in sources)
+                inferred = inferred or more_inferred
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        more, more_inferred = self.index.phrase(pobj)
+                        sources.extend(m for m in more if m not in sources)
+        if governed and not sources:
+            return  # "suspended all trade with X": the verb states the relation
+        root = noun
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
+            return  # "asked Trump to lift the tariffs and the sanctions": their end
+        if not sources:
+            for child in noun.children:  # "every tariff that Washington imposes"
+                if child.dep_ == "relcl" and child.lemma_.lower() in _IMPOSING_VERBS:
+                    subject = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                    if subject:
+                        sources, inferred = self.index.phrase(subject[0])
+        base = noun
+        while base.dep_ == "conj" and base.head.i != base.i:  # "wants open borders and trade with X"
+            base = base.head
+        if not sources and base.dep_ == "dobj" and base.head.lemma_.lower() not in _WITNESS_VERBS:
+            sources, inferred = self.subjects(base.head)
+        if (
+            not sources
+            and base.dep_ == "pobj"
+            and base.head.lower_ in _INSTRUMENT_PREPS
+            and base.head.head.pos_ == "VERB"
+        ):
+            # "answered with strikes on X", "uses gas prices as levers against X"
+            sources, inferred = self.subjects(base.head.head)
+        if (
+            not sources
+            and base.dep_ == "pobj"
+            and base.head.lower_ in _PURPOSE_PREPS
+            and base.head.head.pos_ == "VERB"
+        ):
+            # "preparing Moldova for a confrontation with Tiraspol": the object is the party
+            dobj = direct_object(base.head.head)
+            if dobj is not None:
+                sources, inferred = self.index.phrase(dobj)
+            elif base.head.head.lemma_.lower() in _READY_VERBS:
+                # "the EU must prepare for a long confrontation with Russia"
+                sources, inferred = self.subjects(base.head.head)
+        if not sources:
+            sources, inferred = self._between(noun, cue)
+            if len(sources) >= 2:
+                yield from self._reciprocal(sources, cue.type, "asserted",
+                                            PRIOR["noun"] - (INFERRED_PENALTY if inferred else 0.0),
+                                            noun, self.polarity(cue, cue.type))
+            return
+        if not sources:
+            return
+        targets, t_inf = self.prep_objects(noun, cue.preps)
+        if not targets and base.i != noun.i:
+            # "borders, railways and trade with X": the parser hangs a shared PP on the first conjunct
+            targets, t_inf = self.prep_objects(base, cue.preps)
+        if targets and set(targets) <= set(sources):
+            # "Armenia's freeze of its participation in the CSTO": the possessive names the source
+            # again; the target stands further down the chain
+            targets, t_inf = self._deeper_objects(noun, cue.preps)
+        if not targets and base.dep_ == "dobj" and cue.preps:
+            # "approved a new sale of missiles to Taiwan": the parser hangs the PP on the verb
+            targets, t_inf = self.prep_objects(base.head, cue.preps, exclude=sources)
+        if not targets and cue.preps:
+            for child in noun.children:  # "every tariff that Washington imposes on Brazil"
+                if child.dep_ == "relcl" and child.pos_ == "VERB":
+                    targets, t_inf = self.prep_objects(child, cue.preps, exclude=sources)
+        if not targets and cue.type == "RETREAT":
+            targets, t_inf = self._agreement_parties(noun, sources)  # "withdrawal from the deal with X"
+        is_negated = (
+            negated_scope(head) and head.lemma_.lower() not in _ASPECT_END
+            if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and not governed
+            else False
+        )
+        type_name = cue.type
+        if is_negated:
+            if cue.negated is None:
+                return
+            type_name = cue.negated
+        prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
+        modality = modality_of(head) if head.pos_ in ("VERB", "AUX") else "asserted"
+        if (
+            base.dep_ == "dobj"
+            and base.head.lemma_.lower() in _MENACE_VERBS
+            and self.lex.polarity(type_name) < 0
+        ):
+            # "is rehearsing an attack on North Korea", "threatened a military intervention":
+            # an act of force held out, not carried out
+            cue, type_name = Cue(type="THREATEN"), "THREATEN"
+        yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
+
+    def _deeper_objects(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[str], bool]:
+        """Actors one prepositional step below the objects of ``noun``'s prepositions."""
+        ids: list[str] = []
+        inferred = False
+        for prep in noun.children:
+            if prep.dep_ != "prep" or (preps and prep.lower_ not in preps):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    more, more_inf = self.prep_objects(pobj, preps)
+                    ids.extend(m for m in more if m not in ids)
+                    inferred = inferred or more_inf
+        return ids, inferred
+
+    def _between(self, noun: Token, cue: Cue) -> tuple[list[str], bool]:
+        """The parties of "a meeting between Armenian and French officials", "talks between Baku
+        and Yerevan", for nouns of a mutual act (``reciprocal_nouns``)."""
+        if noun.lemma_.lower() not in self.lex.reciprocal_nouns:
+            return [], False
+        return self.prep_objects(noun, ("between",))
+
+    def circumstance_relations(self, noun: Token) -> Iterator[Found]:
+        """"X came at the request of Y", "acts on the orders of Y": Y acts on X."""
+        cue = self.lex.circumstance_nouns.get(noun.lemma_.lower())
+        if cue is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "on", "under", "with", "by"):
+            return
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        others: list[str] = []
+        o_inf = False
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound"):  # "with Turkish support"
+                more, more_inf = self.index.modifier(child)
+                others.extend(m for m in more if m not in others)
+                o_inf = o_inf or more_inf
+        if not others:
+            others, o_inf = self.prep_objects(noun, cue.preps or ("of",))
+        subjects, s_inf = self.subjects(verb)
+        if not subjects:
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    subjects, s_inf = self.index.phrase(child)
+        prior = PRIOR["noun"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
+        yield from self._emit(others, subjects, cue, cue.type, modality_of(verb), prior, noun, verb)

@@ -1,0 +1,160 @@
+"""Predicate frames: a role noun or adjective said of an actor ("Baku is a puppet of Ankara",
+"X, a friend of ours", "acts as an instrument of Y", "we cannot consider X a partner", "X is
+hostile to Y", "relations with X have always been hostile").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from presslens.lexicon import Cue, word_set
+from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase
+from presslens.syntax import COPULAS, modality_of, negated
+
+_AS_VERBS = word_set("relation_patterns", "as_verbs")
+_CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
+
+
+class PredicateFrames(FrameBase):
+    """Relations stated by what an actor is called or said to be."""
+
+    # ---------------------------------------------------------------- predicates
+    def _predicate_other(self, noun: Token) -> tuple[list[str], bool]:
+        """Y in "a puppet of Y", "Y's puppet", "our ally", "a friend of ours"."""
+        ids: list[str] = []
+        inferred = False
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                more, more_inferred = self.index.at(child)
+                ids.extend(m for m in more if m not in ids)
+                inferred = inferred or more_inferred
+        if not ids:
+            ids, inferred = self.prep_objects(noun, ("of", "to", "for", "in"))
+        if not ids:
+            for child in noun.children:
+                if child.dep_ == "relcl":  # "the puppet that Moscow installed"
+                    ids, inferred = self.subjects(child)
+        return ids, inferred
+
+    def _own_other(self, noun: Token) -> list[str]:
+        """The other party of a plural predicate given by a possessor or "of"/"to"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.index.at(child)[0]
+        return self.prep_objects(noun, ("of", "to"))[0]
+
+    def predicate_relations(self, noun: Token) -> Iterator[Found]:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        cue = self.lex.predicates.get(noun.lemma_.lower())
+        if cue is None:
+            return
+        head = noun.head
+        subject: list[str] = []
+        s_inf = False
+        verb: Token | None = None
+        consider_subject: list[str] = []
+        if noun.dep_ == "attr" and head.lemma_ in COPULAS:
+            verb = head
+            subject, s_inf = self.subjects(head)
+        elif noun.dep_ == "appos":
+            subject, s_inf = self.index.phrase(head)
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in _AS_VERBS:
+            verb = head.head
+            subject, s_inf = self.subjects(verb)
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in _CONSIDER_VERBS | {"use"}:
+            verb = head.head
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            subject, s_inf = self.index.phrase(objs[0]) if objs else ([], False)
+            consider_subject, _ = self.subjects(verb)
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("NOUN", "ADJ"):
+            # "Moscow remained committed to its obligations as an ally of Armenia": the owner of
+            # the role noun, else the subject of the clause it stands in
+            owner = head.head
+            possessors = [c for c in owner.children if c.dep_ == "poss"]
+            if possessors:
+                subject, s_inf = self.index.at(possessors[0])
+            else:
+                clause = owner
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX") and clause.lemma_ not in _CONSIDER_VERBS:
+                    verb = clause
+                    subject, s_inf = self.subjects(clause)
+        elif noun.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and head.lemma_ in _CONSIDER_VERBS:
+            verb = head
+            nsubj = [c for c in noun.children if c.dep_ == "nsubj"]
+            objs = nsubj or [c for c in head.children if c.dep_ == "dobj" and c.i != noun.i]
+            subject, s_inf = self.index.phrase(objs[0]) if objs else ([], False)
+            consider_subject, _ = self.subjects(head)
+        else:
+            return
+        if not subject:
+            return
+        is_negated = negated(verb) if verb is not None else False
+        modality = modality_of(verb) if verb is not None else "asserted"
+        if is_negated:
+            if cue.negated_consider and consider_subject:
+                for source in consider_subject:
+                    for target in subject:
+                        if source != target:
+                            yield Found(source, target, cue.negated_consider, modality,
+                                        PRIOR["predicate"], noun,
+                                        self.lex.polarity(cue.negated_consider))
+            return
+        if noun.tag_ == "NNS" and len(subject) >= 2 and not self._own_other(noun):
+            # "Turkey and France are NATO allies": allies of each other (NATO is the frame)
+            prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf else 0.0)
+            polarity = self.polarity(cue, cue.type)
+            yield from self._reciprocal(subject, cue.type, modality, prior, noun, polarity)
+            return
+        other, o_inf = self._predicate_other(noun)
+        if verb is not None and verb.lemma_ == "use" and not other:
+            other = consider_subject  # "Y uses X as an instrument"
+        prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
+        yield from self._emit(subject, other, cue, cue.type, modality, prior, noun)
+        if cue.type == "CONTROL" and other:
+            # "uses Yerevan as a tool against Russia": the user is the adversary of the one the
+            # tool is aimed at
+            aimed, a_inf = self.prep_objects(noun, ("against",))
+            aimed = [a for a in aimed if a not in subject]
+            if aimed:
+                yield from self._emit(other if cue.reverse else subject, aimed, Cue(type="ADVERSARY"),
+                                      "ADVERSARY", modality, prior - (INFERRED_PENALTY if a_inf else 0.0), noun)
+
+    # ---------------------------------------------------------------- adjectives
+    def adjective_relations(self, adj: Token) -> Iterator[Found]:
+        if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+            return
+        cue = self.lex.adjectives.get(adj.lemma_.lower())
+        if cue is None:
+            return
+        verb = adj.head
+        if negated(verb) or negated(adj):
+            return
+        modality = modality_of(verb)
+        others, o_inf = self.prep_objects(adj, ("to", "towards", "toward", "with", "against"))
+        subj_tokens = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj_tokens:
+            return
+        subj = subj_tokens[0]
+        subject, s_inf = self.index.phrase(subj)
+        if not subject and subj.lemma_.lower() in ("relation", "relationship", "tie"):
+            # "relations between A and B", "our relations with X", "relations with X"
+            partners, _ = self.prep_objects(subj, ("with", "between"))
+            own: list[str] = []
+            for child in subj.children:
+                if child.dep_ == "poss":
+                    own, _ = self.index.at(child)
+            if not own and len(partners) == 1:
+                quote = self.index.quote_at(adj.idx)
+                if quote is not None and quote.speaker is not None:
+                    own = [self.index.affiliation(quote.speaker)]
+            if own:
+                subject, others = own, partners
+            elif len(partners) >= 2:
+                subject, others = partners[:1], partners[1:]
+        prior = PRIOR["adjective"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
+        yield from self._emit(subject, others, cue, cue.type, modality, prior, adj)
