@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from presslens.actors.drafts import slug
+from presslens.actors.organisations import org_kind
+
 if TYPE_CHECKING:
-    from presslens.actors.stage import _ActorDraft, _Run
+    from presslens.actors.drafts import ActorDraft
+    from presslens.actors.stage import _Run
 
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _NOT_ACRONYM_KINDS = frozenset({"person", "country"})
@@ -64,11 +68,9 @@ def _release_bare(run: _Run, token: int, acronym: str) -> None:
 _NAME_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "&"})
 
 
-def _name_before(run: _Run, bracket: int, acronym: str) -> _ActorDraft | None:
+def _name_before(run: _Run, bracket: int, acronym: str) -> ActorDraft | None:
     """An organisation named by the capitalised words before the bracket at token ``bracket``
     whose initials are ``acronym``; state adjectives inside the name belong to it."""
-    from presslens.actors.stage import _org_kind, _slug
-
     start = bracket
     while start > 0:
         tok = run.tokens[start - 1]
@@ -88,7 +90,7 @@ def _name_before(run: _Run, bracket: int, acronym: str) -> _ActorDraft | None:
     for i in range(span.start, span.end):
         if i in run.token_owner:
             run._release(run.token_owner[i], i)
-    key = f"org:{_slug(span.text)}"
-    draft = run.draft_for(key, span.text, _org_kind(span))
+    key = f"org:{slug(span.text)}"
+    draft = run.draft_for(key, span.text, org_kind(span))
     run._claim(draft, span, "name")
     return draft

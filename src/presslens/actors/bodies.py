@@ -24,7 +24,8 @@ from presslens.actors.lexicons import StateBodyNouns
 from presslens.model import MentionRole
 
 if TYPE_CHECKING:
-    from presslens.actors.stage import _ActorDraft, _Run
+    from presslens.actors.drafts import ActorDraft
+    from presslens.actors.stage import _Run
 
 
 class BodyIndex:
@@ -156,7 +157,7 @@ def _add_government(run: _Run, start: int, end: int, phrase: str,
         run._claim(body, span, "name")
 
 
-def _generic_draft(run: _Run, key: str, name: str) -> _ActorDraft:
+def _generic_draft(run: _Run, key: str, name: str) -> ActorDraft:
     return run.draft_for(key, name, "institution")
 
 
@@ -178,7 +179,7 @@ def _state_of(run: _Run, token: Token) -> str | None:
     return None
 
 
-def _state_draft(run: _Run, key: str) -> _ActorDraft | None:
+def _state_draft(run: _Run, key: str) -> ActorDraft | None:
     draft = run.drafts.get(key)
     if draft is not None:
         return draft
@@ -220,7 +221,7 @@ def _state_after_of(run: _Run, end: int) -> str | None:
     return _state_of(run, tokens[i]) if i < len(tokens) else None
 
 
-def _leader(run: _Run, start: int) -> _ActorDraft | None:
+def _leader(run: _Run, start: int) -> ActorDraft | None:
     """The person named right before the noun ("the Trump administration", "Obama's
     administration")."""
     i = start - 1
@@ -231,7 +232,7 @@ def _leader(run: _Run, start: int) -> _ActorDraft | None:
     return draft if draft is not None and draft.kind == "person" else None
 
 
-def _leader_state(run: _Run, leader: _ActorDraft) -> str | None:
+def _leader_state(run: _Run, leader: ActorDraft) -> str | None:
     """The state a person leads or serves (gazetteer ``affiliation``), if it is a country."""
     if leader.entry is None or not leader.entry.affiliation:
         return None

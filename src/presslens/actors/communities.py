@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from presslens.actors.drafts import slug
 from presslens.actors.lexicons import Communities
 
 if TYPE_CHECKING:
-    from presslens.actors.stage import _ActorDraft, _Run
+    from presslens.actors.drafts import ActorDraft
+    from presslens.actors.stage import _Run
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _MAX_TOKENS = 4  # "African - Americans": hyphenated forms are three tokens
@@ -76,7 +78,5 @@ def _claimable(run: _Run, start: int, end: int) -> bool:
     return True
 
 
-def _draft(run: _Run, name: str) -> _ActorDraft:
-    from presslens.actors.stage import _slug
-
-    return run.draft_for(f"group:{_slug(name)}", name, "group")
+def _draft(run: _Run, name: str) -> ActorDraft:
+    return run.draft_for(f"group:{slug(name)}", name, "group")

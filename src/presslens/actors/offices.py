@@ -25,7 +25,8 @@ from presslens.actors.gazetteer import GAZETTEER_PACKAGE, Entry, Gazetteer
 from presslens.actors.lone_names import short_forms
 
 if TYPE_CHECKING:
-    from presslens.actors.stage import _ActorDraft, _Run
+    from presslens.actors.drafts import ActorDraft
+    from presslens.actors.stage import _Run
 
 TERMS_FILE = "terms/offices.yaml"
 
@@ -142,7 +143,7 @@ class OfficeTerms:
         return roles
 
 
-def office_holder(run: _Run, title: str, of: str) -> _ActorDraft | None:
+def office_holder(run: _Run, title: str, of: str) -> ActorDraft | None:
     """The person "the <state's> <title>" stands for in this article (see the module doc)."""
     offices: OfficeTerms = run.x.offices
     day = run.when
@@ -163,7 +164,7 @@ def office_holder(run: _Run, title: str, of: str) -> _ActorDraft | None:
 
 
 
-def continuing_forms(draft: _ActorDraft) -> set[str]:
+def continuing_forms(draft: ActorDraft) -> set[str]:
     """The one-word forms that continue this person's full name in the article: the short forms
     of the name (its last word only for a person the gazetteer lacks: an entry lists the bare
     surnames it wants among its ``names``), plus the entry's ``short_names`` once the article has

@@ -24,14 +24,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.actors.candidate_names import clean_name
+from presslens.actors.drafts import slug
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.headlines import gazetteer_words
 from presslens.actors.lexicons import LocalGovernmentWords
+from presslens.actors.organisations import ORG_TRIGGER_WORDS
 from presslens.lexicon import word_set
 from presslens.model import MentionRole
 
 if TYPE_CHECKING:
-    from presslens.actors.stage import _ActorDraft, _Run
+    from presslens.actors.drafts import ActorDraft
+    from presslens.actors.stage import _Run
 
 # "a trip to Texas", "moved to Ohio": "to" after a word of motion is a place
 _MOTION_LEMMAS = word_set("places", "motion_words")
@@ -142,8 +146,6 @@ def inside_an_organisations_name(span: Span, gazetteer: Gazetteer) -> bool:
     Economics"): the named entity around it is an organisation's, with a noun of what organisations
     are called ("college", "school") and a capitalised word of its own that no gazetteer name
     holds. Not a possessor ("Yerevan's Zvartnots airport")."""
-    from presslens.actors.stage import _ORG_TRIGGER_WORDS
-
     doc = span.doc
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return False
@@ -152,7 +154,7 @@ def inside_an_organisations_name(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     own = [t for t in outer if not span.start <= t.i < span.end]
     known = gazetteer_words(gazetteer)
-    return any(t.lower_ in _ORG_TRIGGER_WORDS for t in own) and any(
+    return any(t.lower_ in ORG_TRIGGER_WORDS for t in own) and any(
         t.text[:1].isupper() and t.is_alpha and t.lower_ not in known for t in own)
 
 
@@ -175,11 +177,9 @@ def _entity_around(span: Span) -> Span | None:
     return Span(doc, start, end, label=doc[start].ent_type_)
 
 
-def city_draft(run: _Run, name: str) -> _ActorDraft:
+def city_draft(run: _Run, name: str) -> ActorDraft:
     """The draft of the city (or county) called ``name``: kind region, id ``city:<name>``."""
-    from presslens.actors.stage import _slug
-
-    return run.draft_for(f"city:{_slug(name)}", name, "region")
+    return run.draft_for(f"city:{slug(name)}", name, "region")
 
 
 def add_cities(run: _Run, words: LocalGovernmentWords) -> None:
@@ -191,7 +191,7 @@ def add_cities(run: _Run, words: LocalGovernmentWords) -> None:
         if ent.label_ != "GPE" and not (ent.label_ in ("ORG", "FAC", "LOC")
                                         and ent[-1].text in _CITY_SUFFIXES):
             continue
-        cleaned = run._clean(ent)
+        cleaned = clean_name(run, ent)
         if cleaned is None:
             continue
         span, _ = cleaned

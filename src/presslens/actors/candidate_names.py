@@ -1,0 +1,109 @@
+"""Whether a span NER or a run of capitals offers is a name at all, before a pass makes it a
+person or an organisation.
+
+Person and organisation passes ask the same questions of a span: which honorifics and
+possessives to strip ("Mr. Smith's"), whether it names a document, event or place instead of an
+actor ("the Zangezur corridor", "north of Kharkiv"), whether its words are capitalised as a
+name's are, and whether it is an institution's name ("the Institute of Caucasian Strategy").
+The answers live here, once for both.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+if TYPE_CHECKING:
+    from presslens.actors.stage import _Run
+
+# A name after these prepositions is a place ("a conference in Moscow", "near Tiraspol"), not an
+# actor: a capital there is no government either.
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout", "within",
+     "via", "over", "beyond", "downtown"}
+)
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "outskirts", "centre", "center"})
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f",
+              "dr": "", "dr.": "", "prof": "", "prof.": "", "sir": "m", "lady": "f"}
+_NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "der", "den", "bin", "ibn", "al", "el",
+                             "la", "le", "du", "dos", "ben", "abu"})
+
+
+def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
+    """Strip determiners, honorifics and possessives; return the span and a gender hint."""
+    start, end = ent.start, ent.end
+    gender = ""
+    while start < end and (run.sdoc[start].pos_ in ("DET", "PUNCT") or
+                           run.sdoc[start].lower_ in HONORIFICS):
+        gender = HONORIFICS.get(run.sdoc[start].lower_, gender)
+        start += 1
+    while end > start and (run.sdoc[end - 1].tag_ == "POS" or run.sdoc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    if start > 0 and run.sdoc[start - 1].lower_ in HONORIFICS:
+        gender = HONORIFICS[run.sdoc[start - 1].lower_] or gender
+    return run.sdoc[start:end], gender
+
+
+def is_non_actor(run: _Run, span: Span, person: bool = False) -> bool:
+    """Whether ``span`` names a document, event, route, region or place. For a ``person``
+    candidate, a following noun for what a person leads is no sign ("the Clinton campaign")."""
+    na = run.x.non_actors
+    if span.text in na.regions or span.text in na.events:  # "Brexit": an event, never an actor
+        return True
+    if is_institution_name(span):
+        return False  # "the Institute of Caucasian Strategy", "a fellow at the Centre for ..."
+    last = span[-1].lower_
+    if last in na.head_nouns:
+        return True
+    # "Zangezur corridor": the name only modifies a non-actor noun
+    after = run.sdoc[span.end] if span.end < len(run.sdoc) else None
+    if after is not None and after.lower_ in na.head_nouns and not (
+            person and after.lower_ in run.x.lone_name_cues.led_nouns):
+        return True
+    # "the village of Cobasna", "north of Kharkiv", "near Tiraspol": a place; also the later
+    # items of a list ("at Hmeimim and Tartus", "the ports of Tromsø, Kirkenes and Båtsfjord")
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ in PLACE_PREPOSITIONS:
+            return True
+        if prep.lower_ == "of" and (prep.head.lower_ in na.place_nouns or
+                                    prep.head.lower_ in _COMPASS):
+            return True
+    return False
+
+
+def looks_like_name(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    for t in words:
+        if t.lower_ in _NAME_PARTICLES:
+            continue
+        if not t.text[0].isupper():
+            return False
+    return True
+
+
+_INSTITUTION_HEADS = frozenset({"institute", "centre", "center", "academy", "foundation", "forum",
+                                "council", "university", "school", "fund", "society",
+                                "association", "observatory", "initiative", "bureau"})
+
+
+def is_institution_name(span: Span) -> bool:
+    """"(the) Institute of Caucasian Strategy", "Anatolian Security Forum": a capitalised name
+    headed by an institution noun, whatever its other words (regions, ideas) are."""
+    words = [t for t in span if t.pos_ != "DET" and t.text not in ("-", "–")]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "on", "the")
+                                 for t in words):
+        return False
+    if words[0].lower_ in _INSTITUTION_HEADS and len(words) >= 3 and words[1].lower_ in ("of", "for", "on"):
+        return True
+    return words[-1].lower_ in _INSTITUTION_HEADS and words[-1].text[:1].isupper()
+

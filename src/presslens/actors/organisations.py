@@ -1,0 +1,120 @@
+"""Organisations NER finds ("the Federation for American Immigration Reform", "Deutsche Bank"),
+and the kind of actor an organisation's name says it is (party, media, institution, group).
+
+An organisation's name may hold a state's adjective or a region's name ("Armenian Foreign
+Ministry", "the University of Texas"): those words then belong to the organisation. The words
+that make a name an organisation's (``ORG_TRIGGER_WORDS``) are shared with the passes for
+cities and acronyms.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from presslens.actors.candidate_names import clean_name, is_institution_name, is_non_actor
+from presslens.actors.drafts import ActorDraft, slug
+from presslens.model import ActorKind
+
+if TYPE_CHECKING:
+    from presslens.actors.stage import _Run
+
+
+_ORG_KIND_WORDS: list[tuple[ActorKind, frozenset[str]]] = [
+    ("party", frozenset({"party", "front", "bloc", "movement"})),
+    ("media", frozenset({"agency", "news", "tv", "television", "radio", "times", "post", "herald",
+                         "gazette", "daily", "journal", "tribune", "channel", "media", "press",
+                         "review", "observer", "telegraph", "monitor", "weekly", "courier",
+                         "chronicle", "broadcasting", "broadcaster", "bulletin", "dispatch",
+                         "wire", "express", "mirror", "voice", "magazine", "newspaper"})),
+    ("institution", frozenset({"ministry", "parliament", "assembly", "council", "court", "army",
+                               "forces", "navy", "guard", "service", "committee", "duma",
+                               "senate", "congress", "government", "cabinet", "office",
+                               "prosecutor", "police", "presidency", "administration",
+                               "commission", "department", "bureau", "directorate"})),
+    ("group", frozenset({"church", "patriarchate", "diocese", "synod", "brigade", "battalion",
+                         "militia", "diaspora", "community", "taliban", "hamas", "hezbollah"})),
+]
+
+ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | {
+    "university", "institute", "centre", "center", "foundation", "fund", "academy", "union",
+    "organization", "organisation", "association", "club", "society", "company", "corporation",
+    "bank", "group", "school", "college", "council", "church",
+}
+
+
+def org_kind(span: Span) -> ActorKind:
+    words = {t.lower_ for t in span}
+    for kind, triggers in _ORG_KIND_WORDS:
+        if words & triggers:
+            return kind
+    return "organization"
+
+
+
+def add_organisations(run: _Run) -> None:
+    for ent in run.sdoc.ents:
+        # the small model tags some institute names as facilities ("the Centre for Arctic
+        # Policy"): an institution's name makes them organisations
+        if ent.label_ == "ORG" or (ent.label_ == "FAC" and is_institution_name(ent)):
+            _add_org_entity(run, ent)
+
+
+def _add_org_entity(run: _Run, ent: Span) -> None:
+    cleaned = clean_name(run, ent)
+    if cleaned is None:
+        return
+    span, _ = cleaned
+    if is_non_actor(run, span) or len(span) > 8:
+        return
+    if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
+        return
+    if not span[-1].is_alpha and not span[-1].is_digit:
+        return
+    if len(span) == 1 and span[0].lower_ in ORG_TRIGGER_WORDS:
+        return  # a bare "Council" or "Ministry" names nothing by itself
+    after = run.sdoc[span.end] if span.end < len(run.sdoc) else None
+    if after is not None and after.lower_ in run.x.titles.all and after.text[:1].isupper():
+        return  # "Supreme Leader Ali Khamenei": the start of a title, not an organisation
+    # a lower-case role noun after the name is a post in it: "a Google spokesman", "Deutsche
+    # Bank economist Gilles Moec", "Knicks president Phil Jackson"
+    owners = {run.token_owner[i] for i in range(span.start, span.end) if i in run.taken}
+    # The whole name is known ("the European Union", "Kremlin"), or a person's surname
+    # that NER mislabels: the gazetteer or person mention stands. A region's name inside an
+    # organisation's belongs to it ("the University of Texas", "Texas Instruments").
+    if owners and (len(owners) > 1 or not _org_absorbs(run, span)) and not (
+            _region_inside(run, owners, span)):
+        return
+    entry = run.x.entries_by_name.get(span.text.lower())
+    if entry is not None:
+        run._claim(run._draft_for_entry(entry), span, "name")
+        return
+    key = f"org:{slug(span.text)}"
+    draft = run.drafts.get(key)
+    if draft is None:
+        draft = ActorDraft(key, span.text, org_kind(span), None)
+        run.drafts[key] = draft
+    # adjectives inside the name belong to it ("Armenian Foreign Ministry")
+    for i in range(span.start, span.end):
+        owner = run.token_owner.get(i)
+        if owner is not None and owner != key:
+            run._release(owner, i)
+    run._claim(draft, span, "name")
+
+
+def _region_inside(run: _Run, owners: set[str], span: Span) -> bool:
+    """An organisation's name around a region's ("the University of Texas"): a capitalised
+    word of the name that no one has taken ("Texas officials" is no organisation)."""
+    return (len(owners) == 1 and run.drafts[next(iter(owners))].kind == "region"
+            and any(i not in run.taken and run.sdoc[i].text[:1].isupper()
+                    for i in range(span.start, span.end)))
+
+
+def _org_absorbs(run: _Run, span: Span) -> bool:
+    """An organisation name that contains a state's adjective or name as a modifier only."""
+    last = span[-1]
+    if last.i in run.taken:
+        return False
+    head_words = [t for t in span if t.i not in run.taken]
+    return any(t.lower_ in ORG_TRIGGER_WORDS for t in head_words)

@@ -1,0 +1,232 @@
+"""People: NER's persons, runs of capitals a role noun or surname shows to be people, bare
+surnames, and lone names that act as people do ("Picard had accused").
+
+A person's mentions merge however the text words them: a full name with its bare surname
+("Petrosyan" after "Davit Petrosyan"), a listed person with the short forms their entry gives
+("Assad"), and an interviewer's address by first name and patronymic ("Yegor Viktorovich") with
+the person of that first name. A lone capitalised word needs evidence that it is a person
+("Karimov said", "according to Karimov"): NER takes rivers and towns for people too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
+from presslens.actors.drafts import ActorDraft, slug
+from presslens.actors.lone_names import lone_name_is_person, looks_like_surname
+from presslens.actors.offices import continuing_forms
+from presslens.actors.role_nouns import gender_from_roles, introduced_roles, people_before
+from presslens.lexicon.speech import speech_verbs
+
+if TYPE_CHECKING:
+    from presslens.actors.stage import _Run
+
+
+# Russian and Ukrainian patronymics ("Yegor Viktorovich", "Inna Pavlovna") and honorifics used
+# with a first name ("Batono Levan", Georgian): forms of address in translated interviews
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "inichna", "ich")
+_ADDRESS_HONORIFICS = frozenset({"batono", "kalbatono", "pan", "pani", "gospodin", "gospozha"})
+
+
+def add_people(run: _Run) -> None:
+    for ent in run.sdoc.ents:
+        if ent.label_ == "PERSON":
+            _add_person_entity(run, ent)
+    for candidate in _name_runs(run):
+        if run._free(candidate) and _is_person_by_context(run, candidate):
+            _add_person_entity(run, candidate)
+
+
+def add_acting_names(run: _Run) -> None:
+    """Lone names left over once people, surnames and bodies are found, that act as people
+    do (``_acts_as_person``): after the others, so that a surname joins the full name it
+    continues."""
+    for candidate in _name_runs(run):
+        if not (run._free(candidate) and _acts_as_person(run, candidate)):
+            continue
+        named = next((d for d in people_before(run, candidate.start_char)
+                      if d.name.split()[-1] == candidate.text), None)
+        if named is not None:  # "Tatar told a rally" after "Ersin Tatar"
+            run._claim(named, candidate, "name")
+        else:
+            _add_person_entity(run, candidate, acting=True)
+
+
+def _name_runs(run: _Run) -> list[Span]:
+    """Maximal runs of capitalised proper nouns (names NER may have missed or mislabelled)."""
+    runs: list[Span] = []
+    start: int | None = None
+    for tok in run.tokens:
+        is_name = tok.pos_ == "PROPN" and tok.is_alpha and tok.text[0].isupper()
+        if is_name and start is None:
+            start = tok.i
+        elif not is_name and start is not None:
+            runs.append(run.sdoc[start : tok.i])
+            start = None
+    if start is not None:
+        runs.append(run.sdoc[start:])
+    return [r for r in runs if 1 <= len(r) <= 3]
+
+
+def _single_name_is_person(run: _Run, span: Span) -> bool:
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in speech_verbs():
+        return True  # "Karimov said", "Karimov believes"
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ == "according":
+        return True  # "according to Karimov"
+    if _is_person_by_context(run, span) or _has_surname_suffix(run, span):
+        return True
+    # "Cruz offered", "Kasich's": in the text's own words only; an interviewee's answer
+    # names places as casually as people ("Barentsburg has lived under this pressure")
+    return not run._in_quote(span.start_char) and lone_name_is_person(
+        span, run.x.lone_name_cues)
+
+
+def _acts_as_person(run: _Run, span: Span) -> bool:
+    """A lone name NER did not take for a person, or took for a place or body it cannot
+    name, that does what people do: the subject of a speech verb or a doer verb in the
+    text's own words ("Picard had accused", "Schneiderman has been suing"), or joined to a
+    person named beside it ("Rubio and Pompeo")."""
+    if len(span) != 1 or run._in_quote(span.start_char):
+        return False
+    token = span[0]
+    if not looks_like_surname(token.text) or token.ent_type_ == "ORG":
+        return False
+    before = run.sdoc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in run.x.lone_name_cues.determiners:
+        return False  # "The Ministry rejects": a body's title-case noun, not a name
+    if token.ent_type_ and run.x.entries_by_name.get(token.text.lower()) is not None:
+        return False  # a place or body the gazetteer knows by this word
+    if token.dep_ == "conj":
+        owner = run.token_owner.get(token.head.i)
+        return owner is not None and run.drafts[owner].kind == "person"
+    head = token.head
+    return (token.dep_ == "nsubj" and head.pos_ == "VERB"
+            and (head.lemma_ in speech_verbs() or head.lemma_ in run.x.lone_name_cues.doer_verbs))
+
+
+def _has_surname_suffix(run: _Run, span: Span) -> bool:
+    last = span[-1].lower_
+    return any(last.endswith(sfx) and len(last) > len(sfx) + 2
+               for sfx in run.x.titles.surname_suffixes)
+
+
+def _is_person_by_context(run: _Run, span: Span) -> bool:
+    """A run of proper nouns is a person when a role noun introduces it or its surname says so."""
+    titles = run.x.titles
+    before = run.sdoc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in titles.all and before.pos_ == "NOUN":
+        return True  # "political scientist Davit Petrosyan", "spokeswoman Irina Kovaleva"
+    if before is not None and before.lower_ in titles.before_names:
+        return True  # "Sen. Cruz", "Gov. Kasich"
+    if len(span) >= 2 and span[0].lower_ in titles.before_names:
+        return True  # "Judge Gorsuch"
+    if introduced_roles(run, span):
+        return True  # "Davit Petrosyan, a political scientist"
+    return len(span) >= 2 and _has_surname_suffix(run, span)
+
+
+def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
+    cleaned = clean_name(run, ent)
+    if cleaned is None:
+        return
+    span, gender = cleaned
+    if (not run._free(span) or not looks_like_name(span)
+            or is_non_actor(run, span, person=True)):
+        return
+    if len(span) > 5 or any(t.like_num for t in span):
+        return
+    if span.text.lower() in run.x.titles.all:
+        return  # "The Chairman of the Council": a title, not a name
+    known = _person_known_as(run, span) if len(span) == 1 else None
+    if known is not None:
+        run._claim(known, span, "name")  # "Assad" after "Bashar al-Assad"
+        return
+    if len(span) == 1 and not gender and not acting and not _single_name_is_person(run, span):
+        return  # "Dniester", "Brussels": a lone capitalised word needs more evidence
+    # The title words of a role noun ("Prime Minister X") are not part of the name.
+    while len(span) > 1 and (span[0].lower_ in run.x.titles.all
+                             or span[0].lower_ in run.x.titles.before_names):
+        span = span[1:]
+    entry = run.x.entries_by_name.get(span.text.lower())
+    if entry is not None:
+        run._claim(run._draft_for_entry(entry), span, "name")
+        return
+    draft = _person_draft(run, span)
+    if gender:
+        draft.gender = draft.gender or gender
+    run._claim(draft, span, "name")
+    draft.roles.update(introduced_roles(run, span))
+    draft.gender = draft.gender or gender_from_roles(run, draft.roles)
+
+
+def _person_known_as(run: _Run, span: Span) -> ActorDraft | None:
+    """The person named before ``span`` whose short form it is ("Assad", "Lee")."""
+    for draft in people_before(run, span.start_char):
+        if span.text in continuing_forms(draft):
+            return draft
+    return None
+
+
+def _person_draft(run: _Run, span: Span) -> ActorDraft:
+    """The person this name belongs to: full names merge with their bare surname, and the
+    interviewer's address by first name and patronymic ("Yegor Viktorovich, ...") or by
+    honorific and first name ("Batono Levan") with the person of that first name."""
+    addressed = _addressed_person(run, span)
+    if addressed is not None:
+        return addressed
+    surname = span[-1].text
+    full = span.text
+    for draft in run.drafts.values():
+        if draft.kind != "person":
+            continue
+        if draft.entry is not None:  # a listed person: a bare surname its entry gives
+            if len(span) == 1 and surname in continuing_forms(draft):
+                return draft
+            continue
+        known = draft.name.split()
+        if known[-1] != surname:
+            continue
+        if len(span) == 1 or len(known) == 1 or draft.name == full:
+            if len(span) > len(known):
+                draft.name = full
+            return draft
+    key = f"person:{slug(full)}"
+    draft = ActorDraft(key, full, "person", None)
+    run.drafts[key] = draft
+    return draft
+
+
+def _addressed_person(run: _Run, span: Span) -> ActorDraft | None:
+    words = [t.text for t in span]
+    if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC_ENDINGS):
+        first = words[0]
+    elif len(words) == 2 and words[0].lower() in _ADDRESS_HONORIFICS:
+        first = words[1]
+    else:
+        return None
+    matches = [d for d in run.drafts.values()
+               if d.kind == "person" and len(d.name.split()) >= 2 and d.name.split()[0] == first]
+    return matches[0] if len(matches) == 1 else None
+
+
+def add_surnames(run: _Run) -> None:
+    """Bare surnames that NER missed or mislabelled ("Petrosyan added", tagged NORP)."""
+    surnames: dict[str, str] = {}
+    for draft in run.drafts.values():
+        if draft.kind == "person" and draft.entry is None:
+            surnames.setdefault(draft.name.split()[-1], draft.key)
+    for draft in run.drafts.values():
+        if draft.kind == "person":  # "Assad" for "Bashar al-Assad", "Lai" for "Lai Ching-te"
+            for form in continuing_forms(draft):
+                surnames.setdefault(form, draft.key)
+    if not surnames:
+        return
+    for tok in run.tokens:
+        if tok.i in run.taken or tok.text not in surnames:
+            continue
+        draft = run.drafts[surnames[tok.text]]
+        run._claim(draft, run.sdoc[tok.i : tok.i + 1], "name")

@@ -1,0 +1,80 @@
+"""Pronouns ("he", "she") outside quotes, resolved to the latest person named before them whose
+gender fits.
+
+The subject of a speech verb ("he noted") is the latest person who spoke, not a person spoken
+about in between; a person named in an interviewer's question line is asked about, not speaking.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from presslens.actors.drafts import ActorDraft
+from presslens.actors.gender import fits, pronoun_gender
+from presslens.lexicon.speech import QUESTION_LINE, speech_verbs
+
+if TYPE_CHECKING:
+    from presslens.actors.stage import _Run
+
+
+def add_pronouns(run: _Run) -> None:
+    for tok in run.tokens:
+        gender = pronoun_gender(tok.lower_)
+        if gender is None or tok.i in run.taken or run._in_quote(tok.idx):
+            continue
+        person = _resolve_pronoun(run, tok, gender)
+        if person is not None:
+            if not person.gender:
+                person.gender = gender
+            run._claim(person, run.sdoc[tok.i : tok.i + 1], "pronoun")
+
+
+def _resolve_pronoun(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
+    """The latest person named before the pronoun (outside quotes) whose gender fits. The
+    subject of a speech verb ("he noted", "she said") is the latest person who spoke, not a
+    person spoken about in between ("... for Maduro's arrest is a bounty. He noted ...")."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
+        speaker = _latest_person(run, tok, gender, speakers_only=True)
+        if speaker is not None:
+            return speaker
+    return _latest_person(run, tok, gender, speakers_only=False)
+
+
+def _latest_person(run: _Run, tok: Token, gender: str, speakers_only: bool) -> ActorDraft | None:
+    best: tuple[int, ActorDraft] | None = None
+    for draft in run.drafts.values():
+        if draft.kind != "person" or not fits(draft.gender, gender):
+            continue
+        before = [s for (s, _e) in draft.mentions if s < tok.idx and not run._in_quote(s)]
+        if speakers_only:
+            before = [s for s in before if _speaks_at(run, s) and not _asked_at(run, s)]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), draft)
+    return best[1] if best else None
+
+
+def _asked_at(run: _Run, char: int) -> bool:
+    """Inside an interviewer's question line: a person named there is asked about."""
+    line_start = run.text.rfind("\n", 0, char) + 1
+    line_end = run.text.find("\n", char)
+    return bool(QUESTION_LINE.search(run.text[line_start : line_end if line_end != -1 else None]))
+
+
+def _speaks_at(run: _Run, char: int) -> bool:
+    """Whether the mention at ``char`` is a speaker: subject of a speech verb, "according to
+    X", or a name introduced with a role noun ("the political scientist X")."""
+    span = run.sdoc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "appos":
+        token = token.head
+    if token.dep_ == "nsubj" and token.head.lemma_ in speech_verbs():
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_ == "accord":
+        return True
+    return any(c.lower_ in run.x.titles.all for c in token.children if c.dep_ in ("compound", "appos"))
