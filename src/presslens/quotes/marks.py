@@ -23,6 +23,10 @@ _CLOSERS: dict[str, frozenset[str]] = {
     "‘": frozenset("’"),
 }
 _ALL_MARKS = frozenset("“”\"«»„‘’")
+# For the parse-based readers: the tokens that open a quotation (the tokenizer keeps the
+# typewriter pair ``...'' as one token) and every quotation-mark character.
+OPENING_MARKS = frozenset({*"“\"«„‘`", "``"})
+QUOTE_MARK_CHARS = frozenset("“”\"«»„‘’")
 # The double mark of the other family that sloppy copy closes a quotation with.
 _MIXED_CLOSER = {"“": '"', '"': "”"}
 # A paragraph break: a blank line, or a single line break (headline and dateline lines).
