@@ -23,8 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from presslens.actors.gazetteer import Gazetteer
 from presslens.index import DocumentIndex
 from presslens.lexicon import relation_lexicon, relation_types
-from presslens.model import Document, Relation, Span
-from presslens.relations.extract import Found, Patterns
+from presslens.model import Document, Relation
+from presslens.relations.assemble import BestRelations
+from presslens.relations.extract import Patterns
 
 __all__ = ["extract_relations", "naive_baseline", "relation_types"]
 
@@ -50,47 +51,16 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
     """Relations of ``doc`` in text order, at most one per directed actor pair, type and sentence."""
     lexicon = relation_lexicon()
     patterns = Patterns(index, lexicon)
-    best: dict[tuple[str, str, int, str], tuple[Found, int, int]] = {}
+    best = BestRelations()
     for sent in sdoc.sents:
         for found in patterns.find(sent):
             start, end = _evidence(doc.text, sent, found.cue.idx)
             if doc.text[start:end].rstrip("\"'”’»“ ").endswith("?") and index.quote_at(found.cue.idx) is None:
                 # the outlet's own question ("Can Russia and China help Serbia?") asserts nothing
                 continue
-            key = (found.source, found.target, start, found.type)
-            current = best.get(key)
-            if current is None or found.confidence > current[0].confidence:
-                best[key] = (found, start, end)
-    title = doc.meta.title_span
-    if title is not None:
-        # A headline restates its article ("Moscow accuses Kyiv of ..."): where the body states
-        # the same pair, the body's sentence is the evidence and the headline adds no relation.
-        in_body = {(f.source, f.target) for f, start, _ in best.values() if start >= title.end}
-        best = {
-            key: item for key, item in best.items()
-            if item[1] >= title.end or (item[0].source, item[0].target) not in in_body
-        }
-    relations: list[Relation] = []
-    for found, start, end in sorted(best.values(), key=lambda item: (item[1], item[0].cue.i)):
-        cue = found.cue
-        relations.append(
-            Relation(
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                source=found.source,
-                target=found.target,
-                type=found.type,
-                polarity=found.polarity,  # type: ignore[arg-type]
-                modality=found.modality,
-                asserted_by=index.asserted_by(cue.idx),
-                confidence=found.confidence,
-                cue=Span(start=cue.idx, end=cue.idx + len(cue.text), text=cue.text),
-                source_state=index.state_of(found.source),
-                target_state=index.state_of(found.target),
-            )
-        )
-    return relations
+            best.add(found, start, end)
+    return best.relations(doc, index.asserted_by, index.state_of,
+                          order=lambda item: (item[1], item[0].cue.i))
 
 
 def naive_baseline(

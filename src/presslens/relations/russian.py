@@ -16,10 +16,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from presslens.model import Document, Relation, Span
+from presslens.model import Document, Relation
+from presslens.relations.assemble import BestRelations
 from presslens.relations.russian_frames import ActorTokens
 from presslens.relations.russian_lexicon import russian_relation_lexicon
-from presslens.relations.russian_patterns import Found, RussianPatterns
+from presslens.relations.russian_patterns import RussianPatterns
 
 __all__ = ["extract_russian_relations"]
 
@@ -48,7 +49,7 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
     if not actors.by_token:
         return []
     patterns = RussianPatterns(actors, russian_relation_lexicon())
-    best: dict[tuple[str, str, int, str], tuple[Found, int, int]] = {}
+    best = BestRelations()
     for sent in sdoc.sents:
         if not any(t.i in actors.by_token for t in sent):
             continue
@@ -60,35 +61,8 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
             start, end = evidence_of(doc.text, sent, found.cue.idx)
             if doc.text[start:end].rstrip(_QUOTE_MARKS + " ").endswith("?") and actors.quote_at(found.cue.idx) is None:
                 continue  # the outlet's own question (an interview prompt) asserts nothing
-            key = (found.source, found.target, start, found.type)
-            current = best.get(key)
-            if current is None or found.confidence > current[0].confidence:
-                best[key] = (found, start, end)
-    title = doc.meta.title_span
-    if title is not None:
-        in_body = {(f.source, f.target) for f, start, _ in best.values() if start >= title.end}
-        best = {
-            key: item for key, item in best.items()
-            if item[1] >= title.end or (item[0].source, item[0].target) not in in_body
-        }
-    relations: list[Relation] = []
-    for found, start, end in sorted(best.values(), key=lambda item: (item[1], item[0].cue.i, item[0].source, item[0].target)):
-        cue = found.cue
-        relations.append(
-            Relation(
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                source=found.source,
-                target=found.target,
-                type=found.type,
-                polarity=found.polarity,  # type: ignore[arg-type]
-                modality=found.modality,
-                asserted_by=actors.asserted_by(cue.idx),
-                confidence=found.confidence,
-                cue=Span(start=cue.idx, end=cue.idx + len(cue.text), text=cue.text),
-                source_state=actors.state_of(found.source),
-                target_state=actors.state_of(found.target),
-            )
-        )
-    return relations
+            best.add(found, start, end)
+    return best.relations(
+        doc, actors.asserted_by, actors.state_of,
+        order=lambda item: (item[1], item[0].cue.i, item[0].source, item[0].target),
+    )
