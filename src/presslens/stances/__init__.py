@@ -39,16 +39,16 @@ Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from presslens.index import DocumentIndex
 from presslens.lexicon import relation_lexicon, word_set
-from presslens.model import Document, Offsets, Relation, Stance
+from presslens.model import Document, Relation, Stance
 from presslens.stances.language import EvaluativeLanguage, Said, Tokens
 from presslens.stances.lexicon import stance_words
 from presslens.stances.sides import OUTLET, Sides
+from presslens.stances.tally import Tally
 from presslens.syntax import FIRST_PERSON, ArgumentReader
 
 __all__ = ["OWN_THRESHOLD", "SIDE_FIGURE_THRESHOLD", "THRESHOLD", "extract_stances"]
@@ -75,17 +75,6 @@ _AGAINST_FAVOURED = 0.5  # extra, for conflict against an actor the holder favou
 _VICTIM = 0.3  # the holder's own side as the target of others' conflict (times the conflict weight)
 _HELPER = 0.4  # the holder's own side helping others (times the cooperation weight)
 _HYPOTHETICAL = 0.5
-
-
-@dataclass
-class _Tally:
-    score: float = 0.0
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-
-    def add(self, weight: float, span: tuple[int, int]) -> None:
-        self.score += weight
-        if span not in self.evidence:
-            self.evidence.append(span)
 
 
 def _listed(token: Token) -> bool:
@@ -116,7 +105,7 @@ class _Stances:
         }
         # (the index's speakers: a quoted post is its author's)
         self.speakers = sorted({q.speaker for q in index.quote_spans if q.speaker is not None})
-        self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+        self.tally: dict[tuple[str, str], Tally] = defaultdict(Tally)
         self.victims: dict[tuple[str, str, tuple[int, int]], dict[str | None, float]] = {}
         self.reported: set[tuple[str, str]] = set()  # (speaker, target) of reported speech acts
         # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
@@ -335,7 +324,7 @@ class _Stances:
         out = []
         side_figures = self._side_figures() - self.reported
         for (holder, target), tally in sorted(self.tally.items()):
-            score = max(-1.0, min(1.0, tally.score))
+            score = tally.clipped
             if target in self.sides.own(holder):
                 threshold = OWN_THRESHOLD
             elif (holder, target) in side_figures:
@@ -344,15 +333,7 @@ class _Stances:
                 threshold = THRESHOLD
             if abs(score) < threshold or self.doc.actor(target) is None:
                 continue
-            out.append(
-                Stance(
-                    holder=holder,
-                    target=target,
-                    sign=1 if score > 0 else -1,
-                    score=round(score, 3),
-                    evidence=[Offsets(start=s, end=e) for s, e in sorted(tally.evidence)],
-                )
-            )
+            out.append(tally.stance(holder, target))
         return out
 
 

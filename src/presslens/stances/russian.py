@@ -21,18 +21,19 @@ Two kinds of evidence are summed per (holder, target):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from presslens.lexicon.words import word_data
-from presslens.model import Document, Offsets, Relation, Stance
+from presslens.model import Document, Relation, Stance
 from presslens.relations.russian import evidence_of
 from presslens.relations.russian_frames import ActorTokens, negated, preposition, subjects
 from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relation_lexicon
 from presslens.relations.russian_patterns import RussianPatterns
 from presslens.stances import OWN_THRESHOLD, THRESHOLD
+from presslens.stances.tally import Tally
 
 __all__ = ["extract_russian_stances", "russian_stance_words"]
 
@@ -81,17 +82,6 @@ def russian_stance_words() -> _Words:
     )
 
 
-@dataclass
-class _Tally:
-    score: float = 0.0
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-
-    def add(self, weight: float, span: tuple[int, int]) -> None:
-        self.score += weight
-        if span not in self.evidence:
-            self.evidence.append(span)
-
-
 class _RussianStances:
     def __init__(self, doc: Document, sdoc: Doc) -> None:
         self.doc = doc
@@ -100,7 +90,7 @@ class _RussianStances:
         self.lexicon: RuLexicon = russian_relation_lexicon()
         self.patterns = RussianPatterns(self.actors, self.lexicon)
         self.words = russian_stance_words()
-        self.tally: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+        self.tally: dict[tuple[str, str], Tally] = defaultdict(Tally)
         self.outlet_evaluates = False
         self.speakers = {q.speaker for q in doc.quotes if q.speaker is not None}
 
@@ -281,14 +271,10 @@ class _RussianStances:
     def stances(self) -> list[Stance]:
         out: list[Stance] = []
         for (holder, target), tally in sorted(self.tally.items()):
-            score = max(-1.0, min(1.0, tally.score))
             threshold = OWN_THRESHOLD if target in self.own(holder) else THRESHOLD
-            if abs(score) < threshold or self.doc.actor(target) is None:
+            if abs(tally.clipped) < threshold or self.doc.actor(target) is None:
                 continue
-            out.append(Stance(
-                holder=holder, target=target, sign=1 if score > 0 else -1, score=round(score, 3),
-                evidence=[Offsets(start=s, end=e) for s, e in sorted(tally.evidence)],
-            ))
+            out.append(tally.stance(holder, target))
         return out
 
 
