@@ -30,7 +30,6 @@ from presslens.metadata_outlets import (
     find_self_named_outlet,
     is_person_name,
     sentence_at,
-    words_of,
 )
 from presslens.model import Meta, Offsets
 
@@ -154,10 +153,7 @@ def looks_like_title(line: Line, rest: list[Line]) -> bool:
 
 # Frequent English function words: text whose words are this often among them is English, even
 # when a language identifier is misled by a density of Armenian, Turkic or Slavic names.
-_ENGLISH_FUNCTION_WORDS = words_of(
-    "the of and to in a is that for on with as by at from was were has have had it its be "
-    "are this which who not but or said will would an he she they his her their we our you"
-)
+_ENGLISH_FUNCTION_WORDS = word_set("metadata", "function_words", "en")
 MIN_ENGLISH_FUNCTION_SHARE = 0.12  # English, unless the identifier clearly says otherwise
 SURE_ENGLISH_FUNCTION_SHARE = 0.2  # English, whatever the identifier says
 MIN_LANGUAGE_EVIDENCE = 20  # letters of lowercase words below which the identifier is not asked

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from presslens.lexicon.words import word_set
+from presslens.lexicon.words import word_data, word_set
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -78,32 +78,18 @@ _SELF_NAMING_CUES = [
     re.compile(rf"\b[Rr]eaders\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})\s+(?:know|will|have|may)\b"),
     re.compile(rf"\b[Hh]ere\s+at\s+(?:the\s+)?(?P<outlet>{_NAME})"),
 ]
-# Words that begin a capitalised phrase which is a person, place or body, not a publication.
-_NOT_OUTLETS = words_of(
-    "president minister prime chancellor parliament kremlin government court he she they it "
-    "we i his her their this that the a an in on at yesterday today sources"
-)
-
-_ROLE = (
-    r"(?:political\s+scientist|political\s+analyst|military\s+expert|analyst|expert|scientist"
-    r"|researcher|professor|historian|economist|diplomat|ambassador|commentator|journalist"
-    r"|orientalist|sociologist|lawmaker|deputy|MP|senator|politician|general|colonel|officer"
-    r"|director|adviser|advisor|specialist|observer|publicist|activist|official|spokesman"
-    r"|spokeswoman|spokesperson)"
-)
+# The English words of the outlet and interviewee cues (data/en/metadata.yaml).
+_ENGLISH = word_data("metadata", "en")
+_NOT_OUTLETS = word_set("metadata", "not_outlets", "en")  # a person, place or body, not a paper
+# role nouns around an interviewee's name, in the file's order
+_ROLE = "(?:" + "|".join(
+    re.escape(str(phrase)).replace(r"\ ", r"\s+") for phrase in _ENGLISH["role_phrases"]
+) + ")"
 _ROLE_THEN_NAME = re.compile(rf"\b{_ROLE}\s+(?P<name>{_NAME})")
 _NAME_APPOSITIVE = re.compile(rf"^(?P<name>{_NAME}),\s+(?:a|an|the)\s[^,]*?\b{_ROLE}\b")
 _NAME_TOLD = re.compile(rf"(?P<name>{_NAME})\s+told\b")
-_TITLE_WORDS = words_of(
-    "president minister foreign defence defense prime deputy ambassador professor dr "
-    "general colonel senator mr mrs ms former"
-)
-
-
-_DAY_OR_MONTH = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|Today|Yesterday|Tonight"
-)
+_TITLE_WORDS = word_set("metadata", "title_words", "en")
+_DATE_WORDS = word_set("metadata", "date_words", "en")  # a date after an outlet's name
 
 
 @dataclass(frozen=True)
@@ -193,7 +179,7 @@ def _trim_name(name: str) -> str:
     """Drop trailing connector words the name pattern may have swallowed, and a day or month
     that follows the name ("told The Associated Press Friday")."""
     words = name.split()
-    while words and (not (words[-1][:1].isupper() or words[-1].isdigit()) or _DAY_OR_MONTH.fullmatch(words[-1])):
+    while words and (not (words[-1][:1].isupper() or words[-1].isdigit()) or words[-1] in _DATE_WORDS):
         words.pop()
     return " ".join(words)
 
