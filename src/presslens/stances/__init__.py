@@ -48,7 +48,19 @@ from presslens.model import Document, Relation, Stance
 from presslens.stances.language import EvaluativeLanguage, Said, Tokens
 from presslens.stances.lexicon import stance_words
 from presslens.stances.sides import OUTLET, Sides
-from presslens.stances.tally import Tally
+from presslens.stances.tally import (
+    CONTROLLED,
+    COOPERATION,
+    HYPOTHETICAL,
+    MATERIAL_CONFLICT,
+    OUTLET_FACTOR,
+    VERBAL_CONFLICT,
+    VERBAL_TYPES,
+    WEAK_COOPERATION,
+    WEAK_TYPES,
+    Tally,
+    propagate,
+)
 from presslens.syntax import FIRST_PERSON, ArgumentReader
 
 __all__ = ["OWN_THRESHOLD", "SIDE_FIGURE_THRESHOLD", "THRESHOLD", "extract_stances"]
@@ -56,25 +68,14 @@ __all__ = ["OWN_THRESHOLD", "SIDE_FIGURE_THRESHOLD", "THRESHOLD", "extract_stanc
 THRESHOLD = 0.25
 OWN_THRESHOLD = 0.5  # a holder's stance toward its own side must be clearer
 SIDE_FIGURE_THRESHOLD = 0.6  # toward an actor the holder names once, as one of a list
-_MATERIAL_CONFLICT = 0.5
-_VERBAL_CONFLICT = 0.3
-_VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _DEEDS = frozenset({"verb", "anaphor"})  # kinds of evidence that tell what an actor did
 _EVENT_NOUNS = word_set("evaluation", "event_nouns")  # nouns of acts: related like verbs
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # their nouns name victims
 # reported of a quoted body, with the polarity they must have: accusing, protesting, threatening
 # and backing in words (not denials, not deeds)
 _SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1}
-_COOPERATION = 0.4
-_WEAK_COOPERATION = 0.15  # working together is not backing
-_WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
-_OUTLET_FACTOR = 0.6  # the outlet reporting an event in its own voice
-_CONTROLLED = 0.4  # the puppet end of CONTROL
-_PROPAGATION = 0.75  # backing an actor the holder opposes
-_AGAINST_FAVOURED = 0.5  # extra, for conflict against an actor the holder favours
 _VICTIM = 0.3  # the holder's own side as the target of others' conflict (times the conflict weight)
 _HELPER = 0.4  # the holder's own side helping others (times the cooperation weight)
-_HYPOTHETICAL = 0.5
 
 
 def _listed(token: Token) -> bool:
@@ -246,22 +247,22 @@ class _Stances:
                 speaker = self._reported_speaker(relation)
                 if speaker is not None:
                     self.reported.add((speaker, relation.target))
-                    weight = _VERBAL_CONFLICT if relation.polarity < 0 else _COOPERATION
+                    weight = VERBAL_CONFLICT if relation.polarity < 0 else COOPERATION
                     self.add(speaker, relation.target, relation.polarity * weight, (relation.start, relation.end))
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
             own = self.sides.own(holder)
             # the outlet relating events in its own voice weighs less, unless that voice speaks
             # as a nation (an op-ed in the first person plural is as partisan as a speaker)
-            factor = _OUTLET_FACTOR if holder == OUTLET and self.sides.outlet_side is None else 1.0
+            factor = OUTLET_FACTOR if holder == OUTLET and self.sides.outlet_side is None else 1.0
             quote = self.index.quote_at(cue)
             if relation.modality == "hypothetical" and (quote is None or quote.kind != "indirect"):
                 # (in reported speech "would" is the future: "said that X would support Y")
-                factor *= _HYPOTHETICAL
+                factor *= HYPOTHETICAL
             span = (relation.start, relation.end)
             source, target = relation.source, relation.target
             if relation.polarity < 0:
-                weight = factor * (_VERBAL_CONFLICT if relation.type in _VERBAL_TYPES else _MATERIAL_CONFLICT)
+                weight = factor * (VERBAL_CONFLICT if relation.type in VERBAL_TYPES else MATERIAL_CONFLICT)
                 if source in own:
                     self.add(holder, target, -weight, span)
                 elif target in own:
@@ -274,30 +275,18 @@ class _Stances:
                     elif (holder, target, span) not in puppets:
                         # one puppet however many masters the sentence names
                         puppets.add((holder, target, span))
-                        self.add(holder, target, -_CONTROLLED * factor, span)
+                        self.add(holder, target, -CONTROLLED * factor, span)
             elif relation.polarity > 0:
-                weight = factor * (_WEAK_COOPERATION if relation.type in _WEAK_TYPES else _COOPERATION)
+                weight = factor * (WEAK_COOPERATION if relation.type in WEAK_TYPES else COOPERATION)
                 if target in own:
                     self.add(holder, source, weight, span)
                 elif source in own:
-                    if relation.type not in _WEAK_TYPES:  # offering talks says nothing of the other
+                    if relation.type not in WEAK_TYPES:  # offering talks says nothing of the other
                         self.add(holder, target, weight, span)
                     self.add(holder, source, _HELPER * weight, span)
                 else:
                     deferred.append((holder, relation, weight))
-        views = {key: tally.score for key, tally in self.tally.items()}
-        for holder, relation, weight in deferred:
-            view = views.get((holder, relation.target), 0.0)
-            if abs(view) < THRESHOLD:
-                continue
-            span = (relation.start, relation.end)
-            direction = 1.0 if view > 0 else -1.0
-            if relation.polarity > 0:
-                self.add(holder, relation.source, direction * _PROPAGATION * weight, span)
-            elif direction > 0:
-                self.add(holder, relation.source, -_AGAINST_FAVOURED * weight, span)
-            else:
-                self.add(holder, relation.source, weight, span)  # no mark against the source
+        propagate(self.tally, deferred, self.add, THRESHOLD)
 
     # ------------------------------------------------------------------ output
     def _side_figures(self) -> set[tuple[str, str]]:

@@ -33,22 +33,23 @@ from presslens.relations.russian_frames import ActorTokens, negated, preposition
 from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relation_lexicon
 from presslens.relations.russian_patterns import RussianPatterns
 from presslens.stances import OWN_THRESHOLD, THRESHOLD
-from presslens.stances.tally import Tally
+from presslens.stances.tally import (
+    CONTROLLED,
+    COOPERATION,
+    HYPOTHETICAL,
+    MATERIAL_CONFLICT,
+    OUTLET_FACTOR,
+    VERBAL_CONFLICT,
+    VERBAL_TYPES,
+    WEAK_COOPERATION,
+    WEAK_TYPES,
+    Tally,
+    propagate,
+)
 
 __all__ = ["extract_russian_stances", "russian_stance_words"]
 
 OUTLET = "outlet"
-_MATERIAL_CONFLICT = 0.5
-_VERBAL_CONFLICT = 0.3
-_VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
-_WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
-_COOPERATION = 0.4
-_WEAK_COOPERATION = 0.15
-_OUTLET_FACTOR = 0.6
-_CONTROLLED = 0.4
-_PROPAGATION = 0.75
-_AGAINST_FAVOURED = 0.5
-_HYPOTHETICAL = 0.5
 _NEGATED = -0.5  # a negated evaluation: the other sign, half as strong
 _SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1, "REQUEST": -1}
 _EXPERT_ACTS = frozenset({"ACCUSE", "PROTEST"})
@@ -210,7 +211,7 @@ class _RussianStances:
                     self.actors.quote_at(found.cue.idx) is None
                 ):
                     span = evidence_of(self.doc.text, sent, found.cue.idx)
-                    self.add(found.source, found.target, found.polarity * _VERBAL_CONFLICT, span)
+                    self.add(found.source, found.target, found.polarity * VERBAL_CONFLICT, span)
 
     def from_relations(self, relations: list[Relation]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
@@ -224,17 +225,17 @@ class _RussianStances:
             if holder == OUTLET and _SPEECH_ACTS.get(relation.type) == relation.polarity:
                 speaker = self._reported_speaker(relation)
                 if speaker is not None:
-                    weight = _VERBAL_CONFLICT if relation.polarity < 0 else _COOPERATION
+                    weight = VERBAL_CONFLICT if relation.polarity < 0 else COOPERATION
                     self.add(speaker, relation.target, relation.polarity * weight, span)
             if holder == OUTLET and not self.outlet_evaluates:
                 continue  # a report in a neutral voice takes no side by relating events
-            factor = _OUTLET_FACTOR if holder == OUTLET else 1.0
+            factor = OUTLET_FACTOR if holder == OUTLET else 1.0
             if relation.modality == "hypothetical":
-                factor *= _HYPOTHETICAL
+                factor *= HYPOTHETICAL
             own = self.own(holder)
             source, target = relation.source, relation.target
             if relation.polarity < 0:
-                weight = factor * (_VERBAL_CONFLICT if relation.type in _VERBAL_TYPES else _MATERIAL_CONFLICT)
+                weight = factor * (VERBAL_CONFLICT if relation.type in VERBAL_TYPES else MATERIAL_CONFLICT)
                 if source in own:
                     self.add(holder, target, -weight, span)
                 elif target in own:
@@ -242,30 +243,19 @@ class _RussianStances:
                 else:
                     self.add(holder, source, -weight, span)
                     if relation.type == "CONTROL":
-                        self.add(holder, target, -_CONTROLLED * factor, span)
+                        self.add(holder, target, -CONTROLLED * factor, span)
                     else:
                         deferred.append((holder, relation, weight))
             elif relation.polarity > 0:
-                weight = factor * (_WEAK_COOPERATION if relation.type in _WEAK_TYPES else _COOPERATION)
+                weight = factor * (WEAK_COOPERATION if relation.type in WEAK_TYPES else COOPERATION)
                 if target in own:
                     self.add(holder, source, weight, span)
                 elif source in own:
-                    if relation.type not in _WEAK_TYPES:
+                    if relation.type not in WEAK_TYPES:
                         self.add(holder, target, weight, span)
                 else:
                     deferred.append((holder, relation, weight))
-        views = {key: tally.score for key, tally in self.tally.items()}
-        for holder, relation, weight in deferred:
-            view = views.get((holder, relation.target), 0.0)
-            if abs(view) < THRESHOLD:
-                continue
-            span = (relation.start, relation.end)
-            if relation.polarity > 0:
-                self.add(holder, relation.source, (1.0 if view > 0 else -1.0) * _PROPAGATION * weight, span)
-            elif view > 0:
-                self.add(holder, relation.source, -_AGAINST_FAVOURED * weight, span)
-            else:
-                self.add(holder, relation.source, weight, span)  # no mark against the source
+        propagate(self.tally, deferred, self.add, THRESHOLD)
 
     # ------------------------------------------------------------------ output
     def stances(self) -> list[Stance]:

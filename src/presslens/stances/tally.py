@@ -1,15 +1,30 @@
 """What one holder's words and reported acts add up to toward one target, in either language.
 
 Both stance stages (``extract_stances``, ``extract_russian_stances``) sum weighted evidence per
-(holder, target) pair; a pair whose clipped sum passes the stage's threshold becomes a
-``Stance`` with every evidence span, in text order.
+(holder, target) pair, weigh the relations a holder reports alike (the weights below), and carry
+a view of one actor over to those who back or fight it (``propagate``); a pair whose clipped sum
+passes the stage's threshold becomes a ``Stance`` with every evidence span, in text order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from presslens.model import Offsets, Stance
+from presslens.model import Offsets, Relation, Stance
+
+# How much a relation the holder reports says of its view of either end (both languages):
+MATERIAL_CONFLICT = 0.5
+VERBAL_CONFLICT = 0.3
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+COOPERATION = 0.4
+WEAK_COOPERATION = 0.15  # working together is not backing
+WEAK_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "REQUEST"})
+OUTLET_FACTOR = 0.6  # the outlet reporting an event in its own voice
+CONTROLLED = 0.4  # the puppet end of CONTROL
+PROPAGATION = 0.75  # backing an actor the holder opposes
+AGAINST_FAVOURED = 0.5  # extra, for conflict against an actor the holder favours
+HYPOTHETICAL = 0.5
 
 
 @dataclass
@@ -36,3 +51,31 @@ class Tally:
             score=round(score, 3),
             evidence=[Offsets(start=s, end=e) for s, e in sorted(self.evidence)],
         )
+
+
+AddWeight = Callable[[str, str, float, tuple[int, int]], None]
+
+
+def propagate(
+    tallies: Mapping[tuple[str, str], Tally],
+    deferred: list[tuple[str, Relation, float]],
+    add: AddWeight,
+    threshold: float,
+) -> None:
+    """Relations between two others, read through the holder's view of the target (as it stands
+    once every direct weight is in): backing an actor the holder opposes counts against the
+    backer, fighting an actor the holder favours counts against the attacker, and fighting one
+    it opposes leaves no mark on the attacker."""
+    views = {key: tally.score for key, tally in tallies.items()}
+    for holder, relation, weight in deferred:
+        view = views.get((holder, relation.target), 0.0)
+        if abs(view) < threshold:
+            continue
+        span = (relation.start, relation.end)
+        direction = 1.0 if view > 0 else -1.0
+        if relation.polarity > 0:
+            add(holder, relation.source, direction * PROPAGATION * weight, span)
+        elif direction > 0:
+            add(holder, relation.source, -AGAINST_FAVOURED * weight, span)
+        else:
+            add(holder, relation.source, weight, span)  # no mark against the source
