@@ -9,7 +9,6 @@ from presslens import stances as stance_stage
 from presslens.claims import extract_claims
 from presslens.index import DocumentIndex
 from presslens.pipeline.components import Analysis, Component, Resources, component
-from presslens.quotes.dateline import without_dateline
 from presslens.techniques import detect_techniques, to_label_set
 
 
@@ -26,8 +25,7 @@ def actors(resources: Resources) -> Component:
 @component("quotes", requires=["doc.actors", "sdoc"], assigns=["doc.quotes"])
 def quotes(resources: Resources) -> Component:
     def run(analysis: Analysis) -> None:
-        quotes = quote_stage.extract_quotes(analysis.doc, analysis.sdoc)
-        analysis.doc.quotes = without_dateline(quotes, analysis.doc)
+        analysis.doc.quotes = quote_stage.extract_quotes(analysis.doc, analysis.sdoc)
 
     return run
 

@@ -24,12 +24,10 @@ def actors_ru(resources: Resources) -> Component:
 
 @component("quotes_ru", requires=["doc.actors", "sdoc"], assigns=["doc.quotes"])
 def quotes_ru(resources: Resources) -> Component:
-    from presslens.quotes.dateline import without_dateline
     from presslens.quotes.russian import extract_russian_quotes
 
     def run(analysis: Analysis) -> None:
-        quotes = extract_russian_quotes(analysis.doc, analysis.sdoc)
-        analysis.doc.quotes = without_dateline(quotes, analysis.doc)
+        analysis.doc.quotes = extract_russian_quotes(analysis.doc, analysis.sdoc)
 
     return run
 

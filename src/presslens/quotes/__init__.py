@@ -21,6 +21,7 @@ from presslens.quotes.attribution import (
     keep_as_quote,
     subject_of,
 )
+from presslens.quotes.dateline import without_dateline
 from presslens.quotes.detached import colon_candidates
 from presslens.quotes.indirect import indirect_candidates
 from presslens.quotes.marks import find_marked_quotes
@@ -120,7 +121,7 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
                 actors=resolver.actors_in((c.start, c.end)),
             )
         )
-    return quotes
+    return without_dateline(quotes, doc)
 
 
 def _inside_any(candidate: Candidate, others: list[Candidate]) -> bool:

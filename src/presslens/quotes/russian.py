@@ -23,6 +23,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from presslens.model import Document, Quote, QuoteKind, Span
+from presslens.quotes.dateline import without_dateline
 from presslens.quotes.russian_attribution import Candidate, Range, TokenIndex, clause_end, lemma
 from presslens.quotes.russian_direct import dash_quotes, marked_quotes, paragraphs
 from presslens.quotes.russian_indirect import indirect_candidates
@@ -80,7 +81,7 @@ def extract_russian_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             id=f"q{number}", kind=c.kind, start=c.start, end=c.end, text=text[c.start : c.end],
             speaker=speaker, cue=_span(text, c.cue), speaker_span=_span(text, c.speaker_phrase),
             actors=speakers.actors_in((c.start, c.end))))
-    return quotes
+    return without_dateline(quotes, doc)
 
 
 def _span(text: str, r: Range | None) -> Span | None:
