@@ -20,9 +20,11 @@ from presslens.lexicon.words import word_data, word_set, word_table
 DATE_LANGUAGES = ("en", "ru")
 
 
-def alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (so "Sept" is tried before "Sep")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def alternatives(words: Iterable[str], *, any_space: bool = False) -> str:
+    """A regex alternation of ``words``, longest first (so "Sept" is tried before "Sep");
+    ``any_space``: a space in a phrase matches any run of whitespace."""
+    escaped = (re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(e.replace(r"\ ", r"\s+") if any_space else e for e in escaped)
 
 
 _MONTHS: dict[str, int] = {

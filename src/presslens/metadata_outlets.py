@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presslens.lexicon.words import word_data, word_set
+from presslens.metadata_dates import alternatives
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -54,14 +55,10 @@ _INTERVIEW_CUES = 3  # the first cues name an interview, so their sentence names
 OUTLET_CUE_LANGUAGES = ("ru",)
 
 
-def _phrases(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 _QUOTED_INTERVIEW_CUES = [
     re.compile(
-        rf"(?i:{_phrases(word_set('metadata', 'interview_phrases', language))})\s+"
-        rf"(?i:{_phrases(word_set('metadata', 'outlet_nouns', language))})\s+"
+        rf"(?i:{alternatives(word_set('metadata', 'interview_phrases', language), any_space=True)})\s+"
+        rf"(?i:{alternatives(word_set('metadata', 'outlet_nouns', language), any_space=True)})\s+"
         r"«(?P<outlet>[^«»\n]{2,60})»"
     )
     for language in OUTLET_CUE_LANGUAGES
