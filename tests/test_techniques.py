@@ -240,7 +240,9 @@ def _mini_corpus(
 
 
 def test_tiny_training_run(tmp_path: Path) -> None:
-    from presslens.techniques.train import evaluate, read_corpus, train
+    from presslens.techniques.corpus2020 import read_corpus
+    from presslens.techniques.eval2020 import evaluate
+    from presslens.techniques.train import train
     from presslens.techniques.weights import load_model_dir, save_model
 
     data = _mini_corpus(tmp_path / "data")

@@ -243,7 +243,7 @@ def _print_eval(
     as_json: bool = False,
 ) -> None:
     from presslens.techniques.detect import DEFAULT_THRESHOLD
-    from presslens.techniques.train import evaluate
+    from presslens.techniques.eval2020 import evaluate
     from presslens.techniques.weights import TechniqueModel
 
     assert isinstance(model, TechniqueModel)
