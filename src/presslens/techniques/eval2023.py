@@ -14,8 +14,8 @@ from presslens.techniques.corpus2023 import encode_articles
 from presslens.techniques.detect import detect_techniques
 from presslens.techniques.labels import labels_2023
 from presslens.techniques.learned import LearnedTechniqueModel, shipped_learned_model
+from presslens.techniques.scoring2023 import predict_articles, score_articles
 from presslens.techniques.semeval2023 import ARTICLES, Article2023, read_semeval2023
-from presslens.techniques.training2023 import predict_articles, score_articles
 
 
 def is_semeval2023_folder(data: Path) -> bool:
