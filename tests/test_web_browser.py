@@ -2,105 +2,32 @@
 Playwright (``playwright install`` is never run: no browser is downloaded).
 
 One server process (``presslens serve`` on a free port of 127.0.0.1) and one browser serve the
-whole module. Screenshots of the four views go to ``out/`` as PNG.
+whole module (the fixtures ``base_url`` and ``page`` of ``conftest.py``). Screenshots of the four
+views go to ``out/`` as PNG.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _browser import SHOTS, skip_module_without_browser
 from _web_corpus import INJECTION, build_store
 from _web_network import STATES, network_json
 from presslens.model import Actor, Claim, Document, Mention, Meta, Quote
 
-CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-SHOTS = Path(__file__).resolve().parents[1] / "out"
-ERRORS: list[str] = []  # uncaught exceptions and console errors of the page
-
-if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-    pytest.skip(
-        f"no chromium at {CHROMIUM} (on Debian: apt-get install chromium; `make test` does it)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"presslens serve exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"presslens serve did not answer {url} within {seconds} s")
+skip_module_without_browser()
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Document]]:
     db = tmp_path_factory.mktemp("web-browser") / "corpus.duckdb"
     return db, build_store(db)
-
-
-@pytest.fixture(scope="module")
-def base_url(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("web-log") / "serve.log").open("wb")
-    command = [sys.executable, "-c", "from presslens.cli import main; main()", "serve",
-               "--db", str(corpus[0]), "--host", "127.0.0.1", "--port", str(port),
-               "--log-level", "warning"]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_up(url + "api/facets", server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def page(base_url: str) -> Iterator[Any]:
-    SHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        tab = context.new_page()
-        tab.on("pageerror", lambda exc: ERRORS.append(str(exc)))
-        tab.on("console", lambda msg: ERRORS.append(msg.text) if msg.type == "error" else None)
-        try:
-            yield tab
-        finally:
-            browser.close()
 
 
 def _open(page: Any, url: str, view: str) -> None:
@@ -441,5 +368,5 @@ def test_screenshots_are_pngs() -> None:
 
 
 
-def test_no_javascript_errors(page: Any) -> None:
-    assert not ERRORS, ERRORS
+def test_no_javascript_errors(page: Any, page_errors: list[str]) -> None:
+    assert not page_errors, page_errors

@@ -1,38 +1,22 @@
 """A bilingual corpus in a real browser (Debian's chromium through Playwright, as in
-``tests/test_web_browser.py``): a Russian article shows its Cyrillic text marked as Russian, its
-actors labelled in English with their Russian names beside them, and a search by a Cyrillic form,
-in any grammatical case, finds the actor, on the actor list, the article filters and the network.
+``tests/test_web_browser.py``, with the same server and browser fixtures: ``tests/conftest.py``):
+a Russian article shows its Cyrillic text marked as Russian, its actors labelled in English with
+their Russian names beside them, and a search by a Cyrillic form, in any grammatical case, finds
+the actor, on the actor list, the article filters and the network.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from _ru_corpus import EN_PACT, RU_EXPERT, RU_PACT, build_store
 
+from _browser import SHOTS, skip_module_without_browser
 from presslens.model import Document
 
-CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-SHOTS = Path(__file__).resolve().parents[2] / "out"
-ERRORS: list[str] = []
-
-if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-    pytest.skip(f"no chromium at {CHROMIUM} (on Debian: apt-get install chromium)",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+skip_module_without_browser()
 
 
 @pytest.fixture(scope="module")
@@ -42,52 +26,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Documen
 
 
 @pytest.fixture(scope="module")
-def base_url(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    log = (tmp_path_factory.mktemp("web-cyrillic-log") / "serve.log").open("wb")
-    command = [sys.executable, "-c", "from presslens.cli import main; main()", "serve",
-               "--db", str(corpus[0]), "--host", "127.0.0.1", "--port", str(port),
-               "--log-level", "warning"]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if server.poll() is not None:
-                raise RuntimeError(f"presslens serve exited with {server.returncode}")
-            try:
-                with urllib.request.urlopen(url + "api/facets", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def page(base_url: str) -> Iterator[Any]:
-    SHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-GB")
-        tab = context.new_page()
-        tab.on("pageerror", lambda exc: ERRORS.append(str(exc)))
-        tab.on("console", lambda msg: ERRORS.append(msg.text) if msg.type == "error" else None)
-        try:
-            yield tab
-        finally:
-            browser.close()
+def browser_locale() -> str:
+    """This module's browser locale: English (en-GB), whatever the machine's."""
+    return "en-GB"
 
 
 def _open(page: Any, url: str, view: str) -> None:
@@ -198,5 +139,5 @@ def test_english_article_is_not_marked_russian(
     assert title.startswith("Azerbaijan · Азербайджан")
 
 
-def test_no_javascript_errors(page: Any) -> None:
-    assert not ERRORS, ERRORS
+def test_no_javascript_errors(page: Any, page_errors: list[str]) -> None:
+    assert not page_errors, page_errors
