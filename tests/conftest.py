@@ -4,6 +4,10 @@ The browser tests (``test_web_browser.py`` here and ``web/test_cyrillic_browser.
 module's own store, which the module builds in a module-scoped ``corpus`` fixture of its own,
 with ``presslens serve`` (``base_url``) and open it in headless chromium (``page``). The
 fixtures are here, at the top of ``tests/``, as the only conftest both folders see.
+
+Loading this conftest also puts ``tests/`` on ``sys.path`` (pytest's default import mode, no
+``__init__.py``), which is what lets tests in the subfolders import the helper modules here
+(``_browser``, ``_claims_data``) even when run alone.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from _claims_data import synthetic_rows, write_split
 from presslens.claims import extract_claims
 from presslens.claims.extract import segments
 from presslens.claims.train import read_tsv
@@ -215,47 +216,7 @@ def test_shipped_model_loads_without_network(monkeypatch: pytest.MonkeyPatch) ->
     assert 0.0 < model.threshold < 1.0
 
 
-# --- training on a synthetic mini-dataset ---------------------------------------------------
-
-_ACTORS = ["Poland", "Hungary", "Georgia", "Armenia", "Turkey", "Moldova", "Serbia", "Iran"]
-_ACTIONS = ["deployed", "sent", "bought", "sold", "moved", "withdrew"]
-_OPINIONS = [
-    "I think this is a disgrace for all of us",
-    "We should be proud of what we stand for",
-    "Frankly, nobody cares about such speeches",
-    "Let me say something about values",
-    "You know, this is a great country",
-    "That answer was not very clear to me",
-]
-
-
-def _write_split(path: Path, rows: list[tuple[int, str, str]], glue: bool = False) -> None:
-    lines = ["Sentence_id\tText\tclass_label"]
-    for sid, text, label in rows:
-        lines.append(f"{sid}\t{text}\t{label}")
-    if glue:  # two rows run together, as in one line of the real train file
-        lines[-2] = lines[-2] + lines.pop()
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _synthetic(n: int, offset: int) -> list[tuple[int, str, str]]:
-    rows: list[tuple[int, str, str]] = []
-    for i in range(n):
-        sid = offset + i
-        if i % 3 == 0:
-            actor = _ACTORS[i % len(_ACTORS)]
-            action = _ACTIONS[(i // 3) % len(_ACTIONS)]
-            rows.append(
-                (
-                    sid,
-                    f"{actor} {action} {100 + 7 * i} soldiers to the border in {1990 + i % 30}.",
-                    "Yes",
-                )
-            )
-        else:
-            rows.append((sid, f"{_OPINIONS[i % len(_OPINIONS)]}.", "No"))
-    return rows
-
+# --- training on a synthetic mini-dataset (_claims_data.py) ----------------------------------
 
 def test_tiny_training_run_is_deterministic_and_learns(tmp_path: Path) -> None:
     from presslens.claims.train import DEV_FILE, TRAIN_FILE
@@ -263,8 +224,8 @@ def test_tiny_training_run_is_deterministic_and_learns(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     data.mkdir()
-    _write_split(data / TRAIN_FILE, _synthetic(150, 1000), glue=True)
-    _write_split(data / DEV_FILE, _synthetic(30, 5000))
+    write_split(data / TRAIN_FILE, synthetic_rows(150, 1000), glue=True)
+    write_split(data / DEV_FILE, synthetic_rows(30, 5000))
     assert len(read_tsv(data / TRAIN_FILE)) == 150
 
     runner = CliRunner()

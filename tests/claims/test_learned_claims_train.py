@@ -8,36 +8,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from _claims_data import synthetic_rows, write_split
 from presslens.claims.learned import load_learned_model_dir
 from presslens.claims.learned_train import LATEST_DEBATES_FROM, is_latest_debate
 from presslens.claims.train import DEV_FILE, TRAIN_FILE
-
-_ACTORS = ["Poland", "Hungary", "Georgia", "Armenia", "Turkey", "Moldova", "Serbia", "Iran"]
-_ACTIONS = ["deployed", "sent", "bought", "sold", "moved", "withdrew"]
-_OPINIONS = [
-    "I think this is a disgrace for all of us",
-    "We should be proud of what we stand for",
-    "Frankly, nobody cares about such speeches",
-    "Let me say something about values",
-    "You know, this is a great country",
-    "That answer was not very clear to me",
-]
-
-
-def _rows(n: int, first_id: int) -> list[str]:
-    rows = []
-    for i in range(n):
-        if i % 3 == 0:
-            actor, action = _ACTORS[i % len(_ACTORS)], _ACTIONS[(i // 3) % len(_ACTIONS)]
-            text, label = f"{actor} {action} {100 + 7 * i} soldiers to the border in {1990 + i % 30}.", "Yes"
-        else:
-            text, label = f"{_OPINIONS[i % len(_OPINIONS)]}, number {i}.", "No"
-        rows.append(f"{first_id + i}\t{text}\t{label}")
-    return rows
-
-
-def _write(path: Path, rows: list[str]) -> None:
-    path.write_text("\n".join(["Sentence_id\tText\tclass_label", *rows]) + "\n", encoding="utf-8")
 
 
 def test_split_by_sentence_id() -> None:
@@ -49,8 +23,9 @@ def test_split_by_sentence_id() -> None:
 def test_tiny_training_run_is_deterministic_and_loads(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    _write(data / TRAIN_FILE, _rows(240, 1000) + _rows(90, LATEST_DEBATES_FROM))
-    _write(data / DEV_FILE, _rows(30, 5000))
+    write_split(data / TRAIN_FILE, synthetic_rows(240, 1000, numbered=True)
+                + synthetic_rows(90, LATEST_DEBATES_FROM, numbered=True))
+    write_split(data / DEV_FILE, synthetic_rows(30, 5000, numbered=True))
     from presslens.cli import app
 
     runner = CliRunner()
