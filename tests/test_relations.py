@@ -149,7 +149,7 @@ def test_asserted_by_quote_speaker_and_outlet(analyzer: Analyzer) -> None:
     speaker = by_type["THREATEN"].asserted_by
     assert speaker is not None and doc.actor(speaker) is not None
     assert doc.actor(speaker).name == "Nino Beridze"  # type: ignore[union-attr]
-    outlet = by_type["COERCE"].asserted_by
+    outlet = by_type["SANCTION"].asserted_by  # expelled envoys: a break with their state
     assert outlet is not None and doc.actor(outlet).kind == "media"  # type: ignore[union-attr]
 
 
@@ -324,7 +324,7 @@ def test_hostile_intent_verbs_and_spying(analyzer: Analyzer) -> None:
 
 def test_decision_noun_controls_its_infinitive(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "Berlin criticised a decision by the Hungarian government to expel Polish diplomats.")
-    assert ("Hungary", "Poland", "COERCE") in _triples(doc)
+    assert ("Hungary", "Poland", "SANCTION") in _triples(doc)  # expelled envoys: a break
 
 
 def test_institutions_linked_to_an_actor_stand_for_it(analyzer: Analyzer) -> None:

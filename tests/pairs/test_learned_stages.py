@@ -30,7 +30,7 @@ def _edges(doc: Document) -> set[tuple[str, str, str, int]]:
 
 
 def test_a_light_verb_with_an_event_noun_is_read_where_the_rules_are_silent(default, fast) -> None:
-    text = "Hungary lodged a formal protest with Slovakia over the new language law."
+    text = "Hungary lodged a formal objection with Slovakia over the new language law."
     assert _edges(_doc(fast, text)) == set()
     doc = _doc(default, text)
     assert _edges(doc) == {("Hungary", "PROTEST", "Slovakia", -1)}
@@ -71,7 +71,7 @@ def test_the_default_profile_only_adds_to_the_rules(default, fast) -> None:
     text = (
         "Moscow accuses Kyiv of shelling the plant\nMarch 3 2025\n\n"
         "Russia's Foreign Ministry accused Ukraine of shelling the nuclear plant on Sunday. "
-        "Hungary lodged a formal protest with Slovakia over the new language law."
+        "Hungary lodged a formal objection with Slovakia over the new language law."
     )
     rules = _doc(fast, text)
     learned = _doc(default, text)
@@ -81,7 +81,7 @@ def test_the_default_profile_only_adds_to_the_rules(default, fast) -> None:
 
 def test_same_input_same_output_alone_or_in_a_batch(default) -> None:
     texts = [
-        "Hungary lodged a formal protest with Slovakia over the new language law.",
+        "Hungary lodged a formal objection with Slovakia over the new language law.",
         "Senator Maria Alvarez slammed Governor Tom Reed over the budget.",
     ]
     alone = [_doc(default, t) for t in texts]

@@ -21,6 +21,8 @@ _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
+_STOP_VERBS = word_set("relation_patterns", "stop_verbs")
+_MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 
 
 class NounFrames(FrameBase):
@@ -53,6 +55,15 @@ class NounFrames(FrameBase):
             root = root.head
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
             return  # "asked Trump to lift the tariffs and the sanctions": their end
+        if (
+            root.dep_ in ("dobj", "nsubjpass")
+            and root.head.lemma_.lower() in _STOP_VERBS
+            and self.lex.polarity(cue.type) >= 0
+            and cue.type != "SANCTION"
+        ):
+            # "halted economic aid to Niger", "ended cooperation with X": a sanction (the end of
+            # a hostile act, "to end its pressure on Taiwan", still names the act)
+            cue = Cue(type="SANCTION", preps=cue.preps)
         if not sources:
             for child in noun.children:  # "every tariff that Washington imposes"
                 if child.dep_ == "relcl" and child.lemma_.lower() in _IMPOSING_VERBS:
@@ -62,8 +73,10 @@ class NounFrames(FrameBase):
         base = noun
         while base.dep_ == "conj" and base.head.i != base.i:  # "wants open borders and trade with X"
             base = base.head
+        from_subjects = False  # the sources are the clause's subjects ("X and Y renewed talks")
         if not sources and base.dep_ == "dobj" and base.head.lemma_.lower() not in _WITNESS_VERBS:
             sources, inferred = self.subjects(base.head)
+            from_subjects = True
         if (
             not sources
             and base.dep_ == "pobj"
@@ -95,6 +108,10 @@ class NounFrames(FrameBase):
         if not sources:
             return
         targets, t_inf = self.prep_objects(noun, cue.preps)
+        if not targets and "of" in cue.preps:
+            # "a suspension of air links with Russia": the party stands below the "of" phrase
+            targets, t_inf = self._deeper_objects(noun, cue.preps)
+            targets = [t for t in targets if t not in sources]
         if not targets and base.i != noun.i:
             # "borders, railways and trade with X": the parser hangs a shared PP on the first conjunct
             targets, t_inf = self.prep_objects(base, cue.preps)
@@ -123,6 +140,11 @@ class NounFrames(FrameBase):
             type_name = cue.negated
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = modality_of(head) if head.pos_ in ("VERB", "AUX") else "asserted"
+        if not targets and len(sources) >= 2 and type_name in _MUTUAL_TYPES and from_subjects and not inferred:
+            # "India and China renewed negotiations", "France and Morocco restored cooperation"
+            yield from self._reciprocal(sources, type_name, modality, prior, noun,
+                                        self.polarity(cue, type_name))
+            return
         if (
             base.dep_ == "dobj"
             and base.head.lemma_.lower() in _MENACE_VERBS

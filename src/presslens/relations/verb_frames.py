@@ -30,6 +30,11 @@ _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
 _QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
 LIGHT_VERBS = word_set("relation_patterns", "light_verbs")
+STOP_VERBS = word_set("relation_patterns", "stop_verbs")
+_INTENT_WORDS = word_set("relation_patterns", "intent_words")
+MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
+_EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
+_ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
@@ -46,9 +51,12 @@ class VerbFrames(FrameBase):
         for phrase in self.lex.phrases_by_verb.get(verb.lemma_.lower(), ()):
             anchor = verb
             if phrase.obj is not None:
-                # ("said no to X": the parser makes "no" an interjection)
+                # ("said no to X": the parser makes "no" an interjection); the middle word may
+                # be a particle instead ("cracked down on X", "lashed out at X")
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "intj")
                         and c.lemma_.lower() == phrase.obj]
+                objs = objs or [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep")
+                                and c.lower_ == phrase.obj and c.i > verb.i]
                 if not objs:
                     continue
                 anchor = objs[0]
@@ -66,6 +74,7 @@ class VerbFrames(FrameBase):
         lemma = verb.lemma_.lower()
         phrased = self._phrase_cue(verb)
         kind = "phrase"
+        light_noun = False  # the cue is the event noun the verb takes ("lodged a protest with X")
         military = lemma in self.lex.military_verbs and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.military_nouns
             for c in verb.children
@@ -82,10 +91,15 @@ class VerbFrames(FrameBase):
         elif (light := self._light_cue(verb)) is not None:
             # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
             cue, prep, kind = light, None, "verb"
+            light_noun = True
         elif lemma in self.lex.verbs:
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
         else:
             return
+        if lemma in _EXPELLING_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ENVOY_NOUNS for c in verb.children
+        ):
+            cue = Cue(type="SANCTION")  # "expelled three Belarusian diplomats": a break with Belarus
         if lemma in self.lex.purchase_verbs and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.arms for c in verb.children
         ):
@@ -116,6 +130,9 @@ class VerbFrames(FrameBase):
         action = infinitive(verb)
         if cue.infinitive and action is None:
             return  # "expects X to ...", not "expects growth"
+        intended = self._intended(verb, type_name)
+        if intended is not None:
+            cue, type_name, modality = Cue(type=intended), intended, "future"
         if passive:
             sources, s_inf = self.agents(verb)
             # ("The Turkish Republic of Northern Cyprus, proclaimed in 1983, is recognised only
@@ -210,7 +227,7 @@ class VerbFrames(FrameBase):
             cue, type_name = Cue(type="CONSULT"), "CONSULT"
         if sources and not targets and not passive:
             targets = self._region_owner(verb, sources)  # "Turkey invaded the north"
-        victims = self._victims_of_opposed_act(verb, type_name) if not passive else []
+        victims = self._victims_of_opposed_act(verb, type_name) if not (passive or light_noun) else []
         if sources and victims:
             # "they oppose any aggression against Venezuela": support for its target
             yield from self._emit(sources, victims, Cue(type="SUPPORT"), "SUPPORT", modality,
@@ -236,7 +253,9 @@ class VerbFrames(FrameBase):
         if (
             not targets
             and len(sources) >= 2
-            and (lemma in self.lex.reciprocal or self._each_other(verb))
+            and (lemma in self.lex.reciprocal or self._each_other(verb)
+                 or (kind == "verb" and type_name in MUTUAL_TYPES and direct_object(verb) is not None
+                     and lemma in LIGHT_VERBS))
             and not self._pronoun_subject(verb)  # "they signed": whom "they" spans is a guess
         ):
             yield from self._reciprocal(sources, type_name, modality, prior, verb,
@@ -269,7 +288,26 @@ class VerbFrames(FrameBase):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.lex.nouns.get(noun_key(pobj))
-        return self.lex.nouns.get(noun_key(dobj))
+        cue = self.lex.nouns.get(noun_key(dobj))
+        if cue is not None and verb.lemma_.lower() in STOP_VERBS:
+            # "halted economic aid to Niger": stopping help or engagement is a sanction; stopping
+            # a hostile act ("halted the strikes") states nothing here
+            if self.lex.polarity(cue.type) < 0 or cue.type in ("SANCTION", "THREATEN"):
+                return None
+            return Cue(type="SANCTION", preps=cue.preps)
+        return cue
+
+    def _intended(self, verb: Token, type_name: str) -> str | None:
+        """The type an act takes when the clause only states the will to do it ("X is ready to
+        send engineers to Y", "offered to mediate", "vowed to strike"): AGREE, or THREATEN for a
+        hostile act; None when ``verb`` is not the complement of a word of intent."""
+        if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        if verb.head.lemma_.lower() not in _INTENT_WORDS or negated_scope(verb.head):
+            return None
+        if self.lex.polarity(type_name) < 0 and type_name not in ("REJECT", "PROTEST", "ACCUSE"):
+            return "THREATEN"
+        return "AGREE"
 
     def _victims_of_opposed_act(self, verb: Token, type_name: str) -> list[str]:
         """Y in "oppose/condemn/reject any aggression against Y": the target of a conflict

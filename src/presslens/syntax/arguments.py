@@ -87,6 +87,8 @@ class ArgumentReader:
         ):
             # "Estonia is amending its constitution to strip Russian citizens of the vote"
             return self.subjects(verb.head.head, depth + 1)
+        if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
+            return self.subjects(verb.head, depth + 1)  # "X is ready to send": ready's subject
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return [], False
