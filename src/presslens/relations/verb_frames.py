@@ -35,6 +35,7 @@ _INTENT_WORDS = word_set("relation_patterns", "intent_words")
 MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
+RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
@@ -79,7 +80,13 @@ class VerbFrames(FrameBase):
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.military_nouns
             for c in verb.children
         )
-        if military:
+        recalled = lemma in RECALLING_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ENVOY_NOUNS for c in verb.children
+        )
+        if recalled:
+            # "recalled its ambassador from Budapest": a protest against the state left
+            cue, prep, kind = Cue(type="PROTEST"), None, "verb"
+        elif military:
             helpers = any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.helping_forces
                 for c in verb.children

@@ -1,0 +1,63 @@
+"""Acts PLOVER's codebook names in its modes, read by the rules (fast profile): recalled envoys
+are a protest, released captives a retreat, convictions a sanction, indictments and lawsuits
+accusations, extraditions and shared intelligence cooperation, lent money and airlifted relief
+aid; an official's "the country is prepared to ..." is the official's state stating intent.
+
+Texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def _doc(analyzer: Analyzer, body: str) -> Document:
+    return analyzer.analyze(RawArticle(text=f"News in brief\nMarch 3 2019\n\n{body}\n", source="test"))
+
+
+def _triples(doc: Document) -> set[tuple[str, str, str]]:
+    names = {a.id: a.name for a in doc.actors}
+    return {(names[r.source], names[r.target], r.type) for r in doc.relations}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hungary recalled its ambassador from Kyiv after the vote.", ("Hungary", "Ukraine", "PROTEST")),
+        ("Azerbaijan released four Armenian soldiers captured in the clashes.",
+         ("Azerbaijan", "Armenia", "RETREAT")),
+        ("A court in Ankara convicted two Greek soldiers of espionage.", ("Turkey", "Greece", "SANCTION")),
+        ("Georgia sued Russia at the European Court of Human Rights.", ("Georgia", "Russia", "ACCUSE")),
+        ("Spain extradited a Russian banker to the United States.", ("Spain", "United States", "COOPERATE")),
+        ("Japan will lend two billion dollars to Sri Lanka.", ("Japan", "Sri Lanka", "AID")),
+        ("The Emirates airlifted field hospitals to Libya after the floods.",
+         ("United Arab Emirates", "Libya", "AID")),
+        ("Paris hailed Rome for the rescue at sea.", ("France", "Italy", "SUPPORT")),
+    ],
+)
+def test_plover_modes(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    triples = _triples(_doc(analyzer, body))
+    assert expected in triples, triples
+
+
+def test_recalling_an_envoy_is_no_withdrawal(analyzer: Analyzer) -> None:
+    triples = _triples(_doc(analyzer, "Hungary recalled its ambassador from Kyiv after the vote."))
+    assert not any(t == "RETREAT" for _, _, t in triples), triples
+
+
+def test_an_official_speaks_for_the_country_that_states_intent(analyzer: Analyzer) -> None:
+    body = ("Finland's defence ministry said the country was prepared to lend mine-clearing "
+            "equipment to Moldova.")
+    doc = _doc(analyzer, body)
+    names = {a.id: a.name for a in doc.actors}
+    rows = {(names[r.source], names[r.target], r.type, r.modality) for r in doc.relations}
+    assert ("Finland", "Moldova", "AGREE", "future") in rows, rows
