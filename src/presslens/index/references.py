@@ -47,6 +47,7 @@ _COUNTS: dict[str, int] = {word: int(n) for word, n in word_table("references", 
 _COORDINATORS = word_set("references", "coordinators")
 _QUANTITY_WORDS = word_set("references", "quantity_words")
 _NATIONAL_NOUNS = word_set("references", "national_nouns")
+_OFFICE_NOUNS = word_set("references", "office_nouns")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WIDER_PRONOUNS = FIRST_PLURAL | THIRD_PLURAL  # ("he/she" inside a quote is resolved already)
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
@@ -194,6 +195,10 @@ def resolve_third_person(index: DocumentIndex) -> None:
                     if token.lower_ in THIRD_SINGULAR:
                         found = found[:1]  # "it" is one of a coordination at most
                     index._pronouns[token.i] = found
+            elif token.lower_ in PERSONAL and token.i not in index.by_token and _outside_direct_speech(index, token):
+                office = _office_antecedent(token, s_index, recent)
+                if office:
+                    index.by_token[token.i] = office  # "the minister said her government ..."
             if token.dep_ in _SUBJECT_DEPS:
                 # the whole coordination: "Russia, China and Iran said that they oppose ..."
                 ids, _ = index.phrase(token)
@@ -203,6 +208,30 @@ def resolve_third_person(index: DocumentIndex) -> None:
                     # they ...") stands between a pronoun and an earlier actor
                     recent.append((s_index, ids, token))
                     del recent[:-4]
+
+
+def _outside_direct_speech(index: DocumentIndex, token: Token) -> bool:
+    """Outside a quote, or in reported speech ("the minister said her government ..."), where a
+    third person may be the speaker; inside a direct quote it is someone the quote names."""
+    quote = index.quote_at(token.idx)
+    return quote is None or quote.kind == "indirect"
+
+
+def _office_antecedent(
+    token: Token, s_index: int, recent: list[tuple[int, list[str], Token]]
+) -> list[str] | None:
+    """The state of an office-holder named only by the office ("Argentina's foreign minister
+    said her government ..."): the latest subject in this or the previous sentence, when it is
+    an office noun that stands for one actor."""
+    for sentence, ids, subject in reversed(recent):
+        if s_index - sentence > 1:
+            break
+        if sentence == s_index and subject.i > token.i:
+            continue
+        if subject.lemma_.lower() in _OFFICE_NOUNS and subject.pos_ == "NOUN" and len(ids) == 1:
+            return list(ids)
+        return None  # a nearer subject of another kind is the likelier antecedent
+    return None
 
 
 def resolve_quoted_persons(index: DocumentIndex) -> None:

@@ -41,10 +41,10 @@ from presslens.relations.construction_frames import (
     ConstructionFrames,
 )
 from presslens.relations.discourse_frames import DiscourseFrames
-from presslens.relations.frame_base import Found, noun_key
+from presslens.relations.frame_base import LIGHT_VERBS, Found, noun_key
 from presslens.relations.noun_frames import NounFrames
 from presslens.relations.predicate_frames import PredicateFrames
-from presslens.relations.verb_frames import LIGHT_VERBS, RECALLING_VERBS, VerbFrames
+from presslens.relations.verb_frames import RECALLING_VERBS, VerbFrames
 from presslens.syntax.lookup import lemma_in
 
 __all__ = ["Found", "Patterns"]

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from presslens.index import DocumentIndex
 from presslens.lexicon import Cue, RelationLexicon, word_set
 from presslens.model import Modality
-from presslens.syntax import FIRST_PLURAL, Actors, ArgumentReader
+from presslens.syntax import FIRST_PLURAL, Actors, ArgumentReader, negated_scope
 
 PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate": 0.7,
          "adjective": 0.6}
@@ -27,6 +27,9 @@ FALLBACK_PRIOR = 0.4  # target taken from first person elsewhere in the sentence
 _HOST_NOUNS = word_set("relation_patterns", "host_nouns")
 _HOST_PREPS = word_set("relation_patterns", "host_preps")
 _AGREEMENT_NOUNS = word_set("relation_patterns", "agreement_nouns")
+_INTENT_WORDS = word_set("relation_patterns", "intent_words")
+# verbs whose event-noun object states the act ("lodged a protest with X", "renewed talks")
+LIGHT_VERBS = word_set("relation_patterns", "light_verbs")
 _LEFT_PREPS = ("from", "of", "out")  # "withdrew from", "pulled out of"
 
 
@@ -41,6 +44,18 @@ class Found:
     confidence: float
     cue: Token
     polarity: int
+
+
+def stated_intent(verb: Token) -> bool:
+    """Whether ``verb`` is the to-infinitive of a word of intent ("is ready to send", "offered to
+    mediate", "vowed to strike"), not negated ("is not ready to")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.dep_ == "prep":
+        word = verb.head.head  # "is open to resuming talks", "is committed to helping"
+    elif verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        word = verb.head
+    else:
+        return False
+    return word.lemma_.lower() in _INTENT_WORDS and not negated_scope(word)
 
 
 def noun_key(noun: Token) -> str:

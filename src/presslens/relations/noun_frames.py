@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from presslens.lexicon import Cue, word_set
-from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase, noun_key
+from presslens.relations.frame_base import (
+    INFERRED_PENALTY,
+    LIGHT_VERBS,
+    PRIOR,
+    Found,
+    FrameBase,
+    noun_key,
+    stated_intent,
+)
 from presslens.syntax import direct_object, modality_of, negated_scope
 
 _ASPECT_END = word_set("relation_patterns", "aspect_end")
@@ -50,6 +58,8 @@ class NounFrames(FrameBase):
                         sources.extend(m for m in more if m not in sources)
         if governed and not sources:
             return  # "suspended all trade with X": the verb states the relation
+        if noun.dep_ == "dobj" and stated_intent(head) and head.lemma_.lower() in LIGHT_VERBS:
+            return  # "is willing to reopen negotiations with X": the verb states the intent
         root = noun
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head

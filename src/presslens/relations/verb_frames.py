@@ -16,10 +16,12 @@ from presslens.lexicon import Cue, word_set
 from presslens.relations.frame_base import (
     FALLBACK_PRIOR,
     INFERRED_PENALTY,
+    LIGHT_VERBS,
     PRIOR,
     Found,
     FrameBase,
     noun_key,
+    stated_intent,
 )
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
 
@@ -29,9 +31,7 @@ _DISCOURSE_WINDOW = 4
 _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
 _QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
-LIGHT_VERBS = word_set("relation_patterns", "light_verbs")
 STOP_VERBS = word_set("relation_patterns", "stop_verbs")
-_INTENT_WORDS = word_set("relation_patterns", "intent_words")
 MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
@@ -308,9 +308,7 @@ class VerbFrames(FrameBase):
         """The type an act takes when the clause only states the will to do it ("X is ready to
         send engineers to Y", "offered to mediate", "vowed to strike"): AGREE, or THREATEN for a
         hostile act; None when ``verb`` is not the complement of a word of intent."""
-        if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return None
-        if verb.head.lemma_.lower() not in _INTENT_WORDS or negated_scope(verb.head):
+        if not stated_intent(verb):
             return None
         if self.lex.polarity(type_name) < 0 and type_name not in ("REJECT", "PROTEST", "ACCUSE"):
             return "THREATEN"

@@ -89,6 +89,15 @@ class ArgumentReader:
             return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
             return self.subjects(verb.head, depth + 1)  # "X is ready to send": ready's subject
+        if (
+            depth < 3
+            and verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ == "ADJ"
+        ):
+            # "X is open to resuming talks" (after a verb the doer may be its object: "accused Y
+            # of violating", "by signing")
+            return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return [], False

@@ -1,0 +1,60 @@
+"""The reference resolver: "he/she/his/her" after an office-holder the text names only by the
+office ("Argentina's foreign minister said her government ...") stands for that office's state,
+outside direct quotes; inside a direct quote it is left to the quote's own reading.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def _doc(analyzer: Analyzer, body: str) -> Document:
+    return analyzer.analyze(RawArticle(text=f"News in brief\nMarch 3 2019\n\n{body}\n", source="test"))
+
+
+def _rows(doc: Document) -> set[tuple[str, str, str, str]]:
+    names = {a.id: a.name for a in doc.actors}
+    return {(names[r.source], names[r.target], r.type, r.modality) for r in doc.relations}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Argentina's foreign minister said her government is willing to reopen negotiations "
+         "with Chile.", ("Argentina", "Chile", "AGREE", "future")),
+        ("Kenya's defence minister said his country will send engineers to Malawi.",
+         ("Kenya", "Malawi", "AID", "future")),
+        ("The Ethiopian foreign ministry said the government was open to resuming talks with Egypt.",
+         ("Ethiopia", "Egypt", "AGREE", "future")),
+    ],
+)
+def test_an_office_holder_speaks_for_their_state(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str, str]
+) -> None:
+    rows = _rows(_doc(analyzer, body))
+    assert expected in rows, rows
+
+
+def test_a_named_person_is_not_replaced_by_their_state(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Kenyan President William Ruto said he would visit Malawi in June.")
+    names = {a.id: a.name for a in doc.actors}
+    sources = {names[r.source] for r in doc.relations}
+    assert "William Ruto" in sources and "Kenya" not in sources, sources
+
+
+def test_a_pronoun_inside_a_direct_quote_is_not_the_office(analyzer: Analyzer) -> None:
+    body = ('"He has betrayed us," Armenia\'s foreign minister said of the mayor.')
+    doc = _doc(analyzer, body)
+    names = {a.id: a.name for a in doc.actors}
+    assert not any(names[r.source] == "Armenia" and r.type == "REJECT" for r in doc.relations)
