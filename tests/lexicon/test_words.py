@@ -10,6 +10,7 @@ import yaml
 
 from presslens.lexicon import LexiconError, word_set, word_table
 from presslens.lexicon import words as words_module
+from presslens.lexicon.words import load_yaml
 
 
 def test_every_shipped_list_loads() -> None:
@@ -48,3 +49,28 @@ def test_entries_that_are_not_words_are_refused(monkeypatch: pytest.MonkeyPatch)
         word_set("fake", "booleans")
     with pytest.raises(LexiconError, match="expected a table"):
         word_table("fake", "table")
+
+
+def test_no_data_file_gives_a_key_twice() -> None:
+    # YAML keeps the last of two equal keys silently: a list added under a name that already
+    # exists would replace the first one (it happened: "asking_verbs" in syntax.yaml)
+    root = resources.files("presslens.data")
+    pending = [root]
+    checked = 0
+    while pending:
+        folder = pending.pop()
+        for item in folder.iterdir():
+            if item.is_dir():
+                pending.append(item)
+            elif item.name.endswith((".yaml", ".yml")):
+                load_yaml(item.read_text(encoding="utf-8"), item.name)
+                checked += 1
+    assert checked > 20
+
+
+def test_a_key_given_twice_is_refused_with_its_line() -> None:
+    with pytest.raises(LexiconError, match=r"syntax.yaml: line 3: the key 'verbs' is given twice"):
+        load_yaml("note: x\nverbs: [a]\nverbs: [b]\n", "syntax.yaml")
+    # nested mappings too
+    with pytest.raises(LexiconError, match="given twice"):
+        load_yaml("note: x\ntable:\n  a: 1\n  a: 2\n", "t.yaml")

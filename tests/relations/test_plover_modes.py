@@ -1,7 +1,7 @@
 """Acts PLOVER's codebook names in its modes, read by the rules (fast profile): recalled envoys
 are a protest, released captives a retreat, convictions a sanction, indictments and lawsuits
 accusations, extraditions and shared intelligence cooperation, lent money and airlifted relief
-aid; an official's "the country is prepared to ..." is the official's state stating intent.
+aid; what one side describes or portrays the other as is an alignment; an official's "the country is prepared to ..." is the official's state stating intent.
 
 Texts are written for these tests.
 """
@@ -42,6 +42,9 @@ def _triples(doc: Document) -> set[tuple[str, str, str]]:
         ("The Emirates airlifted field hospitals to Libya after the floods.",
          ("United Arab Emirates", "Libya", "AID")),
         ("Paris hailed Rome for the rescue at sea.", ("France", "Italy", "SUPPORT")),
+        ("Iran freed a French aid worker after two years in prison.", ("Iran", "France", "RETREAT")),
+        ("Caracas portrays Guyana as a puppet of Washington.", ("United States", "Guyana", "CONTROL")),
+        ("Minsk describes Lithuania as an enemy.", ("Belarus", "Lithuania", "ADVERSARY")),
     ],
 )
 def test_plover_modes(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
@@ -61,3 +64,22 @@ def test_an_official_speaks_for_the_country_that_states_intent(analyzer: Analyze
     names = {a.id: a.name for a in doc.actors}
     rows = {(names[r.source], names[r.target], r.type, r.modality) for r in doc.relations}
     assert ("Finland", "Moldova", "AGREE", "future") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Asked whether Ankara now regarded France as an adversary, the minister laughed.",
+        "Reporters wondered if Baku would attack Armenia before the talks.",
+    ],
+)
+def test_a_reported_question_states_nothing(analyzer: Analyzer, body: str) -> None:
+    assert _doc(analyzer, body).relations == []
+
+
+def test_what_one_side_calls_the_other_holds_both_ways(analyzer: Analyzer) -> None:
+    triples = _triples(_doc(analyzer, "Minsk calls Lithuania an enemy."))
+    assert {("Belarus", "Lithuania", "ADVERSARY"), ("Lithuania", "Belarus", "ADVERSARY")} <= triples
+    # a puppet is somebody's: the caller is not the puppet master
+    triples = _triples(_doc(analyzer, "Minsk calls Lithuania a puppet."))
+    assert not any(t == "CONTROL" for _, _, t in triples), triples

@@ -8,9 +8,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from presslens.lexicon.words import DATA_PACKAGE, LexiconError
+from presslens.lexicon.words import DATA_PACKAGE, LexiconError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ class RelationLexicon:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text, f"data/{name}")
     if not isinstance(data, dict):
         raise LexiconError(f"{name}: expected a mapping at the top level")
     return data

@@ -21,6 +21,32 @@ class LexiconError(ValueError):
     """A word list, table or cue lexicon that cannot be used, with the reason."""
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader refusing a key given twice in one mapping (YAML keeps the last one
+    silently, so a second list under an existing name would replace the first)."""
+
+
+def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise LexiconError(f"line {key_node.start_mark.line + 1}: the key {key!r} is given twice")
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
+def load_yaml(text: str, where: str) -> Any:
+    """``text`` read as YAML, refusing duplicate keys (``where`` names the file in the error)."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)
+    except LexiconError as err:
+        raise LexiconError(f"{where}: {err}") from err
+
+
 @cache
 def _read(language: str, file: str) -> dict[str, Any]:
     where = f"data/{language}/{file}.yaml"
@@ -28,7 +54,7 @@ def _read(language: str, file: str) -> dict[str, Any]:
         text = resources.files(DATA_PACKAGE).joinpath(language, f"{file}.yaml").read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise LexiconError(f"{where}: no such word list file") from err
-    data = yaml.safe_load(text)
+    data = load_yaml(text, where)
     if not isinstance(data, dict):
         raise LexiconError(f"{where}: expected a mapping at the top level")
     if not isinstance(data.get("note"), str) or not data["note"].strip():

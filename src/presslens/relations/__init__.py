@@ -26,6 +26,7 @@ from presslens.lexicon import relation_lexicon, relation_types
 from presslens.model import Document, Relation
 from presslens.relations.assemble import BestRelations
 from presslens.relations.extract import Patterns
+from presslens.syntax.modality import in_reported_question
 
 __all__ = ["extract_relations", "naive_baseline", "relation_types"]
 
@@ -58,6 +59,8 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
             if doc.text[start:end].rstrip("\"'”’»“ ").endswith("?") and index.quote_at(found.cue.idx) is None:
                 # the outlet's own question ("Can Russia and China help Serbia?") asserts nothing
                 continue
+            if in_reported_question(found.cue):
+                continue  # "asked whether Ankara regarded France as an adversary"
             best.add(found, start, end)
     return best.relations(doc, index.asserted_by, index.state_of,
                           order=lambda item: (item[1], item[0].cue.i))

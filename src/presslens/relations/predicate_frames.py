@@ -15,6 +15,9 @@ from presslens.syntax import COPULAS, modality_of, negated
 
 _AS_VERBS = word_set("relation_patterns", "as_verbs")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
+# alignments that hold between the two sides alike: who calls another an enemy or a partner is
+# that one's enemy or partner ("a puppet", "a proxy" say nothing of the caller)
+_MUTUAL_ALIGNMENTS = frozenset({"ALLY", "ADVERSARY"})
 
 
 class PredicateFrames(FrameBase):
@@ -114,6 +117,10 @@ class PredicateFrames(FrameBase):
         if verb is not None and verb.lemma_ == "use" and not other:
             other = consider_subject  # "Y uses X as an instrument"
         prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
+        if not other and consider_subject and cue.type in _MUTUAL_ALIGNMENTS:
+            # "Minsk calls Lithuania an enemy", "regards X as a partner": one to the other, each way
+            other = [c for c in consider_subject if c not in subject]
+            yield from self._emit(other, subject, cue, cue.type, modality, prior, noun)
         yield from self._emit(subject, other, cue, cue.type, modality, prior, noun)
         if cue.type == "CONTROL" and other:
             # "uses Yerevan as a tool against Russia": the user is the adversary of the one the

@@ -21,6 +21,8 @@ _HYPOTHETICAL = word_set("syntax", "hypothetical_auxiliaries")
 _HYPOTHETICAL_IN_STANCES = _HYPOTHETICAL | word_set("syntax", "contracted_would")
 CONDITIONAL_MARKS = word_set("syntax", "conditional_marks")
 _INTENT_VERBS = word_set("syntax", "intent_verbs")
+_QUESTION_MARKS = word_set("syntax", "question_marks")
+_QUESTION_VERBS = word_set("syntax", "question_verbs")
 
 
 def modality_of(verb: Token) -> Modality:
@@ -58,3 +60,21 @@ def hypothetical(verb: Token, *, reported: bool = False) -> bool:
         or (c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS)
         for c in verb.children
     )
+
+
+def in_reported_question(token: Token) -> bool:
+    """Whether ``token`` stands in a reported question ("asked whether X regarded Y as an
+    adversary", "wondered if X would attack"): a clause on its way up opened by "whether", or by
+    "if" under a verb of asking."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "mark" and (
+                child.lower_ in _QUESTION_MARKS
+                or (child.lower_ == "if" and node.head.lemma_.lower() in _QUESTION_VERBS)
+            ):
+                return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
