@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
+
+from presslens.actors.lone_names import aimed_at_person
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
@@ -72,11 +74,25 @@ def is_non_actor(run: _Run, span: Span, person: bool = False) -> bool:
     if root.dep_ == "pobj":
         prep = root.head
         if prep.lower_ in PLACE_PREPOSITIONS:
-            return True
+            return not (person and _person_after_place_preposition(run, span, root))
         if prep.lower_ == "of" and (prep.head.lower_ in na.place_nouns or
                                     prep.head.lower_ in _COMPASS):
             return True
     return False
+
+
+def _person_after_place_preposition(run: _Run, span: Span, root: Token) -> bool:
+    """A person's name after "in", "at", "into" ...: aimed at by the word before the preposition
+    ("leveled at Clinton", "lit into Mark Burnett"), introduced by a role noun ("in producer Mark
+    Burnett's film"), or the possessor of what the preposition governs ("in Daniel Noah's
+    drama")."""
+    if aimed_at_person(root, run.x.lone_name_cues):
+        return True
+    if any(t.tag_ == "POS" for t in root.children) or (
+            span.end < len(run.sdoc) and run.sdoc[span.end].tag_ == "POS"):
+        return True
+    before = run.sdoc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.lower_ in run.x.titles.all
 
 
 def looks_like_name(span: Span) -> bool:

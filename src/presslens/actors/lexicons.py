@@ -76,6 +76,9 @@ class LoneNameCues:
     led_nouns: frozenset[str]
     determiners: frozenset[str]
     doer_verbs: frozenset[str] = frozenset()  # an unknown lone name doing these is a person
+    # "level at", "coalesce around": a word and the place preposition it aims at a person
+    aimed_prepositions: frozenset[str] = frozenset()
+    appositive_nouns: frozenset[str] = frozenset()  # "his sister, Elizabeth": a person
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +89,8 @@ def lone_name_cues() -> LoneNameCues:
         led_nouns=frozenset(raw["led_nouns"]),
         determiners=frozenset(raw["determiners"]),
         doer_verbs=frozenset(raw["doer_verbs"]),
+        aimed_prepositions=frozenset(raw["aimed_prepositions"]),
+        appositive_nouns=frozenset(raw["appositive_nouns"]),
     )
 
 

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
 from presslens.actors.drafts import ActorDraft, slug
-from presslens.actors.lone_names import lone_name_is_person, looks_like_surname
+from presslens.actors.lone_names import (
+    after_determiner,
+    is_possessor,
+    lone_name_is_person,
+    looks_like_surname,
+    name_list,
+    untagged_name_acts,
+)
 from presslens.actors.offices import continuing_forms
+from presslens.actors.organisations import ORG_TRIGGER_WORDS
 from presslens.actors.role_nouns import gender_from_roles, introduced_roles, people_before
 from presslens.lexicon.speech import speech_verbs
 
@@ -44,7 +52,7 @@ def add_acting_names(run: _Run) -> None:
     """Lone names left over once people, surnames and bodies are found, that act as people
     do (``_acts_as_person``): after the others, so that a surname joins the full name it
     continues."""
-    for candidate in _name_runs(run):
+    for candidate in _name_runs(run) + _names_tagged_as_nouns(run):
         if not (run._free(candidate) and _acts_as_person(run, candidate)):
             continue
         named = next((d for d in people_before(run, candidate.start_char)
@@ -71,6 +79,27 @@ def _name_runs(run: _Run) -> list[Span]:
     return [r for r in runs if 1 <= len(r) <= 3]
 
 
+def _names_tagged_as_nouns(run: _Run) -> list[Span]:
+    """Capitalised words the tagger takes for common nouns inside a sentence, or before a
+    possessive ("Ayres quickly responded", "Feigen has apologized", "Gove's announcement"):
+    names it does not know, which the organisation pass leaves alone."""
+    found = []
+    for tok in run.tokens:
+        if (tok.pos_ in ("NOUN", "ADJ") and tok.is_alpha and looks_like_surname(tok.text)
+                and (_inside_sentence(run, tok) or is_possessor(tok))
+                and tok.lower_ not in ORG_TRIGGER_WORDS and tok.lower_ not in run.x.titles.all):
+            found.append(run.sdoc[tok.i : tok.i + 1])
+    return found
+
+
+def _inside_sentence(run: _Run, tok: Token) -> bool:
+    """A lower-case word or a comma stands before ``tok``: its capital is no sentence's or
+    heading's, and it is no part of a longer name ("Pawn Stars’")."""
+    before = run.sdoc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and not tok.is_sent_start and (
+        (before.is_alpha and (before.is_lower or before.is_sent_start)) or before.text == ",")
+
+
 def _single_name_is_person(run: _Run, span: Span) -> bool:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in speech_verbs():
@@ -93,19 +122,27 @@ def _acts_as_person(run: _Run, span: Span) -> bool:
     if len(span) != 1 or run._in_quote(span.start_char):
         return False
     token = span[0]
-    if not looks_like_surname(token.text) or token.ent_type_ == "ORG":
-        return False
-    before = run.sdoc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.lower_ in run.x.lone_name_cues.determiners:
+    if not looks_like_surname(token.text) or (token.ent_type_ == "ORG" and token.pos_ == "PROPN"):
+        return False  # an organisation's name (the organisation pass has had it)
+    if after_determiner(token, run.x.lone_name_cues):
         return False  # "The Ministry rejects": a body's title-case noun, not a name
     if token.ent_type_ and run.x.entries_by_name.get(token.text.lower()) is not None:
         return False  # a place or body the gazetteer knows by this word
+    # "Rubio and Pompeo", "criticism of Palin and McCain": a name in a list with a person
     if token.dep_ == "conj":
-        owner = run.token_owner.get(token.head.i)
-        return owner is not None and run.drafts[owner].kind == "person"
+        return _owned_by_person(run, token.head)
+    if any(_owned_by_person(run, m) for m in name_list(token)):
+        return True
+    if untagged_name_acts(token) and token.lower_ not in run.x.titles.all:
+        return True  # "Gingrich currently lags", "Gorsuch's backers" (not "Editor's note")
     head = token.head
     return (token.dep_ == "nsubj" and head.pos_ == "VERB"
             and (head.lemma_ in speech_verbs() or head.lemma_ in run.x.lone_name_cues.doer_verbs))
+
+
+def _owned_by_person(run: _Run, token: Token) -> bool:
+    owner = run.token_owner.get(token.i)
+    return owner is not None and run.drafts[owner].kind == "person"
 
 
 def _has_surname_suffix(run: _Run, span: Span) -> bool:
