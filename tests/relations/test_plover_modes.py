@@ -1,7 +1,9 @@
 """Acts PLOVER's codebook names in its modes, read by the rules (fast profile): recalled envoys
-are a protest, released captives a retreat, convictions a sanction, indictments and lawsuits
-accusations, extraditions and shared intelligence cooperation, lent money and airlifted relief
-aid; what one side describes or portrays the other as is an alignment; an official's "the country is prepared to ..." is the official's state stating intent.
+are a protest, released captives a retreat, convictions a sanction, jailing coercion,
+indictments, lawsuits, investigations and rebukes accusations, pressing another to act a request,
+extraditions and shared intelligence cooperation, lent money and airlifted relief aid; what one
+side describes or portrays the other as is an alignment; an official's "the country is prepared
+to ..." is the official's state stating intent; a reported question states nothing.
 
 Texts are written for these tests.
 """
@@ -45,6 +47,11 @@ def _triples(doc: Document) -> set[tuple[str, str, str]]:
         ("Iran freed a French aid worker after two years in prison.", ("Iran", "France", "RETREAT")),
         ("Caracas portrays Guyana as a puppet of Washington.", ("United States", "Guyana", "CONTROL")),
         ("Minsk describes Lithuania as an enemy.", ("Belarus", "Lithuania", "ADVERSARY")),
+        ("Tehran jailed two Swedish tourists for espionage.", ("Iran", "Sweden", "COERCE")),
+        ("Kyiv decried Hungary's veto in Brussels.", ("Ukraine", "Hungary", "ACCUSE")),
+        ("Warsaw pressed Berlin to pay reparations.", ("Poland", "Germany", "REQUEST")),
+        ("Manila opened an investigation into Chinese coast guard vessels.",
+         ("Philippines", "China", "ACCUSE")),
     ],
 )
 def test_plover_modes(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
