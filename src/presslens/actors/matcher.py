@@ -46,18 +46,18 @@ class GazetteerMatcher:
                     self._contextual[key] = []
                     self._matcher.add(f"context|{context.name}", [nlp.make_doc(context.name)])
                 self._contextual[key].append((entry, context))
-            forms: list[tuple[SurfaceKind, tuple[str, ...]]] = [
-                ("name", (entry.name, *entry.names)),
-                ("acronym", entry.acronyms),
-                ("demonym", entry.demonyms),
-                ("capital", entry.capitals),
-                ("seat", entry.seats),
-            ]
-            for surface, texts in forms:
+            for surface, texts in forms_of(entry):
                 label = f"{entry.key}|{surface}"
                 key = nlp.vocab.strings.add(label)
                 self._labels[key] = (entry.key, surface)
                 surfaces.setdefault(label, []).extend(sorted(set(_with_spaced_initials(texts))))
+        # one-word forms, for a possessive written without its apostrophe ("Russias borders")
+        self._one_word: dict[str, tuple[str, SurfaceKind]] = {}
+        for entry in gazetteer:
+            for surface, texts in ((s, t) for s, t in forms_of(entry) if s != "demonym"):
+                for text in texts:
+                    if text.isalnum():
+                        self._one_word.setdefault(text, (entry.key, surface))
         for label, forms_of_label in surfaces.items():
             # make_doc only tokenises: cheap, and the same tokenisation the parsed text had.
             self._matcher.add(label, [nlp.make_doc(t) for t in forms_of_label])
@@ -86,8 +86,45 @@ class GazetteerMatcher:
                 continue
             taken.update(tokens)
             chosen.append(match)
+        chosen.extend(self._bare_possessives(sdoc, taken))
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+    def _bare_possessives(self, sdoc: Doc, taken: set[int]) -> list[GazetteerMatch]:
+        """One-word forms with a possessive s and no apostrophe, as feeds that strip apostrophes
+        print them ("Russias borders", "Trumps personality", "the GOPs efforts"): the form
+        plus "s", before a word of what it owns (not a verb of its own: "the States have")."""
+        found = []
+        for tok in sdoc:
+            if tok.i in taken or not tok.text.endswith("s") or tok.i + 1 >= len(sdoc):
+                continue
+            hit = self._one_word.get(tok.text[:-1])
+            owned = sdoc[tok.i + 1]
+            if (hit is None or not tok.whitespace_ or owned.pos_ in _NOT_OWNED
+                    or owned.tag_ in _NOT_OWNED_TAGS or not owned.text[:1].isalnum()
+                    or (owned.ent_iob_ == "I" and owned.ent_type_ == "PERSON")):
+                continue  # (a person's name that NER runs on from it is left to NER)
+            entry = self.gazetteer.get(hit[0])
+            match = GazetteerMatch(entry, hit[1], tok.i, tok.i + 1) if entry is not None else None
+            if match is not None and _is_word_boundary(sdoc, match):
+                found.append(match)
+        return found
+
+
+# after these a bare "Russias" is no possessor: a verb of its own, a preposition, a clause
+_NOT_OWNED = frozenset({"AUX", "ADP", "CCONJ", "SCONJ", "PART", "DET", "PRON", "PUNCT", "SPACE"})
+_NOT_OWNED_TAGS = frozenset({"VBD", "VBN", "VBP", "MD"})
+
+
+def forms_of(entry: Entry) -> list[tuple[SurfaceKind, tuple[str, ...]]]:
+    """The surface forms of ``entry`` by kind of surface."""
+    return [
+        ("name", (entry.name, *entry.names)),
+        ("acronym", entry.acronyms),
+        ("demonym", entry.demonyms),
+        ("capital", entry.capitals),
+        ("seat", entry.seats),
+    ]
 
 
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)")
