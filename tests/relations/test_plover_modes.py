@@ -52,6 +52,10 @@ def _triples(doc: Document) -> set[tuple[str, str, str]]:
         ("Warsaw pressed Berlin to pay reparations.", ("Poland", "Germany", "REQUEST")),
         ("Manila opened an investigation into Chinese coast guard vessels.",
          ("Philippines", "China", "ACCUSE")),
+        ("Poland extended the closure of its checkpoints on the border with Belarus.",
+         ("Poland", "Belarus", "SANCTION")),
+        ("The speaker said Chisinau was acting on orders from Brussels.",
+         ("European Union", "Moldova", "CONTROL")),
     ],
 )
 def test_plover_modes(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
