@@ -3,9 +3,9 @@ puts a person: after a word that aims a place preposition at someone ("leveled a
 around"), in a short list of names with a person's place ("criticism of Palin and McCain"),
 before a noun for what a person leads or has ("the Bennett regime"), beside a kin noun ("his
 older brother, Patrick"), after "such as", and, where the named-entity model does not tag the
-word at all or takes it for a common noun, as the subject of a verb or a possessor. Rivers,
-islands, lists of counties and days of the week stay no people. Every sentence here was
-written for these tests."""
+word at all or takes it for a common noun, as the subject of a verb, a possessor or the object
+of a verb done to people ("blame Gulen"). Rivers, islands, lists of counties and days of the
+week stay no people. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def _kind_at(doc: Document, word: str) -> str | None:
         ("Gallagher refused to blame the goalkeeper for the loss.", "Gallagher"),
         ("Gallagher’s conservative backers rallied behind him.", "Gallagher"),
         ("The report angered the committee, and Ayres quickly responded.", "Ayres"),
+        ("Turkish officials still blame Gulen for the coup attempt.", "Gulen"),
+        ("The general once described Harward as a superb officer.", "Harward"),
     ],
 )
 def test_a_lone_surname_where_a_person_stands_is_a_person(

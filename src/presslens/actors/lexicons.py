@@ -79,6 +79,7 @@ class LoneNameCues:
     # "level at", "coalesce around": a word and the place preposition it aims at a person
     aimed_prepositions: frozenset[str] = frozenset()
     appositive_nouns: frozenset[str] = frozenset()  # "his sister, Elizabeth": a person
+    person_object_verbs: frozenset[str] = frozenset()  # "Erdogan blames Gulen": a person
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def lone_name_cues() -> LoneNameCues:
         doer_verbs=frozenset(raw["doer_verbs"]),
         aimed_prepositions=frozenset(raw["aimed_prepositions"]),
         appositive_nouns=frozenset(raw["appositive_nouns"]),
+        person_object_verbs=frozenset(raw["person_object_verbs"]),
     )
 
 

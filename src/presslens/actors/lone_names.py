@@ -142,16 +142,21 @@ def aimed_at_person(tok: Token, cues: LoneNameCues) -> bool:
             or f"{word.lower_} {prep.lower_}" in cues.aimed_prepositions)
 
 
-def untagged_name_acts(tok: Token) -> bool:
+def untagged_name_acts(tok: Token, cues: LoneNameCues) -> bool:
     """A lone name the NER model leaves untagged that stands where a person stands and a place
     seldom does: the subject of a verb ("Gingrich currently lags", "Guardiola refused", "Evans
-    is expected"), not a plural ("Zenefits failed"), or a possessor ("Gorsuch's backers",
-    "Mursi's remarks"). A name the model tags as a place or body needs a doer verb instead."""
+    is expected"), not a plural ("Zenefits failed"), a possessor ("Gorsuch's backers",
+    "Mursi's remarks"), the object of a verb done to people ("Erdogan blames Gulen";
+    ``person_object_verbs``) or the modifier of a led noun ("the Gorsuch hearings"). A name the
+    model tags as a place or body needs a doer verb instead."""
     if len(tok) < 3 or tok.lower_ in _CALENDAR or (tok.ent_type_ and not (
             tok.pos_ != "PROPN" and tok.ent_type_ in ("ORG", "NORP"))):
         return False  # a word the tagger takes for a noun says little by its NER label
-    if is_possessor(tok):
+    if is_possessor(tok) or (tok.pos_ != "ADJ" and tok.head.i == tok.i + 1
+                             and dep_is_led_noun(tok, cues)):
         return True  # "Sessions’ judgment" (the tagger takes it for a plural)
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        return tok.head.lemma_.lower() in cues.person_object_verbs
     return tok.tag_ != "NNPS" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB"
 
 

@@ -18,6 +18,7 @@ from presslens.actors.candidate_names import clean_name, is_non_actor, looks_lik
 from presslens.actors.drafts import ActorDraft, slug
 from presslens.actors.lone_names import (
     after_determiner,
+    dep_is_led_noun,
     is_possessor,
     lone_name_is_person,
     looks_like_surname,
@@ -124,6 +125,9 @@ def _acts_as_person(run: _Run, span: Span) -> bool:
     token = span[0]
     if not looks_like_surname(token.text) or (token.ent_type_ == "ORG" and token.pos_ == "PROPN"):
         return False  # an organisation's name (the organisation pass has had it)
+    if (not token.ent_type_ and token.pos_ == "PROPN" and token.head.i == token.i + 1
+            and dep_is_led_noun(token, run.x.lone_name_cues)):
+        return True  # "the Gorsuch hearings": the determiner is the noun's
     if after_determiner(token, run.x.lone_name_cues):
         return False  # "The Ministry rejects": a body's title-case noun, not a name
     if token.ent_type_ and run.x.entries_by_name.get(token.text.lower()) is not None:
@@ -133,7 +137,7 @@ def _acts_as_person(run: _Run, span: Span) -> bool:
         return _owned_by_person(run, token.head)
     if any(_owned_by_person(run, m) for m in name_list(token)):
         return True
-    if untagged_name_acts(token) and token.lower_ not in run.x.titles.all:
+    if untagged_name_acts(token, run.x.lone_name_cues) and token.lower_ not in run.x.titles.all:
         return True  # "Gingrich currently lags", "Gorsuch's backers" (not "Editor's note")
     head = token.head
     return (token.dep_ == "nsubj" and head.pos_ == "VERB"
