@@ -94,3 +94,31 @@ def test_what_one_side_calls_the_other_holds_both_ways(analyzer: Analyzer) -> No
     # a puppet is somebody's: the caller is not the puppet master
     triples = _triples(_doc(analyzer, "Minsk calls Lithuania a puppet."))
     assert not any(t == "CONTROL" for _, _, t in triples), triples
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Turkish foreign minister arrived in Cairo for talks on Libya.", ("Turkey", "Egypt", "CONSULT")),
+        ("Hungary's foreign minister flew to Minsk on Monday.", ("Hungary", "Belarus", "CONSULT")),
+    ],
+)
+def test_a_visit_consults_the_host(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    doc = _doc(analyzer, body)
+    names = {a.id: a.name for a in doc.actors}
+    # the visitor may be the office's holder: the state it acts for is the visiting side
+    states = {(names.get(r.source_state or ""), names.get(r.target_state or ""), r.type) for r in doc.relations}
+    assert expected in states, states
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian troops arrived in Bamako on Friday.",  # forces: no visit
+        "Ukrainian refugees arrived in Poland last year.",  # private people
+        "The former German agriculture minister arrived in Sarajevo in 2021.",  # out of office
+        "The Turkish foreign minister returned to Ankara.",  # the own capital
+    ],
+)
+def test_not_a_visit(analyzer: Analyzer, body: str) -> None:
+    assert not any(t == "CONSULT" for _, _, t in _triples(_doc(analyzer, body)))

@@ -37,6 +37,8 @@ _LEADER_BODIES = word_set("references", "leader_bodies")
 _SUBORDINATES = word_set("references", "subordinate_nouns")
 _PRIVATE_PEOPLE = word_set("references", "private_people")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_OFFICE_NOUNS = word_set("references", "office_nouns")
+_FORMER = word_set("states", "former_markers")  # "former minister": no longer in office
 
 
 def modifier(index: DocumentIndex, token: Token) -> Actors:
@@ -94,6 +96,10 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         return ids, inferred
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [], False
+    if head.lemma_.lower() in _OFFICE_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in _FORMER for c in head.children
+    ):
+        return [], False  # "the former German agriculture minister" acts for nobody now
     if head.lemma_.lower() in index.relational_nouns:
         # "our ally the Philippines", "its closest partner, Azerbaijan": the apposition is
         # the one meant, not the possessor

@@ -22,6 +22,8 @@ KEEP_VERBS = word_set("relation_patterns", "keep_verbs")
 _SUBDUED_STATES = word_set("relation_patterns", "subdued_states")
 LISTING_VERBS = word_set("relation_patterns", "listing_verbs")
 MEDIATION_VERBS = word_set("relation_patterns", "mediation_verbs")
+VISIT_VERBS = word_set("relation_patterns", "visit_verbs")
+_VISIT_PREPS = word_set("relation_patterns", "visit_preps")
 
 
 class ConstructionFrames(FrameBase):
@@ -170,3 +172,31 @@ class ConstructionFrames(FrameBase):
         prior = PRIOR["verb"] - (INFERRED_PENALTY if u_inf else 0.0)
         yield from self._emit(users, aimed, Cue(type="ADVERSARY"), "ADVERSARY", modality_of(verb),
                               prior, verb)
+
+    def visit_relations(self, verb: Token) -> Iterator[Found]:
+        """"Muttaqi arrived in New Delhi for his first official visit", "flew to Minsk for
+        talks": the visitor consults the host state (see ``visit_verbs``)."""
+        if verb.lemma_.lower() not in VISIT_VERBS or verb.pos_ != "VERB" or negated_scope(verb):
+            return
+        if self._is_passive(verb) or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.military_nouns for c in verb.children
+        ):
+            return
+        hosts: list[str] = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _VISIT_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    for host in self.index.places.get(pobj.i, []):
+                        if self.index.kinds.get(host) == "country" and host not in hosts:
+                            hosts.append(host)
+        if not hosts:
+            return
+        visitors, inferred = self.subjects(verb)
+        visitors = [v for v in visitors if v not in hosts and self.index.state_of(v) not in hosts]
+        if not visitors:
+            return
+        prior = PRIOR["phrase"] - (INFERRED_PENALTY if inferred else 0.0)
+        cue = Cue(type="CONSULT", polarity=1)
+        yield from self._emit(visitors, hosts, cue, "CONSULT", modality_of(verb), prior, verb)

@@ -38,6 +38,7 @@ from presslens.relations.construction_frames import (
     KEEP_VERBS,
     LISTING_VERBS,
     MEDIATION_VERBS,
+    VISIT_VERBS,
     ConstructionFrames,
 )
 from presslens.relations.discourse_frames import DiscourseFrames
@@ -71,7 +72,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
         words = frozenset({
             *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
-            *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *LISTING_VERBS,
+            *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *VISIT_VERBS, *LISTING_VERBS,
             *LIGHT_VERBS, *RECALLING_VERBS, *FOLLOW_LINE_VERBS, *KEEP_VERBS, "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
@@ -101,6 +102,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
                 continue
             for each in (
                 *self.mediation_relations(token),
+                *self.visit_relations(token),
                 *self.exercise_relations(token),
                 *self.use_relations(token),
                 *self.guidance_relations(token),
