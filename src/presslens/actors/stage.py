@@ -38,6 +38,7 @@ from presslens.actors.ministries import add_ministries
 from presslens.actors.offices import OfficeTerms, publication_date
 from presslens.actors.organisations import add_organisations
 from presslens.actors.people import add_acting_names, add_people, add_surnames
+from presslens.actors.plural_names import add_plural_names
 from presslens.actors.pronouns import add_pronouns
 from presslens.actors.regions import add_cities
 from presslens.actors.role_nouns import add_role_nouns
@@ -95,6 +96,7 @@ class ActorExtractor:
         add_organisations(run)
         add_defined_acronyms(run)  # "the Federation for American Immigration Reform (FAIR)"
         add_communities(run, self.communities)  # "Muslims", "the Latino community"
+        add_plural_names(run)  # "the Rams are expected", "the Jets' offer"
         add_acting_names(run)  # "Picard had accused", "Rubio and Pompeo"
         add_role_nouns(run)
         add_pronouns(run)
