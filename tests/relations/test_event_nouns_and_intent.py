@@ -8,7 +8,9 @@
 - two-sided acts with a coordinated subject ("X and Y renewed negotiations", "reached a
   consensus"): one relation each way;
 - stopped or reduced help ("halted economic aid", "reduced gas supplies", "ended cooperation") is
-  a SANCTION, not the help; the end of a hostile act still names the act;
+  a SANCTION, not the help; ending one's own hostile act is a RETREAT, while the end of a
+  hostile act that is only asked for still names the act;
+- what must be done ("it must pay more") is not asserted as done;
 - expelled envoys are a SANCTION against their state; other people expelled are coerced.
 
 Texts are written for these tests; the rule stages (fast profile) decide them.
@@ -148,3 +150,13 @@ def test_ending_a_hostile_act_still_names_it(analyzer: Analyzer) -> None:
 def test_expelled_envoys_are_a_sanction(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
     rows = {row[:3] for row in _rows(_doc(analyzer, body))}
     assert expected in rows, rows
+
+
+def test_ending_ones_own_hostile_act_is_a_retreat(analyzer: Analyzer) -> None:
+    rows = {row[:4] for row in _rows(_doc(analyzer, "Russia ended its blockade of Ukrainian ports."))}
+    assert rows == {("Russia", "Ukraine", "RETREAT", 1)}, rows
+
+
+def test_what_must_be_done_is_not_asserted_as_done(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Trump told Seoul that it must pay more for the American troops.")
+    assert all(r.modality != "asserted" for r in doc.relations if r.type == "AID"), doc.relations

@@ -65,15 +65,15 @@ class NounFrames(FrameBase):
             root = root.head
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
             return  # "asked Trump to lift the tariffs and the sanctions": their end
-        if (
-            root.dep_ in ("dobj", "nsubjpass")
-            and root.head.lemma_.lower() in _STOP_VERBS
-            and self.lex.polarity(cue.type) >= 0
-            and cue.type != "SANCTION"
-        ):
-            # "halted economic aid to Niger", "ended cooperation with X": a sanction (the end of
-            # a hostile act, "to end its pressure on Taiwan", still names the act)
+        stopping = root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _STOP_VERBS
+        if stopping and self.lex.polarity(cue.type) >= 0 and cue.type != "SANCTION":
+            # "halted economic aid to Niger", "ended cooperation with X": a sanction
             cue = Cue(type="SANCTION", preps=cue.preps)
+        elif stopping and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.head.children):
+            # "Seoul stopped the broadcasts aimed at the North", "halted its strikes on X": a
+            # retreat (PLOVER: de-escalation carried out); asked or meant ("to end its pressure
+            # on Taiwan") it still names the act, which goes on
+            cue = Cue(type="RETREAT", preps=cue.preps, polarity=1)
         if not sources:
             for child in noun.children:  # "every tariff that Washington imposes"
                 if child.dep_ == "relcl" and child.lemma_.lower() in _IMPOSING_VERBS:
