@@ -4,8 +4,8 @@ around"), in a short list of names with a person's place ("criticism of Palin an
 before a noun for what a person leads or has ("the Bennett regime"), beside a kin noun ("his
 older brother, Patrick"), after "such as", and, where the named-entity model does not tag the
 word at all or takes it for a common noun, as the subject of a verb, a possessor or the object
-of a verb done to people ("blame Gulen"). Rivers, islands, lists of counties and days of the
-week stay no people. Every sentence here was written for these tests."""
+of a verb done to people ("blame Gulen"). Rivers, islands, lists of counties, days of the week
+and the capitalised words of a title-case headline stay no people. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ def test_a_lone_surname_where_a_person_stands_is_a_person(
          "Howard"),
         ("Less than a week after Sunday’s conference, the leader will face a new president.",
          "Sunday"),
+        ("Chris Cuomo Described Himself as 'Fredo' in 2011 Radio Interview", "Radio"),
     ],
 )
 def test_rivers_islands_counties_and_days_stay_no_people(

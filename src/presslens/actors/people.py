@@ -87,10 +87,17 @@ def _names_tagged_as_nouns(run: _Run) -> list[Span]:
     found = []
     for tok in run.tokens:
         if (tok.pos_ in ("NOUN", "ADJ") and tok.is_alpha and looks_like_surname(tok.text)
-                and (_inside_sentence(run, tok) or is_possessor(tok))
+                and (_inside_sentence(run, tok) or is_possessor(tok)) and not _title_case(tok)
                 and tok.lower_ not in ORG_TRIGGER_WORDS and tok.lower_ not in run.x.titles.all):
             found.append(run.sdoc[tok.i : tok.i + 1])
     return found
+
+
+def _title_case(tok: Token) -> bool:
+    """``tok`` is in a headline written in title case ("Cuomo Referred to Himself as 'Fredo' in
+    2010 Radio Interview"), where a capital says nothing of a name."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
 
 
 def _inside_sentence(run: _Run, tok: Token) -> bool:
@@ -126,7 +133,7 @@ def _acts_as_person(run: _Run, span: Span) -> bool:
     if not looks_like_surname(token.text) or (token.ent_type_ == "ORG" and token.pos_ == "PROPN"):
         return False  # an organisation's name (the organisation pass has had it)
     if (not token.ent_type_ and token.pos_ == "PROPN" and token.head.i == token.i + 1
-            and dep_is_led_noun(token, run.x.lone_name_cues)):
+            and dep_is_led_noun(token, run.x.lone_name_cues) and not _title_case(token)):
         return True  # "the Gorsuch hearings": the determiner is the noun's
     if after_determiner(token, run.x.lone_name_cues):
         return False  # "The Ministry rejects": a body's title-case noun, not a name
@@ -137,7 +144,8 @@ def _acts_as_person(run: _Run, span: Span) -> bool:
         return _owned_by_person(run, token.head)
     if any(_owned_by_person(run, m) for m in name_list(token)):
         return True
-    if untagged_name_acts(token, run.x.lone_name_cues) and token.lower_ not in run.x.titles.all:
+    if (untagged_name_acts(token, run.x.lone_name_cues) and token.lower_ not in run.x.titles.all
+            and not _title_case(token)):
         return True  # "Gingrich currently lags", "Gorsuch's backers" (not "Editor's note")
     head = token.head
     return (token.dep_ == "nsubj" and head.pos_ == "VERB"
