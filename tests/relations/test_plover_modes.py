@@ -56,6 +56,10 @@ def _triples(doc: Document) -> set[tuple[str, str, str]]:
          ("Poland", "Belarus", "SANCTION")),
         ("The speaker said Chisinau was acting on orders from Brussels.",
          ("European Union", "Moldova", "CONTROL")),
+        ("Canberra imposed a ban on exports of alumina to Russia.", ("Australia", "Russia", "SANCTION")),
+        ("Ethiopia turned down Egypt's request for binding rules.", ("Ethiopia", "Egypt", "REJECT")),
+        ("Quito took issue with Mexico's decision to shelter the fugitive.", ("Ecuador", "Mexico", "ACCUSE")),
+        ("Washington announced a new military aid package for Taiwan.", ("United States", "Taiwan", "AID")),
     ],
 )
 def test_plover_modes(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:

@@ -118,8 +118,9 @@ class NounFrames(FrameBase):
         if not sources:
             return
         targets, t_inf = self.prep_objects(noun, cue.preps)
-        if not targets and "of" in cue.preps:
-            # "a suspension of air links with Russia": the party stands below the "of" phrase
+        if not targets and cue.type == "SANCTION":
+            # "a suspension of air links with Russia", "a ban on exports to Russia": the party
+            # stands one phrase further down
             targets, t_inf = self._deeper_objects(noun, cue.preps)
             targets = [t for t in targets if t not in sources]
         if not targets and base.i != noun.i:

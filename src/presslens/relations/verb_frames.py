@@ -296,6 +296,11 @@ class VerbFrames(FrameBase):
                         if pobj.dep_ == "pobj":
                             return self.lex.nouns.get(noun_key(pobj))
         cue = self.lex.nouns.get(noun_key(dobj))
+        if cue is None:
+            # "announced a new military aid package for Taiwan": the event noun modifies the object
+            for child in dobj.children:
+                if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == dobj.i - 1:
+                    cue = self.lex.nouns.get(noun_key(child))
         if cue is not None and verb.lemma_.lower() in STOP_VERBS:
             # "halted economic aid to Niger": stopping help or engagement is a sanction; stopping
             # a hostile act ("halted the strikes") states nothing here
