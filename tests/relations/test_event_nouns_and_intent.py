@@ -3,8 +3,9 @@
 - a light verb with an event noun ("issued an ultimatum to", "lodged a protest with", "announced a
   suspension of air links with"): the noun states the act, the verb's subject does it;
 - phrasal verbs ("beat up", "hack into", "crack down on");
-- stated intent ("is willing to withdraw", "is ready to send", "vowed to strike"): PLOVER codes
-  it AGREE (a hostile act so announced is a threat), with future modality;
+- stated intent ("is willing to withdraw", "is ready to send"): PLOVER codes it AGREE, future;
+  a hostile act so announced ("vowed to strike"), or any act threatened ("threatened to cut gas
+  supplies to X", "to pull out of X"), is a threat made now (THREATEN, asserted) and not the act;
 - two-sided acts with a coordinated subject ("X and Y renewed negotiations", "reached a
   consensus"): one relation each way;
 - stopped or reduced help ("halted economic aid", "reduced gas supplies", "ended cooperation") is
@@ -86,14 +87,17 @@ def test_phrasal_verbs(analyzer: Analyzer, body: str, expected: tuple[str, str, 
         ("Japan is ready to send rescue teams to Turkey.", ("Japan", "Turkey", "AGREE", 1, "future")),
         ("Norway offered to mediate between Colombia and the rebels.",
          ("Norway", "Colombia", "AGREE", 1, "future")),
-        ("Iran vowed to strike Israel if the raids continue.", ("Iran", "Israel", "THREATEN", -1, "future")),
+        ("Iran vowed to strike Israel if the raids continue.", ("Iran", "Israel", "THREATEN", -1, "asserted")),
+        ("Moscow threatened to cut gas supplies to Moldova.", ("Russia", "Moldova", "THREATEN", -1, "asserted")),
+        ("Hungary threatened to pull out of the Council of Europe.",
+         ("Hungary", "Council of Europe", "THREATEN", -1, "asserted")),
     ],
 )
 def test_stated_intent(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int, str]) -> None:
     rows = _rows(_doc(analyzer, body))
     assert expected in rows, rows
     # the act itself is not stated as done
-    assert not any(t in ("RETREAT", "AID", "ASSAULT") for _, _, t, _, _ in rows), rows
+    assert not any(t in ("RETREAT", "AID", "ASSAULT", "SANCTION") for _, _, t, _, _ in rows), rows
 
 
 @pytest.mark.parametrize(
@@ -160,3 +164,15 @@ def test_ending_ones_own_hostile_act_is_a_retreat(analyzer: Analyzer) -> None:
 def test_what_must_be_done_is_not_asserted_as_done(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "Trump told Seoul that it must pay more for the American troops.")
     assert all(r.modality != "asserted" for r in doc.relations if r.type == "AID"), doc.relations
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("Senator Tom Rigell said he could not support Donald Trump.", ("Tom Rigell", "Donald Trump")),
+        ("Slovakia will not back the Ukrainian plan.", ("Slovakia", "Ukraine")),
+    ],
+)
+def test_withholding_support_is_a_rejection(analyzer: Analyzer, body: str, pair: tuple[str, str]) -> None:
+    rows = {row[:4] for row in _rows(_doc(analyzer, body))}
+    assert (*pair, "REJECT", -1) in rows, rows

@@ -30,6 +30,7 @@ _AGREEMENT_NOUNS = word_set("relation_patterns", "agreement_nouns")
 _INTENT_WORDS = word_set("relation_patterns", "intent_words")
 # verbs whose event-noun object states the act ("lodged a protest with X", "renewed talks")
 LIGHT_VERBS = word_set("relation_patterns", "light_verbs")
+THREAT_WORDS = word_set("relation_patterns", "threat_words")
 _LEFT_PREPS = ("from", "of", "out")  # "withdrew from", "pulled out of"
 
 
@@ -46,16 +47,17 @@ class Found:
     polarity: int
 
 
-def stated_intent(verb: Token) -> bool:
+def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     """Whether ``verb`` is the to-infinitive of a word of intent ("is ready to send", "offered to
-    mediate", "vowed to strike"), not negated ("is not ready to")."""
+    mediate", "vowed to strike"; ``words`` instead of the intent words), not negated ("is not
+    ready to")."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.dep_ == "prep":
         word = verb.head.head  # "is open to resuming talks", "is committed to helping"
     elif verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         word = verb.head
     else:
         return False
-    return word.lemma_.lower() in _INTENT_WORDS and not negated_scope(word)
+    return word.lemma_.lower() in (_INTENT_WORDS if words is None else words) and not negated_scope(word)
 
 
 def noun_key(noun: Token) -> str:

@@ -14,6 +14,7 @@ from presslens.relations.frame_base import (
     INFERRED_PENALTY,
     LIGHT_VERBS,
     PRIOR,
+    THREAT_WORDS,
     Found,
     FrameBase,
     noun_key,
@@ -58,8 +59,12 @@ class NounFrames(FrameBase):
                         sources.extend(m for m in more if m not in sources)
         if governed and not sources:
             return  # "suspended all trade with X": the verb states the relation
-        if noun.dep_ == "dobj" and stated_intent(head) and head.lemma_.lower() in LIGHT_VERBS:
-            return  # "is willing to reopen negotiations with X": the verb states the intent
+        if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS and (
+            stated_intent(head) or stated_intent(head, THREAT_WORDS)
+        ):
+            # "is willing to reopen negotiations with X", "threatened to cut gas supplies to X":
+            # the verb states the intent or the threat, not the act
+            return
         root = noun
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head

@@ -18,6 +18,7 @@ from presslens.relations.frame_base import (
     INFERRED_PENALTY,
     LIGHT_VERBS,
     PRIOR,
+    THREAT_WORDS,
     Found,
     FrameBase,
     noun_key,
@@ -49,7 +50,8 @@ class VerbFrames(FrameBase):
     def _phrase_cue(self, verb: Token) -> tuple[Cue, Token | None, bool] | None:
         """A multiword cue on this verb: (cue, the preposition holding the other actor or None
         for a particle, whether it was matched)."""
-        for phrase in self.lex.phrases_by_verb.get(verb.lemma_.lower(), ()):
+        # the longer phrase first: "pull out of X" before "pull out"
+        for phrase in sorted(self.lex.phrases_by_verb.get(verb.lemma_.lower(), ()), key=lambda p: p.obj is None):
             anchor = verb
             if phrase.obj is not None:
                 # ("said no to X": the parser makes "no" an interjection); the middle word may
@@ -139,7 +141,9 @@ class VerbFrames(FrameBase):
             return  # "expects X to ...", not "expects growth"
         intended = self._intended(verb, type_name)
         if intended is not None:
-            cue, type_name, modality = Cue(type=intended), intended, "future"
+            # the intent is for later; a threat is made now, as its own verb says
+            cue, type_name = Cue(type=intended), intended
+            modality = modality_of(verb.head) if intended == "THREATEN" else "future"
         if passive:
             sources, s_inf = self.agents(verb)
             # ("The Turkish Republic of Northern Cyprus, proclaimed in 1983, is recognised only
@@ -313,6 +317,8 @@ class VerbFrames(FrameBase):
         """The type an act takes when the clause only states the will to do it ("X is ready to
         send engineers to Y", "offered to mediate", "vowed to strike"): AGREE, or THREATEN for a
         hostile act; None when ``verb`` is not the complement of a word of intent."""
+        if stated_intent(verb, THREAT_WORDS):
+            return "THREATEN"
         if not stated_intent(verb):
             return None
         if self.lex.polarity(type_name) < 0 and type_name not in ("REJECT", "PROTEST", "ACCUSE"):
