@@ -7,7 +7,7 @@ fixtures are here, at the top of ``tests/``, as the only conftest both folders s
 
 Loading this conftest also puts ``tests/`` on ``sys.path`` (pytest's default import mode, no
 ``__init__.py``), which is what lets tests in the subfolders import the helper modules here
-(``_browser``, ``_claims_data``) even when run alone.
+(``_browser``, ``_claims_data``, ``_briefs``) even when run alone.
 """
 
 from __future__ import annotations

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import brief, named_relations
 from presslens.pipeline import Analyzer
 
 
@@ -31,13 +30,6 @@ def analyzer() -> Analyzer:
     return Analyzer(profile="fast")
 
 
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"News in brief\nMarch 3 2019\n\n{body}\n", source="test"))
-
-
-def _rows(doc: Document) -> set[tuple[str, str, str, int, str]]:
-    names = {a.id: a.name for a in doc.actors}
-    return {(names[r.source], names[r.target], r.type, r.polarity, r.modality) for r in doc.relations}
 
 
 @pytest.mark.parametrize(
@@ -54,14 +46,14 @@ def _rows(doc: Document) -> set[tuple[str, str, str, int, str]]:
     ],
 )
 def test_light_verb_with_event_noun(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]) -> None:
-    rows = {row[:4] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:4] for row in named_relations(brief(analyzer, body))}
     assert rows == {expected}, rows
 
 
 def test_lodging_a_protest_sides_with_nobody(analyzer: Analyzer) -> None:
     # standing against an act ("condemned the attack on X") supports X; a protest lodged with X
     # is aimed at X, not an act against X that the protester opposes
-    rows = _rows(_doc(analyzer, "Poland lodged a protest with Belarus after the border incident."))
+    rows = named_relations(brief(analyzer, "Poland lodged a protest with Belarus after the border incident."))
     assert not any(t == "SUPPORT" for _, _, t, _, _ in rows), rows
 
 
@@ -75,7 +67,7 @@ def test_lodging_a_protest_sides_with_nobody(analyzer: Analyzer) -> None:
     ],
 )
 def test_phrasal_verbs(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
-    rows = {row[:3] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:3] for row in named_relations(brief(analyzer, body))}
     assert expected in rows, rows
 
 
@@ -94,7 +86,7 @@ def test_phrasal_verbs(analyzer: Analyzer, body: str, expected: tuple[str, str, 
     ],
 )
 def test_stated_intent(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int, str]) -> None:
-    rows = _rows(_doc(analyzer, body))
+    rows = named_relations(brief(analyzer, body))
     assert expected in rows, rows
     # the act itself is not stated as done
     assert not any(t in ("RETREAT", "AID", "ASSAULT", "SANCTION") for _, _, t, _, _ in rows), rows
@@ -109,7 +101,7 @@ def test_stated_intent(analyzer: Analyzer, body: str, expected: tuple[str, str, 
     ],
 )
 def test_two_sided_acts(analyzer: Analyzer, body: str, pair: tuple[str, str], type_name: str) -> None:
-    rows = {row[:3] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:3] for row in named_relations(brief(analyzer, body))}
     a, b = pair
     assert {(a, b, type_name), (b, a, type_name)} <= rows, rows
 
@@ -118,7 +110,7 @@ def test_a_possessive_pronoun_is_no_coordinated_subject(analyzer: Analyzer) -> N
     # "their" may span several states; whom it spans is a guess, so no mutual act is read off it
     body = ("Mali, Niger and Burkina Faso left the bloc last year. They signed their own treaty "
             "in Niamey.")
-    rows = _rows(_doc(analyzer, body))
+    rows = named_relations(brief(analyzer, body))
     assert not any(t == "AGREE" for _, _, t, _, _ in rows), rows
 
 
@@ -131,14 +123,14 @@ def test_a_possessive_pronoun_is_no_coordinated_subject(analyzer: Analyzer) -> N
     ],
 )
 def test_stopped_help_is_a_sanction(analyzer: Analyzer, body: str, pair: tuple[str, str]) -> None:
-    rows = {row[:4] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:4] for row in named_relations(brief(analyzer, body))}
     assert (*pair, "SANCTION", -1) in rows, rows
     assert not any(t in ("AID", "COOPERATE") for _, _, t, _ in rows), rows
 
 
 def test_ending_a_hostile_act_still_names_it(analyzer: Analyzer) -> None:
     body = "The State Department called on Beijing to end its military pressure on Taiwan."
-    rows = {row[:3] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:3] for row in named_relations(brief(analyzer, body))}
     assert ("China", "Taiwan", "COERCE") in rows, rows
     assert not any(t == "SANCTION" for _, _, t in rows), rows
 
@@ -152,17 +144,17 @@ def test_ending_a_hostile_act_still_names_it(analyzer: Analyzer) -> None:
     ],
 )
 def test_expelled_envoys_are_a_sanction(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
-    rows = {row[:3] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:3] for row in named_relations(brief(analyzer, body))}
     assert expected in rows, rows
 
 
 def test_ending_ones_own_hostile_act_is_a_retreat(analyzer: Analyzer) -> None:
-    rows = {row[:4] for row in _rows(_doc(analyzer, "Russia ended its blockade of Ukrainian ports."))}
+    rows = {row[:4] for row in named_relations(brief(analyzer, "Russia ended its blockade of Ukrainian ports."))}
     assert rows == {("Russia", "Ukraine", "RETREAT", 1)}, rows
 
 
 def test_what_must_be_done_is_not_asserted_as_done(analyzer: Analyzer) -> None:
-    doc = _doc(analyzer, "Trump told Seoul that it must pay more for the American troops.")
+    doc = brief(analyzer, "Trump told Seoul that it must pay more for the American troops.")
     assert all(r.modality != "asserted" for r in doc.relations if r.type == "AID"), doc.relations
 
 
@@ -174,5 +166,5 @@ def test_what_must_be_done_is_not_asserted_as_done(analyzer: Analyzer) -> None:
     ],
 )
 def test_withholding_support_is_a_rejection(analyzer: Analyzer, body: str, pair: tuple[str, str]) -> None:
-    rows = {row[:4] for row in _rows(_doc(analyzer, body))}
+    rows = {row[:4] for row in named_relations(brief(analyzer, body))}
     assert (*pair, "REJECT", -1) in rows, rows

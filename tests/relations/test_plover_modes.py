@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
+from _briefs import brief, named_relations
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 
@@ -22,13 +22,10 @@ def analyzer() -> Analyzer:
     return Analyzer(profile="fast")
 
 
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"News in brief\nMarch 3 2019\n\n{body}\n", source="test"))
 
 
 def _triples(doc: Document) -> set[tuple[str, str, str]]:
-    names = {a.id: a.name for a in doc.actors}
-    return {(names[r.source], names[r.target], r.type) for r in doc.relations}
+    return {row[:3] for row in named_relations(doc)}
 
 
 @pytest.mark.parametrize(
@@ -63,19 +60,19 @@ def _triples(doc: Document) -> set[tuple[str, str, str]]:
     ],
 )
 def test_plover_modes(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
-    triples = _triples(_doc(analyzer, body))
+    triples = _triples(brief(analyzer, body))
     assert expected in triples, triples
 
 
 def test_recalling_an_envoy_is_no_withdrawal(analyzer: Analyzer) -> None:
-    triples = _triples(_doc(analyzer, "Hungary recalled its ambassador from Kyiv after the vote."))
+    triples = _triples(brief(analyzer, "Hungary recalled its ambassador from Kyiv after the vote."))
     assert not any(t == "RETREAT" for _, _, t in triples), triples
 
 
 def test_an_official_speaks_for_the_country_that_states_intent(analyzer: Analyzer) -> None:
     body = ("Finland's defence ministry said the country was prepared to lend mine-clearing "
             "equipment to Moldova.")
-    doc = _doc(analyzer, body)
+    doc = brief(analyzer, body)
     names = {a.id: a.name for a in doc.actors}
     rows = {(names[r.source], names[r.target], r.type, r.modality) for r in doc.relations}
     assert ("Finland", "Moldova", "AGREE", "future") in rows, rows
@@ -89,14 +86,14 @@ def test_an_official_speaks_for_the_country_that_states_intent(analyzer: Analyze
     ],
 )
 def test_a_reported_question_states_nothing(analyzer: Analyzer, body: str) -> None:
-    assert _doc(analyzer, body).relations == []
+    assert brief(analyzer, body).relations == []
 
 
 def test_what_one_side_calls_the_other_holds_both_ways(analyzer: Analyzer) -> None:
-    triples = _triples(_doc(analyzer, "Minsk calls Lithuania an enemy."))
+    triples = _triples(brief(analyzer, "Minsk calls Lithuania an enemy."))
     assert {("Belarus", "Lithuania", "ADVERSARY"), ("Lithuania", "Belarus", "ADVERSARY")} <= triples
     # a puppet is somebody's: the caller is not the puppet master
-    triples = _triples(_doc(analyzer, "Minsk calls Lithuania a puppet."))
+    triples = _triples(brief(analyzer, "Minsk calls Lithuania a puppet."))
     assert not any(t == "CONTROL" for _, _, t in triples), triples
 
 
@@ -108,7 +105,7 @@ def test_what_one_side_calls_the_other_holds_both_ways(analyzer: Analyzer) -> No
     ],
 )
 def test_a_visit_consults_the_host(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
-    doc = _doc(analyzer, body)
+    doc = brief(analyzer, body)
     names = {a.id: a.name for a in doc.actors}
     # the visitor may be the office's holder: the state it acts for is the visiting side
     states = {(names.get(r.source_state or ""), names.get(r.target_state or ""), r.type) for r in doc.relations}
@@ -125,4 +122,4 @@ def test_a_visit_consults_the_host(analyzer: Analyzer, body: str, expected: tupl
     ],
 )
 def test_not_a_visit(analyzer: Analyzer, body: str) -> None:
-    assert not any(t == "CONSULT" for _, _, t in _triples(_doc(analyzer, body)))
+    assert not any(t == "CONSULT" for _, _, t in _triples(brief(analyzer, body)))
