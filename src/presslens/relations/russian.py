@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.model import Document, Relation
 from presslens.relations.assemble import BestRelations
+from presslens.relations.russian_acts import in_reported_question
 from presslens.relations.russian_frames import ActorTokens
 from presslens.relations.russian_lexicon import russian_relation_lexicon
 from presslens.relations.russian_patterns import RussianPatterns
@@ -48,7 +49,8 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
     actors = ActorTokens(doc, sdoc)
     if not actors.by_token:
         return []
-    patterns = RussianPatterns(actors, russian_relation_lexicon())
+    lexicon = russian_relation_lexicon()
+    patterns = RussianPatterns(actors, lexicon)
     best = BestRelations()
     for sent in sdoc.sents:
         if not any(t.i in actors.by_token for t in sent):
@@ -58,6 +60,8 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
                 actors.state_of(found.source) is None
             ):
                 continue  # an expert's accusation or appeal is an opinion (a stance), not an act
+            if in_reported_question(found.cue, lexicon):
+                continue  # "спросили, считает ли Анкара ...": a question reported states nothing
             start, end = evidence_of(doc.text, sent, found.cue.idx)
             if doc.text[start:end].rstrip(_QUOTE_MARKS + " ").endswith("?") and actors.quote_at(found.cue.idx) is None:
                 continue  # the outlet's own question (an interview prompt) asserts nothing

@@ -30,7 +30,7 @@ class RuCue:
     args: tuple[str, ...] = DEFAULT_ARGS
     negated: str | None = None
     reverse: bool = False
-    object: str | None = None  # the verb states the relation only with this object noun
+    objects: frozenset[str] = frozenset()  # the verb states the relation only with one of these objects
     negated_only: bool = False  # only the negated cue states a relation (its `negated` type)
     joint_only: bool = False  # a noun that states a relation only between two owners it names
 
@@ -69,6 +69,13 @@ class RuLexicon:
     anaphoric_nouns: dict[str, frozenset[str]]
     anaphoric_determiners: frozenset[str]
     evaluations: dict[str, float]
+    object_cues: dict[str, tuple[RuCue, ...]]
+    stop_verbs: frozenset[str]
+    stop_nouns: frozenset[str]
+    intent_words: frozenset[str]
+    announcing_verbs: frozenset[str]
+    visit_verbs: frozenset[str]
+    question_verbs: frozenset[str]
 
     def polarity(self, type_name: str) -> int:
         return relation_types()[type_name].polarity
@@ -84,13 +91,14 @@ def _cue(lemma: str, value: Any, where: str) -> RuCue:
     if negated is not None and negated not in types:
         raise LexiconError(f"{where}: {lemma}: unknown negated type {negated!r}")
     args = spec.get("args")
+    objects = spec.get("object") or spec.get("objects") or []
     return RuCue(
         type=type_name,
         polarity=int(spec.get("polarity", types[type_name].polarity)),
         args=tuple(args) if args else DEFAULT_ARGS,
         negated=negated,
         reverse=bool(spec.get("reverse", False)),
-        object=plain(spec["object"]) if spec.get("object") else None,
+        objects=frozenset(plain(o) for o in ([objects] if isinstance(objects, str) else objects)),
         negated_only=bool(spec.get("negated_only", False)),
         joint_only=bool(spec.get("joint_only", False)),
     )
@@ -102,6 +110,21 @@ def _table(key: str) -> dict[str, RuCue]:
     if not isinstance(raw, dict):
         raise LexiconError(f"{where}: expected a mapping")
     return {plain(lemma): _cue(lemma, value, where) for lemma, value in raw.items()}
+
+
+def _object_cues(key: str) -> dict[str, tuple[RuCue, ...]]:
+    """verb -> the readings it takes with particular objects ("выслать дипломатов" SANCTION)."""
+    where = f"data/{_LANGUAGE}/{_FILE}.yaml: {key}"
+    raw = word_data(_FILE, _LANGUAGE).get(key)
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise LexiconError(f"{where}: expected verb -> list of readings")
+    found: dict[str, tuple[RuCue, ...]] = {}
+    for lemma, readings in raw.items():
+        cues = tuple(_cue(lemma, reading, where) for reading in readings)
+        if any(not cue.objects for cue in cues):
+            raise LexiconError(f"{where}: {lemma}: every reading names its objects")
+        found[plain(lemma)] = cues
+    return found
 
 
 def _words(key: str) -> frozenset[str]:
@@ -164,4 +187,11 @@ def russian_relation_lexicon() -> RuLexicon:
         anaphoric_nouns=_kinds("anaphoric_nouns"),
         anaphoric_determiners=_words("anaphoric_determiners"),
         evaluations=_evaluations(),
+        object_cues=_object_cues("object_cues"),
+        stop_verbs=_words("stop_verbs"),
+        stop_nouns=_words("stop_nouns"),
+        intent_words=_words("intent_words"),
+        announcing_verbs=_words("announcing_verbs"),
+        visit_verbs=_words("visit_verbs"),
+        question_verbs=_words("question_verbs"),
     )

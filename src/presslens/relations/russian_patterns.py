@@ -17,7 +17,8 @@
   are one relation from the first named to the others; with no actor in a slot, the neighbour
   across a border the act is on ("на границе с Белоруссией") is the target.
 
-Speech and joint acts are read in ``russian_speech``; pronouns, bare nouns and impersonal
+Speech and joint acts are read in ``russian_speech``; acts an object, a stop verb or an intent
+carries, visits and reported questions in ``russian_acts``; pronouns, bare nouns and impersonal
 sources are resolved in ``russian_reference``.
 """
 
@@ -30,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.model import Modality
+from presslens.relations.russian_acts import ActReadings
 from presslens.relations.russian_frames import (
     SUBJECT_DEPS,
     ActorTokens,
@@ -42,7 +44,6 @@ from presslens.relations.russian_frames import (
     subjects,
 )
 from presslens.relations.russian_lexicon import DEFAULT_ARGS, RuCue, RuLexicon, plain
-from presslens.relations.russian_speech import SpeechActs
 
 # copulas and verbs of becoming or naming whose complement noun is predicated of the subject
 # (or, for the naming verbs, of the object): grammar, not vocabulary of any one stage
@@ -68,7 +69,7 @@ class Found:
     confidence: float
 
 
-class RussianPatterns(SpeechActs):
+class RussianPatterns(ActReadings):
     def __init__(self, actors: ActorTokens, lexicon: RuLexicon) -> None:
         self.actors = actors
         self.lexicon = lexicon
@@ -80,8 +81,9 @@ class RussianPatterns(SpeechActs):
         for token in sent:
             lemma = plain(token.lemma_)
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and lemma in lex.verbs):
-                if lemma in lex.verbs:
-                    found.extend(self._verb(token, lex.verbs[lemma]))
+                cue = self.object_cue(token) or lex.verbs.get(lemma)
+                if cue is not None:
+                    found.extend(self._verb(token, cue))
                 elif lemma.endswith("ся") and lemma[:-2] in lex.verbs:
                     # "поставляются Киеву": the reflexive passive of a cue verb
                     found.extend(self._verb(token, lex.verbs[lemma[:-2]], reflexive=True))
@@ -91,6 +93,8 @@ class RussianPatterns(SpeechActs):
                     found.extend(self.naming(token))
                 if lemma in lex.report_verbs:
                     sayers.append(token)
+                if lemma in lex.visit_verbs:
+                    found.extend(self.visit(token))
                 found.extend(self.joint(token))
             elif token.pos_ == "NOUN":
                 if lemma in lex.nouns:
@@ -171,9 +175,7 @@ class RussianPatterns(SpeechActs):
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, cue: RuCue, reflexive: bool = False) -> Iterator[Found]:
-        if cue.object is not None and not any(
-            c.dep_ == "obj" and plain(c.lemma_) == cue.object for c in verb.children
-        ):
+        if cue.objects and not any(c.dep_ == "obj" and plain(c.lemma_) in cue.objects for c in verb.children):
             return
         typed = self._typed(cue, verb)
         if typed is None:
@@ -182,7 +184,7 @@ class RussianPatterns(SpeechActs):
             c.dep_ == "xcomp" and plain(c.lemma_) in self.lexicon.cessation_verbs for c in verb.children
         ):
             typed = ("REQUEST", -1)  # asked to stop what it does
-        mode = modality(verb, self.lexicon)
+        typed, mode = self.intended(verb, typed, modality(verb, self.lexicon))
         passive = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
         if passive is None and reflexive:
             passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -217,7 +219,7 @@ class RussianPatterns(SpeechActs):
         ready = noun.dep_ in ("obj", "obl", "nmod", "iobj") and head_lemma in lex.ready_heads
         light = menace or ready or (
             noun.dep_ in ("obj", "nsubj:pass") and head_lemma in lex.light_verbs
-        ) or (
+        ) or self.own_act_head(noun) or (
             # "Баку называет сотрудничество с Израилем ...": who names a joint act its party
             noun.dep_ == "obj" and head_lemma in lex.naming_verbs and cue.type in _TWO_SIDED
             and not cue.joint_only
@@ -225,6 +227,7 @@ class RussianPatterns(SpeechActs):
         typed = self._typed(cue, head if light else noun)
         if typed is None:
             return
+        typed = self.stopped(noun, typed)
         if menace and typed[1] < 0:
             typed = ("THREATEN", lex.polarity("THREATEN"))  # an act of force held out
         sources: list[str] = []
@@ -259,7 +262,7 @@ class RussianPatterns(SpeechActs):
         if cue.joint_only:
             targets = []
         if not targets and len(sources) > 1:
-            if typed[0] in _TWO_SIDED and not self._spoiled(noun):
+            if typed[0] in _TWO_SIDED and not self._spoiled(noun) and not (light and self.agreed_act(head)):
                 # "российско-турецкие отношения", "отношения Путина и Эрдогана": a joint act,
                 # one relation from the first named to the others
                 yield from self._emit(sources[:1], sources[1:], typed, noun, mode, 0.5)
