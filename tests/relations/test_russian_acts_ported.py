@@ -62,6 +62,8 @@ def test_expelled_envoys_are_a_sanction_other_people_expelled_stay_coercion() ->
 
 def test_a_recalled_ambassador_is_a_protest_against_the_state_left() -> None:
     assert ("Q227", "Q159", "PROTEST", -1, "asserted") in found("Азербайджан отозвал посла из Москвы.")
+    # the state an envoy is posted to may be named on the envoy ("посол в X")
+    assert ("Q142", "Q227", "PROTEST") in types("Франция отозвала своего посла в Азербайджане.")
 
 
 def test_released_captives_are_a_retreat() -> None:

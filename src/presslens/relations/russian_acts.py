@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from presslens.model import Modality
 from presslens.relations.russian_frames import complements, modality, negated, preposition, subjects
-from presslens.relations.russian_lexicon import RuCue, RuLexicon, plain
+from presslens.relations.russian_lexicon import DEFAULT_ARGS, RuCue, RuLexicon, plain
 from presslens.relations.russian_speech import SpeechActs
 
 if TYPE_CHECKING:
@@ -67,6 +67,17 @@ class ActReadings(SpeechActs):
             return None
         objects = {plain(c.lemma_) for c in verb.children if c.dep_ == "obj"}
         return next((cue for cue in readings if cue.objects & objects), None)
+
+    def posting(self, verb: Token, cue: RuCue) -> list[str]:
+        """The state an envoy is posted to, named on the object of an object-decided cue
+        ("отозвала своего посла в Азербайджане")."""
+        preps = tuple(a for a in cue.args if a not in DEFAULT_ARGS)
+        if not cue.objects or not preps:
+            return []
+        return [
+            a for obj in verb.children if obj.dep_ == "obj" and plain(obj.lemma_) in cue.objects
+            for a in self._targets(obj, preps)
+        ]
 
     def intended(self, verb: Token, typed: tuple[str, int], mode: Modality) -> tuple[tuple[str, int], Modality]:
         """The type and modality of an act only stated as intent ("готов направить", "намерен

@@ -200,7 +200,7 @@ class RussianPatterns(ActReadings):
                 sources, targets = targets, receivers
         else:
             sources = subjects(verb, self.actors)
-            targets = self._targets(verb, cue.args)
+            targets = self._targets(verb, cue.args) or self.posting(verb, cue)
         if cue.reverse:
             sources, targets = targets, sources
         if not targets and len(sources) > 1 and plain(verb.lemma_) in self.lexicon.reciprocal:
