@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from presslens.actors.context_names import choose_entry
 from presslens.actors.gazetteer import ContextName, Entry, Gazetteer
+from presslens.syntax.lookup import orth_in
 
 SurfaceKind = Literal["name", "acronym", "demonym", "capital", "seat"]
 
@@ -58,6 +60,7 @@ class GazetteerMatcher:
                 for text in texts:
                     if text.isalnum():
                         self._one_word.setdefault(text, (entry.key, surface))
+        self._bare_forms = frozenset(f"{text}s" for text in self._one_word)
         for label, forms_of_label in surfaces.items():
             # make_doc only tokenises: cheap, and the same tokenisation the parsed text had.
             self._matcher.add(label, [nlp.make_doc(t) for t in forms_of_label])
@@ -95,8 +98,10 @@ class GazetteerMatcher:
         print them ("Russias borders", "Trumps personality", "the GOPs efforts"): the form
         plus "s", before a word of what it owns (not a verb of its own: "the States have")."""
         found = []
-        for tok in sdoc:
-            if tok.i in taken or not tok.text.endswith("s") or tok.i + 1 >= len(sdoc):
+        # only the tokens spelt as a one-word form plus "s" (read off the document's arrays)
+        for i in np.flatnonzero(orth_in(sdoc, self._bare_forms)).tolist():
+            tok = sdoc[i]
+            if tok.i in taken or tok.i + 1 >= len(sdoc):
                 continue
             hit = self._one_word.get(tok.text[:-1])
             owned = sdoc[tok.i + 1]

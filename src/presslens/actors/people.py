@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.symbols import ADJ, NOUN
 from spacy.tokens import Span, Token
 
 from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 # with a first name ("Batono Levan", Georgian): forms of address in translated interviews
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "inichna", "ich")
 _ADDRESS_HONORIFICS = frozenset({"batono", "kalbatono", "pan", "pani", "gospodin", "gospozha"})
+_COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compared without strings
 
 
 def add_people(run: _Run) -> None:
@@ -65,7 +67,14 @@ def add_acting_names(run: _Run) -> None:
 
 
 def _name_runs(run: _Run) -> list[Span]:
-    """Maximal runs of capitalised proper nouns (names NER may have missed or mislabelled)."""
+    """Maximal runs of capitalised proper nouns (names NER may have missed or mislabelled);
+    read once per document (they depend on the parse only)."""
+    if run.name_runs is None:
+        run.name_runs = _proper_noun_runs(run)
+    return run.name_runs
+
+
+def _proper_noun_runs(run: _Run) -> list[Span]:
     runs: list[Span] = []
     start: int | None = None
     for tok in run.tokens:
@@ -86,7 +95,7 @@ def _names_tagged_as_nouns(run: _Run) -> list[Span]:
     names it does not know, which the organisation pass leaves alone."""
     found = []
     for tok in run.tokens:
-        if (tok.pos_ in ("NOUN", "ADJ") and tok.is_alpha and looks_like_surname(tok.text)
+        if (tok.pos in _COMMON_WORD_POS and tok.is_alpha and looks_like_surname(tok.text)
                 and (_inside_sentence(run, tok) or is_possessor(tok)) and not _title_case(tok)
                 and tok.lower_ not in ORG_TRIGGER_WORDS and tok.lower_ not in run.x.titles.all):
             found.append(run.sdoc[tok.i : tok.i + 1])

@@ -119,6 +119,7 @@ class _Run:
         # Iterating a Doc builds new Token objects every time; the stage walks the tokens
         # several times, so it builds them once.
         self.tokens: list[Token] = list(sdoc)
+        self.name_runs: list[Span] | None = None  # runs of proper nouns (people.py), read once
 
     # ------------------------------------------------------------- helpers
     def draft_for(self, key: str, name: str, kind: ActorKind) -> ActorDraft:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
 
@@ -39,3 +39,8 @@ def exact_lemma_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
 def lower_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
     """Per token: ``token.lower_ in words``."""
     return _carrying(sdoc, LOWER, words, fold=False)
+
+
+def orth_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
+    """Per token: ``token.text in words``."""
+    return _carrying(sdoc, ORTH, words, fold=False)
