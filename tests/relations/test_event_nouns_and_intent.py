@@ -168,3 +168,23 @@ def test_what_must_be_done_is_not_asserted_as_done(analyzer: Analyzer) -> None:
 def test_withholding_support_is_a_rejection(analyzer: Analyzer, body: str, pair: tuple[str, str]) -> None:
     rows = {row[:4] for row in named_relations(brief(analyzer, body))}
     assert (*pair, "REJECT", -1) in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("Hezbollah's leader said his fighters would strike deep inside Israel if its army crossed "
+         "the border again.", ("Hezbollah", "Israel")),
+        ("Ankara said it would bomb Kurdish militia positions in Syria if the attacks went on.",
+         ("Turkey", "Syria")),
+    ],
+)
+def test_a_side_saying_it_will_strike_threatens(analyzer: Analyzer, body: str, pair: tuple[str, str]) -> None:
+    rows = {row[:4] for row in named_relations(brief(analyzer, body))}
+    assert (*pair, "THREATEN", -1) in rows, rows
+    assert not any(t == "ASSAULT" for _, _, t, _ in rows), rows
+
+
+def test_a_side_saying_another_will_strike_is_no_threat_of_its_own(analyzer: Analyzer) -> None:
+    rows = {row[:3] for row in named_relations(brief(analyzer, "Baku said Armenia would attack Georgia."))}
+    assert not any(t == "THREATEN" for _, _, t in rows), rows

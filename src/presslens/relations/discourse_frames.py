@@ -88,6 +88,35 @@ class DiscourseFrames(FrameBase):
                             yield Found(follower, each.target, each.type, modality_of(verb),
                                         round(prior, 3), verb, each.polarity)
 
+    def _report_verb(self, cue: Token) -> Token | None:
+        """The reporting verb whose that-clause holds ``cue`` ("Baku said that ..."), if any."""
+        node = cue
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORT_VERBS:
+                return None if negated(node.head) else node.head
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def own_threats(self, found: list[Found]) -> list[Found]:
+        """A hostile act a side says it will or would do is a threat it makes now ("Hezbollah's
+        leader said his fighters would strike deep inside Israel if ...": THREATEN, asserted),
+        coded as the threat only, as PLOVER codes threats."""
+        kept: list[Found] = []
+        for each in found:
+            verb = None
+            if each.type in _ACCUSABLE and each.type != "THREATEN" and each.modality in ("future", "hypothetical"):
+                verb = self._report_verb(each.cue)
+            sayers = self.subjects(verb)[0] if verb is not None else []
+            own = {self.index.affiliation(s) if self.index.is_person(s) else s for s in sayers}
+            own |= {state for s in own if (state := self.index.state_of(s)) is not None}
+            if own and (each.source in own or self.index.state_of(each.source) in own):
+                each = Found(each.source, each.target, "THREATEN", "asserted", each.confidence,
+                             each.cue, self.lex.polarity("THREATEN"))
+            kept.append(each)
+        return kept
+
     def reported_accusations(self, found: list[Found]) -> Iterator[Found]:
         """A state or body that says that another committed a hostile act accuses it ("Baku
         said that Armenian units had opened fire" -> Azerbaijan ACCUSE Armenia)."""

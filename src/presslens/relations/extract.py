@@ -115,6 +115,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
             ):
                 found.append(each)
                 self.history.append((self.sentence, each))
+        found = self.own_threats(found)
         found.extend(self.reported_accusations(found))
         found.extend(self.followers(tokens, found))
         found.extend(self.demands(tokens, found))
