@@ -1,9 +1,11 @@
 """Verb frames: a cue verb or multiword phrase whose subject acts on its object
-("Moldova is steered by Brussels", "takes orders from", "calls on"), with the readings that
-decide whether the verb states a relation at all (requested acts, opposed acts, reciprocity).
+("Moldova is steered by Brussels", "takes orders from", "calls on"): which arguments stand for
+the two sides, in active and passive clauses. The readings that decide what the cue states at
+all (phrases, light verbs, intent, requested and opposed acts, reciprocity) are in
+``verb_readings``.
 
-Kept apart from the noun and predicate frames because ``verb_relations`` and its helpers are the
-largest family on their own.
+Kept apart from the noun and predicate frames because ``verb_relations`` is the largest frame
+on its own.
 """
 
 from __future__ import annotations
@@ -18,58 +20,25 @@ from presslens.relations.frame_base import (
     INFERRED_PENALTY,
     LIGHT_VERBS,
     PRIOR,
-    THREAT_WORDS,
     Found,
-    FrameBase,
-    noun_key,
-    stated_intent,
 )
+from presslens.relations.verb_readings import VerbReadings
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
 
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
-_DISCOURSE_WINDOW = 4
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
 _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
-_COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
-_QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
-STOP_VERBS = word_set("relation_patterns", "stop_verbs")
 MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
-# Standing against an act: "condemn/oppose/reject the attack on X" sides with X
-_OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 
 
-class VerbFrames(FrameBase):
+class VerbFrames(VerbReadings):
     """Relations stated by a verb (or a phrase built on one) between its arguments."""
-
-    def _phrase_cue(self, verb: Token) -> tuple[Cue, Token | None, bool] | None:
-        """A multiword cue on this verb: (cue, the preposition holding the other actor or None
-        for a particle, whether it was matched)."""
-        # the longer phrase first: "pull out of X" before "pull out"
-        for phrase in sorted(self.lex.phrases_by_verb.get(verb.lemma_.lower(), ()), key=lambda p: p.obj is None):
-            anchor = verb
-            if phrase.obj is not None:
-                # ("said no to X": the parser makes "no" an interjection); the middle word may
-                # be a particle instead ("cracked down on X", "lashed out at X")
-                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "intj")
-                        and c.lemma_.lower() == phrase.obj]
-                objs = objs or [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep")
-                                and c.lower_ == phrase.obj and c.i > verb.i]
-                if not objs:
-                    continue
-                anchor = objs[0]
-            for holder in (anchor, verb):
-                for child in holder.children:
-                    if child.lower_ == phrase.last and child.dep_ == "prt":
-                        return phrase.cue, None, True
-                    if child.lower_ == phrase.last and child.dep_ in ("prep", "dative"):
-                        return phrase.cue, child, True
-        return None
 
     def verb_relations(self, verb: Token) -> Iterator[Found]:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
@@ -273,144 +242,3 @@ class VerbFrames(FrameBase):
                                         self.polarity(cue, type_name, action))
             return
         yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
-
-    def _region_owner(self, verb: Token, sources: list[str]) -> list[str]:
-        """"Cyprus has been divided since 1974, when Turkey invaded the north": a part of a
-        country named by a compass word belongs to the one other state the sentence names."""
-        dobj = direct_object(verb)
-        if dobj is None or dobj.lemma_.lower() not in _COMPASS_PARTS:
-            return []
-        others: list[str] = []
-        for token in verb.sent:
-            for actor_id in self.index.by_token.get(token.i, []):
-                if self.index.kinds.get(actor_id) == "country" and actor_id not in sources and actor_id not in others:
-                    others.append(actor_id)
-        return others if len(others) == 1 else []
-
-    def _light_cue(self, verb: Token) -> Cue | None:
-        if verb.lemma_.lower() not in LIGHT_VERBS:
-            return None
-        dobj = direct_object(verb)
-        if dobj is None:
-            return None
-        if dobj.lemma_.lower() in _QUANTITY_NOUNS:  # "carried out hundreds of air strikes"
-            for prep in dobj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self.lex.nouns.get(noun_key(pobj))
-        cue = self.lex.nouns.get(noun_key(dobj))
-        if cue is None:
-            # "announced a new military aid package for Taiwan": the event noun modifies the object
-            for child in dobj.children:
-                if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == dobj.i - 1:
-                    cue = self.lex.nouns.get(noun_key(child))
-        if cue is not None and verb.lemma_.lower() in STOP_VERBS:
-            # "halted economic aid to Niger": stopping help or engagement is a sanction; stopping
-            # a hostile act ("halted the strikes") states nothing here
-            if self.lex.polarity(cue.type) < 0 or cue.type in ("SANCTION", "THREATEN"):
-                return None
-            return Cue(type="SANCTION", preps=cue.preps)
-        return cue
-
-    def _intended(self, verb: Token, type_name: str) -> str | None:
-        """The type an act takes when the clause only states the will to do it ("X is ready to
-        send engineers to Y", "offered to mediate", "vowed to strike"): AGREE, or THREATEN for a
-        hostile act; None when ``verb`` is not the complement of a word of intent."""
-        if stated_intent(verb, THREAT_WORDS):
-            return "THREATEN"
-        if not stated_intent(verb):
-            return None
-        if self.lex.polarity(type_name) < 0 and type_name not in ("REJECT", "PROTEST", "ACCUSE"):
-            return "THREATEN"
-        return "AGREE"
-
-    def _victims_of_opposed_act(self, verb: Token, type_name: str) -> list[str]:
-        """Y in "oppose/condemn/reject any aggression against Y": the target of a conflict
-        noun that the verb stands against."""
-        if type_name not in _OPPOSING_TYPES:
-            return []
-        dobj = direct_object(verb)
-        if dobj is None:
-            return []
-        cue = self.lex.nouns.get(dobj.lemma_.lower())
-        if cue is None or self.lex.polarity(cue.type) >= 0 or self.index.phrase(dobj)[0]:
-            return []
-        return self.prep_objects(dobj, cue.preps)[0]
-
-    def _requested_act(self, verb: Token) -> bool:
-        """The to-infinitive of a request with an addressee ("wants us to sanction Russia",
-        "urged Kyiv to withdraw"): the request is the relation, not the act asked for."""
-        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... to sanction X, to recognise Y"
-            verb = verb.head
-        if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-        ):
-            return False
-        asker = verb.head
-        cue = self.lex.verbs.get(asker.lemma_.lower())
-        phrased = self._phrase_cue(asker)
-        requesting = (cue is not None and cue.type == "REQUEST") or (
-            phrased is not None and phrased[0].type == "REQUEST"
-        )
-        if not requesting:
-            # "wants us to sanction Russia, to recognise Kosovo": a list of what is asked
-            return asker.i != verb.i and asker.pos_ == "VERB" and self._requested_act(asker)
-        has_addressee = direct_object(asker) is not None or (phrased is not None and phrased[1] is not None)
-        return has_addressee or any(c.dep_ == "nsubj" for c in verb.children)
-
-    @staticmethod
-    def _pronoun_subject(verb: Token) -> bool:
-        node = verb
-        while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
-        return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children)
-
-    @staticmethod
-    def _each_other(verb: Token) -> bool:
-        """"fought each other", "talk to one another"."""
-        for token in verb.subtree:
-            if token.lower_ in ("other", "another") and token.i > 0 and token.nbor(-1).lower_ in ("each", "one"):
-                return True
-        return False
-
-    def _recognised_as_part_of(self, verb: Token) -> list[str]:
-        """Y in "recognised [the region] as part of Y"."""
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ("part", "territory"):
-                        return self.prep_objects(pobj, ("of",))[0]
-        return []
-
-    def _speech_act_authors(self, verb: Token, rejectors: list[str]) -> list[str]:
-        """Who made the accusation, claim or protest that ``verb`` rejects ("Ukraine rejected the
-        accusations", "accusations that the Kremlin denies"): the source of the latest relation
-        of a matching type aimed at the rejector in this or the few sentences before, else the
-        latest quoted speaker there who is not the rejector."""
-        noun = direct_object(verb)
-        if noun is not None and noun.lower_ in ("that", "which") and verb.dep_ == "relcl":
-            noun = verb.head
-        if noun is None and verb.dep_ in ("relcl", "ccomp", "acl"):
-            noun = verb.head  # "accusations that the Kremlin denies" (also when misparsed)
-        if noun is None:
-            return []
-        kinds = self.lex.speech_acts.get(noun.lemma_.lower())
-        if kinds is None:
-            return []
-        recent = [f for n, f in self.history if self.sentence - n <= _DISCOURSE_WINDOW]
-        for found in reversed(recent):
-            if found.target in rejectors and found.type in kinds and found.cue.i < verb.i:
-                return [found.source]
-        first = verb.sent.start
-        for _ in range(_DISCOURSE_WINDOW):
-            if first == 0:
-                break
-            first = verb.doc[first - 1].sent.start
-        start = verb.doc[first].idx
-        for quote in reversed(self.index.quote_spans):
-            if quote.end <= verb.idx and quote.end > start and quote.speaker is not None:
-                author = self.index.affiliation(quote.speaker)
-                if author not in rejectors and not self.index.is_person(author):
-                    return [author]
-        return []
