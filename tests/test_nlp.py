@@ -117,3 +117,27 @@ def test_chunks_are_parsed_one_at_a_time_so_memory_stays_that_of_one_chunk() -> 
     finally:
         tracemalloc.stop()
     assert whole < 2 * one_chunk, (whole, one_chunk)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["World briefing\nMay 4 2025", "Briefing\nMay 4, 2025", "World briefing\n4 May 2025", "World briefing\nMarch 4 2025"],
+)
+def test_a_lede_after_a_dateline_is_one_sentence(header: str) -> None:
+    # left alone, the parser cut "Turkey | and | Greece signed a deal." after the date line
+    body = "Turkey and Greece signed a deal."
+    sentences = [s.text.strip() for s in parse(load_nlp(), f"{header}\n\n{body}\n").sents]
+    assert sentences[-1] == body, sentences
+
+
+def test_a_line_may_still_hold_several_sentences() -> None:
+    text = "Headline\n\nYes. We will sign it. \"No,\" he said.\n"
+    assert [s.text.strip() for s in parse(load_nlp(), text).sents][1:] == ["Yes.", "We will sign it.", "\"No,\" he said."]
+
+
+def test_the_lede_after_a_dateline_gives_its_relation() -> None:
+    doc = Analyzer(profile="fast").analyze(
+        RawArticle(text="World briefing\nMay 4 2025\n\nTurkey and Greece signed a deal.\n", source="test"))
+    names = {a.id: a.name for a in doc.actors}
+    assert {(names[r.source], names[r.target], r.type) for r in doc.relations} == {
+        ("Turkey", "Greece", "AGREE"), ("Greece", "Turkey", "AGREE")}

