@@ -124,17 +124,8 @@ class DiscourseFrames(FrameBase):
         for each in found:
             if each.type not in _ACCUSABLE or each.modality != "asserted":
                 continue
-            node = each.cue
-            for _ in range(5):
-                if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORT_VERBS:
-                    break
-                if node.head.i == node.i:
-                    break
-                node = node.head
-            else:
-                continue
-            verb = node.head
-            if node.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORT_VERBS or negated(verb):
+            verb = self._report_verb(each.cue)
+            if verb is None:
                 continue
             sayers, inferred = self.subjects(verb)
             for sayer in sayers:

@@ -31,6 +31,10 @@ _INTENT_WORDS = word_set("relation_patterns", "intent_words")
 # verbs whose event-noun object states the act ("lodged a protest with X", "renewed talks")
 LIGHT_VERBS = word_set("relation_patterns", "light_verbs")
 THREAT_WORDS = word_set("relation_patterns", "threat_words")
+# verbs that stop or shrink what their object names ("halted aid", "ended cooperation")
+STOP_VERBS = word_set("relation_patterns", "stop_verbs")
+# types of a mutual act: a coordinated subject with no other party acts on itself each way
+MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _LEFT_PREPS = ("from", "of", "out")  # "withdrew from", "pulled out of"
 
 
@@ -58,6 +62,12 @@ def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     else:
         return False
     return word.lemma_.lower() in (_INTENT_WORDS if words is None else words) and not negated_scope(word)
+
+
+def takes_object(verb: Token, lemmas: frozenset[str]) -> bool:
+    """Whether ``verb``'s direct object (or passive subject) is one of ``lemmas`` ("expelled
+    three diplomats", "moved battle groups")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lemmas for c in verb.children)
 
 
 def noun_key(noun: Token) -> str:
@@ -144,6 +154,14 @@ class FrameBase(ArgumentReader):
             for target in actors:
                 if source != target:
                     yield Found(source, target, type_name, modality, round(prior, 3), token, polarity)
+
+    def stopped_help(self, cue: Cue) -> Cue | None:
+        """What stopping the act of ``cue`` states: stopped help or engagement is a SANCTION
+        ("halted economic aid to Niger", "ended cooperation with X"); None for a hostile act,
+        whose end each frame reads for itself."""
+        if self.lex.polarity(cue.type) < 0:
+            return None
+        return Cue(type="SANCTION", preps=cue.preps)
 
     def polarity(self, cue: Cue, type_name: str, action: Token | None = None) -> int:
         """The cue's own polarity, else (REQUEST) the polarity of what is requested, else the

@@ -13,7 +13,9 @@ from presslens.lexicon import Cue, word_set
 from presslens.relations.frame_base import (
     INFERRED_PENALTY,
     LIGHT_VERBS,
+    MUTUAL_TYPES,
     PRIOR,
+    STOP_VERBS,
     THREAT_WORDS,
     Found,
     FrameBase,
@@ -30,8 +32,6 @@ _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
-_STOP_VERBS = word_set("relation_patterns", "stop_verbs")
-_MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 
 
 class NounFrames(FrameBase):
@@ -70,10 +70,9 @@ class NounFrames(FrameBase):
             root = root.head
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
             return  # "asked Trump to lift the tariffs and the sanctions": their end
-        stopping = root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _STOP_VERBS
-        if stopping and self.lex.polarity(cue.type) >= 0 and cue.type != "SANCTION":
-            # "halted economic aid to Niger", "ended cooperation with X": a sanction
-            cue = Cue(type="SANCTION", preps=cue.preps)
+        stopping = root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in STOP_VERBS
+        if stopping and (sanction := self.stopped_help(cue)) is not None:
+            cue = sanction  # "halted economic aid to Niger", "ended cooperation with X"
         elif stopping and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.head.children):
             # "Seoul stopped the broadcasts aimed at the North", "halted its strikes on X": a
             # retreat (PLOVER: de-escalation carried out); asked or meant ("to end its pressure
@@ -156,7 +155,7 @@ class NounFrames(FrameBase):
             type_name = cue.negated
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = modality_of(head) if head.pos_ in ("VERB", "AUX") else "asserted"
-        if not targets and len(sources) >= 2 and type_name in _MUTUAL_TYPES and from_subjects and not inferred:
+        if not targets and len(sources) >= 2 and type_name in MUTUAL_TYPES and from_subjects and not inferred:
             # "India and China renewed negotiations", "France and Morocco restored cooperation"
             yield from self._reciprocal(sources, type_name, modality, prior, noun,
                                         self.polarity(cue, type_name))

@@ -19,8 +19,10 @@ from presslens.relations.frame_base import (
     FALLBACK_PRIOR,
     INFERRED_PENALTY,
     LIGHT_VERBS,
+    MUTUAL_TYPES,
     PRIOR,
     Found,
+    takes_object,
 )
 from presslens.relations.verb_readings import VerbReadings
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
@@ -28,7 +30,6 @@ from presslens.syntax import direct_object, infinitive, modality_of, negated_sco
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
 _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
-MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
@@ -47,21 +48,12 @@ class VerbFrames(VerbReadings):
         phrased = self._phrase_cue(verb)
         kind = "phrase"
         light_noun = False  # the cue is the event noun the verb takes ("lodged a protest with X")
-        military = lemma in self.lex.military_verbs and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.military_nouns
-            for c in verb.children
-        )
-        recalled = lemma in RECALLING_VERBS and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ENVOY_NOUNS for c in verb.children
-        )
-        if recalled:
+        military = lemma in self.lex.military_verbs and takes_object(verb, self.lex.military_nouns)
+        if lemma in RECALLING_VERBS and takes_object(verb, _ENVOY_NOUNS):
             # "recalled its ambassador from Budapest": a protest against the state left
             cue, prep, kind = Cue(type="PROTEST"), None, "verb"
         elif military:
-            helpers = any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.helping_forces
-                for c in verb.children
-            )
+            helpers = takes_object(verb, self.lex.helping_forces)
             hosted = lemma in self.lex.basing_verbs  # "stationing a brigade in Lithuania"
             cue, prep, kind = Cue(type="AID" if helpers or hosted else "MOBILIZE"), None, "verb"
         elif phrased is not None:
@@ -74,13 +66,9 @@ class VerbFrames(VerbReadings):
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
         else:
             return
-        if lemma in _EXPELLING_VERBS and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ENVOY_NOUNS for c in verb.children
-        ):
+        if lemma in _EXPELLING_VERBS and takes_object(verb, _ENVOY_NOUNS):
             cue = Cue(type="SANCTION")  # "expelled three Belarusian diplomats": a break with Belarus
-        if lemma in self.lex.purchase_verbs and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.arms for c in verb.children
-        ):
+        if lemma in self.lex.purchase_verbs and takes_object(verb, self.lex.arms):
             cue = Cue(type="AID", reverse=True)  # "bought Russian weapons": Russia arms the buyer
         goods = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if verb.dep_ in ("relcl", "acl"):

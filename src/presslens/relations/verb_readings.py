@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from presslens.lexicon import Cue, word_set
 from presslens.relations.frame_base import (
     LIGHT_VERBS,
+    STOP_VERBS,
     THREAT_WORDS,
     FrameBase,
     noun_key,
@@ -21,7 +22,6 @@ from presslens.syntax import direct_object
 _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
 _QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
-STOP_VERBS = word_set("relation_patterns", "stop_verbs")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 
@@ -85,11 +85,8 @@ class VerbReadings(FrameBase):
                 if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == dobj.i - 1:
                     cue = self.lex.nouns.get(noun_key(child))
         if cue is not None and verb.lemma_.lower() in STOP_VERBS:
-            # "halted economic aid to Niger": stopping help or engagement is a sanction; stopping
-            # a hostile act ("halted the strikes") states nothing here
-            if self.lex.polarity(cue.type) < 0 or cue.type in ("SANCTION", "THREATEN"):
-                return None
-            return Cue(type="SANCTION", preps=cue.preps)
+            # stopping a hostile act ("halted the strikes") states nothing here
+            return self.stopped_help(cue)
         return cue
 
     def _intended(self, verb: Token, type_name: str) -> str | None:
