@@ -21,6 +21,7 @@ from presslens.index.references import (
     definite_antecedent,
     is_definite,
 )
+from presslens.index.states import no_longer_in_office
 from presslens.lexicon import word_set
 from presslens.syntax import COPULAS
 
@@ -38,7 +39,6 @@ _SUBORDINATES = word_set("references", "subordinate_nouns")
 _PRIVATE_PEOPLE = word_set("references", "private_people")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OFFICE_NOUNS = word_set("references", "office_nouns")
-_FORMER = word_set("states", "former_markers")  # "former minister": no longer in office
 
 
 def modifier(index: DocumentIndex, token: Token) -> Actors:
@@ -96,9 +96,7 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         return ids, inferred
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [], False
-    if head.lemma_.lower() in _OFFICE_NOUNS and any(
-        c.dep_ == "amod" and c.lower_ in _FORMER for c in head.children
-    ):
+    if head.lemma_.lower() in _OFFICE_NOUNS and no_longer_in_office(head):
         return [], False  # "the former German agriculture minister" acts for nobody now
     if head.lemma_.lower() in index.relational_nouns:
         # "our ally the Philippines", "its closest partner, Azerbaijan": the apposition is

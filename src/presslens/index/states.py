@@ -199,7 +199,13 @@ def _role_nouns(name: Token) -> list[Token]:
 def _office(token: Token) -> bool:
     if token.lemma_.lower() not in _OFFICES and token.lower_ not in _OFFICES:
         return False
-    return not any(c.lower_ in _FORMER for c in token.children) and not (
+    return not no_longer_in_office(token)
+
+
+def no_longer_in_office(token: Token) -> bool:
+    """An office noun marked as held no more ("former minister", "a retired ambassador",
+    "ex-president")."""
+    return any(c.lower_ in _FORMER for c in token.children) or (
         token.i > 0 and token.doc[token.i - 1].lower_ in _FORMER
     )
 

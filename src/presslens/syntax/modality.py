@@ -23,6 +23,7 @@ CONDITIONAL_MARKS = word_set("syntax", "conditional_marks")
 _INTENT_VERBS = word_set("syntax", "intent_verbs")
 _QUESTION_MARKS = word_set("syntax", "question_marks")
 _QUESTION_VERBS = word_set("syntax", "question_verbs")
+_ASKED_MARKS = word_set("syntax", "asked_marks")
 
 
 def modality_of(verb: Token) -> Modality:
@@ -71,7 +72,7 @@ def in_reported_question(token: Token) -> bool:
         for child in node.children:
             if child.dep_ == "mark" and (
                 child.lower_ in _QUESTION_MARKS
-                or (child.lower_ == "if" and node.head.lemma_.lower() in _QUESTION_VERBS)
+                or (child.lower_ in _ASKED_MARKS and node.head.lemma_.lower() in _QUESTION_VERBS)
             ):
                 return True
         if node.head.i == node.i:
