@@ -13,11 +13,6 @@ from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
 def _analyze(analyzer: Analyzer, text: str) -> Document:
     return analyzer.analyze(RawArticle(text=text, source="test"))
 

@@ -8,26 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
+from _articles import actor_at, analyze_text
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
-def _analyze(analyzer: Analyzer, text: str) -> Document:
-    return analyzer.analyze(RawArticle(text=text, source="test"))
-
-
 def _qid_at(doc: Document, word: str) -> str | None:
-    start = doc.text.index(word)
-    for actor in doc.actors:
-        if any(m.start <= start < m.end for m in actor.mentions):
-            return actor.wikidata
-    return None
+    actor = actor_at(doc, word)
+    return actor.wikidata if actor is not None else None
 
 
 @pytest.mark.parametrize(
@@ -41,9 +29,9 @@ def _qid_at(doc: Document, word: str) -> str | None:
 def test_a_known_name_with_a_bare_possessive_s_is_its_actor(
     analyzer: Analyzer, text: str, word: str, qid: str
 ) -> None:
-    assert _qid_at(_analyze(analyzer, text), word) == qid
+    assert _qid_at(analyze_text(analyzer, text), word) == qid
 
 
 def test_a_plural_before_its_own_verb_is_no_possessive(analyzer: Analyzer) -> None:
-    doc = _analyze(analyzer, "The Obamas arrived in Paris on Monday.")
+    doc = analyze_text(analyzer, "The Obamas arrived in Paris on Monday.")
     assert not any(a.wikidata == "Q76" for a in doc.actors)

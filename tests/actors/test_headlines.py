@@ -5,17 +5,10 @@ these tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from presslens.actors.headlines import headline_lines
 from presslens.ingest import RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
 
 
 def _analyze(analyzer: Analyzer, text: str) -> Document:

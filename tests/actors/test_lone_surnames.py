@@ -11,26 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
+from _articles import actor_at, analyze_text
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
-def _analyze(analyzer: Analyzer, text: str) -> Document:
-    return analyzer.analyze(RawArticle(text=text, source="test"))
-
-
 def _kind_at(doc: Document, word: str) -> str | None:
-    start = doc.text.index(word)
-    for actor in doc.actors:
-        if any(m.start <= start < m.end for m in actor.mentions):
-            return actor.kind
-    return None
+    actor = actor_at(doc, word)
+    return actor.kind if actor is not None else None
 
 
 @pytest.mark.parametrize(
@@ -59,7 +47,7 @@ def _kind_at(doc: Document, word: str) -> str | None:
 def test_a_lone_surname_where_a_person_stands_is_a_person(
     analyzer: Analyzer, text: str, name: str
 ) -> None:
-    assert _kind_at(_analyze(analyzer, text), name) == "person"
+    assert _kind_at(analyze_text(analyzer, text), name) == "person"
 
 
 @pytest.mark.parametrize(
@@ -77,4 +65,4 @@ def test_a_lone_surname_where_a_person_stands_is_a_person(
 def test_rivers_islands_counties_and_days_stay_no_people(
     analyzer: Analyzer, text: str, word: str
 ) -> None:
-    assert _kind_at(_analyze(analyzer, text), word) != "person"
+    assert _kind_at(analyze_text(analyzer, text), word) != "person"

@@ -7,26 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
+from _articles import actor_at, analyze_text
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
-def _analyze(analyzer: Analyzer, text: str) -> Document:
-    return analyzer.analyze(RawArticle(text=text, source="test"))
-
-
 def _actor_at(doc: Document, word: str) -> tuple[str, str] | None:
-    start = doc.text.index(word)
-    for actor in doc.actors:
-        if any(m.start <= start < m.end for m in actor.mentions):
-            return actor.id, actor.kind
-    return None
+    actor = actor_at(doc, word)
+    return (actor.id, actor.kind) if actor is not None else None
 
 
 @pytest.mark.parametrize(
@@ -37,7 +25,7 @@ def _actor_at(doc: Document, word: str) -> tuple[str, str] | None:
     ],
 )
 def test_a_plural_name_after_the_is_a_team(analyzer: Analyzer, text: str, word: str) -> None:
-    assert _actor_at(_analyze(analyzer, text), word) == (f"org:{word.lower()}", "organization")
+    assert _actor_at(analyze_text(analyzer, text), word) == (f"org:{word.lower()}", "organization")
 
 
 @pytest.mark.parametrize(
@@ -51,5 +39,5 @@ def test_a_plural_name_after_the_is_a_team(analyzer: Analyzer, text: str, word: 
 def test_places_families_and_events_are_no_teams(
     analyzer: Analyzer, text: str, word: str
 ) -> None:
-    found = _actor_at(_analyze(analyzer, text), word)
+    found = _actor_at(analyze_text(analyzer, text), word)
     assert found is None or found[1] != "organization"

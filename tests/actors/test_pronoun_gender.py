@@ -4,19 +4,12 @@ never blocks. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from presslens.actors.gazetteer import shipped_gazetteer
 from presslens.actors.gender import entry_gender, fits, pronoun_gender
 from presslens.index import DocumentIndex
 from presslens.ingest import RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
 
 
 def _analysis(analyzer: Analyzer, text: str) -> tuple[Document, DocumentIndex]:
