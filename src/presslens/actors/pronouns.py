@@ -3,6 +3,10 @@ gender fits.
 
 The subject of a speech verb ("he noted") is the latest person who spoke, not a person spoken
 about in between; a person named in an interviewer's question line is asked about, not speaking.
+Two readings of salience and syntax go before recency: a pronoun that opens a sentence as its
+main subject continues the previous sentence's main subject ("President X, who toppled Y, said
+... He rejected ...": X, not Y); an object pronoun is never the subject of its own verb or of
+the verb that controls it ("Trump agreed to meet him": not Trump).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from spacy.tokens import Token
 from presslens.actors.drafts import ActorDraft
 from presslens.actors.gender import fits, pronoun_gender
 from presslens.lexicon.speech import QUESTION_LINE, speech_verbs
+from presslens.syntax.pronouns import binding_subjects, is_main_subject, previous_main_subject
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
@@ -34,18 +39,51 @@ def add_pronouns(run: _Run) -> None:
 def _resolve_pronoun(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
     """The latest person named before the pronoun (outside quotes) whose gender fits. The
     subject of a speech verb ("he noted", "she said") is the latest person who spoke, not a
-    person spoken about in between ("... for Maduro's arrest is a bounty. He noted ...")."""
+    person spoken about in between ("... for Maduro's arrest is a bounty. He noted ..."). A main
+    subject continues the previous sentence's main subject; an object pronoun skips the
+    subjects it is bound away from."""
     if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
         speaker = _latest_person(run, tok, gender, speakers_only=True)
         if speaker is not None:
             return speaker
-    return _latest_person(run, tok, gender, speakers_only=False)
+    if is_main_subject(tok):
+        topic = _previous_main_subject(run, tok, gender)
+        if topic is not None:
+            return topic
+    return _latest_person(run, tok, gender, speakers_only=False, excluded=_co_arguments(run, tok))
 
 
-def _latest_person(run: _Run, tok: Token, gender: str, speakers_only: bool) -> ActorDraft | None:
-    best: tuple[int, ActorDraft] | None = None
+def _persons_at(run: _Run, tokens: list[Token], gender: str) -> list[ActorDraft]:
+    """The persons of fitting gender with a mention (outside quotes) on one of ``tokens``."""
+    found = []
     for draft in run.drafts.values():
         if draft.kind != "person" or not fits(draft.gender, gender):
+            continue
+        if any(s <= t.idx < e and not run._in_quote(s) for (s, e) in draft.mentions for t in tokens):
+            found.append(draft)
+    return found
+
+
+def _previous_main_subject(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
+    """For a pronoun that is its sentence's main subject with no person of its gender named
+    before it in the sentence: the one person who is the previous sentence's main subject."""
+    if _persons_at(run, [t for t in tok.sent if t.i < tok.i], gender):
+        return None
+    persons = _persons_at(run, previous_main_subject(tok), gender)
+    return persons[0] if len(persons) == 1 else None
+
+
+def _co_arguments(run: _Run, tok: Token) -> frozenset[str]:
+    """The persons an object pronoun cannot stand for (``binding_subjects``)."""
+    gender = pronoun_gender(tok.lower_) or ""
+    return frozenset(d.key for d in _persons_at(run, binding_subjects(tok), gender))
+
+
+def _latest_person(run: _Run, tok: Token, gender: str, speakers_only: bool,
+                   excluded: frozenset[str] = frozenset()) -> ActorDraft | None:
+    best: tuple[int, ActorDraft] | None = None
+    for draft in run.drafts.values():
+        if draft.kind != "person" or not fits(draft.gender, gender) or draft.key in excluded:
             continue
         before = [s for (s, _e) in draft.mentions if s < tok.idx and not run._in_quote(s)]
         if speakers_only:

@@ -34,6 +34,7 @@ from presslens.syntax.pronouns import (
     THIRD_PERSON,
     THIRD_PLURAL,
     THIRD_SINGULAR,
+    binding_subjects,
 )
 
 if TYPE_CHECKING:
@@ -236,8 +237,9 @@ def _office_antecedent(
 
 def resolve_quoted_persons(index: DocumentIndex) -> None:
     """"he/his/she/her" inside a quote (which the actor stage leaves alone): the latest
-    person the quote names before it, within two sentences, who is not its speaker and whose
-    known gender fits ("Pashinyan understands this. He has given away Karabakh")."""
+    person the quote names before it, within two sentences, not its speaker nor a subject an
+    object pronoun is bound away from ("Trump agreed to meet him"), whose known gender fits
+    ("Pashinyan understands this. He has given away Karabakh")."""
     starts = [sent.start for sent in index.sdoc.sents]
     genders = person_genders(index)
     for i in np.flatnonzero(lower_in(index.sdoc, PERSONAL)).tolist():
@@ -249,12 +251,13 @@ def resolve_quoted_persons(index: DocumentIndex) -> None:
         if quote is None:
             continue
         first = starts[max(0, sentence - 2)]
+        bound = {a for t in binding_subjects(token) for a in index.by_token.get(t.i, [])}
         for i in range(token.i - 1, first - 1, -1):
             other = index.sdoc[i]
             if other.idx < quote.start:
                 break
             named = [a for a in index.by_token.get(i, []) if index.is_person(a) and a != quote.speaker
-                     and fits(genders.get(a, ""), pronoun_gender(token.lower_) or "")]
+                     and a not in bound and fits(genders.get(a, ""), pronoun_gender(token.lower_) or "")]
             if named:
                 index.by_token[token.i] = named[:1]
                 break
