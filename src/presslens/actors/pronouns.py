@@ -53,30 +53,39 @@ def _resolve_pronoun(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
     return _latest_person(run, tok, gender, speakers_only=False, excluded=_co_arguments(run, tok))
 
 
-def _persons_at(run: _Run, tokens: list[Token], gender: str) -> list[ActorDraft]:
-    """The persons of fitting gender with a mention (outside quotes) on one of ``tokens``."""
+def _persons_at(run: _Run, stretches: list[tuple[int, int]], gender: str) -> list[ActorDraft]:
+    """The persons of fitting gender with a mention (outside quotes) overlapping one of the
+    character ``stretches``."""
     found = []
     for draft in run.drafts.values():
         if draft.kind != "person" or not fits(draft.gender, gender):
             continue
-        if any(s <= t.idx < e and not run._in_quote(s) for (s, e) in draft.mentions for t in tokens):
+        if any(s < end and start < e and not run._in_quote(s)
+               for (s, e) in draft.mentions for (start, end) in stretches):
             found.append(draft)
     return found
+
+
+def _chars(tokens: list[Token]) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t)) for t in tokens]
 
 
 def _previous_main_subject(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
     """For a pronoun that is its sentence's main subject with no person of its gender named
     before it in the sentence: the one person who is the previous sentence's main subject."""
-    if _persons_at(run, [t for t in tok.sent if t.i < tok.i], gender):
+    if _persons_at(run, [(tok.sent.start_char, tok.idx)], gender):
         return None
-    persons = _persons_at(run, previous_main_subject(tok), gender)
+    persons = _persons_at(run, _chars(previous_main_subject(tok)), gender)
     return persons[0] if len(persons) == 1 else None
 
 
 def _co_arguments(run: _Run, tok: Token) -> frozenset[str]:
     """The persons an object pronoun cannot stand for (``binding_subjects``)."""
+    bound = binding_subjects(tok)
+    if not bound:
+        return frozenset()
     gender = pronoun_gender(tok.lower_) or ""
-    return frozenset(d.key for d in _persons_at(run, binding_subjects(tok), gender))
+    return frozenset(d.key for d in _persons_at(run, _chars(bound), gender))
 
 
 def _latest_person(run: _Run, tok: Token, gender: str, speakers_only: bool,
