@@ -45,18 +45,7 @@ class NounFrames(FrameBase):
             return
         head = noun.head
         governed = noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.verbs
-        sources: list[str] = []
-        inferred = False
-        for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                more, more_inferred = self.index.modifier(child)
-                sources.extend(m for m in more if m not in sources)
-                inferred = inferred or more_inferred
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        more, more_inferred = self.index.phrase(pobj)
-                        sources.extend(m for m in more if m not in sources)
+        sources, inferred = self.noun_agent(noun)
         if governed and not sources:
             return  # "suspended all trade with X": the verb states the relation
         if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS and (
