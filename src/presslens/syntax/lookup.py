@@ -14,16 +14,32 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
+# The distinct values of one attribute column of the latest document, decoded, and each token's
+# place among them. Stages ask about the same document many times (a few hundred distinct
+# strings each time); lemmas, lower forms and spellings do not change once it is parsed.
+_latest: tuple[Doc, int, dict[tuple[int, bool], tuple[list[str], np.ndarray]]] | None = None
+
+
+def _column(sdoc: Doc, attr: int, fold: bool) -> tuple[list[str], np.ndarray]:
+    global _latest
+    latest = _latest
+    if latest is None or latest[0] is not sdoc or latest[1] != len(sdoc):
+        latest = (sdoc, len(sdoc), {})
+        _latest = latest
+    column = latest[2].get((attr, fold))
+    if column is None:
+        distinct, inverse = np.unique(sdoc.to_array(attr), return_inverse=True)
+        strings = sdoc.vocab.strings
+        decoded = [strings[v].lower() if fold else strings[v] for v in distinct.tolist()]
+        column = (decoded, inverse.reshape(-1))
+        latest[2][(attr, fold)] = column
+    return column
+
 
 def _carrying(sdoc: Doc, attr: int, words: Collection[str], fold: bool) -> np.ndarray:
-    values = sdoc.to_array(attr)
-    strings = sdoc.vocab.strings
-    wanted = [
-        value
-        for value in np.unique(values).tolist()
-        if (strings[value].lower() if fold else strings[value]) in words
-    ]
-    return np.isin(values, np.array(wanted, dtype=np.uint64))
+    decoded, inverse = _column(sdoc, attr, fold)
+    wanted = np.fromiter((value in words for value in decoded), dtype=bool, count=len(decoded))
+    return wanted[inverse]
 
 
 def lemma_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
@@ -44,3 +60,4 @@ def lower_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
 def orth_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
     """Per token: ``token.text in words``."""
     return _carrying(sdoc, ORTH, words, fold=False)
+
