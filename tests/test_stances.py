@@ -105,6 +105,16 @@ def test_mutual_acts_single_out_no_side(analyzer: Analyzer) -> None:
     assert ("Ivan Petrov", "Azerbaijan") not in signs and ("Ivan Petrov", "Armenia") not in signs
 
 
+def test_two_acts_of_one_sentence_in_opposite_directions_are_not_one_mutual_act(analyzer: Analyzer) -> None:
+    # two cues ("abandon", "stood with"), one each way: both count for the speaker
+    body = (
+        "In an interview with Ural Herald, the Russian political scientist Pavel Grekov spoke "
+        'about the drills.\n\n"Our country will not abandon North Korea, which stood with us '
+        'when the West turned its back on us," Grekov said.'
+    )
+    assert _signs(_doc(analyzer, body)).get(("Pavel Grekov", "North Korea")) == 1
+
+
 def test_possessor_of_a_relational_noun_is_not_its_referent(analyzer: Analyzer) -> None:
     body = (
         'The analyst Ivan Petrov spoke to us.\n\n"Only Serbia has ever stood between Montenegro '

@@ -59,6 +59,8 @@ from presslens.stances.tally import (
     WEAK_COOPERATION,
     WEAK_TYPES,
     Tally,
+    cue_start,
+    mutual_acts,
     propagate,
 )
 from presslens.syntax import FIRST_PERSON, ArgumentReader
@@ -230,18 +232,18 @@ class _Stances:
     def from_relations(self, relations: list[Relation]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
         puppets: set[tuple[str, str, tuple[int, int]]] = set()
-        keys = {(r.source, r.target, r.type, r.start) for r in relations}
+        mutual = mutual_acts(relations)
         for relation in relations:
             # whether the cue word, not just the sentence, stands inside a quote (a relation
             # made without a cue is read at its evidence)
-            cue = relation.cue.start if relation.cue is not None else relation.start
+            cue = cue_start(relation)
             holder = self.sides.holder_at(cue)
             if holder is None:
                 continue
             cue_token = self._token_at(cue)
             if cue_token is not None and relation.type != "REQUEST" and self.language.unasserted(cue_token):
                 continue  # "Brussels wants us to recognise Kosovo": asked of us, not done
-            if (relation.target, relation.source, relation.type, relation.start) in keys:
+            if mutual(relation):
                 continue  # "Baku and Yerevan fought": a mutual act singles out no side
             if holder == OUTLET and relation.type in _SPEECH_ACTS and relation.polarity == _SPEECH_ACTS[relation.type]:
                 speaker = self._reported_speaker(relation)

@@ -44,6 +44,8 @@ from presslens.stances.tally import (
     WEAK_COOPERATION,
     WEAK_TYPES,
     Tally,
+    cue_start,
+    mutual_acts,
     propagate,
 )
 
@@ -215,11 +217,10 @@ class _RussianStances:
 
     def from_relations(self, relations: list[Relation]) -> None:
         deferred: list[tuple[str, Relation, float]] = []
-        keys = {(r.source, r.target, r.type, r.start) for r in relations}
+        mutual = mutual_acts(relations)
         for relation in relations:
-            cue = relation.cue.start if relation.cue is not None else relation.start
-            holder = self.holder_at(cue)
-            if holder is None or (relation.target, relation.source, relation.type, relation.start) in keys:
+            holder = self.holder_at(cue_start(relation))
+            if holder is None or mutual(relation):
                 continue  # nobody's, or a mutual act that singles out no side
             span = (relation.start, relation.end)
             if holder == OUTLET and _SPEECH_ACTS.get(relation.type) == relation.polarity:

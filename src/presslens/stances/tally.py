@@ -53,6 +53,24 @@ class Tally:
         )
 
 
+def cue_start(relation: Relation) -> int:
+    """Where the relation's cue word starts (a relation made without a cue: its evidence)."""
+    return relation.cue.start if relation.cue is not None else relation.start
+
+
+def _act(relation: Relation, reverse: bool = False) -> tuple[str, str, str, int, int]:
+    ends = (relation.target, relation.source) if reverse else (relation.source, relation.target)
+    return (*ends, relation.type, relation.start, cue_start(relation))
+
+
+def mutual_acts(relations: list[Relation]) -> Callable[[Relation], bool]:
+    """Whether a relation is one side of a mutual act ("Baku and Yerevan fought"), which singles
+    out neither side: one cue read both ways. Two cues of one sentence, one each way, are two
+    acts ("Russia will not abandon North Korea, which stood with us")."""
+    acts = {_act(r) for r in relations}
+    return lambda relation: _act(relation, reverse=True) in acts
+
+
 AddWeight = Callable[[str, str, float, tuple[int, int]], None]
 
 
