@@ -115,6 +115,30 @@ def test_two_acts_of_one_sentence_in_opposite_directions_are_not_one_mutual_act(
     assert _signs(_doc(analyzer, body)).get(("Pavel Grekov", "North Korea")) == 1
 
 
+def test_what_an_actor_regards_another_as_is_not_the_outlets_own_evaluation(analyzer: Analyzer) -> None:
+    body = "Saudi officials regard Pakistan as a brotherly country and a guarantor of the kingdom's security."
+    doc = _doc(analyzer, body)
+    assert any(a.name == "Pakistan" for a in doc.actors)
+    assert ("outlet", "Pakistan") not in _signs(doc)
+
+
+def test_what_the_outlet_itself_regards_an_actor_as_stays_its_own(analyzer: Analyzer) -> None:
+    body = "We regard Pakistan as a brotherly country and a guarantor of our security."
+    assert _signs(_doc(analyzer, body)).get(("outlet", "Pakistan")) == 1
+
+
+def test_so_called_in_a_speakers_reported_clause_marks_nothing_of_the_speakers_side(analyzer: Analyzer) -> None:
+    # the speaker uses "so-called"; the clause's reporter is no owner of the mocked words
+    body = (
+        "Hossein Rahbari, a former Iranian diplomat, told Eastern Gate Review that the plan for a "
+        "so-called \u201cZangezur corridor\u201d across southern Armenia is aimed at cutting Iran off "
+        "from Armenia."
+    )
+    doc = _doc(analyzer, body)
+    assert any(a.name == "Hossein Rahbari" for a in doc.actors)
+    assert _signs(doc).get(("Hossein Rahbari", "Iran")) != -1
+
+
 def test_possessor_of_a_relational_noun_is_not_its_referent(analyzer: Analyzer) -> None:
     body = (
         'The analyst Ivan Petrov spoke to us.\n\n"Only Serbia has ever stood between Montenegro '

@@ -26,6 +26,7 @@ from presslens.syntax import (
 )
 
 _REPORTING_VERBS = word_set("evaluation", "reporting_verbs")
+_CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _PEOPLE_WORDS = word_set("evaluation", "people_words")
 BLAME_VERBS = word_set("evaluation", "blame_verbs")
 _DENIAL_VERBS = word_set("evaluation", "denial_verbs")
@@ -62,19 +63,33 @@ class Said:
 
 def reporter(token: Token) -> Token | None:
     """The subject of the nearest verb of saying or thinking whose clausal complement holds
-    ``token`` ("they say that X is a puppet": they)."""
+    ``token`` ("they say that X is a puppet": they), or of a verb of calling or regarding whose
+    complement holds it ("Saudi officials regard Pakistan as a brotherly country": officials)."""
     node = token
     for _ in range(12):
         head = node.head
         if head.i == node.i:
             return None
-        if node.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING_VERBS:
+        if (node.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING_VERBS) or _characterises(node, head):
             for child in head.children:
                 if child.dep_ == "nsubj":
                     return child
             return None
         node = head
     return None
+
+
+def _characterises(node: Token, verb: Token) -> bool:
+    """Whether ``node`` is what the verb calls or regards something ("calls X *a puppet*",
+    "regards X *as* a partner")."""
+    if verb.lemma_.lower() not in _CONSIDER_VERBS:
+        return False
+    if node.dep_ in ("oprd", "ccomp", "xcomp"):
+        return node.pos_ in ("NOUN", "PROPN", "ADJ")  # not a clause ("calls on X to designate")
+    if node.dep_ == "prep" and node.lower_ == "as":
+        return True
+    # "branded Israel a terrorist state": the second of two objects
+    return node.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < node.i for c in verb.children)
 
 
 def is_so_called(token: Token) -> bool:

@@ -53,7 +53,9 @@ class MarkedEvaluations(EvaluationBase):
                 if head.i == token.i:
                     continue
                 span = range(head.i, head.i + 1)
-                ids = self.index.phrase(head)[0] or self._owner(head, span)
+                # (the one who reports a clause with "so-called" in it uses the words: the
+                # owner is looked for inside the clause only)
+                ids = self.index.phrase(head)[0] or self._owner(head, span, reported=False)
                 if ids:
                     yield Said(token, tuple(ids), markers["so_called"], "sarcasm", reporter(token))
             elif lower == "if" and i > 0 and self.lowers[i - 1] == "as":
@@ -94,10 +96,11 @@ class MarkedEvaluations(EvaluationBase):
             if ids:
                 yield Said(root, tuple(ids), weight, "scare")
 
-    def _owner(self, node: Token, inside: range) -> list[str]:
+    def _owner(self, node: Token, inside: range, reported: bool = True) -> list[str]:
         """Whose words or deed a marked phrase is: an actor it modifies, its possessor or "of/
         from" phrase, else the subject of its clause (of the saying verb for a reported
-        clause). Modifiers inside the marked words belong to the words."""
+        clause, unless ``reported`` is False). Modifiers inside the marked words belong to the
+        words."""
         current = node
         for _ in range(6):
             ids: list[str] = []
@@ -118,7 +121,7 @@ class MarkedEvaluations(EvaluationBase):
                 return ids
             if current.pos_ in ("VERB", "AUX") and current.i not in inside:
                 if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SPEECH_VERBS:
-                    return self._subjects(current.head)
+                    return self._subjects(current.head) if reported else []
                 return self._subjects(current)
             if current.head.i == current.i:
                 return []
