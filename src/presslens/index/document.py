@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from presslens.actors.gazetteer import Gazetteer
-from presslens.index import phrases, posts, references, states
+from presslens.index import phrases, posts, quoted_persons, references, states
 from presslens.index.alignment import align
 from presslens.index.speech import Speech
 from presslens.lexicon import relation_lexicon
@@ -50,7 +50,7 @@ class DocumentIndex:
         states.spokespeople_act_for_their_state(self)
         references.resolve_third_person(self)
         self._speech.attribute(posts.quote_authors(self))  # a quoted post is its author's
-        references.resolve_quoted_persons(self)
+        quoted_persons.resolve_quoted_persons(self)
 
     # ------------------------------------------------------------------ ids
     def normal(self, actor_id: str) -> str:

@@ -4,7 +4,8 @@ description ("the bloc", "the ministry") or a counted group ("both countries") s
 - "it/its/they/their" left unresolved by the actor stage: the nearest earlier subject that names
   an organisation or state (same or previous sentence), or the one asked in a request ("called on
   Beijing to end its pressure");
-- "he/his/she/her" inside a quote: the latest person the quote names before it;
+- "he/his/she/her" inside a quote: the latest person the quote names before it
+  (``quoted_persons``);
 - first person inside quotes: "I/me/my" is the speaker, "we/our/us/ours" the speaker's
   affiliation when the article gives evidence for one, else the speaker;
 - "the organisation", "the bloc", "the country": the latest actor of that kind named in this or
@@ -16,16 +17,11 @@ description ("the bloc", "the ministry") or a counted group ("both countries") s
 from __future__ import annotations
 
 import copy
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-import numpy as np
 from spacy.tokens import Token
 
-from presslens.actors.gazetteer import shipped_gazetteer
-from presslens.actors.gender import entry_gender, fits, gender_from_pronouns, pronoun_gender
 from presslens.lexicon import word_set, word_table
-from presslens.syntax.lookup import lower_in
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,
     FIRST_SINGULAR,
@@ -34,7 +30,6 @@ from presslens.syntax.pronouns import (
     THIRD_PERSON,
     THIRD_PLURAL,
     THIRD_SINGULAR,
-    binding_subjects,
 )
 
 if TYPE_CHECKING:
@@ -233,49 +228,6 @@ def _office_antecedent(
             return list(ids)
         return None  # a nearer subject of another kind is the likelier antecedent
     return None
-
-
-def resolve_quoted_persons(index: DocumentIndex) -> None:
-    """"he/his/she/her" inside a quote (which the actor stage leaves alone): the latest
-    person the quote names before it, within two sentences, not its speaker nor a subject an
-    object pronoun is bound away from ("Trump agreed to meet him"), whose known gender fits
-    ("Pashinyan understands this. He has given away Karabakh")."""
-    starts = [sent.start for sent in index.sdoc.sents]
-    genders = person_genders(index)
-    for i in np.flatnonzero(lower_in(index.sdoc, PERSONAL)).tolist():
-        if i in index.by_token:
-            continue
-        token = index.sdoc[i]
-        sentence = bisect_right(starts, i) - 1
-        quote = index.quote_at(token.idx)
-        if quote is None:
-            continue
-        first = starts[max(0, sentence - 2)]
-        bound = {a for t in binding_subjects(token) for a in index.by_token.get(t.i, [])}
-        for i in range(token.i - 1, first - 1, -1):
-            other = index.sdoc[i]
-            if other.idx < quote.start:
-                break
-            named = [a for a in index.by_token.get(i, []) if index.is_person(a) and a != quote.speaker
-                     and a not in bound and fits(genders.get(a, ""), pronoun_gender(token.lower_) or "")]
-            if named:
-                index.by_token[token.i] = named[:1]
-                break
-
-
-def person_genders(index: DocumentIndex) -> dict[str, str]:
-    """Each person's known gender: the gazetteer's, else the one the actor stage's pronouns for
-    them agree on."""
-    gazetteer = index.gazetteer if index.gazetteer is not None else shipped_gazetteer()
-    genders: dict[str, str] = {}
-    for actor in index.doc.actors:
-        if actor.kind != "person":
-            continue
-        known = entry_gender(gazetteer.get(actor.id))
-        genders[actor.id] = known or gender_from_pronouns(
-            m.text for m in actor.mentions if m.role == "pronoun"
-        )
-    return genders
 
 
 def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:
