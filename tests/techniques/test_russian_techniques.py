@@ -142,3 +142,15 @@ def test_the_russian_evaluation_reads_a_folder(tmp_path: Path) -> None:
     report = evaluate_ru(tmp_path, "all")
     assert report["articles"] == 1 and report["paragraphs"] == 4
     assert 0.0 <= float(report["paragraph_micro_f1"]) <= 1.0  # type: ignore[arg-type]
+
+
+def test_dense_rows_hold_the_mean_and_the_maximum_of_the_word_vectors() -> None:
+    from presslens.techniques.russian import DENSE_WIDTH, EMBEDDING_WIDTH, article_rows
+
+    rows = article_rows(LOADED, [(0, len(LOADED))])
+    assert rows.dense.shape == (1, DENSE_WIDTH)
+    mean, maximum = rows.dense[0, :EMBEDDING_WIDTH], rows.dense[0, EMBEDDING_WIDTH : 2 * EMBEDDING_WIDTH]
+    assert (maximum >= mean - 1e-6).all() and (maximum > mean + 1e-3).any()
+    model = load_russian_technique_model()
+    recorded = model.meta["dense"]
+    assert isinstance(recorded, dict) and recorded["width"] == DENSE_WIDTH == model.sentence.dense.shape[0]

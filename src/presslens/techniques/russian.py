@@ -4,7 +4,8 @@ No multilingual encoder is available offline, so the Russian model is linear ove
 sentence and every paragraph (non-blank line) gets from ``natasha``'s own pieces: razdel sentences
 (cut at line breaks first, so that a sentence never spans two paragraphs), hashed TF-IDF of
 lowercased words, word bigrams and character 3-5-grams (the grams stand in for lemmas: a declined
-word keeps its stem's grams), the mean navec vector of the words (``natasha.NewsEmbedding``), and
+word keeps its stem's grams), the mean and the maximum of the navec vectors of the words
+(``natasha.NewsEmbedding``: the maximum keeps the one strongly marked word a mean dilutes), and
 a few numbers (length, exclamation and question marks, quotation marks, the title line, the
 position in the article, dashes, ellipses, capitals). Two heads of one logistic regression per
 label: the sentence head gives the probability that the sentence overlaps a human-annotated span
@@ -44,7 +45,7 @@ SPARSE_WIDTH = BUCKETS * len(GROUPS)
 EMBEDDING_WIDTH = 300
 NUMBERS = ("log_length", "exclamations", "questions", "quotes", "title", "position", "dashes",
            "ellipsis", "capitals")
-DENSE_WIDTH = EMBEDDING_WIDTH + len(NUMBERS)
+DENSE_WIDTH = 2 * EMBEDDING_WIDTH + len(NUMBERS)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _QUOTES = frozenset("«»„“”\"")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -114,9 +115,12 @@ def _vector(word: str) -> np.ndarray | None:
     return None if vec is None else np.asarray(vec, dtype=np.float32)
 
 
-def _mean_vector(words: Iterable[str]) -> np.ndarray:
+def _pooled_vectors(words: Iterable[str]) -> np.ndarray:
+    """The mean and the maximum (per dimension) of the words' navec vectors, side by side."""
     vecs = [v for v in (_vector(w) for w in words) if v is not None]
-    return np.mean(vecs, axis=0) if vecs else np.zeros(EMBEDDING_WIDTH, dtype=np.float32)
+    if not vecs:
+        return np.zeros(2 * EMBEDDING_WIDTH, dtype=np.float32)
+    return np.concatenate([np.mean(vecs, axis=0), np.max(vecs, axis=0)]).astype(np.float32)
 
 
 def _numbers(sentence: str, tokens: Sequence[str], title: bool, position: float) -> list[float]:
@@ -140,9 +144,9 @@ def article_rows(text: str, bounds: Sequence[tuple[int, int]]) -> SentenceRows:
             keys.extend(_word_buckets(tok))
         keys.extend(_bucket(f"b:{first} {second}") for first, second in pairwise(toks))
         sparse.append(Counter(keys))
-    means = [_mean_vector(t) for t in tokens]
+    pooled = [_pooled_vectors(t) for t in tokens]
     n = max(len(bounds) - 1, 1)
-    dense = [np.concatenate([means[k],
+    dense = [np.concatenate([pooled[k],
                              np.array(_numbers(text[s:e], tokens[k], lines[k] == first_line, k / n),
                                       dtype=np.float32)])
              for k, (s, e) in enumerate(bounds)]

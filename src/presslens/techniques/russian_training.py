@@ -153,7 +153,12 @@ def fit(prepared: Sequence[Prepared], labels: Sequence[str], c: float) -> Linear
     for j in range(len(labels)):
         if y[:, j].sum() == 0:
             continue
-        model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=SEED)
+        # positives weighted by the square root of their rarity: the rare labels' recall
+        # (cross-validated macro-F1 0.154 -> 0.177 with the maximum-pooled vectors)
+        positives = float(y[:, j].sum())
+        weight = float(np.sqrt((len(y) - positives) / positives))
+        model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=SEED,
+                                   class_weight={0: 1.0, 1: weight})
         model.fit(x, y[:, j])
         w_sparse[:, j] = model.coef_[0, :SPARSE_WIDTH]
         w_dense[:, j] = model.coef_[0, SPARSE_WIDTH:]
@@ -352,8 +357,9 @@ def train_techniques_ru(data: Path, out: Path, command: str = "",
     meta = {
         "command": command,
         "kind": "logistic regression per label over hashed TF-IDF (words, word bigrams, "
-                "character 3-5-grams) and dense features (mean navec vector, numbers), one head "
-                "over razdel sentences and one over paragraphs, mixed",
+                "character 3-5-grams) and dense features (mean and maximum navec vectors, numbers), "
+                "positives weighted by sqrt(negatives / positives), one head over razdel "
+                "sentences and one over paragraphs, mixed",
         "sparse": {"groups": list(GROUPS), "buckets_per_group": BUCKETS, "min_df": MIN_DF,
                    "hash": "zlib.crc32 of the UTF-8 feature string"},
         "dense": {"width": DENSE_WIDTH, "numbers": list(NUMBERS),
