@@ -188,3 +188,17 @@ def test_a_side_saying_it_will_strike_threatens(analyzer: Analyzer, body: str, p
 def test_a_side_saying_another_will_strike_is_no_threat_of_its_own(analyzer: Analyzer) -> None:
     rows = {row[:3] for row in named_relations(brief(analyzer, "Baku said Armenia would attack Georgia."))}
     assert not any(t == "THREATEN" for _, _, t in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("But it was Pakistan that bombed Kabul on 9 October.", {("Pakistan", "Afghanistan", "ASSAULT", -1, "asserted")}),
+        ("It was Russia which attacked Ukraine in 2022.", {("Russia", "Ukraine", "ASSAULT", -1, "asserted")}),
+        ("It was not Moscow who imposed the sanctions on Minsk.", set()),
+    ],
+)
+def test_the_focus_of_a_cleft_does_the_act(analyzer: Analyzer, body: str, expected: set[tuple[str, str, str, int, str]]) -> None:
+    # the parser reads the clause as the copula's complement or as a relative clause of the focus
+    found = {r for r in named_relations(brief(analyzer, body)) if r[2] in ("ASSAULT", "SANCTION")}
+    assert found == expected

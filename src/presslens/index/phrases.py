@@ -24,6 +24,7 @@ from presslens.index.references import (
 from presslens.index.states import no_longer_in_office
 from presslens.lexicon import word_set
 from presslens.syntax import COPULAS
+from presslens.syntax.clefts import cleft_focus
 
 if TYPE_CHECKING:
     from presslens.index.document import DocumentIndex
@@ -82,6 +83,8 @@ def phrase(index: DocumentIndex, head: Token, *, depth: int = 0) -> Actors:
 
 
 def _single(index: DocumentIndex, head: Token) -> Actors:
+    if (focus := cleft_focus(head)) is not None:  # "it was Pakistan that bombed Kabul"
+        return index.phrase(focus, depth=1)
     if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
         antecedent = head.head.head
         if antecedent.dep_ == "attr" and antecedent.head.lemma_ in COPULAS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set
+from presslens.syntax.clefts import cleft_copula
 
 _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
@@ -70,6 +71,8 @@ def refusal_framed(verb: Token) -> bool:
 def negated(token: Token) -> bool:
     if refusal_framed(token):
         return True
+    if token.dep_ in ("ccomp", "relcl") and (copula := cleft_copula(token)) is not None and negated(copula):
+        return True  # "it was not Moscow that imposed the sanctions"
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in _NEGATORS):
             return True
