@@ -139,6 +139,13 @@ def test_so_called_in_a_speakers_reported_clause_marks_nothing_of_the_speakers_s
     assert _signs(doc).get(("Hossein Rahbari", "Iran")) != -1
 
 
+def test_a_passive_portrays_its_agent_not_the_one_it_befalls(analyzer: Analyzer) -> None:
+    body = 'The analyst Ivan Petrov spoke to us.\n\n"Serbs are tired of being lectured by Brussels," Petrov said.'
+    signs = _signs(_doc(analyzer, body))
+    assert signs.get(("Ivan Petrov", "European Union")) == -1
+    assert ("Ivan Petrov", "Serbia") not in signs
+
+
 def test_possessor_of_a_relational_noun_is_not_its_referent(analyzer: Analyzer) -> None:
     body = (
         'The analyst Ivan Petrov spoke to us.\n\n"Only Serbia has ever stood between Montenegro '

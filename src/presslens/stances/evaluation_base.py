@@ -204,8 +204,12 @@ class EvaluationBase:
         ):
             # "X has been the one institution that survived every empire": X survived
             return self.arguments.subjects(verb.head.head)[0]
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            # a passive portrays its agent, never the one it befalls, nor the subject of a
+            # clause it depends on ("Serbs are tired of being lectured by those who bombed them")
+            return self.arguments.agents(verb)[0]
         ids, _ = self.arguments.subjects(verb)
-        if not ids and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"):
+        if not ids and verb.dep_ == "acl":
             ids, _ = self.arguments.agents(verb)  # "a deal brokered by Beijing"
         return ids
 
