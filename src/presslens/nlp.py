@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,19 +39,26 @@ def sentence_starts_at_line_breaks(doc: Doc) -> Doc:
     also the ones ruled out: a conjunction second on a line starts none (after a dateline it cut
     "Turkey | and | Greece signed a deal." into three).
     """
-    line_start = False
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-            line_start = True
-        elif line_start and token.tag_ in _NO_START_SECOND and not previous.is_punct:
+    if len(doc) < 2:
+        return doc
+    # spaCy keeps every line break in a whitespace token of its own (a token's trailing
+    # whitespace is one space at most): the token after such a token starts a line. Only the
+    # whitespace tokens are read, not every token.
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+    firsts = [i + 1 for i in spaces if i + 1 < len(doc) and "\n" in doc[i].text]
+    if not firsts:
+        return doc
+    line_starts = set(firsts)
+    tags = doc.to_array(TAG)
+    punct = doc.to_array(IS_PUNCT)
+    no_start = {doc.vocab.strings.add(tag) for tag in _NO_START_SECOND}
+    for i in firsts:
+        doc[i].is_sent_start = True
+        second = i + 1
+        if second < len(doc) and second not in line_starts and tags[second] in no_start and not punct[i]:
             # a conjunction second on a line starts no sentence: after a dateline the parser
             # would otherwise cut "Turkey | and | Greece signed a deal." into three
-            token.is_sent_start = False
-            line_start = False
-        else:
-            line_start = False
+            doc[second].is_sent_start = False
     return doc
 
 
