@@ -202,3 +202,21 @@ def test_the_focus_of_a_cleft_does_the_act(analyzer: Analyzer, body: str, expect
     # the parser reads the clause as the copula's complement or as a relative clause of the focus
     found = {r for r in named_relations(brief(analyzer, body)) if r[2] in ("ASSAULT", "SANCTION")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Mr. Assange has at times offered mild criticism of the Putin government.",
+         ("Assange", "Vladimir Putin", "ACCUSE", -1)),
+        ("Turkey voiced sharp criticism of Israel over the raid.", ("Turkey", "Israel", "ACCUSE", -1)),
+        ("The EU issued a rebuke to Hungary on Tuesday.", ("European Union", "Hungary", "ACCUSE", -1)),
+    ],
+)
+def test_a_noun_of_criticism_after_a_light_verb_is_an_accusation(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]
+) -> None:
+    # ("offered" alone would read as SUPPORT of the one criticised)
+    found = {r[:4] for r in named_relations(brief(analyzer, body))}
+    assert expected in found
+    assert (expected[0], expected[1], "SUPPORT", 1) not in found
