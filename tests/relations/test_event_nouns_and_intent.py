@@ -220,3 +220,20 @@ def test_a_noun_of_criticism_after_a_light_verb_is_an_accusation(
     found = {r[:4] for r in named_relations(brief(analyzer, body))}
     assert expected in found
     assert (expected[0], expected[1], "SUPPORT", 1) not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Clinton had already assailed Trump for retweeting a meme.", ("Clinton", "Donald Trump", "ACCUSE", -1)),
+        ("Ukrainian prosecutors charged Viktor Medvedchuk with treason.", ("Ukraine", "Viktor Medvedchuk", "ACCUSE", -1)),
+        ("Kellyanne Conway launched a critique of Mitt Romney on Sunday.", ("Kellyanne Conway", "Mitt Romney", "ACCUSE", -1)),
+    ],
+)
+def test_more_words_of_criticism_and_charges(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]) -> None:
+    assert expected in {r[:4] for r in named_relations(brief(analyzer, body))}
+
+
+def test_charging_into_a_place_is_no_charge(analyzer: Analyzer) -> None:
+    found = named_relations(brief(analyzer, "Russian tanks charged into Ukraine at dawn."))
+    assert not any(r[2] == "ACCUSE" for r in found)
