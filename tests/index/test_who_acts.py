@@ -102,3 +102,23 @@ def test_our_nation_without_a_known_state_names_nobody(analyzer: Analyzer, body:
     doc = _doc(analyzer, body)
     speaker = next(a.name for a in doc.actors if a.kind == "person")
     assert not any(speaker in pair for pair in _pairs(doc)), _triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Trump's national security adviser, John Bolton, accused Iran of lying.", ("John Bolton", "Iran")),
+        ("His running mate, Mike Pence, accused Democrats of lying.", ("Mike Pence", "Democratic Party")),
+    ],
+)
+def test_a_noun_with_a_name_in_apposition_is_the_one_named(
+    analyzer: Analyzer, body: str, expected: tuple[str, str]
+) -> None:
+    # not the possessor ("Trump's adviser" is no act of Trump's), nor nobody
+    assert expected in _pairs(_doc(analyzer, body))
+
+
+def test_a_description_in_apposition_names_no_one_instead(analyzer: Analyzer) -> None:
+    # "his closest friend" is what the president calls the prime minister, not who acts
+    body = "The Serbian president calls Hungary's prime minister his closest friend in the European Union."
+    assert ("Hungary", "Aleksandar Vučić") in _pairs(_doc(analyzer, body))

@@ -82,6 +82,11 @@ def phrase(index: DocumentIndex, head: Token, *, depth: int = 0) -> Actors:
     return ids, inferred
 
 
+def _names(token: Token) -> bool:
+    """A name, or a noun with a name before it ("the Rapid Support Forces militia")."""
+    return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
 def _single(index: DocumentIndex, head: Token) -> Actors:
     if (focus := cleft_focus(head)) is not None:  # "it was Pakistan that bombed Kabul"
         return index.phrase(focus, depth=1)
@@ -101,9 +106,16 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         return [], False
     if head.lemma_.lower() in _OFFICE_NOUNS and no_longer_in_office(head):
         return [], False  # "the former German agriculture minister" acts for nobody now
+    # "Trump's national security adviser, John Bolton", "His running mate, Mike Pence": a noun
+    # naming no actor itself is the one its apposition names by name, not its possessor; an
+    # apposition that is a description ("Armenia's sovereignty, its democratic institutions",
+    # "calls Hungary's prime minister his closest friend") is read as usual
+    for child in head.children:
+        if child.dep_ == "appos" and _names(child):
+            ids, inferred = index.phrase(child, depth=1)
+            if ids and not inferred:
+                return ids, inferred
     if head.lemma_.lower() in index.relational_nouns:
-        # "our ally the Philippines", "its closest partner, Azerbaijan": the apposition is
-        # the one meant, not the possessor
         for child in head.children:
             if child.dep_ == "appos":
                 ids, inferred = index.phrase(child, depth=1)
