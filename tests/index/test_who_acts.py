@@ -122,3 +122,24 @@ def test_a_description_in_apposition_names_no_one_instead(analyzer: Analyzer) ->
     # "his closest friend" is what the president calls the prime minister, not who acts
     body = "The Serbian president calls Hungary's prime minister his closest friend in the European Union."
     assert ("Hungary", "Aleksandar Vučić") in _pairs(_doc(analyzer, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Moscow responded by expelling ten Polish diplomats.", ("Russia", "Poland", "SANCTION")),
+        ("Turkey insisted on meeting Assad in Ankara.", ("Turkey", "Assad", "CONSULT")),
+    ],
+)
+def test_a_gerund_after_a_preposition_is_done_by_the_verbs_subject(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(_doc(analyzer, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Washington warned against attacking Iran.", "Israel refrained from striking Iran.", "Trump spoke of invading Venezuela."],
+)
+def test_a_gerund_the_subject_does_not_do_states_no_act(analyzer: Analyzer, body: str) -> None:
+    assert not any(t == "ASSAULT" for _, _, t in _triples(_doc(analyzer, body)))

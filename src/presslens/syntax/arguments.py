@@ -21,6 +21,7 @@ _OBJECT_CONTROL = word_set("syntax", "object_control_verbs")
 _CALLING_VERBS = word_set("syntax", "calling_verbs")
 _ASKING_VERBS = word_set("syntax", "asking_verbs")
 _VENUE_PREPS = word_set("syntax", "venue_preps")
+_UNDONE_GERUND_PREPS = word_set("syntax", "undone_gerund_preps")
 _PLACE_TARGET_PREPS = word_set("syntax", "place_target_preps")
 _CLAUSE_TARGET_VERBS = word_set("syntax", "clause_target_verbs")
 _COMPLEMENT_TARGET_VERBS = word_set("syntax", "complement_target_verbs")
@@ -97,6 +98,17 @@ class ArgumentReader:
         ):
             # "X is open to resuming talks" (after a verb the doer may be its object: "accused Y
             # of violating", "by signing")
+            return self.subjects(verb.head.head, depth + 1)
+        if (
+            depth < 3
+            and verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ == "VERB"
+            and verb.head.lower_ not in _UNDONE_GERUND_PREPS
+            and direct_object(verb.head.head) is None
+        ):
+            # "Holder went back to condemning Snowden", "X responded by expelling": with no
+            # object of its own to do it, the governing verb's subject does it
             return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
