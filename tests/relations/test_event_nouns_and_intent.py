@@ -237,3 +237,21 @@ def test_more_words_of_criticism_and_charges(analyzer: Analyzer, body: str, expe
 def test_charging_into_a_place_is_no_charge(analyzer: Analyzer) -> None:
     found = named_relations(brief(analyzer, "Russian tanks charged into Ukraine at dawn."))
     assert not any(r[2] == "ACCUSE" for r in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Assistant Secretary Carson praised the improvements Ghana has made on child labour.",
+         ("Carson", "Ghana", "SUPPORT", 1)),
+        ("Moscow condemned the strikes that Kyiv launched on Belgorod.", ("Russia", "Ukraine", "ACCUSE", -1)),
+        ("Many Jews have been critical of Mr. Trump for months.", ("Jews", "Donald Trump", "ACCUSE", -1)),
+        ("The Russians have been privately supportive of the US efforts.", ("Russia", "United States", "SUPPORT", 1)),
+        ("Jacob Zuma thanked Castro for his help.", ("Jacob Zuma", "Castro", "SUPPORT", 1)),
+    ],
+)
+def test_the_doer_of_a_deed_and_adjectives_with_their_own_preposition(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]
+) -> None:
+    # the deed's doer is its relative clause's subject; "critical of", "supportive of"
+    assert expected in {r[:4] for r in named_relations(brief(analyzer, body))}

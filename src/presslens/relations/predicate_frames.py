@@ -142,7 +142,8 @@ class PredicateFrames(FrameBase):
         if negated(verb) or negated(adj):
             return
         modality = modality_of(verb)
-        others, o_inf = self.prep_objects(adj, ("to", "towards", "toward", "with", "against"))
+        # the cue's own prepositions ("critical of X"), else those of a stance toward someone
+        others, o_inf = self.prep_objects(adj, cue.preps or ("to", "towards", "toward", "with", "against"))
         subj_tokens = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj_tokens:
             return

@@ -223,13 +223,18 @@ class ArgumentReader:
             ids.extend(m for m in more if m not in ids)
             inferred = inferred or more_inferred
         if not ids:
-            # "condemns the atrocities committed by the RSF": the doer of the deed
+            # "condemns the atrocities committed by the RSF", "praised the improvements Ghana
+            # has made": the doer of the deed
             for child in objects:
-                for acl in child.children:
-                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                        more, more_inferred = self.agents(acl)
-                        ids.extend(m for m in more if m not in ids)
-                        inferred = inferred or more_inferred
+                for clause in child.children:
+                    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                        more, more_inferred = self.agents(clause)
+                    elif clause.dep_ == "relcl" and clause.i > child.i:
+                        more, more_inferred = self.index.clause_subject(clause)
+                    else:
+                        continue
+                    ids.extend(m for m in more if m not in ids)
+                    inferred = inferred or more_inferred
         if not ids:
             # an object that names no actor may lead to one ("sanctions on Belarusian potash")
             for child in objects:
