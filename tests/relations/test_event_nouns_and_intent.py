@@ -255,3 +255,15 @@ def test_the_doer_of_a_deed_and_adjectives_with_their_own_preposition(
 ) -> None:
     # the deed's doer is its relative clause's subject; "critical of", "supportive of"
     assert expected in {r[:4] for r in named_relations(brief(analyzer, body))}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Putin, whom Trump has praised, arrived on Monday.", ("Donald Trump", "Vladimir Putin", "SUPPORT", 1)),
+        ("Ruffalo has been a frequent critic of Trump's administration.", ("Ruffalo", "United States", "ACCUSE", -1)),
+        ("Orban is a supporter of Trump.", ("Viktor Orbán", "Donald Trump", "SUPPORT", 1)),
+    ],
+)
+def test_whom_and_critics_and_supporters(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]) -> None:
+    assert expected in {r[:4] for r in named_relations(brief(analyzer, body))}

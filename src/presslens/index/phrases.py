@@ -90,7 +90,7 @@ def _names(token: Token) -> bool:
 def _single(index: DocumentIndex, head: Token) -> Actors:
     if (focus := cleft_focus(head)) is not None:  # "it was Pakistan that bombed Kabul"
         return index.phrase(focus, depth=1)
-    if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
+    if head.lower_ in ("which", "who", "whom", "that") and head.head.dep_ == "relcl":
         antecedent = head.head.head
         if antecedent.dep_ == "attr" and antecedent.head.lemma_ in COPULAS:
             # "Moscow and Beijing remain the only members that block X": the members are the
