@@ -143,3 +143,19 @@ def test_a_gerund_after_a_preposition_is_done_by_the_verbs_subject(
 )
 def test_a_gerund_the_subject_does_not_do_states_no_act(analyzer: Analyzer, body: str) -> None:
     assert not any(t == "ASSAULT" for _, _, t in _triples(_doc(analyzer, body)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("European Union foreign ministers drafted a statement accusing Syria of violence.", ("European Union", "Syria", "ACCUSE")),
+        ("Moscow's statement accusing Kyiv of terrorism was read out on television.", ("Russia", "Ukraine", "ACCUSE")),
+    ],
+)
+def test_a_statement_is_said_by_its_author(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_doc(analyzer, body))
+
+
+def test_who_reads_a_statement_is_not_its_author(analyzer: Analyzer) -> None:
+    found = _triples(_doc(analyzer, "Putin read a report accusing Britain of meddling."))
+    assert ("Vladimir Putin", "United Kingdom", "ACCUSE") not in found

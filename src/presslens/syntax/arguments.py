@@ -22,6 +22,8 @@ _CALLING_VERBS = word_set("syntax", "calling_verbs")
 _ASKING_VERBS = word_set("syntax", "asking_verbs")
 _VENUE_PREPS = word_set("syntax", "venue_preps")
 _UNDONE_GERUND_PREPS = word_set("syntax", "undone_gerund_preps")
+_SPEECH_NOUNS = word_set("syntax", "speech_nouns")
+_ISSUING_VERBS = word_set("syntax", "issuing_verbs")
 _PLACE_TARGET_PREPS = word_set("syntax", "place_target_preps")
 _CLAUSE_TARGET_VERBS = word_set("syntax", "clause_target_verbs")
 _COMPLEMENT_TARGET_VERBS = word_set("syntax", "complement_target_verbs")
@@ -80,6 +82,15 @@ class ArgumentReader:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
             # "X's decision to close", "a decision by X to close": X closes
             return self.noun_agent(verb.head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _SPEECH_NOUNS:
+            # "Moscow's statement accusing Kyiv", "EU ministers drafted a statement accusing
+            # Syria": the author says it
+            said = verb.head
+            ids, inferred = self.noun_agent(said)
+            issued = said.head
+            if not ids and depth < 3 and said.dep_ == "dobj" and issued.lemma_.lower() in _ISSUING_VERBS:
+                ids, inferred = self.subjects(issued, depth + 1)
+            return ids, inferred
         if (
             depth < 3
             and verb.dep_ == "acl"
