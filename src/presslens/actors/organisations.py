@@ -54,7 +54,7 @@ def org_kind(span: Span) -> ActorKind:
 
 
 def add_organisations(run: _Run) -> None:
-    for ent in run.sdoc.ents:
+    for ent in run.ents:
         # the small model tags some institute names as facilities ("the Centre for Arctic
         # Policy"): an institution's name makes them organisations
         if ent.label_ == "ORG" or (ent.label_ == "FAC" and is_institution_name(ent)):

@@ -43,7 +43,7 @@ _COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compare
 
 
 def add_people(run: _Run) -> None:
-    for ent in run.sdoc.ents:
+    for ent in run.ents:
         if ent.label_ == "PERSON":
             _add_person_entity(run, ent)
     for candidate in _name_runs(run):

@@ -187,7 +187,7 @@ def add_cities(run: _Run, words: LocalGovernmentWords) -> None:
     and facilities called "X County" / "X City") where they are named with their own
     government."""
     nouns = words.city_nouns | words.local_nouns
-    for ent in run.sdoc.ents:
+    for ent in run.ents:
         if ent.label_ != "GPE" and not (ent.label_ in ("ORG", "FAC", "LOC")
                                         and ent[-1].text in _CITY_SUFFIXES):
             continue

@@ -120,6 +120,8 @@ class _Run:
         # several times, so it builds them once.
         self.tokens: list[Token] = list(sdoc)
         self.name_runs: list[Span] | None = None  # runs of proper nouns (people.py), read once
+        # the named entities, read by several passes: Doc.ents builds new spans on every read
+        self.ents: tuple[Span, ...] = tuple(sdoc.ents)
 
     # ------------------------------------------------------------- helpers
     def draft_for(self, key: str, name: str, kind: ActorKind) -> ActorDraft:

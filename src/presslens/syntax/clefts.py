@@ -20,9 +20,9 @@ def cleft_focus(pronoun: Token) -> Token | None:
     """The focus of the cleft whose relative pronoun (the clause's subject) is ``pronoun``. The
     clause is read as the copula's complement ("it was Pakistan that bombed Kabul") or as a
     relative clause of the focus ("it was not Moscow who imposed the sanctions")."""
-    clause = pronoun.head
     if pronoun.lower_ not in _RELATIVES or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    clause = pronoun.head
     if clause.dep_ == "ccomp":
         copula = clause.head
         focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < pronoun.i), None)

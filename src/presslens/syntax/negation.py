@@ -6,7 +6,9 @@ stance stage (negation flips an evaluation).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
+from spacy.tokens import Doc, Token
 
 from presslens.lexicon import word_set
 from presslens.syntax.clefts import cleft_copula
@@ -21,15 +23,40 @@ _QUOTES = frozenset("'\"‘’“”«»„")
 _SETTING_OFF = frozenset(":,;!.-–—") | _QUOTES
 
 
+# Where the line or sentence of each token of the latest document starts (read once per document:
+# the frame check runs for every verb the relation and stance stages test for negation)
+_latest_starts: tuple[Doc, int, np.ndarray] | None = None
+
+
+def _clause_starts(doc: Doc) -> np.ndarray:
+    """For each token, the start of its sentence, or of its line when a line break comes later
+    in the sentence (a headline or paragraph parsed into the sentence before)."""
+    global _latest_starts
+    latest = _latest_starts
+    if latest is not None and latest[0] is doc and latest[1] == len(doc):
+        return latest[2]
+    n = len(doc)
+    index = np.arange(n)
+    sentence_first = doc.to_array(SENT_START) == 1
+    if n:
+        sentence_first[0] = True
+    sentence = np.maximum.accumulate(np.where(sentence_first, index, 0)) if n else index
+    # spaCy keeps a line break in a whitespace token of its own; the token after it starts a line
+    after_break = np.zeros(n, dtype=bool)
+    for j in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if j + 1 < n and "\n" in doc[j].text:
+            after_break[j + 1] = True
+    line = np.maximum.accumulate(np.where(after_break, index, 0)) if n else index
+    starts = np.maximum(sentence, line)
+    _latest_starts = (doc, n, starts)
+    return starts
+
+
 def _frame_end(token: Token) -> int | None:
     """Where a refusal opening the line or sentence of ``token`` ends (the first token after it
     and its closing marks), if there is one."""
     doc = token.doc
-    start = token.sent.start
-    for j in range(token.i - 1, start - 1, -1):
-        if "\n" in doc[j].text:
-            start = j + 1  # a headline or paragraph parsed into the sentence before
-            break
+    start = int(_clause_starts(doc)[token.i])
     i = start
     opened = False
     while i < token.i and doc[i].text in _QUOTES:
