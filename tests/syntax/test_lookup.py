@@ -45,3 +45,12 @@ def test_no_word_of_the_list_in_the_document(nlp: Language) -> None:
     doc = nlp(TEXT)
     assert not lower_in(doc, {"zanzibar"}).any()
     assert not lemma_in(doc, set()).any()
+
+
+def test_lower_forms_and_folded_lemmas_are_what_each_token_gives(nlp: Language) -> None:
+    from presslens.syntax.lookup import folded_lemmas, lower_forms
+
+    doc = nlp(TEXT)
+    assert lower_forms(doc) == [t.lower_ for t in doc]
+    assert folded_lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert "said" in lower_forms(doc) and "say" in folded_lemmas(doc)

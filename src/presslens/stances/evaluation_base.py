@@ -24,6 +24,7 @@ from presslens.syntax import (
     ArgumentReader,
     hypothetical,
 )
+from presslens.syntax.lookup import folded_lemmas, lower_forms
 
 _REPORTING_VERBS = word_set("evaluation", "reporting_verbs")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
@@ -44,8 +45,7 @@ class Tokens:
 
     @classmethod
     def of(cls, sdoc: Doc) -> Tokens:
-        tokens = list(sdoc)
-        return cls(tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
+        return cls(list(sdoc), lower_forms(sdoc), folded_lemmas(sdoc))
 
 
 @dataclass(frozen=True)

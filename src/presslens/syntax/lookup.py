@@ -61,3 +61,15 @@ def orth_in(sdoc: Doc, words: Collection[str]) -> np.ndarray:
     """Per token: ``token.text in words``."""
     return _carrying(sdoc, ORTH, words, fold=False)
 
+
+
+def lower_forms(sdoc: Doc) -> list[str]:
+    """Per token: ``token.lower_`` (each distinct form decoded once)."""
+    decoded, inverse = _column(sdoc, LOWER, False)
+    return [decoded[k] for k in inverse.tolist()]
+
+
+def folded_lemmas(sdoc: Doc) -> list[str]:
+    """Per token: ``token.lemma_.lower()`` (each distinct lemma decoded once)."""
+    decoded, inverse = _column(sdoc, LEMMA, True)
+    return [decoded[k] for k in inverse.tolist()]
