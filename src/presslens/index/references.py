@@ -17,11 +17,15 @@ description ("the bloc", "the ministry") or a counted group ("both countries") s
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import DEP, SENT_START
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set, word_table
+from presslens.syntax.lookup import lower_in
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,
     FIRST_SINGULAR,
@@ -183,27 +187,37 @@ def counted(head: Token) -> bool:
 def resolve_third_person(index: DocumentIndex) -> None:
     """'it', 'its', 'they', 'their': the nearest earlier subject naming a non-person actor."""
     recent: list[tuple[int, list[str], Token]] = []  # (sentence index, ids, subject token)
-    for s_index, sent in enumerate(index.sdoc.sents):
-        for token in sent:
-            if token.lower_ in THIRD_PERSON and token.i not in index.by_token and token.dep_ != "expl":
-                found = _addressee(index, token) or _antecedent(token, s_index, recent)
-                if found is not None:
-                    if token.lower_ in THIRD_SINGULAR:
-                        found = found[:1]  # "it" is one of a coordination at most
-                    index._pronouns[token.i] = found
-            elif token.lower_ in PERSONAL and token.i not in index.by_token and _outside_direct_speech(index, token):
-                office = _office_antecedent(token, s_index, recent)
-                if office:
-                    index.by_token[token.i] = office  # "the minister said her government ..."
-            if token.dep_ in _SUBJECT_DEPS:
-                # the whole coordination: "Russia, China and Iran said that they oppose ..."
-                ids, _ = index.phrase(token)
-                ids = [i for i in ids if not index.is_person(i)]
-                if ids or (token.pos_ == "NOUN" and not index.by_token.get(token.i)):
-                    # a subject naming no actor ("The people who run this protectorate say
-                    # they ...") stands between a pronoun and an earlier actor
-                    recent.append((s_index, ids, token))
-                    del recent[:-4]
+    sdoc = index.sdoc
+    if not len(sdoc):
+        return
+    # only pronouns and subjects take part: the others are passed over without a Token
+    first = sdoc.to_array(SENT_START) == 1
+    first[0] = True
+    sentence_of = np.cumsum(first) - 1
+    subject_deps = [sdoc.vocab.strings.add(dep) for dep in _SUBJECT_DEPS]
+    taking_part = lower_in(sdoc, THIRD_PERSON | PERSONAL) | np.isin(sdoc.to_array(DEP), subject_deps)
+    for i in np.flatnonzero(taking_part).tolist():
+        token = sdoc[i]
+        s_index = int(sentence_of[i])
+        if token.lower_ in THIRD_PERSON and token.i not in index.by_token and token.dep_ != "expl":
+            found = _addressee(index, token) or _antecedent(token, s_index, recent)
+            if found is not None:
+                if token.lower_ in THIRD_SINGULAR:
+                    found = found[:1]  # "it" is one of a coordination at most
+                index._pronouns[token.i] = found
+        elif token.lower_ in PERSONAL and token.i not in index.by_token and _outside_direct_speech(index, token):
+            office = _office_antecedent(token, s_index, recent)
+            if office:
+                index.by_token[token.i] = office  # "the minister said her government ..."
+        if token.dep_ in _SUBJECT_DEPS:
+            # the whole coordination: "Russia, China and Iran said that they oppose ..."
+            ids, _ = index.phrase(token)
+            ids = [i for i in ids if not index.is_person(i)]
+            if ids or (token.pos_ == "NOUN" and not index.by_token.get(token.i)):
+                # a subject naming no actor ("The people who run this protectorate say
+                # they ...") stands between a pronoun and an earlier actor
+                recent.append((s_index, ids, token))
+                del recent[:-4]
 
 
 def _outside_direct_speech(index: DocumentIndex, token: Token) -> bool:
@@ -306,18 +320,18 @@ def with_wider_references(index: DocumentIndex, outlet_side: str | None) -> Docu
     view = copy.copy(index)
     view.by_token = dict(index.by_token)
     view._pronouns = dict(index._pronouns)
-    tokens = list(index.sdoc)
+    sdoc = index.sdoc
     for i in list(view._pronouns):
-        if _refers_to_coordinated_subject(index, tokens[i]):
+        if _refers_to_coordinated_subject(index, sdoc[i]):
             del view._pronouns[i]
     coordinated: list[tuple[int, list[str]]] = []  # (sentence start, ids) of coordinated subjects
     plural: list[tuple[int, list[str]]] = []  # (sentence start, ids) of resolved plural pronouns
-    starts = [sent.start for sent in index.sdoc.sents]
-    sentence = 0
-    for i, token in enumerate(tokens):
+    starts = [sent.start for sent in sdoc.sents]
+    # only plural pronouns and coordinators take part: the others are passed over without a Token
+    for i in np.flatnonzero(lower_in(sdoc, _WIDER_PRONOUNS | _COORDINATORS)).tolist():
+        token = sdoc[i]
         lower = token.lower_
-        while sentence + 1 < len(starts) and starts[sentence + 1] <= i:
-            sentence += 1
+        sentence = bisect_right(starts, i) - 1
         window = starts[max(0, sentence - _PRONOUN_WINDOW)]
         if lower in _WIDER_PRONOUNS and i not in view.by_token:
             if lower in FIRST_PLURAL:
