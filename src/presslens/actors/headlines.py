@@ -28,16 +28,18 @@ _SHORT_WORD = 4
 _SENTENCE_END = (".", "!", ";", ":", ",", "\"", "”", "»")
 
 
-def normalise_headlines(sdoc: Doc, gazetteer: Gazetteer) -> None:
-    """Re-tag the title-case and all-caps headline lines of ``sdoc`` in place (entities, POS)."""
-    lines = headline_lines(sdoc.text)
+def normalise_headlines(sdoc: Doc, gazetteer: Gazetteer, text: str | None = None) -> None:
+    """Re-tag the title-case and all-caps headline lines of ``sdoc`` in place (entities, POS).
+    ``text`` is ``sdoc.text`` when the caller has it (``Doc.text`` joins every token anew)."""
+    text = sdoc.text if text is None else text
+    lines = headline_lines(text)
     if not lines:
         return
     names = _capitalised_in_body(sdoc, lines) | gazetteer_words(gazetteer)
     acronyms = _acronyms_in_body(sdoc, lines) | gazetteer_acronyms(gazetteer)
-    normalised = {(start, end): _case_normalised(sdoc.text[start:end], names, acronyms) for start, end in lines}
+    normalised = {(start, end): _case_normalised(text[start:end], names, acronyms) for start, end in lines}
     # a line whose capitals are all names reads the same: its tagging stands
-    lines = [(start, end) for (start, end), text in normalised.items() if text != sdoc.text[start:end]]
+    lines = [(start, end) for (start, end), line in normalised.items() if line != text[start:end]]
     kept = [e for e in sdoc.ents if not any(e.start_char < end and start < e.end_char for start, end in lines)]
     nlp = load_nlp()
     for start, end in lines:

@@ -84,7 +84,7 @@ class ActorExtractor:
 
     # ------------------------------------------------------------------ driver
     def extract(self, doc: Document, sdoc: Doc) -> list[Actor]:
-        normalise_headlines(sdoc, self.gazetteer)  # "Adam Schiff Threatens": a name and a verb
+        normalise_headlines(sdoc, self.gazetteer, doc.text)  # "Adam Schiff Threatens": a name and a verb
         run = _Run(self, doc, sdoc)
         add_gazetteer_matches(run, self.matcher(sdoc))
         add_outlet(run)

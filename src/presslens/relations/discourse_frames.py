@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.tokens import Doc, Token
 
 from presslens.lexicon import Cue, word_set
 from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase
 from presslens.syntax import FIRST_PERSON, direct_object, modality_of, negated
+from presslens.syntax.lookup import lemma_in
 
 _REPORT_VERBS = word_set("relation_patterns", "report_verbs")
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
@@ -25,6 +27,8 @@ _FOLLOW_VERBS = word_set("relation_patterns", "follow_verbs")
 
 class DiscourseFrames(FrameBase):
     """Relations inferred from the relations a sentence states and who reports them."""
+
+    _joining_at: tuple[Doc, list[int]] | None = None  # the joining verbs of the latest document
 
     def demands(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
         """"Guo said the United States should stop arming Taiwan", “Russia must withdraw,” the
@@ -74,8 +78,18 @@ class DiscourseFrames(FrameBase):
         """"the EU has added new sanctions on Belarus, and Washington has followed": a joining
         verb without an object of its own repeats the act it is coordinated with, for its own
         subject."""
-        for verb in tokens:
-            if verb.lemma_.lower() not in _FOLLOW_VERBS or verb.dep_ != "conj" or direct_object(verb) is not None:
+        if not tokens:
+            return
+        doc = tokens[0].doc
+        if self._joining_at is None or self._joining_at[0] is not doc:
+            # only a joining verb can repeat an act: found once per document, the others skipped
+            self._joining_at = (doc, np.flatnonzero(lemma_in(doc, _FOLLOW_VERBS)).tolist())
+        first, end = tokens[0].i, tokens[-1].i + 1
+        for i in self._joining_at[1]:
+            if not first <= i < end:
+                continue
+            verb = doc[i]
+            if verb.dep_ != "conj" or direct_object(verb) is not None:
                 continue
             followers, f_inf = self.subjects(verb)
             if not followers or negated(verb):
