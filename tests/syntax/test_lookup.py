@@ -54,3 +54,15 @@ def test_lower_forms_and_folded_lemmas_are_what_each_token_gives(nlp: Language) 
     assert lower_forms(doc) == [t.lower_ for t in doc]
     assert folded_lemmas(doc) == [t.lemma_.lower() for t in doc]
     assert "said" in lower_forms(doc) and "say" in folded_lemmas(doc)
+
+
+def test_line_breaks_before_counts_the_breaks_before_each_token(nlp: Language) -> None:
+    from presslens.syntax.lookup import line_breaks_before
+
+    doc = nlp("Headline here\n\nFirst line of text.\nSecond line.")
+    breaks = line_breaks_before(doc)
+    assert len(breaks) == len(doc) + 1
+    expected = [0]
+    for t in doc:
+        expected.append(expected[-1] + int("\n" in t.text))
+    assert breaks.tolist() == expected and expected[-1] == 2

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.candidates import Range
 from presslens.quotes.lexicon import GROUP_SPEAKERS, QUESTION_VERBS, SPEAKER_PRONOUNS
+from presslens.syntax.lookup import line_breaks_before
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
@@ -29,9 +30,10 @@ def is_speech_verb(token: Token, *, next_to_quote: bool = False) -> bool:
 
 def same_line(a: Token, b: Token) -> bool:
     """Whether two tokens stand in one paragraph line (no line break between them)."""
-    lo, hi = (a, b) if a.i <= b.i else (b, a)
-    # Line breaks are whitespace tokens of their own (Doc.text would rebuild the whole text).
-    return not any("\n" in t.text for t in a.doc[lo.i : hi.i])
+    lo, hi = (a.i, b.i) if a.i <= b.i else (b.i, a.i)
+    # Line breaks are whitespace tokens of their own, counted once per document
+    breaks = line_breaks_before(a.doc)
+    return bool(breaks[hi] == breaks[lo])
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
 # The distinct values of one attribute column of the latest document, decoded, and each token's
@@ -73,3 +73,23 @@ def folded_lemmas(sdoc: Doc) -> list[str]:
     """Per token: ``token.lemma_.lower()`` (each distinct lemma decoded once)."""
     decoded, inverse = _column(sdoc, LEMMA, True)
     return [decoded[k] for k in inverse.tolist()]
+
+
+# how many line-break tokens come before each token of the latest document
+_latest_breaks: tuple[Doc, int, np.ndarray] | None = None
+
+
+def line_breaks_before(sdoc: Doc) -> np.ndarray:
+    """``out[i]``: how many tokens before token ``i`` hold a line break (``len(sdoc) + 1`` values;
+    spaCy keeps every line break in a whitespace token of its own)."""
+    global _latest_breaks
+    latest = _latest_breaks
+    if latest is not None and latest[0] is sdoc and latest[1] == len(sdoc):
+        return latest[2]
+    breaks = np.zeros(len(sdoc), dtype=np.int64)
+    for i in np.flatnonzero(sdoc.to_array(IS_SPACE)).tolist():
+        if "\n" in sdoc[i].text:
+            breaks[i] = 1
+    out = np.concatenate([[0], np.cumsum(breaks)])
+    _latest_breaks = (sdoc, len(sdoc), out)
+    return out
