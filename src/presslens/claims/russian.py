@@ -25,10 +25,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.claims.extract import EVENT_TYPES, actors_inside, claimant_of, outlet_id_of
+from presslens.lexicon.russian_evaluative import russian_stance_words
+from presslens.lexicon.russian_relations import plain, russian_relation_lexicon
 from presslens.lexicon.words import word_data
 from presslens.model import Claim, Document, Quote
-from presslens.relations.russian_lexicon import plain, russian_relation_lexicon
-from presslens.stances.russian import russian_stance_words
 
 __all__ = ["extract_russian_claims"]
 

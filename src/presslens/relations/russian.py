@@ -14,34 +14,18 @@ body.
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
+from presslens.index.russian_frames import QUOTE_MARKS, ActorTokens, evidence_of
+from presslens.lexicon.russian_relations import russian_relation_lexicon
 from presslens.model import Document, Relation
 from presslens.relations.assemble import BestRelations
 from presslens.relations.russian_acts import in_reported_question
-from presslens.relations.russian_frames import ActorTokens
-from presslens.relations.russian_lexicon import russian_relation_lexicon
 from presslens.relations.russian_patterns import RussianPatterns
 
 __all__ = ["extract_russian_relations"]
 
 # verbal acts that only a state, a body or someone acting for one performs toward another actor
 _SPEECH_TYPES = frozenset({"ACCUSE", "PROTEST", "REQUEST"})
-_QUOTE_MARKS = "\"'“”«»„‘’–—-"
-
-
-def evidence_of(text: str, sent: SpacySpan, char: int) -> tuple[int, int]:
-    """The line of the sentence holding ``char``, trimmed of space, dashes and dangling
-    quotation marks."""
-    start, end = sent.start_char, sent.end_char
-    line_start = text.rfind("\n", start, char) + 1 or start
-    line_end = text.find("\n", char, end)
-    start, end = max(start, line_start), end if line_end < 0 else line_end
-    while start < end and (text[start].isspace() or text[start] in _QUOTE_MARKS):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
@@ -63,7 +47,7 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
             if in_reported_question(found.cue, lexicon):
                 continue  # "спросили, считает ли Анкара ...": a question reported states nothing
             start, end = evidence_of(doc.text, sent, found.cue.idx)
-            if doc.text[start:end].rstrip(_QUOTE_MARKS + " ").endswith("?") and actors.quote_at(found.cue.idx) is None:
+            if doc.text[start:end].rstrip(QUOTE_MARKS + " ").endswith("?") and actors.quote_at(found.cue.idx) is None:
                 continue  # the outlet's own question (an interview prompt) asserts nothing
             best.add(found, start, end)
     return best.relations(

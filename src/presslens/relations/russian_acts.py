@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from presslens.index.russian_frames import complements, modality, negated, preposition, subjects
+from presslens.lexicon.russian_relations import DEFAULT_ARGS, RuCue, RuLexicon, plain
 from presslens.model import Modality
-from presslens.relations.russian_frames import complements, modality, negated, preposition, subjects
-from presslens.relations.russian_lexicon import DEFAULT_ARGS, RuCue, RuLexicon, plain
 from presslens.relations.russian_speech import SpeechActs
 
 if TYPE_CHECKING:

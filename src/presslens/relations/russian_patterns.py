@@ -30,9 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from presslens.model import Modality
-from presslens.relations.russian_acts import ActReadings
-from presslens.relations.russian_frames import (
+from presslens.index.russian_frames import (
     SUBJECT_DEPS,
     ActorTokens,
     case_of,
@@ -43,7 +41,9 @@ from presslens.relations.russian_frames import (
     preposition,
     subjects,
 )
-from presslens.relations.russian_lexicon import DEFAULT_ARGS, RuCue, RuLexicon, plain
+from presslens.lexicon.russian_relations import DEFAULT_ARGS, RuCue, RuLexicon, plain
+from presslens.model import Modality
+from presslens.relations.russian_acts import ActReadings
 
 # copulas and verbs of becoming or naming whose complement noun is predicated of the subject
 # (or, for the naming verbs, of the object): grammar, not vocabulary of any one stage

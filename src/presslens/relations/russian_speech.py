@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from presslens.model import Modality
-from presslens.relations.russian_frames import (
+from presslens.index.russian_frames import (
     ActorTokens,
     feature,
     modality,
@@ -28,7 +27,8 @@ from presslens.relations.russian_frames import (
     preposition,
     subjects,
 )
-from presslens.relations.russian_lexicon import RuLexicon, plain
+from presslens.lexicon.russian_relations import RuLexicon, plain
+from presslens.model import Modality
 
 if TYPE_CHECKING:
     from presslens.relations.russian_patterns import Found

@@ -21,16 +21,13 @@ Two kinds of evidence are summed per (holder, target):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from presslens.lexicon.words import word_data
+from presslens.index.russian_frames import ActorTokens, evidence_of, negated, preposition, subjects
+from presslens.lexicon.russian_evaluative import russian_stance_words
+from presslens.lexicon.russian_relations import RuLexicon, plain, russian_relation_lexicon
 from presslens.model import Document, Relation, Stance
-from presslens.relations.russian import evidence_of
-from presslens.relations.russian_frames import ActorTokens, negated, preposition, subjects
-from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relation_lexicon
 from presslens.relations.russian_patterns import RussianPatterns
 from presslens.stances import OWN_THRESHOLD, THRESHOLD
 from presslens.stances.tally import (
@@ -49,40 +46,13 @@ from presslens.stances.tally import (
     propagate,
 )
 
-__all__ = ["extract_russian_stances", "russian_stance_words"]
+__all__ = ["extract_russian_stances"]
 
 OUTLET = "outlet"
 _NEGATED = -0.5  # a negated evaluation: the other sign, half as strong
 _SPEECH_ACTS = {"ACCUSE": -1, "PROTEST": -1, "THREATEN": -1, "SUPPORT": 1, "REQUEST": -1}
 _EXPERT_ACTS = frozenset({"ACCUSE", "PROTEST"})
 _QUALIFIER_DEPS = frozenset({"amod", "det", "nmod", "appos", "nsubj", "flat:name"})
-
-
-@dataclass(frozen=True)
-class _Words:
-    nouns: dict[str, float]
-    adjectives: dict[str, float]
-    verbs: dict[str, float]
-    sarcasm: tuple[tuple[str, ...], ...]
-    sarcasm_weight: float
-    voicing_verbs: frozenset[str]
-
-
-@cache
-def russian_stance_words() -> _Words:
-    data = word_data("stances", "ru")
-
-    def table(key: str) -> dict[str, float]:
-        return {plain(word): float(weight) for word, weight in data[key].items()}
-
-    return _Words(
-        nouns=table("nouns"),
-        adjectives=table("adjectives"),
-        verbs=table("verbs"),
-        sarcasm=tuple(tuple(plain(w) for w in phrase.split()) for phrase in data["sarcasm"]),
-        sarcasm_weight=float(data["sarcasm_weight"]),
-        voicing_verbs=frozenset(plain(w) for w in data["voicing_verbs"]),
-    )
 
 
 class _RussianStances:

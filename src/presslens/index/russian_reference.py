@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon.russian_relations import RuLexicon, plain
 from presslens.model import Quote
-from presslens.relations.russian_lexicon import RuLexicon, plain
 
 if TYPE_CHECKING:
     from collections.abc import Callable

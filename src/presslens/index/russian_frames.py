@@ -15,11 +15,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from presslens.actors.gazetteer import load_gazetteer
+from presslens.index.russian_reference import SUBJECT_DEPS, References
+from presslens.lexicon.russian_relations import RuLexicon, plain, russian_relation_lexicon
 from presslens.model import Document, Modality, Quote
-from presslens.relations.russian_lexicon import RuLexicon, plain, russian_relation_lexicon
-from presslens.relations.russian_reference import SUBJECT_DEPS, References
 
 # dependents of a nominal that name its owner or kind ("руководство Армении", "французские
 # поставки", "его министры"); "nmod" only without a preposition (a genitive)
@@ -307,3 +308,20 @@ def modality(token: Token, lexicon: RuLexicon) -> Modality:
         if "Fut" in feature(node, "Tense"):
             future = True
     return "future" if future else "asserted"
+
+
+QUOTE_MARKS = "\"'“”«»„‘’–—-"  # trimmed off an evidence line
+
+
+def evidence_of(text: str, sent: SpacySpan, char: int) -> tuple[int, int]:
+    """The line of the sentence holding ``char``, trimmed of space, dashes and dangling
+    quotation marks."""
+    start, end = sent.start_char, sent.end_char
+    line_start = text.rfind("\n", start, char) + 1 or start
+    line_end = text.find("\n", char, end)
+    start, end = max(start, line_start), end if line_end < 0 else line_end
+    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
