@@ -9,39 +9,27 @@ cities and acronyms.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Span
 
 from presslens.actors.candidate_names import clean_name, is_institution_name, is_non_actor
 from presslens.actors.drafts import ActorDraft, slug
+from presslens.lexicon import word_set, word_table
 from presslens.model import ActorKind
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
 
 
+# the words of a name that say which kind of organisation it is, in order (data/en/organisations.yaml)
 _ORG_KIND_WORDS: list[tuple[ActorKind, frozenset[str]]] = [
-    ("party", frozenset({"party", "front", "bloc", "movement"})),
-    ("media", frozenset({"agency", "news", "tv", "television", "radio", "times", "post", "herald",
-                         "gazette", "daily", "journal", "tribune", "channel", "media", "press",
-                         "review", "observer", "telegraph", "monitor", "weekly", "courier",
-                         "chronicle", "broadcasting", "broadcaster", "bulletin", "dispatch",
-                         "wire", "express", "mirror", "voice", "magazine", "newspaper"})),
-    ("institution", frozenset({"ministry", "parliament", "assembly", "council", "court", "army",
-                               "forces", "navy", "guard", "service", "committee", "duma",
-                               "senate", "congress", "government", "cabinet", "office",
-                               "prosecutor", "police", "presidency", "administration",
-                               "commission", "department", "bureau", "directorate"})),
-    ("group", frozenset({"church", "patriarchate", "diocese", "synod", "brigade", "battalion",
-                         "militia", "diaspora", "community", "taliban", "hamas", "hezbollah"})),
+    (cast(ActorKind, kind), frozenset(words)) for kind, words in word_table("organisations", "kind_words").items()
 ]
 
-ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | {
-    "university", "institute", "centre", "center", "foundation", "fund", "academy", "union",
-    "organization", "organisation", "association", "club", "society", "company", "corporation",
-    "bank", "group", "school", "college", "council", "church",
-}
+ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | word_set(
+    "organisations", "other_trigger_words"
+)
 
 
 def org_kind(span: Span) -> ActorKind:
