@@ -40,6 +40,7 @@ _SUBORDINATES = word_set("references", "subordinate_nouns")
 _PRIVATE_PEOPLE = word_set("references", "private_people")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OFFICE_NOUNS = word_set("references", "office_nouns")
+_RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 
 
 def modifier(index: DocumentIndex, token: Token) -> Actors:
@@ -90,7 +91,7 @@ def _names(token: Token) -> bool:
 def _single(index: DocumentIndex, head: Token) -> Actors:
     if (focus := cleft_focus(head)) is not None:  # "it was Pakistan that bombed Kabul"
         return index.phrase(focus, depth=1)
-    if head.lower_ in ("which", "who", "whom", "that") and head.head.dep_ == "relcl":
+    if head.lower_ in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         antecedent = head.head.head
         if antecedent.dep_ == "attr" and antecedent.head.lemma_ in COPULAS:
             # "Moscow and Beijing remain the only members that block X": the members are the

@@ -28,6 +28,7 @@ from presslens.syntax.lookup import folded_lemmas, lower_forms
 
 _REPORTING_VERBS = word_set("evaluation", "reporting_verbs")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
+_RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 _PEOPLE_WORDS = word_set("evaluation", "people_words")
 BLAME_VERBS = word_set("evaluation", "blame_verbs")
 _DENIAL_VERBS = word_set("evaluation", "denial_verbs")
@@ -196,7 +197,7 @@ class EvaluationBase:
             return people
         if (
             subjects
-            and subjects[0].lower_ in ("that", "which", "who")
+            and subjects[0].lower_ in _RELATIVE_PRONOUNS
             and verb.dep_ == "relcl"
             and verb.head.dep_ == "attr"
             and verb.head.head.lemma_ in COPULAS

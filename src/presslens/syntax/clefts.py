@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from presslens.lexicon import word_set
 
 _COPULAS = word_set("syntax", "copulas")
-_RELATIVES = frozenset({"that", "which", "who"})
+_RELATIVES = word_set("syntax", "relative_pronouns")
 
 
 def cleft_focus(pronoun: Token) -> Token | None:
