@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from presslens.actors.drafts import slug
 from presslens.actors.organisations import org_kind
+from presslens.lexicon import word_set
 
 if TYPE_CHECKING:
     from presslens.actors.drafts import ActorDraft
@@ -65,7 +66,7 @@ def _release_bare(run: _Run, token: int, acronym: str) -> None:
         run._release(other.key, token)
 
 
-_NAME_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "&"})
+_NAME_GLUE = word_set("organisations", "name_glue")
 
 
 def _name_before(run: _Run, bracket: int, acronym: str) -> ActorDraft | None:

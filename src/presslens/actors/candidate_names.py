@@ -15,22 +15,17 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from presslens.actors.lone_names import aimed_at_person
+from presslens.lexicon import word_set, word_table
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
 
 # A name after these prepositions is a place ("a conference in Moscow", "near Tiraspol"), not an
 # actor: a capital there is no government either.
-PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout", "within",
-     "via", "over", "beyond", "downtown"}
-)
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                      "southwest", "outskirts", "centre", "center"})
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f",
-              "dr": "", "dr.": "", "prof": "", "prof.": "", "sir": "m", "lady": "f"}
-_NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "der", "den", "bin", "ibn", "al", "el",
-                             "la", "le", "du", "dos", "ben", "abu"})
+PLACE_PREPOSITIONS = word_set("places", "place_prepositions")
+_COMPASS = word_set("places", "compass_words")
+HONORIFICS: dict[str, str] = {word: str(gender) for word, gender in word_table("name_parts", "honorific_genders").items()}
+_NAME_PARTICLES = word_set("name_parts", "name_particles_kept")
 
 
 def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
@@ -107,9 +102,7 @@ def looks_like_name(span: Span) -> bool:
     return True
 
 
-_INSTITUTION_HEADS = frozenset({"institute", "centre", "center", "academy", "foundation", "forum",
-                                "council", "university", "school", "fund", "society",
-                                "association", "observatory", "initiative", "bureau"})
+_INSTITUTION_HEADS = word_set("organisations", "institution_heads")
 
 
 def is_institution_name(span: Span) -> bool:

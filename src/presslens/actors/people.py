@@ -29,6 +29,7 @@ from presslens.actors.lone_names import (
 from presslens.actors.offices import continuing_forms
 from presslens.actors.organisations import ORG_TRIGGER_WORDS
 from presslens.actors.role_nouns import gender_from_roles, introduced_roles, people_before
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import speech_verbs
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 # Russian and Ukrainian patronymics ("Yegor Viktorovich", "Inna Pavlovna") and honorifics used
 # with a first name ("Batono Levan", Georgian): forms of address in translated interviews
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "inichna", "ich")
-_ADDRESS_HONORIFICS = frozenset({"batono", "kalbatono", "pan", "pani", "gospodin", "gospozha"})
+_ADDRESS_HONORIFICS = word_set("name_parts", "address_honorifics")
 _COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compared without strings
 
 

@@ -14,6 +14,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.attribution import (
     OPENING_MARKS,
@@ -163,7 +164,7 @@ def _object_cue(token: Token) -> Candidate | None:
 
 
 
-_MODALS = frozenset({"will", "may", "might", "should", "can", "must", "shall", "'ll"})
+_MODALS = word_set("quotes", "modals")
 
 
 def _verb_cue(doc: Doc, text: str, verb: Token, direct: list[Range]) -> Candidate | None:

@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Token
 
+from presslens.lexicon import word_set
 from presslens.quotes.attribution import SUBJECT_DEPS, is_potential_speaker, same_line, subject_of
 from presslens.quotes.lexicon import ACT_ADJECTIVES, ACT_VERBS
 
@@ -133,6 +134,5 @@ def first_person(subject: Token) -> bool:
     return _LINE_LABEL.match(text, line_start, subject.idx) is None
 
 
-_THINKING_VERBS = frozenset({"think", "believe", "feel", "consider", "reckon", "mean", "guess",
-                             "opine", "estimate", "expect"})
+_THINKING_VERBS = word_set("quotes", "thinking_verbs")
 _LINE_LABEL = re.compile(r"[^:\n“\"]{1,60}:\s")
