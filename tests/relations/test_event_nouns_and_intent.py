@@ -267,3 +267,26 @@ def test_the_doer_of_a_deed_and_adjectives_with_their_own_preposition(
 )
 def test_whom_and_critics_and_supporters(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]) -> None:
     assert expected in {r[:4] for r in named_relations(brief(analyzer, body))}
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong", "right"),
+    [
+        ("Russia launches airstrikes in support of Assad's troops.", ("Russia", "Assad", "ASSAULT", -1),
+         ("Russia", "Assad", "SUPPORT", 1)),
+        ("Turkey sent troops in support of Azerbaijan.", ("Turkey", "Azerbaijan", "MOBILIZE", -1),
+         ("Turkey", "Azerbaijan", "SUPPORT", 1)),
+        ("French officials had endorsed Clinton and warned that Trump's foreign policy was alarming.",
+         ("France", "Clinton", "THREATEN", -1), ("France", "Clinton", "SUPPORT", 1)),
+    ],
+)
+def test_whom_an_act_is_for_or_who_was_just_praised_is_not_its_target(
+    analyzer: Analyzer, body: str, wrong: tuple[str, str, str, int], right: tuple[str, str, str, int]
+) -> None:
+    found = {r[:4] for r in named_relations(brief(analyzer, body))}
+    assert right in found and wrong not in found
+
+
+def test_a_warning_after_a_summons_is_to_the_one_summoned(analyzer: Analyzer) -> None:
+    body = "Norway summoned the Russian ambassador and warned that further incidents would have consequences."
+    assert ("Norway", "Russia", "THREATEN", -1) in {r[:4] for r in named_relations(brief(analyzer, body))}

@@ -41,6 +41,11 @@ _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 class VerbFrames(VerbReadings):
     """Relations stated by a verb (or a phrase built on one) between its arguments."""
 
+    def _backs(self, verb: Token) -> bool:
+        """Whether the verb's own cue is a cooperative act ("endorsed", "praised")."""
+        cue = self.lex.verbs.get(verb.lemma_.lower())
+        return cue is not None and self.lex.polarity(cue.type) > 0
+
     def verb_relations(self, verb: Token) -> Iterator[Found]:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
             return
@@ -201,9 +206,12 @@ class VerbFrames(VerbReadings):
             yield from self._emit(sources, victims, Cue(type="SUPPORT"), "SUPPORT", modality,
                                   prior - (INFERRED_PENALTY if s_inf else 0.0), verb)
             return
-        if sources and not targets and type_name in _SHARED_OBJECT_TYPES and verb.dep_ == "conj":
+        if (
+            sources and not targets and type_name in _SHARED_OBJECT_TYPES and verb.dep_ == "conj"
+            and not self._backs(verb.head)
+        ):
             # "summoned the Norwegian ambassador and warned that ...": the warning is to the
-            # one summoned
+            # one summoned (not to one just praised: "endorsed Clinton and warned that Trump ...")
             dobj = direct_object(verb.head)
             if dobj is not None:
                 targets, t_inf = self.index.phrase(dobj)

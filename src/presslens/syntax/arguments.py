@@ -21,6 +21,7 @@ _OBJECT_CONTROL = word_set("syntax", "object_control_verbs")
 _CALLING_VERBS = word_set("syntax", "calling_verbs")
 _ASKING_VERBS = word_set("syntax", "asking_verbs")
 _VENUE_PREPS = word_set("syntax", "venue_preps")
+_BENEFICIARY_NOUNS = word_set("syntax", "beneficiary_nouns")
 _UNDONE_GERUND_PREPS = word_set("syntax", "undone_gerund_preps")
 _SPEECH_NOUNS = word_set("syntax", "speech_nouns")
 _ISSUING_VERBS = word_set("syntax", "issuing_verbs")
@@ -210,7 +211,8 @@ class ArgumentReader:
                     more = [m for m in more if m not in exclude]
                 if not more and child.lower_ in _PLACE_TARGET_PREPS:
                     more = list(self.index.places.get(pobj.i, []))  # "march on Kyiv"
-                if not more and depth < 2:
+                if not more and depth < 2 and pobj.lemma_.lower() not in _BENEFICIARY_NOUNS:
+                    # (not through "in support of X": whom an act is for is not its target)
                     more, more_inferred = self.prep_objects(
                         pobj, preps if not exclude else (), depth + 1, exclude, skip
                     )
