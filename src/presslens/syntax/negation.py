@@ -7,11 +7,11 @@ stance stage (negation flips an evaluation).
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Token
 
 from presslens.lexicon import word_set
 from presslens.syntax.clefts import cleft_copula
+from presslens.syntax.lookup import line_breaks_before, sentence_firsts
 
 _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
@@ -37,15 +37,10 @@ def _clause_starts(doc: Doc) -> np.ndarray:
         return latest[2]
     n = len(doc)
     index = np.arange(n)
-    sentence_first = doc.to_array(SENT_START) == 1
-    if n:
-        sentence_first[0] = True
-    sentence = np.maximum.accumulate(np.where(sentence_first, index, 0)) if n else index
-    # spaCy keeps a line break in a whitespace token of its own; the token after it starts a line
+    sentence = np.maximum.accumulate(np.where(sentence_firsts(doc), index, 0)) if n else index
+    # the token after one holding a line break starts a line
     after_break = np.zeros(n, dtype=bool)
-    for j in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
-        if j + 1 < n and "\n" in doc[j].text:
-            after_break[j + 1] = True
+    after_break[1:] = np.diff(line_breaks_before(doc))[:-1] > 0
     line = np.maximum.accumulate(np.where(after_break, index, 0)) if n else index
     starts = np.maximum(sentence, line)
     _latest_starts = (doc, n, starts)
