@@ -70,6 +70,22 @@ def infinitive(verb: Token) -> Token | None:
     return None
 
 
+def _gerund_done_by_subject(gerund: Token) -> bool:
+    """Whether the subject of the word a gerund's preposition hangs on does the gerund's act:
+    after an adjective ("X is open to resuming talks"), or after a verb with no object of its own
+    ("Moscow responded by expelling diplomats", "went back to condemning") unless the preposition
+    says the act is not done ("warned against attacking"); after a verb's object the object may
+    be the doer ("accused Y of violating")."""
+    governor = gerund.head.head
+    if governor.pos_ == "ADJ":
+        return True
+    return (
+        governor.pos_ == "VERB"
+        and gerund.head.lower_ not in _UNDONE_GERUND_PREPS
+        and direct_object(governor) is None
+    )
+
+
 class ArgumentReader:
     """Reads the actors of a verb's arguments through ``index``."""
 
@@ -102,25 +118,7 @@ class ArgumentReader:
             return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
             return self.subjects(verb.head, depth + 1)  # "X is ready to send": ready's subject
-        if (
-            depth < 3
-            and verb.dep_ == "pcomp"
-            and verb.head.dep_ == "prep"
-            and verb.head.head.pos_ == "ADJ"
-        ):
-            # "X is open to resuming talks" (after a verb the doer may be its object: "accused Y
-            # of violating", "by signing")
-            return self.subjects(verb.head.head, depth + 1)
-        if (
-            depth < 3
-            and verb.dep_ == "pcomp"
-            and verb.head.dep_ == "prep"
-            and verb.head.head.pos_ == "VERB"
-            and verb.head.lower_ not in _UNDONE_GERUND_PREPS
-            and direct_object(verb.head.head) is None
-        ):
-            # "Holder went back to condemning Snowden", "X responded by expelling": with no
-            # object of its own to do it, the governing verb's subject does it
+        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _gerund_done_by_subject(verb):
             return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
