@@ -107,21 +107,18 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         return [], False
     if head.lemma_.lower() in _OFFICE_NOUNS and no_longer_in_office(head):
         return [], False  # "the former German agriculture minister" acts for nobody now
-    # "Trump's national security adviser, John Bolton", "His running mate, Mike Pence": a noun
-    # naming no actor itself is the one its apposition names by name, not its possessor; an
-    # apposition that is a description ("Armenia's sovereignty, its democratic institutions",
-    # "calls Hungary's prime minister his closest friend") is read as usual
+    # The apposition is the one meant, not the possessor: after a relational noun ("our ally
+    # the Philippines", "its closest partner, Azerbaijan"), and after any noun that names no
+    # actor itself when the apposition names one by name ("Trump's national security adviser,
+    # John Bolton", "His running mate, Mike Pence"); an apposition that is a description
+    # ("Armenia's sovereignty, its democratic institutions", "calls Hungary's prime minister his
+    # closest friend") is read as usual.
+    relational_head = head.lemma_.lower() in index.relational_nouns
     for child in head.children:
-        if child.dep_ == "appos" and _names(child):
+        if child.dep_ == "appos" and (relational_head or _names(child)):
             ids, inferred = index.phrase(child, depth=1)
-            if ids and not inferred:
+            if ids and (relational_head or not inferred):
                 return ids, inferred
-    if head.lemma_.lower() in index.relational_nouns:
-        for child in head.children:
-            if child.dep_ == "appos":
-                ids, inferred = index.phrase(child, depth=1)
-                if ids:
-                    return ids, inferred
     found: list[str] = []
     relational = head.lower_ in RELATIONAL_PROXIES
     for child in head.children:
