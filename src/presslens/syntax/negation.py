@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.lexicon import word_set
 from presslens.syntax.clefts import cleft_copula
-from presslens.syntax.lookup import line_breaks_before, sentence_firsts
+from presslens.syntax.lookup import line_break_tokens, sentence_firsts
 
 _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
@@ -40,7 +40,7 @@ def _clause_starts(doc: Doc) -> np.ndarray:
     sentence = np.maximum.accumulate(np.where(sentence_firsts(doc), index, 0)) if n else index
     # the token after one holding a line break starts a line
     after_break = np.zeros(n, dtype=bool)
-    after_break[1:] = np.diff(line_breaks_before(doc))[:-1] > 0
+    after_break[1:] = line_break_tokens(doc)[:-1]
     line = np.maximum.accumulate(np.where(after_break, index, 0)) if n else index
     starts = np.maximum(sentence, line)
     _latest_starts = (doc, n, starts)
