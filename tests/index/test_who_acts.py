@@ -108,7 +108,7 @@ def test_our_nation_without_a_known_state_names_nobody(analyzer: Analyzer, body:
     ("body", "expected"),
     [
         ("Trump's national security adviser, John Bolton, accused Iran of lying.", ("John Bolton", "Iran")),
-        ("His running mate, Mike Pence, accused Democrats of lying.", ("Mike Pence", "Democratic Party")),
+        ("Her deputy, Kaja Kallas, accused Moscow of lying.", ("Kaja Kallas", "Russia")),
     ],
 )
 def test_a_noun_with_a_name_in_apposition_is_the_one_named(
@@ -148,7 +148,7 @@ def test_a_gerund_the_subject_does_not_do_states_no_act(analyzer: Analyzer, body
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("European Union foreign ministers drafted a statement accusing Syria of violence.", ("European Union", "Syria", "ACCUSE")),
+        ("NATO foreign ministers issued a statement accusing Belarus of provocations.", ("NATO", "Belarus", "ACCUSE")),
         ("Moscow's statement accusing Kyiv of terrorism was read out on television.", ("Russia", "Ukraine", "ACCUSE")),
     ],
 )

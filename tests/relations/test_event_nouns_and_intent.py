@@ -207,8 +207,8 @@ def test_the_focus_of_a_cleft_does_the_act(analyzer: Analyzer, body: str, expect
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Mr. Assange has at times offered mild criticism of the Putin government.",
-         ("Assange", "Vladimir Putin", "ACCUSE", -1)),
+        ("Senator Lindsey Graham offered sharp criticism of Lukashenko on Friday.",
+         ("Lindsey Graham", "Alexander Lukashenko", "ACCUSE", -1)),
         ("Turkey voiced sharp criticism of Israel over the raid.", ("Turkey", "Israel", "ACCUSE", -1)),
         ("The EU issued a rebuke to Hungary on Tuesday.", ("European Union", "Hungary", "ACCUSE", -1)),
     ],
@@ -225,9 +225,9 @@ def test_a_noun_of_criticism_after_a_light_verb_is_an_accusation(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Clinton had already assailed Trump for retweeting a meme.", ("Clinton", "Donald Trump", "ACCUSE", -1)),
+        ("Pashinyan assailed Aliyev in a televised speech on Friday.", ("Nikol Pashinyan", "Ilham Aliyev", "ACCUSE", -1)),
         ("Ukrainian prosecutors charged Viktor Medvedchuk with treason.", ("Ukraine", "Viktor Medvedchuk", "ACCUSE", -1)),
-        ("Kellyanne Conway launched a critique of Mitt Romney on Sunday.", ("Kellyanne Conway", "Mitt Romney", "ACCUSE", -1)),
+        ("Nigel Farage launched a critique of Keir Starmer on Sunday.", ("Nigel Farage", "Keir Starmer", "ACCUSE", -1)),
     ],
 )
 def test_more_words_of_criticism_and_charges(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]) -> None:
@@ -242,12 +242,12 @@ def test_charging_into_a_place_is_no_charge(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Assistant Secretary Carson praised the improvements Ghana has made on child labour.",
-         ("Carson", "Ghana", "SUPPORT", 1)),
+        ("The Kenyan foreign minister praised the reforms Ethiopia has carried out.",
+         ("Musalia Mudavadi", "Ethiopia", "SUPPORT", 1)),
         ("Moscow condemned the strikes that Kyiv launched on Belgorod.", ("Russia", "Ukraine", "ACCUSE", -1)),
-        ("Many Jews have been critical of Mr. Trump for months.", ("Jews", "Donald Trump", "ACCUSE", -1)),
-        ("The Russians have been privately supportive of the US efforts.", ("Russia", "United States", "SUPPORT", 1)),
-        ("Jacob Zuma thanked Castro for his help.", ("Jacob Zuma", "Castro", "SUPPORT", 1)),
+        ("Many Kurds have been critical of Erdogan for years.", ("Kurds", "Recep Tayyip Erdoğan", "ACCUSE", -1)),
+        ("The Chinese have quietly been supportive of the Russian effort.", ("China", "Russia", "SUPPORT", 1)),
+        ("Lula thanked Maduro for his hospitality.", ("Luiz Inácio Lula da Silva", "Nicolás Maduro", "SUPPORT", 1)),
     ],
 )
 def test_the_doer_of_a_deed_and_adjectives_with_their_own_preposition(
@@ -260,8 +260,8 @@ def test_the_doer_of_a_deed_and_adjectives_with_their_own_preposition(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Putin, whom Trump has praised, arrived on Monday.", ("Donald Trump", "Vladimir Putin", "SUPPORT", 1)),
-        ("Ruffalo has been a frequent critic of Trump's administration.", ("Ruffalo", "United States", "ACCUSE", -1)),
+        ("Orban, whom Erdogan has praised, arrived on Monday.", ("Recep Tayyip Erdoğan", "Viktor Orbán", "SUPPORT", 1)),
+        ("Geert Wilders has been a frequent critic of Brussels.", ("Geert Wilders", "European Union", "ACCUSE", -1)),
         ("Orban is a supporter of Trump.", ("Viktor Orbán", "Donald Trump", "SUPPORT", 1)),
     ],
 )
@@ -272,12 +272,12 @@ def test_whom_and_critics_and_supporters(analyzer: Analyzer, body: str, expected
 @pytest.mark.parametrize(
     ("body", "wrong", "right"),
     [
-        ("Russia launches airstrikes in support of Assad's troops.", ("Russia", "Assad", "ASSAULT", -1),
-         ("Russia", "Assad", "SUPPORT", 1)),
+        ("Iran launched strikes in support of Hezbollah's fighters.", ("Iran", "Hezbollah", "ASSAULT", -1),
+         ("Iran", "Hezbollah", "SUPPORT", 1)),
         ("Turkey sent troops in support of Azerbaijan.", ("Turkey", "Azerbaijan", "MOBILIZE", -1),
          ("Turkey", "Azerbaijan", "SUPPORT", 1)),
-        ("French officials had endorsed Clinton and warned that Trump's foreign policy was alarming.",
-         ("France", "Clinton", "THREATEN", -1), ("France", "Clinton", "SUPPORT", 1)),
+        ("German officials had praised Zelensky and warned that Orban's policy was dangerous.",
+         ("Germany", "Volodymyr Zelensky", "THREATEN", -1), ("Germany", "Volodymyr Zelensky", "SUPPORT", 1)),
     ],
 )
 def test_whom_an_act_is_for_or_who_was_just_praised_is_not_its_target(

@@ -1,7 +1,7 @@
 """Religious and ethnic communities as group actors: "Muslims", "Jews", "Hispanics", "Kurds".
 
 A community is an actor where the text names it by a plural noun that heads its noun phrase
-("Trump's ban on Muslims", "Many Jews have been critical", "Sunni Muslims"), or by its adjective
+("Trump's ban on Muslims", "Many Kurds have been critical", "Sunni Muslims"), or by its adjective
 before "community" ("the Latino community"), in the text's own words: inside quotation marks a
 speaker's appeal ("all Christians of good will") or generalisation names no group that acts. An
 adjective alone ("Islamic", "Christian values", "the Jewish state", "a Muslim teenager") is no

@@ -110,7 +110,7 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
     # The apposition is the one meant, not the possessor: after a relational noun ("our ally
     # the Philippines", "its closest partner, Azerbaijan"), and after any noun that names no
     # actor itself when the apposition names one by name ("Trump's national security adviser,
-    # John Bolton", "His running mate, Mike Pence"); an apposition that is a description
+    # John Bolton", "Her deputy, Kaja Kallas"); an apposition that is a description
     # ("Armenia's sovereignty, its democratic institutions", "calls Hungary's prime minister his
     # closest friend") is read as usual.
     relational_head = head.lemma_.lower() in index.relational_nouns

@@ -100,7 +100,7 @@ class ArgumentReader:
             # "X's decision to close", "a decision by X to close": X closes
             return self.noun_agent(verb.head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _SPEECH_NOUNS:
-            # "Moscow's statement accusing Kyiv", "EU ministers drafted a statement accusing
+            # "Moscow's statement accusing Kyiv", "NATO ministers issued a statement accusing
             # Syria": the author says it
             said = verb.head
             ids, inferred = self.noun_agent(said)
@@ -234,7 +234,7 @@ class ArgumentReader:
             ids.extend(m for m in more if m not in ids)
             inferred = inferred or more_inferred
         if not ids:
-            # "condemns the atrocities committed by the RSF", "praised the improvements Ghana
+            # "condemns the atrocities committed by the RSF", "praised the reforms Ethiopia
             # has made": the doer of the deed
             for child in objects:
                 for clause in child.children:
