@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
-_DEMONSTRATIVES = frozenset({"тот", "та", "те"})
 _SENTENCES_BACK = 2
 _NOUN_SENTENCES_BACK = 4
 _CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
@@ -113,7 +112,7 @@ class References:
         gender = _feature(pronoun, "Gender")
         if "Neut" in gender:
             return []  # "оно", "то, чего": a thing, not an actor
-        if lemma in _DEMONSTRATIVES and pronoun.dep_ not in SUBJECT_DEPS:
+        if lemma in self.lexicon.demonstratives and pronoun.dep_ not in SUBJECT_DEPS:
             return []  # only "..., что тот использует" stands for an actor
         plural = "Plur" in _feature(pronoun, "Number")
         own_subject = self._own_subject(pronoun)

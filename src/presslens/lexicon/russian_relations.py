@@ -65,6 +65,11 @@ class RuLexicon:
     origin_preps: frozenset[str]
     cessation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    becoming_verbs: frozenset[str]
+    predicating_verbs: frozenset[str]
+    possessor_preps: frozenset[str]
+    beneficiary_preps: frozenset[str]
+    demonstratives: frozenset[str]
     spoiling_words: frozenset[str]
     anaphoric_nouns: dict[str, frozenset[str]]
     anaphoric_determiners: frozenset[str]
@@ -183,6 +188,11 @@ def russian_relation_lexicon() -> RuLexicon:
         origin_preps=_words("origin_preps"),
         cessation_verbs=_words("cessation_verbs"),
         naming_verbs=_words("naming_verbs"),
+        becoming_verbs=_words("becoming_verbs"),
+        predicating_verbs=_words("predicating_verbs"),
+        possessor_preps=_words("possessor_preps"),
+        beneficiary_preps=_words("beneficiary_preps"),
+        demonstratives=_words("demonstratives"),
         spoiling_words=_words("spoiling_words"),
         anaphoric_nouns=_kinds("anaphoric_nouns"),
         anaphoric_determiners=_words("anaphoric_determiners"),

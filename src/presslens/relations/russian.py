@@ -1,5 +1,5 @@
 """Relations of a Russian article: who does what to whom, read from natasha's UD parse with the
-cue lexicon ``data/ru/relations.yaml`` (frames in ``russian_patterns``), in the same contract as
+cue lexicon ``data/ru/relations.yaml`` (frames in ``presslens.index.russian_patterns``, shared with the stance stage), in the same contract as
 the English stage (``presslens.relations``): source and target actor ids of the actor stage, a
 type of ``data/relation_types.yaml``, polarity, modality, the quote speaker (else the outlet) as
 ``asserted_by``, the cue word and the sentence's line as evidence, and the states both ends act
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from presslens.index.russian_acts import in_reported_question
 from presslens.index.russian_frames import QUOTE_MARKS, ActorTokens, evidence_of
+from presslens.index.russian_patterns import RussianPatterns
 from presslens.lexicon.russian_relations import russian_relation_lexicon
 from presslens.model import Document, Relation
 from presslens.relations.assemble import BestRelations
-from presslens.relations.russian_acts import in_reported_question
-from presslens.relations.russian_patterns import RussianPatterns
 
 __all__ = ["extract_russian_relations"]
 

@@ -25,10 +25,10 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from presslens.index.russian_frames import ActorTokens, evidence_of, negated, preposition, subjects
+from presslens.index.russian_patterns import RussianPatterns
 from presslens.lexicon.russian_evaluative import russian_stance_words
 from presslens.lexicon.russian_relations import RuLexicon, plain, russian_relation_lexicon
 from presslens.model import Document, Relation, Stance
-from presslens.relations.russian_patterns import RussianPatterns
 from presslens.stances import OWN_THRESHOLD, THRESHOLD
 from presslens.stances.tally import (
     CONTROLLED,

@@ -1,5 +1,8 @@
-"""The dependency frames of the Russian relation stage, each read from a cue word of
-``data/ru/relations.yaml`` in natasha's UD parse:
+"""The dependency frames of Russian acts between actors, each read from a cue word of
+``data/ru/relations.yaml`` in natasha's UD parse. They live in the document index because two
+stages read them: the relation stage (``presslens.relations.russian``) emits what they find, and
+the stance stage (``presslens.stances.russian``) reads the accusations of experts (which are no
+relation between actors) and what a predicate noun is said of.
 
 - verbs: the subject acts on the complement named by the cue's argument slots ("Россия
   поддерживает Армению", "напали на Украину", "ссорится с Россией"); a passive subject is the
@@ -17,7 +20,7 @@
   are one relation from the first named to the others; with no actor in a slot, the neighbour
   across a border the act is on ("на границе с Белоруссией") is the target.
 
-Speech and joint acts are read in ``russian_speech``; acts an object, a stop verb or an intent
+Speech and joint acts are read in ``russian_speech_acts``; acts an object, a stop verb or an intent
 carries, visits and reported questions in ``russian_acts``; pronouns, bare nouns and impersonal
 sources are resolved in ``russian_reference``.
 """
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from presslens.index.russian_acts import ActReadings
 from presslens.index.russian_frames import (
     SUBJECT_DEPS,
     ActorTokens,
@@ -43,15 +47,7 @@ from presslens.index.russian_frames import (
 )
 from presslens.lexicon.russian_relations import DEFAULT_ARGS, RuCue, RuLexicon, plain
 from presslens.model import Modality
-from presslens.relations.russian_acts import ActReadings
 
-# copulas and verbs of becoming or naming whose complement noun is predicated of the subject
-# (or, for the naming verbs, of the object): grammar, not vocabulary of any one stage
-_BECOMING = frozenset({"быть", "стать", "становиться", "являться", "оставаться", "остаться",
-                       "выглядеть", "превратиться", "превращаться", "служить", "действовать",
-                       "выступать", "выступить"})
-_NAMING = frozenset({"считать", "называть", "назвать", "превращать", "превратить", "делать",
-                     "сделать", "видеть", "объявить", "объявлять", "готовить", "подготовить"})
 _AGENT_DEPS = frozenset({"obl", "obl:agent"})
 _BODIES = frozenset({"alliance", "organization"})
 _FORCE = frozenset({"ASSAULT", "COERCE"})
@@ -301,11 +297,11 @@ class RussianPatterns(ActReadings):
         if word.dep_ == "appos" or (word.dep_ == "amod" and word.pos_ == "NOUN"):
             return self.actors.group(head)
         if word.dep_ in ("xcomp", "obl", "obj", "advcl") and head.i != word.i:
-            if verb in _NAMING:
+            if verb in self.lexicon.predicating_verbs:
                 for child in head.children:
                     if child.dep_ == "obj" and child.i != word.i:
                         return self.actors.group(child)
-            if verb in _BECOMING or verb in _NAMING or (
+            if verb in self.lexicon.becoming_verbs or verb in self.lexicon.predicating_verbs or (
                 word.dep_ == "obj" and plain(word.lemma_) in self.lexicon.role_nouns
             ):
                 return subjects(head, self.actors)  # "выполняют роль кордона", "играет роль"
@@ -318,7 +314,7 @@ class RussianPatterns(ActReadings):
         if word.pos_ == "ADJ":
             return self._targets(word, cue.args)
         found: list[str] = []
-        preps = {"у", "для", *(a for a in cue.args if a not in DEFAULT_ARGS)}  # "кордон против X"
+        preps = {*self.lexicon.possessor_preps, *self.lexicon.beneficiary_preps, *(a for a in cue.args if a not in DEFAULT_ARGS)}  # "кордон против X"
         for child in word.children:
             if (
                 child.dep_ in ("nmod", "amod", "det", "nmod:poss", "iobj")
@@ -328,7 +324,7 @@ class RussianPatterns(ActReadings):
                 found.extend(a for a in self.actors.group(child) if a not in found)
         if not found and word.dep_ == "nsubj":
             for child in word.head.children:
-                if preposition(child) == "у":
+                if preposition(child) in self.lexicon.possessor_preps:
                     found.extend(self.actors.group(child))
         return found
 

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from presslens.index.russian_frames import complements, modality, negated, preposition, subjects
+from presslens.index.russian_speech_acts import SpeechActs
 from presslens.lexicon.russian_relations import DEFAULT_ARGS, RuCue, RuLexicon, plain
 from presslens.model import Modality
-from presslens.relations.russian_speech import SpeechActs
 
 if TYPE_CHECKING:
-    from presslens.relations.russian_patterns import Found
+    from presslens.index.russian_patterns import Found
 
 # hostile acts stated as intent that are still refusals or words, not threats
 _NOT_THREATS = frozenset({"REJECT", "PROTEST", "ACCUSE"})

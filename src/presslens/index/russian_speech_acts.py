@@ -31,7 +31,7 @@ from presslens.lexicon.russian_relations import RuLexicon, plain
 from presslens.model import Modality
 
 if TYPE_CHECKING:
-    from presslens.relations.russian_patterns import Found
+    from presslens.index.russian_patterns import Found
 
 # acts whose reported doer is accused by whoever reports them (the English stage's set)
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
