@@ -47,7 +47,7 @@ def in_reported_question(token: Token, lexicon: RuLexicon, depth: int = 6) -> bo
         head = node.head
         if head.i == node.i:
             return False
-        if any(plain(c.lemma_) == "ли" for c in node.children) and plain(head.lemma_) in lexicon.question_verbs:
+        if any(plain(c.lemma_) in lexicon.question_particles for c in node.children) and plain(head.lemma_) in lexicon.question_verbs:
             return True
         node = head
     return False
@@ -94,7 +94,7 @@ class ActReadings(SpeechActs):
         if negated(verb, self.lexicon):
             return
         hosts = [
-            a for arg in complements(verb, ("в", "на"))
+            a for arg in complements(verb, self.lexicon.visit_preps)
             for a in self.actors.group(arg, places=True) if self.actors.kinds.get(a) == "country"
         ]
         if not hosts:
@@ -114,7 +114,7 @@ class ActReadings(SpeechActs):
         удары"), or a verb of announcing with "о" ("объявил о приостановке")."""
         head = noun.head
         lemma = plain(head.lemma_)
-        if noun.dep_ in ("obl", "nmod") and preposition(noun) == "о":
+        if noun.dep_ in ("obl", "nmod") and preposition(noun) in self.lexicon.topic_preps:
             return lemma in self.lexicon.announcing_verbs
         if self._under_stop_noun(noun):
             return True
@@ -129,7 +129,7 @@ class ActReadings(SpeechActs):
         if noun.dep_ != "nmod" or preposition(noun) is not None or plain(head.lemma_) not in self.lexicon.stop_nouns:
             return False
         verb = plain(head.head.lemma_)
-        if head.dep_ in ("obl", "nmod") and preposition(head) == "о":
+        if head.dep_ in ("obl", "nmod") and preposition(head) in self.lexicon.topic_preps:
             return verb in self.lexicon.announcing_verbs
         return head.dep_ == "obj" and verb in self.lexicon.light_verbs
 

@@ -109,7 +109,7 @@ class ActorTokens(References):
         if own:
             return list(own)
         if token.pos_ in ("PRON", "DET"):
-            if plain(token.lemma_) == "который":
+            if plain(token.lemma_) in self.lexicon.relative_pronouns:
                 clause = token.head
                 if clause.dep_ == "acl:relcl" and clause.head.i != clause.i:
                     return self.phrase(clause.head, places, depth)
@@ -210,7 +210,7 @@ def subjects(verb: Token, actors: ActorTokens, depth: int = 3) -> list[str]:
     помощью которого пытается ..."); "В X заявили" is said by X."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            if plain(child.lemma_) == "который" and verb.dep_ == "acl:relcl":
+            if plain(child.lemma_) in actors.lexicon.relative_pronouns and verb.dep_ == "acl:relcl":
                 return actors.group(verb.head)
             return actors.group(child)
     impersonal = actors.impersonal(verb)

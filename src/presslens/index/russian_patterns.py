@@ -80,9 +80,9 @@ class RussianPatterns(ActReadings):
                 cue = self.object_cue(token) or lex.verbs.get(lemma)
                 if cue is not None:
                     found.extend(self._verb(token, cue))
-                elif lemma.endswith("ся") and lemma[:-2] in lex.verbs:
+                elif (active := self._active_form(lemma)) is not None:
                     # "поставляются Киеву": the reflexive passive of a cue verb
-                    found.extend(self._verb(token, lex.verbs[lemma[:-2]], reflexive=True))
+                    found.extend(self._verb(token, lex.verbs[active], reflexive=True))
                 if lemma in lex.follow_verbs:
                     found.extend(self._guidance(token))
                 if lemma in lex.naming_verbs:
@@ -106,6 +106,13 @@ class RussianPatterns(ActReadings):
         yield from found
 
     # ------------------------------------------------------------------ helpers
+    def _active_form(self, lemma: str) -> str | None:
+        """The cue verb a reflexive lemma is the passive of ("поставляться" -> "поставлять")."""
+        for ending in self.lexicon.reflexive_endings:
+            if lemma.endswith(ending) and lemma[: -len(ending)] in self.lexicon.verbs:
+                return lemma[: -len(ending)]
+        return None
+
     def _typed(self, cue: RuCue, token: Token) -> tuple[str, int] | None:
         """The type and polarity the cue states, or None when negated without a negated type."""
         if negated(token, self.lexicon):
@@ -144,7 +151,7 @@ class RussianPatterns(ActReadings):
         for arg in complements(head, args):
             group = self.actors.group(arg, places=preposition(arg) is not None)
             if not group and plain(arg.lemma_) in self.lexicon.membership_nouns:
-                group = self._targets(arg, ("в",))  # "заморозил участие в ОДКБ"
+                group = self._targets(arg, tuple(sorted(self.lexicon.membership_preps)))  # "заморозил участие в ОДКБ"
             found.extend(a for a in group if a not in found)
         if found:
             # "предупреждал и Баку, и Ереван": the parser may hang the second member on the verb
@@ -160,7 +167,7 @@ class RussianPatterns(ActReadings):
                 continue
             if plain(child.lemma_) in self.lexicon.border_nouns:
                 return [
-                    a for c in child.children if c.dep_ == "nmod" and preposition(c) == "с"
+                    a for c in child.children if c.dep_ == "nmod" and preposition(c) in self.lexicon.border_preps
                     for a in self.actors.group(c, places=True)
                 ]
             if depth > 1:
@@ -291,7 +298,7 @@ class RussianPatterns(ActReadings):
         verb = plain(head.lemma_)
         if word.dep_ == "nmod" and head.i != word.i and (
             plain(head.lemma_) in self.lexicon.role_nouns
-            or (preposition(word) == "из" and verb == "один")
+            or (preposition(word) in self.lexicon.partitive_preps and verb in self.lexicon.partitive_words)
         ):
             return self.predicated_of(head)  # "роль плацдарма", "один из партнёров"
         if word.dep_ == "appos" or (word.dep_ == "amod" and word.pos_ == "NOUN"):
@@ -350,7 +357,7 @@ class RussianPatterns(ActReadings):
         verb = noun.head
         guides: list[str] = []
         for child in noun.children:
-            if child.dep_ in ("amod", "det", "nmod:poss") or (child.dep_ == "nmod" and preposition(child) in (None, "из", "от")):
+            if child.dep_ in ("amod", "det", "nmod:poss") or (child.dep_ == "nmod" and (preposition(child) is None or preposition(child) in self.lexicon.guidance_preps)):
                 guides.extend(a for a in self.actors.group(child) if a not in guides)
         actors = subjects(verb, self.actors) if verb.pos_ in ("VERB", "ADJ", "AUX") else self.actors.group(verb)
         typed = self._typed(cue, verb)

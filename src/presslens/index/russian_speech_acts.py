@@ -98,7 +98,7 @@ class SpeechActs:
         complement = [
             c for c in verb.children
             if c.dep_ in ("xcomp", "obl") and c.i not in {n.i for n in named} and (
-                "Ins" in feature(c, "Case") or preposition(c) == "как" or c.pos_ == "ADJ"
+                "Ins" in feature(c, "Case") or preposition(c) in self.lexicon.comparison_preps or c.pos_ == "ADJ"
             )
         ]
         if not named or not complement:

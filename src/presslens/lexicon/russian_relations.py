@@ -70,6 +70,16 @@ class RuLexicon:
     possessor_preps: frozenset[str]
     beneficiary_preps: frozenset[str]
     demonstratives: frozenset[str]
+    comparison_preps: frozenset[str]
+    border_preps: frozenset[str]
+    partitive_words: frozenset[str]
+    partitive_preps: frozenset[str]
+    question_particles: frozenset[str]
+    topic_preps: frozenset[str]
+    relative_pronouns: frozenset[str]
+    visit_preps: frozenset[str]
+    membership_preps: frozenset[str]
+    reflexive_endings: frozenset[str]
     spoiling_words: frozenset[str]
     anaphoric_nouns: dict[str, frozenset[str]]
     anaphoric_determiners: frozenset[str]
@@ -193,6 +203,16 @@ def russian_relation_lexicon() -> RuLexicon:
         possessor_preps=_words("possessor_preps"),
         beneficiary_preps=_words("beneficiary_preps"),
         demonstratives=_words("demonstratives"),
+        comparison_preps=_words("comparison_preps"),
+        border_preps=_words("border_preps"),
+        partitive_words=_words("partitive_words"),
+        partitive_preps=_words("partitive_preps"),
+        question_particles=_words("question_particles"),
+        topic_preps=_words("topic_preps"),
+        relative_pronouns=_words("relative_pronouns"),
+        visit_preps=_words("visit_preps"),
+        membership_preps=_words("membership_preps"),
+        reflexive_endings=_words("reflexive_endings"),
         spoiling_words=_words("spoiling_words"),
         anaphoric_nouns=_kinds("anaphoric_nouns"),
         anaphoric_determiners=_words("anaphoric_determiners"),

@@ -102,7 +102,8 @@ def subject_of(verb: Token) -> Token | None:
     if "Plur" in verb.morph.get("Number", []):
         for child in verb.children:
             if child.dep_ == "obl" and child.i < verb.i and any(
-                    c.dep_ == "case" and lemma(c) == "в" for c in child.children):
+                    c.dep_ == "case" and lemma(c) in russian_quote_lexicon().place_prepositions
+                    for c in child.children):
                 return child
     return None
 

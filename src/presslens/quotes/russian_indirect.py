@@ -80,11 +80,11 @@ def _sentence_candidates(text: str, sent: Span, words: list[Token],
     sent_end = clause_end(text, sent.start_char, sent.end_char)
     for k, token in enumerate(words):
         low = fold(token.text)
-        if low == "по" and any(lemma(t) in lex.according_nouns for t in words[k + 1 : k + 3]):
+        if low in lex.according_prepositions and any(lemma(t) in lex.according_nouns for t in words[k + 1 : k + 3]):
             found = _according(text, words, k, sent_end)
             if found is not None:
                 yield found
-        elif low == "как" and k + 1 < len(words):
+        elif low in lex.as_words and k + 1 < len(words):
             found = _as_cue(text, words, k, sent_end)
             if found is not None:
                 yield found
@@ -164,7 +164,7 @@ def _that_clause(text: str, words: list[Token], k: int, sent_end: int) -> Candid
     subject of its own ("..., и обвинил Кишинёв в том, что ...")."""
     lex = russian_quote_lexicon()
     verb = words[k]
-    if k > 0 and fold(words[k - 1].text) == "как":
+    if k > 0 and fold(words[k - 1].text) in lex.as_words:
         return None
     for j in range(k + 1, min(len(words), k + 2 + _MAX_CUE_TO_COMPLEMENTIZER)):
         token = words[j]
@@ -178,7 +178,7 @@ def _that_clause(text: str, words: list[Token], k: int, sent_end: int) -> Candid
     end = sent_end
     for n in range(j + 3, len(words)):
         # ", и обвинил ...": the same speaker's next report, however the parser attached it
-        if (is_speech_cue(words[n]) and fold(words[n - 1].text) in ("и", "а")
+        if (is_speech_cue(words[n]) and fold(words[n - 1].text) in lex.report_conjunctions
                 and words[n - 2].text == "," and subject_of_own(words[n]) is None):
             end = min(end, _trim_back(text, start, words[n - 1].idx))
             break
@@ -195,11 +195,15 @@ def subject_of_own(verb: Token) -> Token | None:
 
 
 def _trim_back(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1] in " ,;—–" or text[end - 2 : end] in (" и", " а")):
-        if text[end - 2 : end] in (" и", " а"):
-            end -= 2
-        else:
+    conjunctions = tuple(f" {word}" for word in russian_quote_lexicon().report_conjunctions)
+    while end > start:
+        conjunction = next((c for c in conjunctions if text.endswith(c, 0, end)), None)
+        if conjunction is not None:
+            end -= len(conjunction)
+        elif text[end - 1] in " ,;—–":
             end -= 1
+        else:
+            break
     return end
 
 

@@ -31,6 +31,11 @@ class RussianQuoteLexicon:
     person_titles: frozenset[str]
     dashes: frozenset[str]
     answer_verbs: frozenset[str]
+    according_prepositions: frozenset[str]
+    as_words: frozenset[str]
+    report_conjunctions: frozenset[str]
+    plural_possessives: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
@@ -56,4 +61,9 @@ def russian_quote_lexicon() -> RussianQuoteLexicon:
         person_titles=_words(data, "person_titles"),
         dashes=frozenset(str(d) for d in data.get("dashes") or []),
         answer_verbs=_words(data, "answer_verbs"),
+        according_prepositions=_words(data, "according_prepositions"),
+        as_words=_words(data, "as_words"),
+        report_conjunctions=_words(data, "report_conjunctions"),
+        plural_possessives=_words(data, "plural_possessives"),
+        place_prepositions=_words(data, "place_prepositions"),
     )

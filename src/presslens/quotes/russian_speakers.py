@@ -83,7 +83,7 @@ class RussianSpeakers:
         # people named inside the quotation itself are not who the attribution refers to
         own = (candidate.start, candidate.end)
         if lemma(head) in lex.speaker_pronouns or head.pos_ == "PRON":
-            if "Plur" in head.morph.get("Number", []) and lemma(head) != "их":
+            if "Plur" in head.morph.get("Number", []) and lemma(head) not in lex.plural_possessives:
                 return None
             return self.person_before(head.idx, gender_of(head) or candidate.gender, own)
         phrase = candidate.speaker_phrase or (head.idx, head.idx + len(head.text))

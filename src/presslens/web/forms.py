@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from presslens.corpus.store import Store
+from presslens.lexicon.words import word_data
 
 # Mentions that are an actor's own words (searched): its name as written, a capital or seat
 # standing for it ("Баку", "Кремль"), an acronym, an adjective or demonym ("азербайджанский").
@@ -33,16 +34,13 @@ ALSO_MAX = 3  # other-script names shown beside a label
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[\w'’-]+")
-# Russian case endings, longest first; a stem keeps at least three letters.
-_ENDINGS = (
-    "иями", "ами", "ями", "ией", "ого", "его", "ому", "ему", "ыми", "ими",
-    "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ию", "ия", "ии", "ые", "ый", "ий", "ая",
-    "яя", "ую", "юю", "ых", "их", "ым", "им",
-    "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й",
-)
+_RUSSIAN_FORMS = word_data("word_forms", "ru")
+# Russian case endings, longest first (data/ru/word_forms.yaml); a stem keeps at least three letters.
+_ENDINGS = tuple(sorted(_RUSSIAN_FORMS["endings"], key=len, reverse=True))
 _MIN_STEM = 3
-_NOMINATIVE_ENDS = set("ьйо")  # with any consonant: the ending of a nominative, on a tie
-_VOWELS = set("аеёиоуыэюя")
+_NOMINATIVE_ENDS = frozenset(_RUSSIAN_FORMS["nominative_ends"])  # with any consonant, on a tie
+_FEMININE_ENDS = frozenset(_RUSSIAN_FORMS["feminine_ends"])
+_VOWELS = frozenset(_RUSSIAN_FORMS["vowels"])
 
 
 def fold(text: str) -> str:
@@ -113,7 +111,7 @@ def _rank(form: str, count: int) -> tuple[int, int, int, int, str]:
     shouting = int(form.isupper() and len(form) > 5)
     last = fold(form)[-1:] if form else ""
     tier = 0 if (last in _NOMINATIVE_ENDS or (last.isalpha() and last not in _VOWELS)) else (
-        1 if last in ("а", "я") else 2
+        1 if last in _FEMININE_ENDS else 2
     )
     return (shouting, len(form), tier, -count, form)
 
