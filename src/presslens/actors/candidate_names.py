@@ -26,6 +26,8 @@ PLACE_PREPOSITIONS = word_set("places", "place_prepositions")
 _COMPASS = word_set("places", "compass_words")
 HONORIFICS: dict[str, str] = {word: str(gender) for word, gender in word_table("name_parts", "honorific_genders").items()}
 _NAME_PARTICLES = word_set("name_parts", "name_particles_kept")
+# "the village of Cobasna", "north of Kharkiv"
+_GENITIVE_PREPS = word_set("places", "genitive_preps")
 
 
 def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
@@ -70,7 +72,7 @@ def is_non_actor(run: _Run, span: Span, person: bool = False) -> bool:
         prep = root.head
         if prep.lower_ in PLACE_PREPOSITIONS:
             return not (person and _person_after_place_preposition(run, span, root))
-        if prep.lower_ == "of" and (prep.head.lower_ in na.place_nouns or
+        if prep.lower_ in _GENITIVE_PREPS and (prep.head.lower_ in na.place_nouns or
                                     prep.head.lower_ in _COMPASS):
             return True
     return False
@@ -103,16 +105,18 @@ def looks_like_name(span: Span) -> bool:
 
 
 _INSTITUTION_HEADS = word_set("organisations", "institution_heads")
+_INSTITUTION_NAME_GLUE = word_set("organisations", "institution_name_glue")
+_INSTITUTION_HEAD_PREPS = word_set("organisations", "institution_head_preps")
 
 
 def is_institution_name(span: Span) -> bool:
     """"(the) Institute of Caucasian Strategy", "Anatolian Security Forum": a capitalised name
     headed by an institution noun, whatever its other words (regions, ideas) are."""
     words = [t for t in span if t.pos_ != "DET" and t.text not in ("-", "–")]
-    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "on", "the")
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in _INSTITUTION_NAME_GLUE
                                  for t in words):
         return False
-    if words[0].lower_ in _INSTITUTION_HEADS and len(words) >= 3 and words[1].lower_ in ("of", "for", "on"):
+    if words[0].lower_ in _INSTITUTION_HEADS and len(words) >= 3 and words[1].lower_ in _INSTITUTION_HEAD_PREPS:
         return True
     return words[-1].lower_ in _INSTITUTION_HEADS and words[-1].text[:1].isupper()
 

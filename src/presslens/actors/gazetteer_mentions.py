@@ -33,17 +33,14 @@ if TYPE_CHECKING:
 
 
 # A capital naming a document or a negotiating format ("the Minsk accords") is not the state.
-_DOCUMENT_NOUNS = frozenset({"memorandum", "accord", "accords", "agreement", "agreements", "protocol",
-                             "protocols", "format", "process", "declaration", "treaty", "charter",
-                             "pact", "communique", "statement", "principles", "group"})
+_DOCUMENT_NOUNS = word_set("places", "capital_document_nouns")
 # "to"/"from" a capital are places after motion words ("a trip to Moscow", "returned from Baku").
 _MOTION_LEMMAS = word_set("places", "motion_words")
+_MOTION_PREPS = word_set("places", "motion_preps")
 # A capital modifying these nouns stands for its government ("the Moscow leadership").
-_GOVERNMENT_NOUNS = frozenset(
-    {"government", "regime", "authorities", "authority", "leadership", "side", "official",
-     "officials", "administration", "elite", "elites", "establishment", "policy", "line",
-     "position", "narrative", "propaganda", "diplomacy", "loyalist", "loyalists"}
-)
+_GOVERNMENT_NOUNS = word_set("places", "capital_government_nouns")
+# "a Moscow-based think tank": a place
+_ORIGIN_PARTICIPLES = word_set("places", "origin_participles")
 
 
 def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
@@ -118,11 +115,11 @@ def _capital_role(span: Span) -> MentionRole:
         word = prep.lower_
         if word in PLACE_PREPOSITIONS:
             return "place"
-        if word in ("to", "from") and prep.head.lemma_.lower() in _MOTION_LEMMAS:
+        if word in _MOTION_PREPS and prep.head.lemma_.lower() in _MOTION_LEMMAS:
             return "place"
         return "metonym"
     if dep == "compound":
         return "metonym" if root.head.lemma_.lower() in _GOVERNMENT_NOUNS else "place"
-    if dep in ("npadvmod", "nmod") and root.head.lower_ in ("based", "born"):
+    if dep in ("npadvmod", "nmod") and root.head.lower_ in _ORIGIN_PARTICIPLES:
         return "place"
     return "metonym"

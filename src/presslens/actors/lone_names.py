@@ -19,6 +19,7 @@ from presslens.lexicon import word_set, word_table
 
 # "a trip to X", "returned from X": places after words of motion
 _MOTION_LEMMAS = word_set("places", "motion_words")
+_MOTION_PREPS = word_set("places", "motion_preps")
 _VERBAL = frozenset({"VERB", "AUX"})
 # "Sunday's conference", "March's vote": days and months written like names
 _CALENDAR = word_set("dates", "weekdays") | frozenset(word_table("dates", "months"))
@@ -127,7 +128,7 @@ def stands_as_person(tok: Token, cues: LoneNameCues) -> bool:
         return True  # "activists such as Sarsour", "a rival such as Cruz"
     # "in", "at", "on", "near", "over": likely a place; so is "a trip to X"
     return prep in cues.prepositions and not (
-        prep in ("to", "from") and head.head.lemma_.lower() in _MOTION_LEMMAS)
+        prep in _MOTION_PREPS and head.head.lemma_.lower() in _MOTION_LEMMAS)
 
 
 def aimed_at_person(tok: Token, cues: LoneNameCues) -> bool:
@@ -161,9 +162,9 @@ def untagged_name_acts(tok: Token, cues: LoneNameCues) -> bool:
 
 
 # "al-Assad" -> "Assad": Arabic articles and "son of" particles glued to a surname
-_GLUED_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ibn", "bin",
-                              "ben", "abu"})
-_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_GLUED_PARTICLES = word_set("name_parts", "glued_particles")
+_NAME_SUFFIXES = word_set("name_parts", "generational_suffixes")
+_JUNIOR_SENIOR = word_set("name_parts", "junior_senior")
 
 
 def short_forms(name: str, last_word: bool = True) -> set[str]:
@@ -191,7 +192,7 @@ def inside_another_name(span: Span, title_words: Set[str]) -> bool:
     in one NER name ("Melania Trump"), or a generational suffix after it ("Donald Trump Jr.")."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.text.rstrip(".") in ("Jr", "Sr"):
+    if after is not None and after.text.rstrip(".") in _JUNIOR_SENIOR:
         return True
     if len(span) != 1 or span.start == 0:
         return False

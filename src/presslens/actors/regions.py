@@ -39,11 +39,15 @@ if TYPE_CHECKING:
 
 # "a trip to Texas", "moved to Ohio": "to" after a word of motion is a place
 _MOTION_LEMMAS = word_set("places", "motion_words")
+_MOTION_GOAL_PREPS = word_set("places", "motion_goal_preps")
+# "the governor of Ohio", "the city of Chicago"
+_GENITIVE_PREPS = word_set("places", "genitive_preps")
+_CITY_NOUNS = word_set("places", "city_nouns")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # "New York City", "Kansas City", "Quebec City": a city's name, not the region's
-_CITY_WORDS = frozenset({"City"})
+_CITY_WORDS = word_set("places", "city_name_words")
 # named entity labels a city or county may carry; ORG, FAC and LOC only for "X County" / "X City"
-_CITY_SUFFIXES = frozenset({"County", "City", "Parish", "Borough"})
+_CITY_SUFFIXES = word_set("places", "city_name_suffixes")
 
 
 def government_noun_after(doc: Doc, end: int, nouns: Set[str], words: LocalGovernmentWords) -> bool:
@@ -85,14 +89,14 @@ def _acts(token: Token, words: LocalGovernmentWords, nouns: Set[str], depth: int
         return False
     prep = token.head
     word = prep.lower_
-    if word == "of":
+    if word in _GENITIVE_PREPS:
         head = prep.head
         if head.lower_ in nouns:
             return True  # "the governor of Ohio", "the mayor of Kyiv"
         if head.lower_ in words.polity_nouns and depth == 0:
             return _acts(head, words, nouns, depth + 1)  # "the state of Texas sued"
         return False
-    if word == "to" and prep.head.lemma_.lower() in _MOTION_LEMMAS:
+    if word in _MOTION_GOAL_PREPS and prep.head.lemma_.lower() in _MOTION_LEMMAS:
         return False
     return word in words.acting_prepositions
 
@@ -126,11 +130,11 @@ def city_governed(span: Span, words: LocalGovernmentWords, nouns: Set[str]) -> b
     if government_noun_after(doc, span.end, nouns, words):
         return True
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
+    if root.dep_ == "pobj" and root.head.lower_ in _GENITIVE_PREPS:
         head = root.head.head
         if head.lower_ in nouns:
             return True
-        if head.lower_ in ("city", "county", "town", "borough"):
+        if head.lower_ in _CITY_NOUNS:
             return _acts(head, words, nouns, depth=1)
     return False
 
