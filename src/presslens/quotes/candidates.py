@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon import word_set
 from presslens.model import QuoteKind
 
 Range = tuple[int, int]
@@ -33,7 +34,7 @@ class Candidate:
     title_case: bool = False  # every content word capitalised, as in a book or film title
 
 
-_TITLE_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at"})
+_TITLE_FUNCTION_WORDS = word_set("quotes", "title_function_words")
 
 
 def set_content_stats(candidate: Candidate, doc: Doc) -> Candidate:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.lexicon import word_set
 from presslens.quotes.attribution import Candidate, phrase_range, same_line
 from presslens.quotes.lexicon import (
     COMMISSIVE_VERBS,
@@ -34,7 +35,12 @@ _MIN_WORDS = 5
 _REPORT_PREPOSITIONS = frozenset(p.split()[1] for p in PREPOSITIONAL_REPORTS)
 OBJECT_CUE_LEMMAS = frozenset({*OBJECT_REPORT_VERBS, *COMMISSIVE_VERBS,
                                *(p.split()[0] for p in PREPOSITIONAL_REPORTS)})
-_PERSON_OWNERS = frozenset({"his", "her", "their", "my", "our"})
+_PERSON_OWNERS = word_set("quotes", "person_owners")
+_OWNER_PREPS = word_set("quotes", "owner_preps")
+_COMPLEMENTIZERS = word_set("quotes", "complementizers")
+_CONTENT_PRONOUNS = word_set("quotes", "content_pronouns")
+_REQUEST_VERBS = word_set("quotes", "request_verbs")
+_BODY_PRONOUNS = word_set("quotes", "body_pronouns")
 
 
 def _candidate(cue: Token, cue_end: Token, first: Token, last: Token,
@@ -71,13 +77,13 @@ def object_candidate(verb: Token, subject: Token) -> Candidate | None:
             if (prep.dep_ == "prep" and prep.i <= verb.i + 2 and prep.lower_ in _REPORT_PREPOSITIONS
                     and f"{lemma} {prep.lower_}" in PREPOSITIONAL_REPORTS):
                 pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and not (lemma == "call" and _body(subject)):
+                if pobj is not None and not (lemma in _REQUEST_VERBS and _body(subject)):
                     return _candidate(verb, prep, pobj.left_edge, prep.right_edge, subject)
         return None
     if lemma not in OBJECT_REPORT_VERBS:
         return None
     obj = objects[0]
-    if obj.pos_ == "PRON" and obj.lower_ != "what":
+    if obj.pos_ == "PRON" and obj.lower_ not in _CONTENT_PRONOUNS:
         return None  # ("repeated it", "confirmed this"): what was said is elsewhere
     last = obj.right_edge
     for c in rights:
@@ -90,7 +96,7 @@ def object_candidate(verb: Token, subject: Token) -> Candidate | None:
 def _body(subject: Token) -> bool:
     """A state, party or body: its call for an act is a request (a relation), not a quote."""
     if subject.pos_ == "PRON":
-        return subject.lower_ == "it"
+        return subject.lower_ in _BODY_PRONOUNS
     return any(t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in INSTITUTION_NOUNS
                for t in subject.subtree if t.i <= subject.i)
 
@@ -101,15 +107,15 @@ def noun_candidate(noun: Token) -> Candidate | None:
     if noun.lemma_.lower() not in REPORT_NOUNS:
         return None
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and same_line(c, noun)
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                   and any(m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS for m in c.children)), None)
     if clause is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ in ("prep", "agent")
-                      and c.lower_ == "by" and c.i < clause.i
+                      and c.lower_ in _OWNER_PREPS and c.i < clause.i
                       for g in c.children if g.dep_ == "pobj"), None)
     if owner is None or not (owner.lower_ in _PERSON_OWNERS or owner.ent_type_ == "PERSON"):
         return None
-    first = next(t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that"))
+    first = next(t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ in _COMPLEMENTIZERS))
     return _candidate(noun, noun, first, clause.right_edge, owner)

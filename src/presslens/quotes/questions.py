@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.lexicon import word_set
 from presslens.quotes.attribution import (
     Candidate,
     is_potential_speaker,
@@ -24,7 +25,8 @@ from presslens.quotes.attribution import (
 )
 from presslens.quotes.lexicon import REPORTED_QUESTION_VERBS, WH_WORDS
 
-_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
+_MODALS = word_set("quotes", "question_modals")
+_TOPIC_PREPS = word_set("quotes", "question_topic_preps")
 
 
 def is_question_verb(token: Token) -> bool:
@@ -50,7 +52,7 @@ def _question_topic(verb: Token) -> Token | None:
     """`asked about the closure of the plant`: the object of "about" right after the verb (or
     after its object), as long as a clause."""
     for child in verb.rights:
-        if child.dep_ == "prep" and child.lower_ == "about" and same_line(child, verb):
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and same_line(child, verb):
             words = [t for t in child.subtree if not (t.is_punct or t.is_space)]
             if len(words) > _TOPIC_MIN_WORDS and child.i <= verb.i + 3:
                 return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)

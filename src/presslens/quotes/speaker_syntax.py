@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.candidates import Range
 from presslens.quotes.lexicon import GROUP_SPEAKERS, QUESTION_VERBS, SPEAKER_PRONOUNS
@@ -17,6 +18,7 @@ from presslens.syntax.lookup import line_breaks_before
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+_SUBJECT_RELATIVES = word_set("quotes", "subject_relative_pronouns")
 
 
 def is_speech_verb(token: Token, *, next_to_quote: bool = False) -> bool:
@@ -49,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and same_line(c, verb)]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
-            if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+            if child.lower_ in _SUBJECT_RELATIVES and current.dep_ == "relcl":
                 return current.head
             if child.dep_ == "nsubjpass":
                 # "This was stated by X": the speaker is the agent.

@@ -15,12 +15,15 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import QUESTION_LINE
 from presslens.model import Document
 from presslens.quotes.attribution import Candidate, Range
 from presslens.quotes.lexicon import INSTITUTION_NOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS
 
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
+_DEFINITE_DETERMINERS = word_set("quotes", "definite_determiners")
+_THING_SPEAKER_PRONOUNS = word_set("quotes", "thing_speaker_pronouns")
 _KIND_PREFERENCE = {"person": 0, "institution": 1, "organization": 2, "party": 3, "media": 4,
                     "group": 5, "alliance": 6, "country": 7}
 
@@ -71,7 +74,7 @@ def _is_definite_singular(noun: Token) -> bool:
     (unlike "many commentators" or "experts")."""
     if noun.tag_ in ("NNS", "NNPS"):
         return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS)
                for c in noun.children)
 
 
@@ -127,7 +130,7 @@ class SpeakerResolver:
                 return state
         if head.pos_ == "PRON":
             lower = head.lower_
-            if lower not in PERSON_PRONOUNS and lower not in ("it", "its"):
+            if lower not in PERSON_PRONOUNS and lower not in _THING_SPEAKER_PRONOUNS:
                 return None
             person = lower in PERSON_PRONOUNS
             return self._sentence_antecedent(head, person) or self._previous_speaker(
