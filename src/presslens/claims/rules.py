@@ -16,6 +16,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from presslens.claims.features import DocArrays, _among, _h, _hs
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import speech_verbs
 
 # Logit offsets added to the model's calibrated logit (set by hand, not fitted: there is no
@@ -34,47 +35,9 @@ RULE_WEIGHTS: dict[str, float] = {
     "event": 0.6,  # the relation stage found an asserted act between actors in the sentence
 }
 
-_MODALS = frozenset(
-    [
-        "will",
-        "'ll",
-        "shall",
-        "would",
-        "could",
-        "might",
-        "may",
-        "should",
-        "must",
-        "ought",
-        "can",
-        "ca",
-        "wo",
-        "gonna",
-    ]
-)
-_NON_ACTION = frozenset(
-    [
-        "be",
-        "have",
-        "do",
-        "seem",
-        "appear",
-        "become",
-        "remain",
-        "feel",
-        "know",
-        "think",
-        "believe",
-        "want",
-        "like",
-        "love",
-        "hate",
-        "hope",
-        "mean",
-        "understand",
-        "need",
-    ]
-)
+# The future and modal auxiliaries, and the verbs that report no action in the past tense
+_MODALS = word_set("claims", "modals")
+_NON_ACTION = word_set("claims", "non_action_verbs")
 _OPINION_PHRASES = re.compile(
     r"\b(?:I|we) (?:think|believe|feel|suppose|am sure|am convinced|are convinced|have no doubt)\b"
     r"|\bin (?:my|our) (?:view|opinion)\b|\bno doubt\b|\bit is clear\b|\bof course\b"
