@@ -25,8 +25,11 @@ _POST_NOUNS = word_set("references", "post_nouns")
 _READING_VERBS = word_set("references", "post_reading_verbs")
 _POSTING_VERBS = word_set("references", "posting_verbs")
 _PLATFORMS = word_set("references", "platforms")
-_AUTHOR_PREPS = frozenset({"by", "from"})
-_DEFINITE = frozenset({"the", "this", "that"})
+_PLATFORM_PREPS = word_set("references", "platform_preps")
+_AUTHOR_PREPS = word_set("references", "post_author_preps")
+_LINKING_WORDS = word_set("references", "post_linking_words")
+_DEFINITE = word_set("references", "post_determiners")
+_POST_PRONOUNS = word_set("references", "post_pronouns")
 _WINDOW = 12  # tokens before a quote in which a post noun may introduce it
 _AFTER = 5  # tokens after a quote in which "the post read" may attribute it
 _SENTENCES_BACK = 2
@@ -101,7 +104,7 @@ def _authoring(index: DocumentIndex, token: Token) -> bool:
     Trump", "released by X", "on Twitter", "on Tuesday")."""
     return (
         token.lower_ in _AUTHOR_PREPS
-        or token.lower_ in ("on", "which", "that", "in")
+        or token.lower_ in _LINKING_WORDS
         or token.lemma_.lower() in _POSTING_VERBS
         or token.lower_ in _PLATFORMS
         or token.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "GPE", "NORP")
@@ -121,7 +124,7 @@ def _attributed_after(index: DocumentIndex, last: int) -> str | None:
             return None
         if _post(token):
             return _post_author(index, token, list(window))
-        if token.lower_ == "it" and token.i + 1 < len(sdoc) and _reading(sdoc[token.i + 1]):
+        if token.lower_ in _POST_PRONOUNS and token.i + 1 < len(sdoc) and _reading(sdoc[token.i + 1]):
             return _latest_poster(index, token)
         if not (token.pos_ in ("DET", "PROPN", "PART", "ADJ") or _mark(token) or index.by_token.get(token.i)):
             return None  # "“...,” Pompeo said, citing a tweet": the speaker's own attribution
@@ -173,7 +176,7 @@ def _latest_poster(index: DocumentIndex, token: Token) -> str | None:
         if verb.pos_ != "VERB":
             continue
         posting = verb.lemma_.lower() in _POSTING_VERBS or any(
-            prep.dep_ == "prep" and prep.lower_ == "on"
+            prep.dep_ == "prep" and prep.lower_ in _PLATFORM_PREPS
             and any(p.dep_ == "pobj" and p.lower_ in _PLATFORMS for p in prep.children)
             for prep in verb.children
         )
