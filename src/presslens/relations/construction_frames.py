@@ -24,6 +24,16 @@ LISTING_VERBS = word_set("relation_patterns", "listing_verbs")
 MEDIATION_VERBS = word_set("relation_patterns", "mediation_verbs")
 VISIT_VERBS = word_set("relation_patterns", "visit_verbs")
 _VISIT_PREPS = word_set("relation_patterns", "visit_preps")
+_EXERCISE_PARTITIVE_PREPS = word_set("relation_patterns", "exercise_partitive_preps")
+_PARTNER_PREPS = tuple(sorted(word_set("relation_patterns", "partner_preps")))
+_LISTING_PREPS = word_set("relation_patterns", "listing_preps")
+_BLACKLIST_NOUNS = word_set("relation_patterns", "blacklist_nouns")
+_LIST_NOUNS = word_set("relation_patterns", "list_nouns")
+_SANCTION_LIST_WORDS = word_set("relation_patterns", "sanction_list_words")
+_GUIDANCE_PREPS = tuple(sorted(word_set("relation_patterns", "guidance_preps")))
+_USE_VERBS = word_set("relation_patterns", "use_verbs")
+_ROLE_PREPS = word_set("relation_patterns", "role_preps")
+_AIM_PREPS = tuple(sorted(word_set("relation_patterns", "aim_preps")))
 
 
 class ConstructionFrames(FrameBase):
@@ -42,7 +52,7 @@ class ConstructionFrames(FrameBase):
             if obj.lemma_.lower() in self.lex.exercise_nouns:
                 drills.append(obj)
             for prep in obj.children:  # "launched two days of exercises around Taiwan"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in _EXERCISE_PARTITIVE_PREPS:
                     drills.extend(p for p in prep.children
                                   if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.exercise_nouns)
         if not drills or negated_scope(verb):
@@ -58,7 +68,7 @@ class ConstructionFrames(FrameBase):
         for holder in (verb, drills[0]):
             more, _ = self.prep_objects(holder, tuple(self.lex.exercise_preps), exclude=sources)
             aimed.extend(m for m in more if m not in aimed and m not in sources and m not in hosts)
-            more, _ = self.prep_objects(holder, ("with",), exclude=sources)
+            more, _ = self.prep_objects(holder, _PARTNER_PREPS, exclude=sources)
             partners.extend(m for m in more if m not in partners and m not in sources)
         if aimed:
             yield from self._emit(sources, aimed, Cue(type="MOBILIZE"), "MOBILIZE", modality, prior, verb)
@@ -82,7 +92,7 @@ class ConstructionFrames(FrameBase):
         parties, p_inf = self.subjects(clause)
         holders = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
         for holder in holders:
-            more, more_inf = self.prep_objects(holder, ("with",))
+            more, more_inf = self.prep_objects(holder, _PARTNER_PREPS)
             parties.extend(m for m in more if m not in parties)
             p_inf = p_inf or more_inf
         prior = PRIOR["passive"] - (INFERRED_PENALTY if b_inf or p_inf else 0.0)
@@ -96,11 +106,11 @@ class ConstructionFrames(FrameBase):
             return
         listed = False
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "onto", "to"):
+            if prep.dep_ == "prep" and prep.lower_ in _LISTING_PREPS:
                 for pobj in prep.children:
                     words = {pobj.lemma_.lower(), *(c.lemma_.lower() for c in pobj.children)}
-                    if pobj.dep_ == "pobj" and (pobj.lemma_.lower() == "blacklist" or (
-                        pobj.lemma_.lower() == "list" and words & {"sanction", "sanctions", "terrorist", "terror", "watch"}
+                    if pobj.dep_ == "pobj" and (pobj.lemma_.lower() in _BLACKLIST_NOUNS or (
+                        pobj.lemma_.lower() in _LIST_NOUNS and words & _SANCTION_LIST_WORDS
                     )):
                         listed = True
         if not listed:
@@ -132,7 +142,7 @@ class ConstructionFrames(FrameBase):
                 return
             guides, g_inf = self.index.modifiers_of(dobj)
             if not guides:
-                guides, g_inf = self.prep_objects(dobj, ("of", "from"))
+                guides, g_inf = self.prep_objects(dobj, _GUIDANCE_PREPS)
             for child in dobj.children:
                 if not guides and child.dep_ == "relcl":
                     guides, g_inf = self.subjects(child)
@@ -155,17 +165,17 @@ class ConstructionFrames(FrameBase):
     def use_relations(self, verb: Token) -> Iterator[Found]:
         """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,
         the user acts against Z (predicate nouns such as "tool" are read by predicate_relations)."""
-        if verb.lemma_.lower() != "use" or verb.pos_ != "VERB" or self._is_passive(verb):
+        if verb.lemma_.lower() not in _USE_VERBS or verb.pos_ != "VERB" or self._is_passive(verb):
             return
         holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
         aimed: list[str] = []
         for holder in holders:
             for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ == "as":
+                if prep.dep_ == "prep" and prep.lower_ in _ROLE_PREPS:
                     for pobj in prep.children:
                         lemma = pobj.lemma_.lower()
                         if pobj.dep_ == "pobj" and lemma not in self.lex.predicates and lemma not in self.lex.nouns:
-                            aimed.extend(self.prep_objects(pobj, ("against",))[0])
+                            aimed.extend(self.prep_objects(pobj, _AIM_PREPS)[0])
         if not aimed or negated(verb):
             return
         users, u_inf = self.subjects(verb)

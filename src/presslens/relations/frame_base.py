@@ -35,7 +35,10 @@ THREAT_WORDS = word_set("relation_patterns", "threat_words")
 STOP_VERBS = word_set("relation_patterns", "stop_verbs")
 # types of a mutual act: a coordinated subject with no other party acts on itself each way
 MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
-_LEFT_PREPS = ("from", "of", "out")  # "withdrew from", "pulled out of"
+_LEFT_PREPS = word_set("relation_patterns", "left_preps")  # "withdrew from", "pulled out of"
+_PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "party_preps")))
+_INTENT_PREPS = word_set("relation_patterns", "intent_preps")
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,9 @@ def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     """Whether ``verb`` is the to-infinitive of a word of intent ("is ready to send", "offered to
     mediate", "vowed to strike"; ``words`` instead of the intent words), not negated ("is not
     ready to")."""
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.dep_ == "prep":
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _INTENT_PREPS and verb.head.dep_ == "prep":
         word = verb.head.head  # "is open to resuming talks", "is committed to helping"
-    elif verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    elif verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children):
         word = verb.head
     else:
         return False
@@ -124,7 +127,7 @@ class FrameBase(ArgumentReader):
         # ("left the pact with Tehran": the parser may hang "with" on the verb)
         holders = [*nouns, token] if nouns else []
         for holder in holders:
-            found = [self.prep_objects(holder, ("with", "between"))]
+            found = [self.prep_objects(holder, _PARTY_PREPS)]
             if holder.i != token.i:
                 found.append(self.index.phrase(holder))
             for more, more_inf in found:

@@ -32,6 +32,10 @@ _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
+_BETWEEN_PREPS = tuple(sorted(word_set("relation_patterns", "between_preps")))
+_CIRCUMSTANCE_PREPS = word_set("relation_patterns", "circumstance_preps")
+_CIRCUMSTANCE_AGENT_PREPS = tuple(sorted(word_set("relation_patterns", "circumstance_agent_preps")))
 
 
 class NounFrames(FrameBase):
@@ -62,7 +66,7 @@ class NounFrames(FrameBase):
         stopping = root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in STOP_VERBS
         if stopping and (sanction := self.stopped_help(cue)) is not None:
             cue = sanction  # "halted economic aid to Niger", "ended cooperation with X"
-        elif stopping and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.head.children):
+        elif stopping and not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children):
             # "Seoul stopped the broadcasts aimed at the North", "halted its strikes on X": a
             # retreat (PLOVER: de-escalation carried out); asked or meant ("to end its pressure
             # on Taiwan") it still names the act, which goes on
@@ -178,12 +182,12 @@ class NounFrames(FrameBase):
         and Yerevan", for nouns of a mutual act (``reciprocal_nouns``)."""
         if noun.lemma_.lower() not in self.lex.reciprocal_nouns:
             return [], False
-        return self.prep_objects(noun, ("between",))
+        return self.prep_objects(noun, _BETWEEN_PREPS)
 
     def circumstance_relations(self, noun: Token) -> Iterator[Found]:
         """"X came at the request of Y", "acts on the orders of Y": Y acts on X."""
         cue = self.lex.circumstance_nouns.get(noun.lemma_.lower())
-        if cue is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "on", "under", "with", "by"):
+        if cue is None or noun.dep_ != "pobj" or noun.head.lower_ not in _CIRCUMSTANCE_PREPS:
             return
         verb = noun.head.head
         if verb.pos_ not in ("VERB", "AUX"):
@@ -196,7 +200,7 @@ class NounFrames(FrameBase):
                 others.extend(m for m in more if m not in others)
                 o_inf = o_inf or more_inf
         if not others:
-            others, o_inf = self.prep_objects(noun, cue.preps or ("of",))
+            others, o_inf = self.prep_objects(noun, cue.preps or _CIRCUMSTANCE_AGENT_PREPS)
         subjects, s_inf = self.subjects(verb)
         if not subjects:
             for child in verb.children:

@@ -15,6 +15,14 @@ from presslens.syntax import COPULAS, modality_of, negated
 
 _AS_VERBS = word_set("relation_patterns", "as_verbs")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
+_USE_VERBS = word_set("relation_patterns", "use_verbs")
+_ROLE_PREPS = word_set("relation_patterns", "role_preps")
+_AIM_PREPS = tuple(sorted(word_set("relation_patterns", "aim_preps")))
+_PREDICATE_OTHER_PREPS = tuple(sorted(word_set("relation_patterns", "predicate_other_preps")))
+_PLURAL_PREDICATE_PREPS = tuple(sorted(word_set("relation_patterns", "plural_predicate_preps")))
+_STANCE_PREPS = tuple(sorted(word_set("relation_patterns", "stance_preps")))
+_PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "party_preps")))
+_RELATION_NOUNS = word_set("relation_patterns", "relation_nouns")
 # alignments that hold between the two sides alike: who calls another an enemy or a partner is
 # that one's enemy or partner ("a puppet", "a proxy" say nothing of the caller)
 _MUTUAL_ALIGNMENTS = frozenset({"ALLY", "ADVERSARY"})
@@ -34,7 +42,7 @@ class PredicateFrames(FrameBase):
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
         if not ids:
-            ids, inferred = self.prep_objects(noun, ("of", "to", "for", "in"))
+            ids, inferred = self.prep_objects(noun, _PREDICATE_OTHER_PREPS)
         if not ids:
             for child in noun.children:
                 if child.dep_ == "relcl":  # "the puppet that Moscow installed"
@@ -46,7 +54,7 @@ class PredicateFrames(FrameBase):
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.index.at(child)[0]
-        return self.prep_objects(noun, ("of", "to"))[0]
+        return self.prep_objects(noun, _PLURAL_PREDICATE_PREPS)[0]
 
     def predicate_relations(self, noun: Token) -> Iterator[Found]:
         if noun.pos_ not in ("NOUN", "PROPN"):
@@ -64,15 +72,15 @@ class PredicateFrames(FrameBase):
             subject, s_inf = self.subjects(head)
         elif noun.dep_ == "appos":
             subject, s_inf = self.index.phrase(head)
-        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in _AS_VERBS:
+        elif noun.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _AS_VERBS:
             verb = head.head
             subject, s_inf = self.subjects(verb)
-        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in _CONSIDER_VERBS | {"use"}:
+        elif noun.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _CONSIDER_VERBS | _USE_VERBS:
             verb = head.head
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             subject, s_inf = self.index.phrase(objs[0]) if objs else ([], False)
             consider_subject, _ = self.subjects(verb)
-        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("NOUN", "ADJ"):
+        elif noun.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.pos_ in ("NOUN", "ADJ"):
             # "Moscow remained committed to its obligations as an ally of Armenia": the owner of
             # the role noun, else the subject of the clause it stands in
             owner = head.head
@@ -114,7 +122,7 @@ class PredicateFrames(FrameBase):
             yield from self._reciprocal(subject, cue.type, modality, prior, noun, polarity)
             return
         other, o_inf = self._predicate_other(noun)
-        if verb is not None and verb.lemma_ == "use" and not other:
+        if verb is not None and verb.lemma_ in _USE_VERBS and not other:
             other = consider_subject  # "Y uses X as an instrument"
         prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
         if not other and consider_subject and cue.type in _MUTUAL_ALIGNMENTS:
@@ -125,7 +133,7 @@ class PredicateFrames(FrameBase):
         if cue.type == "CONTROL" and other:
             # "uses Yerevan as a tool against Russia": the user is the adversary of the one the
             # tool is aimed at
-            aimed, a_inf = self.prep_objects(noun, ("against",))
+            aimed, a_inf = self.prep_objects(noun, _AIM_PREPS)
             aimed = [a for a in aimed if a not in subject]
             if aimed:
                 yield from self._emit(other if cue.reverse else subject, aimed, Cue(type="ADVERSARY"),
@@ -143,15 +151,15 @@ class PredicateFrames(FrameBase):
             return
         modality = modality_of(verb)
         # the cue's own prepositions ("critical of X"), else those of a stance toward someone
-        others, o_inf = self.prep_objects(adj, cue.preps or ("to", "towards", "toward", "with", "against"))
+        others, o_inf = self.prep_objects(adj, cue.preps or _STANCE_PREPS)
         subj_tokens = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj_tokens:
             return
         subj = subj_tokens[0]
         subject, s_inf = self.index.phrase(subj)
-        if not subject and subj.lemma_.lower() in ("relation", "relationship", "tie"):
+        if not subject and subj.lemma_.lower() in _RELATION_NOUNS:
             # "relations between A and B", "our relations with X", "relations with X"
-            partners, _ = self.prep_objects(subj, ("with", "between"))
+            partners, _ = self.prep_objects(subj, _PARTY_PREPS)
             own: list[str] = []
             for child in subj.children:
                 if child.dep_ == "poss":

@@ -28,6 +28,10 @@ _ISSUING_VERBS = word_set("syntax", "issuing_verbs")
 _PLACE_TARGET_PREPS = word_set("syntax", "place_target_preps")
 _CLAUSE_TARGET_VERBS = word_set("syntax", "clause_target_verbs")
 _COMPLEMENT_TARGET_VERBS = word_set("syntax", "complement_target_verbs")
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
+_COMPLEMENTIZERS = word_set("syntax", "complementizers")
+_CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
+_AGENT_PREPS = word_set("syntax", "agent_preps")
 
 Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
 
@@ -60,12 +64,12 @@ def infinitive(verb: Token) -> Token | None:
     """The to-infinitive complement of a verb ("call on X to withdraw" -> withdraw)."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in child.children
         ):
             return child
     if verb.lemma_.lower() in _ASKING_VERBS:
         for child in verb.children:  # "calling on Ankara to reinforce": parsed as a purpose clause
-            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in child.children):
                 return child
     return None
 
@@ -112,7 +116,7 @@ class ArgumentReader:
             depth < 3
             and verb.dep_ == "acl"
             and verb.head.dep_ == "dobj"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
         ):
             # "Estonia is amending its constitution to strip Russian citizens of the vote"
             return self.subjects(verb.head.head, depth + 1)
@@ -134,7 +138,7 @@ class ArgumentReader:
                             return ids, inferred
                 if head.lemma_.lower() in _CALLING_VERBS:
                     # "call on Russia to withdraw its troops": Russia is to withdraw
-                    asked, inferred = self.prep_objects(head, ("on", "upon", "to"))
+                    asked, inferred = self.prep_objects(head, _CALLING_PREPS)
                     if asked:
                         return asked, inferred
                 for child in head.children:
@@ -154,7 +158,7 @@ class ArgumentReader:
                 more, more_inf = self.index.modifier(child)
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inf
-            elif child.dep_ == "prep" and child.lower_ == "by":
+            elif child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         more, more_inf = self.index.phrase(pobj)
@@ -259,7 +263,7 @@ class ArgumentReader:
         if not ids and verb.lemma_.lower() in _CLAUSE_TARGET_VERBS:
             # "demanded that Kabul return the air base": the one the clause asks to act
             for clause in verb.children:
-                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _COMPLEMENTIZERS for c in clause.children):
                     for subject in clause.children:
                         if subject.dep_ == "nsubj":
                             ids, inferred = self.index.phrase(subject)
