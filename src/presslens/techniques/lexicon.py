@@ -1,6 +1,7 @@
 """Cue patterns and structural detectors for rare or structural techniques.
 
-Patterns live in ``data/techniques_lexicon.yaml``; Repetition, Slogans and "either ... or" are
+Patterns live in ``data/techniques_lexicon.yaml`` (the structural detectors' words in
+``data/en/techniques.yaml``); Repetition, Slogans and "either ... or" are
 found here from the parse. Every hit is ``(start, end, label, rule)`` in character offsets of the document text.
 """
 
@@ -18,6 +19,7 @@ from spacy.attrs import ENT_IOB
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
+from presslens.lexicon import word_set
 from presslens.techniques.features import DocFeatures, _key
 from presslens.techniques.prefilter import PatternSet
 
@@ -216,7 +218,7 @@ _HASHTAG = re.compile(r"#\w{3,}")
 _CAPS = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,6}\b")
 
 
-_IMPERATIVE_OPENERS = {"no", "never", "long", "death", "glory", "down", "stop", "hands"}
+_IMPERATIVE_OPENERS = word_set("techniques", "imperative_openers")
 
 
 def slogan_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
@@ -245,8 +247,8 @@ def slogan_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
 _EITHER_OR = re.compile(
     rf"\beither (?:{_WORD}[,]? ){{1,12}}or (?:{_WORD} ){{0,8}}{_WORD}", re.IGNORECASE
 )
-_CLAUSE_OPENERS = {"and", "but", "so", "then", "now"}
-_CHOOSERS = {"we", "you", "they", "i", "he", "she", "it"}
+_CLAUSE_OPENERS = word_set("techniques", "clause_openers")
+_CHOOSERS = word_set("techniques", "choosers")
 
 
 def dilemma_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
