@@ -111,6 +111,19 @@ def test_interview_question_is_not_a_title() -> None:
             "Caspian Herald",
         ),
         ("Yerevan will buy French radars this year, reports Baltic Wire.", "Baltic Wire"),
+        # a noun saying what kind of publication it is stands before the name, not in it
+        (
+            "In an interview with the TV channel Orbita-7, the analyst Ruben Avagyan said Yerevan had chosen Paris.",
+            "Orbita-7",
+        ),
+        (
+            "The analyst Ruben Avagyan told the newspaper Stepnoy Vestnik that Yerevan had chosen Paris.",
+            "Stepnoy Vestnik",
+        ),
+        (
+            "Speaking with the news portal Caspian Herald, the analyst Ruben Avagyan said Yerevan had chosen Paris.",
+            "Caspian Herald",
+        ),
     ],
 )
 def test_outlet_inferred_from_lede(lede: str, outlet: str) -> None:

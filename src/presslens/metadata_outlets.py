@@ -36,12 +36,14 @@ def _capitalised(token: str) -> bool:
 UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper()) + "]"
 _WORD = rf"{UPPER}[\w'’&.-]*(?<![.])"
 _NAME = rf"(?:{_WORD}|\d+)(?:\s(?:of\s|the\s|and\s|for\s|de\s)?(?:{_WORD}|\d+)){{0,5}}"
+# "the TV channel", "the newspaper" before an outlet's name (data/en/metadata.yaml): skipped
+_OUTLET_NOUN = rf"(?:(?i:{alternatives(word_set('metadata', 'outlet_nouns'), any_space=True)})\s+)?"
 _OUTLET_CUES = [
-    re.compile(rf"\b[Ss]peaking\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})\s*,"),
+    re.compile(rf"\b[Ss]peaking\s+(?:with|to)\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})\s*,"),
     re.compile(
-        rf"\b(?:[Ii]n\s+an?\s+(?:interview|conversation)|[Ii]n\s+comments)\s+(?:with|to)\s+(?:the\s+)?(?P<outlet>{_NAME})"
+        rf"\b(?:[Ii]n\s+an?\s+(?:interview|conversation)|[Ii]n\s+comments)\s+(?:with|to)\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})"
     ),
-    re.compile(rf"\btold\s+(?:the\s+)?(?P<outlet>{_NAME})"),
+    re.compile(rf"\btold\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})"),
     re.compile(rf"\b(?:reports|reported)\s+(?P<outlet>{_NAME})\s*[.,;]"),
     re.compile(rf"(?P<outlet>{_NAME})\s+(?:has\s+)?learn(?:ed|t)\b"),
     # a wire dateline opening the lede: "LONDON (Reuters) -", "WASHINGTON (AP) —"
