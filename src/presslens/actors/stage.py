@@ -19,6 +19,7 @@ from presslens.actors.acronyms import add_defined_acronyms
 from presslens.actors.bodies import BodyIndex, add_state_bodies
 from presslens.actors.candidate_names import HONORIFICS
 from presslens.actors.communities import add_communities
+from presslens.actors.datelines import outside_dateline_places
 from presslens.actors.drafts import ActorDraft
 from presslens.actors.drafts import slug as _slug  # noqa: F401  (russian*.py import it from here)
 from presslens.actors.gazetteer import Entry, Gazetteer
@@ -121,7 +122,8 @@ class _Run:
         self.tokens: list[Token] = list(sdoc)
         self.name_runs: list[Span] | None = None  # runs of proper nouns (people.py), read once
         # the named entities, read by several passes: Doc.ents builds new spans on every read
-        self.ents: tuple[Span, ...] = tuple(sdoc.ents)
+        # (but for the place a dateline names: "MINSK, 12 December" is where it was filed)
+        self.ents: tuple[Span, ...] = outside_dateline_places(tuple(sdoc.ents), doc.text, doc.meta)
 
     # ------------------------------------------------------------- helpers
     def draft_for(self, key: str, name: str, kind: ActorKind) -> ActorDraft:
