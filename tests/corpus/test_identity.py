@@ -125,7 +125,7 @@ def test_one_actor_per_person_across_the_corpus(corpus_db: Path) -> None:
         assert ids["Robert Mueller"] == {"person:robert_mueller"}
         # what was merged and why
         _, why = store.query(
-            "SELECT canonical_id, reason FROM actor_aliases WHERE actor_id = 'person:barr' "
+            "SELECT canonical_id, reason FROM actor_aliases WHERE actor_id = 'person:bill_barr' "
             "ORDER BY reason"
         )
         assert {c for c, _ in why} == {"person:william_barr"}

@@ -21,7 +21,7 @@ from presslens.actors.candidate_names import HONORIFICS
 from presslens.actors.communities import add_communities
 from presslens.actors.datelines import outside_dateline_places
 from presslens.actors.drafts import ActorDraft
-from presslens.actors.drafts import slug as _slug  # noqa: F401  (russian*.py import it from here)
+from presslens.actors.drafts import slug as _slug  # (russian*.py import it from here too)
 from presslens.actors.gazetteer import Entry, Gazetteer
 from presslens.actors.gazetteer_mentions import add_gazetteer_matches, add_outlet
 from presslens.actors.gender import entry_gender
@@ -164,6 +164,16 @@ class _Run:
         self.token_owner.pop(token_i, None)
 
     # ------------------------------------------------------------- output
+    def _id_of(self, draft: ActorDraft) -> str:
+        """The draft's key, but for an unlisted person first named by surname alone ("Political
+        scientist Semyonov: ..." above "Igor Semyonov said"): the id follows the full name the
+        text gives later, as when the full name comes first, so that one person has one id
+        whatever the order of the names (unless another actor already holds that id)."""
+        if draft.kind != "person" or draft.entry is not None or not draft.key.startswith("person:"):
+            return draft.key
+        full = f"person:{_slug(draft.name)}"
+        return full if full == draft.key or full not in self.drafts else draft.key
+
     def actors(self) -> list[Actor]:
         actors = []
         for draft in self.drafts.values():
@@ -181,7 +191,7 @@ class _Run:
                 for (s, e), role in sorted(draft.mentions.items())
             ]
             actors.append(
-                Actor(id=draft.key, name=draft.name, wikidata=draft.qid, kind=draft.kind,
+                Actor(id=self._id_of(draft), name=draft.name, wikidata=draft.qid, kind=draft.kind,
                       mentions=mentions)
             )
         actors.sort(key=lambda a: (a.mentions[0].start, a.id))
