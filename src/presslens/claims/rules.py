@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from presslens.claims.features import DocArrays, _among, _h, _hs
 from presslens.lexicon import word_set
 from presslens.lexicon.speech import speech_verbs
+from presslens.metadata_dates import alternatives
 
 # Logit offsets added to the model's calibrated logit (set by hand, not fitted: there is no
 # news training data; see the README section "Check-worthy claims").
@@ -38,13 +39,15 @@ RULE_WEIGHTS: dict[str, float] = {
 # The future and modal auxiliaries, and the verbs that report no action in the past tense
 _MODALS = word_set("claims", "modals")
 _NON_ACTION = word_set("claims", "non_action_verbs")
+# Opinion markers ("I think", "we have no doubt", "in my view", "of course") and the future with
+# "going to", as whole words in any case
 _OPINION_PHRASES = re.compile(
-    r"\b(?:I|we) (?:think|believe|feel|suppose|am sure|am convinced|are convinced|have no doubt)\b"
-    r"|\bin (?:my|our) (?:view|opinion)\b|\bno doubt\b|\bit is clear\b|\bof course\b"
-    r"|\bthe truth is\b|\bthe fact is\b|\bthe question is\b",
+    rf"\b(?:{alternatives(word_set('claims', 'opinion_subjects'))}) "
+    rf"(?:{alternatives(word_set('claims', 'opinion_verbs'))})\b"
+    rf"|\b(?:{alternatives(word_set('claims', 'opinion_phrases'))})\b",
     re.IGNORECASE,
 )
-_GOING_TO = re.compile(r"\b(?:is|are|am) going to\b", re.IGNORECASE)
+_GOING_TO = re.compile(rf"\b(?:{alternatives(word_set('claims', 'going_to'))})\b", re.IGNORECASE)
 EVALUATIVE_FILE = "claims_evaluative.txt"
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
