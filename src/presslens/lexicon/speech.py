@@ -9,11 +9,14 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from presslens.lexicon.words import word_set
+from presslens.metadata_dates import alternatives
+
 SPEECH_VERBS_FILE = "speech_verbs.txt"
 
-# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line, or a line
-# that ends in a question mark.
-QUESTION_LINE = re.compile(r"^\s*(?:[–—-]\s|Q:|Question:)|\?\s*$")
+# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line (the labels are
+# ``interview_labels`` of data/en/quotes.yaml), or a line that ends in a question mark.
+QUESTION_LINE = re.compile(rf"^\s*(?:[–—-]\s|(?:{alternatives(word_set('quotes', 'interview_labels'))}):)|\?\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.quotes.candidates import Candidate, Range, keep_as_quote, set_content_stats
 from presslens.quotes.headline_labels import headline_candidate
+from presslens.quotes.lexicon import SOURCE_PHRASES, SOURCE_WORDS
 from presslens.quotes.marks import OPENING_MARKS, QUOTE_MARK_CHARS, MarkedQuote
 from presslens.quotes.speaker_syntax import (
     SUBJECT_DEPS,
@@ -136,9 +137,9 @@ def _tok_range(token: Token) -> Range:
 
 def _according_to(tokens: list[Token]) -> tuple[Range, Token] | None:
     for token in tokens:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+        if token.lower_ in SOURCE_WORDS and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]
-            if to.lower_ != "to":
+            if (token.lower_, to.lower_) not in SOURCE_PHRASES:
                 continue
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if not objects:

@@ -25,6 +25,7 @@ from presslens.quotes.attribution import (
     set_content_stats,
     subject_of,
 )
+from presslens.quotes.lexicon import COMPLEMENTIZERS
 
 _PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 _MIN_WORDS = 4
@@ -37,10 +38,11 @@ def detached_that_clause(verb: Token) -> list[Token]:
         if child.dep_ not in _PHRASE_DEPS or not same_line(child, verb):
             continue
         phrase = verb.doc[child.left_edge.i : child.right_edge.i + 1]
-        if " that " not in phrase.text.lower():
+        lowered = phrase.text.lower()
+        if not any(f" {word} " in lowered for word in COMPLEMENTIZERS):
             continue
         for token in phrase:
-            if token.lower_ != "that" or token.dep_ != "mark":
+            if token.lower_ not in COMPLEMENTIZERS or token.dep_ != "mark":
                 continue
             clause = token.head
             if (clause.dep_ in ("relcl", "acl", "advcl", "ccomp") and clause.i > token.i

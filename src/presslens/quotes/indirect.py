@@ -30,12 +30,16 @@ from presslens.quotes.attribution import (
 )
 from presslens.quotes.detached import detached_that_clause
 from presslens.quotes.lexicon import (
+    AS_VERBS,
+    COMPLEMENTIZERS,
+    CONTENT_PRONOUNS,
     CONVICTION_ADJECTIVES,
     OPINION_NOUNS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     REPORTED_QUESTION_VERBS,
     REPORTED_WH_WORDS,
+    SOURCE_WORDS,
     WH_WORDS,
 )
 from presslens.quotes.objects import OBJECT_CUE_LEMMAS, noun_candidate, object_candidate
@@ -53,7 +57,7 @@ def _within_one(ranges: list[Range], start: int, end: int) -> bool:
 
 
 def _skip_leading(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].lower_ == "that"
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].lower_ in COMPLEMENTIZERS
                       and tokens[0].dep_ == "mark")):
         tokens = tokens[1:]
     return tokens
@@ -72,7 +76,7 @@ def _cue_tokens(doc: Doc) -> list[int]:
     pos = doc.to_array(POS)
     lemmas = doc.to_array(LEMMA)
     strings = doc.vocab.strings
-    verbs, nouns, put = _cue_verbs(), REPORT_NOUNS, strings["put"]
+    verbs, nouns, put_ids = _cue_verbs(), REPORT_NOUNS, [strings[verb] for verb in sorted(AS_VERBS)]
     verb_ids, noun_ids = [], []
     for value in np.unique(lemmas).tolist():
         lemma = strings[value].lower()
@@ -93,12 +97,13 @@ def _cue_tokens(doc: Doc) -> list[int]:
         | ((pos == NOUN) & _among(lemmas, noun_ids))
         | ((pos == ADJ) & _among(forms, adjective_ids))
         | _among(forms, according_ids)
-        | (lemmas == put)
+        | _among(lemmas, put_ids)
     )
     return np.flatnonzero(cues).tolist()
 
 
-_ACCORDING_WORDS = frozenset({"according", *OPINION_NOUNS})
+_ACCORDING_WORDS = frozenset({*SOURCE_WORDS, *OPINION_NOUNS})
+_CONTINUATION_PARTICLES = word_set("quotes", "continuation_particles")
 
 
 def _among(values: np.ndarray, wanted: list[int]) -> np.ndarray:
@@ -254,7 +259,7 @@ def _relative_report(text: str, verb: Token, clause: Token, subject: Token) -> C
     pronoun = next((t for t in doc[clause.left_edge.i : verb.i] if t.lower_ in RELATIVE_PRONOUNS
                     and t.head.i > verb.i), None) if clause.left_edge.i < verb.i else None
     # (a free relative, "what analysts said was a sign of ...", stands in any clause)
-    if pronoun is None or (verb.dep_ != "relcl" and pronoun.lower_ != "what"):
+    if pronoun is None or (verb.dep_ != "relcl" and pronoun.lower_ not in CONTENT_PRONOUNS):
         return None
     end = min(content_end(clause.sent, text, pronoun.idx),
               _subtree_end(text, clause, pronoun, verb))
@@ -269,7 +274,7 @@ def _infinitive_without_act(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
     head = verb.head
-    carried_on = is_speech_verb(head) or any(c.dep_ == "prt" and c.lower_ == "on"
+    carried_on = is_speech_verb(head) or any(c.dep_ == "prt" and c.lower_ in _CONTINUATION_PARTICLES
                                               for c in head.children)
     return not carried_on and not infinitive_of_act(verb)
 

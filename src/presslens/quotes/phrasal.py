@@ -20,7 +20,17 @@ from presslens.quotes.attribution import (
     phrase_range,
     subject_of,
 )
-from presslens.quotes.lexicon import ACCORDING_NOT_SPEAKERS, OPINION_NOUNS
+from presslens.quotes.lexicon import (
+    ACCORDING_NOT_SPEAKERS,
+    AS_MARKS,
+    AS_VERBS,
+    OPINION_NOUNS,
+    SOURCE_PHRASES,
+    VIEW_OWNER_PREPS,
+    VIEW_PREPS,
+)
+
+_LEADS = VIEW_PREPS | AS_MARKS  # "In X's view, ...", "As X put it, ..."
 
 
 def content_end(sent: Span, text: str, after: int) -> int:
@@ -49,7 +59,7 @@ def _main_clause_after(doc: Doc, text: str, cue_end_token: Token) -> Range | Non
 
 
 def according_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    if token.i + 1 >= len(doc) or (token.lower_, doc[token.i + 1].lower_) not in SOURCE_PHRASES:
         return None
     to = doc[token.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -84,25 +94,25 @@ def according_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Can
 
 def opinion_cue(doc: Doc, text: str, token: Token, direct: list[Range]) -> Candidate | None:
     """`In X's view, ...`, `In the opinion of X, ...`, `As X put it, ...` at a sentence start."""
-    if token.lower_ not in OPINION_NOUNS and not is_speech_verb(token) and token.lemma_ != "put":
+    if token.lower_ not in OPINION_NOUNS and not is_speech_verb(token) and token.lemma_ not in AS_VERBS:
         return None
     sent = token.sent
     lead = [t for t in doc[sent.start : token.i + 1] if not (t.is_punct or t.is_space)]
-    if not lead or lead[0].lower_ not in ("in", "as"):
+    if not lead or lead[0].lower_ not in _LEADS:
         return None
     speaker: Token | None = None
-    if lead[0].lower_ == "in" and token.lower_ in OPINION_NOUNS and len(lead) <= 5:
+    if lead[0].lower_ in VIEW_PREPS and token.lower_ in OPINION_NOUNS and len(lead) <= 5:
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners:
             speaker = owners[0]
         else:
-            of_objects = [g for c in token.children if c.lower_ == "of"
+            of_objects = [g for c in token.children if c.lower_ in VIEW_OWNER_PREPS
                           for g in c.children if g.dep_ == "pobj"]
             if of_objects:
                 speaker = of_objects[0]
         end_token = speaker.right_edge if speaker is not None and speaker.i > token.i else token
-    elif (lead[0].lower_ == "as" and is_speech_verb(token)) or (
-        lead[0].lower_ == "as" and token.lemma_ == "put"
+    elif (lead[0].lower_ in AS_MARKS and is_speech_verb(token)) or (
+        lead[0].lower_ in AS_MARKS and token.lemma_ in AS_VERBS
     ):
         speaker = subject_of(token)
         end_token = token

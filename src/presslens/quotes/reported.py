@@ -27,6 +27,7 @@ from presslens.quotes.attribution import (
     subject_of,
 )
 from presslens.quotes.indirect import cue_range
+from presslens.quotes.lexicon import AS_MARKS, COMPLEMENTIZERS
 
 
 def _between_commas(verb: Token, subject: Token) -> bool:
@@ -90,7 +91,7 @@ def as_candidate(doc: Doc, verb: Token) -> Candidate | None:
     as for a parenthetical cue) where it stands in the middle."""
     if verb.dep_ != "advcl" or not is_speech_verb(verb) or verb.head.i == verb.i:
         return None
-    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in AS_MARKS), None)
     if mark is None or mark.i > verb.i or mark.i != verb.left_edge.i:
         return None
     if any(c.dep_ in ("neg", "ccomp", "dobj", "xcomp") for c in verb.children):
@@ -212,7 +213,7 @@ def headline_speech_candidate(doc: Doc, text: str, headline: Range | None) -> Ca
     if subject is None or subject.i > verb.i or not is_potential_speaker(subject):
         return None
     rest = [t for t in line if t.i > verb.i]
-    while rest and (rest[0].is_punct or (rest[0].lower_ == "that" and rest[0].dep_ == "mark")):
+    while rest and (rest[0].is_punct or (rest[0].lower_ in COMPLEMENTIZERS and rest[0].dep_ == "mark")):
         rest = rest[1:]
     while rest and rest[-1].is_punct:
         rest = rest[:-1]

@@ -123,7 +123,7 @@ def infinitive_of_act(verb: Token) -> bool:
 def first_person(subject: Token) -> bool:
     """"I told her that ...", "we argued that ...": the author (or a speaker the text lets
     speak in the first person) reports; the quote stands, its speaker unresolved."""
-    if subject.lower_ not in ("i", "we") or subject.pos_ != "PRON":
+    if subject.lower_ not in _FIRST_PERSON_SUBJECTS or subject.pos_ != "PRON":
         return False
     verb = subject.head
     if verb.lemma_.lower() in _THINKING_VERBS:
@@ -135,4 +135,5 @@ def first_person(subject: Token) -> bool:
 
 
 _THINKING_VERBS = word_set("quotes", "thinking_verbs")
+_FIRST_PERSON_SUBJECTS = word_set("quotes", "first_person_subjects")
 _LINE_LABEL = re.compile(r"[^:\n“\"]{1,60}:\s")
