@@ -35,12 +35,16 @@ PROXY_NOUNS = word_set("references", "proxy_nouns")
 RELATIONAL_PROXIES = word_set("references", "relational_proxies")
 _PROXY_PREPS = word_set("references", "proxy_preps")
 _BELONGING = word_set("references", "belonging_verbs")
+_BELONGING_PREPS = word_set("references", "belonging_preps")
 _LEADER_BODIES = word_set("references", "leader_bodies")
 _SUBORDINATES = word_set("references", "subordinate_nouns")
 _PRIVATE_PEOPLE = word_set("references", "private_people")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OFFICE_NOUNS = word_set("references", "office_nouns")
 _RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
+# "according" of "According to X, A and B remain ...": the first words of the quote stage's
+# source phrases
+_SOURCE_WORDS = frozenset(phrase.split()[0] for phrase in word_set("quotes", "source_phrases"))
 
 
 def modifier(index: DocumentIndex, token: Token) -> Actors:
@@ -147,7 +151,7 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         for child in head.children:  # "monasteries linked to the Moscow Patriarchate"
             if child.dep_ == "acl" and child.lemma_.lower() in _BELONGING and child.tag_ in ("VBN", "VBG"):
                 for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    if prep.dep_ == "prep" and prep.lower_ in _BELONGING_PREPS:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 more, more_inferred = index.at(pobj)
@@ -202,7 +206,7 @@ def clause_subject(index: DocumentIndex, verb: Token) -> Actors:
                         return named, False
         return named_ids, inferred
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "according":
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_WORDS:
             for to in child.children:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
