@@ -20,22 +20,16 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from presslens.lexicon import word_set
+from presslens.metadata_dates import alternatives
 from presslens.techniques.features import DocFeatures, _key
 from presslens.techniques.prefilter import PatternSet
 
 _WORD = r"[\w'’-]+"
 
-# Cues that split the two merged SemEval-2020 classes into SemEval-2023 labels.
-_GUILT_CUE = re.compile(
-    r"\b(?:nazi|hitler|goebbels|fascis|stalin|gestapo|third reich|mussolini|pol pot|khmer|isis|"
-    r"al-qaeda|taliban|kgb|mccarthy|terroris|apartheid|kkk|ku klux)",
-    re.IGNORECASE,
-)
-_STRAW_CUE = re.compile(
-    r"\b(?:want (?:us|you) to believe|by their logic|according to them|in other words|"
-    r"would have us)",
-    re.IGNORECASE,
-)
+# Cues that split the two merged SemEval-2020 classes into SemEval-2023 labels (word starts, any
+# case; data/en/techniques.yaml).
+_GUILT_CUE = re.compile(rf"\b(?:{alternatives(word_set('techniques', 'guilt_cues'))})", re.IGNORECASE)
+_STRAW_CUE = re.compile(rf"\b(?:{alternatives(word_set('techniques', 'straw_man_cues'))})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -89,8 +83,11 @@ def load_rules() -> tuple[Rule, ...]:
 
 STRUCTURAL_PRIORS = {"repetition": 0.4, "slogan": 0.45, "either_or": 0.5}
 
-# A paragraph led by a dash or "Q:" in an interview: the interviewer's turn.
-_TURN = re.compile(r"^[ \t]*(?:[–—-][ \t]|Q:|Question:)[^\n]*", re.MULTILINE)
+# A paragraph led by a dash or "Q:" in an interview: the interviewer's turn (the labels are
+# ``interview_labels`` of data/en/quotes.yaml).
+_TURN_LABELS = word_set("quotes", "interview_labels")
+_TURN = re.compile(rf"^[ \t]*(?:[–—-][ \t]|(?:{alternatives(_TURN_LABELS)}):)[^\n]*", re.MULTILINE)
+_LABELLED_TURN = tuple(sorted(f"{label}:" for label in _TURN_LABELS))
 # "– We will not give in, – the general said.": a dash after the words closes a quoted reply
 _ATTRIBUTION_DASH = re.compile(r"[,.!?…][ \t]*[–—][ \t]")
 
@@ -108,7 +105,7 @@ def interviewer_turns(text: str) -> list[tuple[int, int]]:
     dashed: list[tuple[int, int]] = []
     for m in _TURN.finditer(text):
         line = m.group().strip()
-        if line.startswith(("Q:", "Question:")):
+        if line.startswith(_LABELLED_TURN):
             qa.append(m.span())
         elif not _ATTRIBUTION_DASH.search(line):
             dashed.append(m.span())
@@ -245,7 +242,9 @@ def slogan_hits(sdoc: Doc, f: DocFeatures) -> list[Hit]:
 
 
 _EITHER_OR = re.compile(
-    rf"\beither (?:{_WORD}[,]? ){{1,12}}or (?:{_WORD} ){{0,8}}{_WORD}", re.IGNORECASE
+    rf"\b(?:{alternatives(word_set('techniques', 'dilemma_either'))}) (?:{_WORD}[,]? ){{1,12}}"
+    rf"(?:{alternatives(word_set('techniques', 'dilemma_or'))}) (?:{_WORD} ){{0,8}}{_WORD}",
+    re.IGNORECASE,
 )
 _CLAUSE_OPENERS = word_set("techniques", "clause_openers")
 _CHOOSERS = word_set("techniques", "choosers")
