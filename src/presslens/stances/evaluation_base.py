@@ -34,6 +34,14 @@ BLAME_VERBS = word_set("evaluation", "blame_verbs")
 _DENIAL_VERBS = word_set("evaluation", "denial_verbs")
 _ALLEGATION_VERBS = word_set("evaluation", "allegation_verbs")
 _ALLEGATION_PREPS = word_set("evaluation", "allegation_preps")
+CHARACTERISING_PREPS = word_set("evaluation", "characterising_preps")  # "regards X as a partner"
+_INFINITIVE_MARKS = word_set("evaluation", "infinitive_marks")
+_PEOPLE_PLACE_PREPS = word_set("evaluation", "people_place_preps")  # "those in Paris"
+ANAPHOR_VERBS = word_set("evaluation", "anaphor_verbs")  # "have done so"
+# "so-called", and its two halves where the tokenizer splits it at the hyphen ("so" "-" "called")
+_SO_CALLED = word_set("evaluation", "so_called")
+_SO_CALLED_PARTS = frozenset((first, last) for first, _, last in (w.partition("-") for w in _SO_CALLED) if last)
+SO_CALLED_FORMS = _SO_CALLED | {last for _, last in _SO_CALLED_PARTS}  # the forms its last token has
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ def _characterises(node: Token, verb: Token) -> bool:
         return False
     if node.dep_ in ("oprd", "ccomp", "xcomp"):
         return node.pos_ in ("NOUN", "PROPN", "ADJ")  # not a clause ("calls on X to designate")
-    if node.dep_ == "prep" and node.lower_ == "as":
+    if node.dep_ == "prep" and node.lower_ in CHARACTERISING_PREPS:
         return True
     # "branded Israel a terrorist state": the second of two objects
     return node.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < node.i for c in verb.children)
@@ -95,12 +103,12 @@ def _characterises(node: Token, verb: Token) -> bool:
 
 def is_so_called(token: Token) -> bool:
     """"so-called" (one token, or "so" "-" "called")."""
-    if token.lower_ == "so-called":
+    if token.lower_ in _SO_CALLED:
         return True
-    if token.lower_ != "called" or token.i < 2:
+    if token.i < 2:
         return False
     doc = token.doc
-    return doc[token.i - 1].text in ("-", "‑", "–") and doc[token.i - 2].lower_ == "so"
+    return doc[token.i - 1].text in ("-", "‑", "–") and (doc[token.i - 2].lower_, token.lower_) in _SO_CALLED_PARTS
 
 
 class EvaluationBase:
@@ -116,7 +124,7 @@ class EvaluationBase:
         self.vocabulary = frozenset(
             {*words.nouns, *words.adjectives, *words.predicate_adjectives, *words.subject_verbs,
              *words.holder_verbs, *words.failure_verbs, *(verb for verb, _ in words.phrases),
-             *BLAME_VERBS, "do", "called", "so-called"}
+             *BLAME_VERBS, *ANAPHOR_VERBS, *SO_CALLED_FORMS}
         )
         self.index = index
         self.arguments = arguments
@@ -145,7 +153,7 @@ class EvaluationBase:
                 return not any(
                     c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.head.children
                 )
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            infinitive = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKS for c in node.children)
             if (
                 node.dep_ in ("xcomp", "ccomp")
                 and head.lemma_.lower() in self.words.unasserting_verbs
@@ -182,7 +190,7 @@ class EvaluationBase:
             return []
         ids: list[str] = []
         for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            if prep.dep_ != "prep" or prep.lower_ not in _PEOPLE_PLACE_PREPS:
                 continue
             for each in (prep, *prep.conjuncts):
                 for pobj in each.children:

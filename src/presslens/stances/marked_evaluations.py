@@ -14,11 +14,19 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set
-from presslens.stances.evaluation_base import EvaluationBase, Said, is_so_called, reporter
+from presslens.stances.evaluation_base import (
+    SO_CALLED_FORMS,
+    EvaluationBase,
+    Said,
+    is_so_called,
+    reporter,
+)
 
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OWNER_PREPS = word_set("evaluation", "owner_preps")
 _SPEECH_VERBS = word_set("evaluation", "speech_verbs")
+# "as if" clauses: the two words, in order
+_AS_IF = frozenset((first, last) for first, last in (w.split() for w in word_set("evaluation", "as_if")))
 # Quotation marks that may open / close a scare quote, with their partners.
 _SCARE = re.compile(r"(?<![\w’'])([“\"‘«„])([^“”\"‘’«»„\n]{1,60}?)([”\"’»“])(?![\w])")
 _SCARE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“”"}
@@ -47,7 +55,7 @@ class MarkedEvaluations(EvaluationBase):
         """"so-called X", "as if" clauses."""
         markers = self.words.markers
         for i, lower in enumerate(self.lowers):
-            if lower in ("called", "so-called") and is_so_called(self.tokens[i]):
+            if lower in SO_CALLED_FORMS and is_so_called(self.tokens[i]):
                 token = self.tokens[i]
                 head = token.head
                 if head.i == token.i:
@@ -58,7 +66,7 @@ class MarkedEvaluations(EvaluationBase):
                 ids = self.index.phrase(head)[0] or self._owner(head, span, reported=False)
                 if ids:
                     yield Said(token, tuple(ids), markers["so_called"], "sarcasm", reporter(token))
-            elif lower == "if" and i > 0 and self.lowers[i - 1] == "as":
+            elif i > 0 and (self.lowers[i - 1], lower) in _AS_IF:
                 clause = self.tokens[i].head
                 verb = clause.head
                 if clause.dep_ == "advcl" and verb.i != clause.i and verb.pos_ in ("VERB", "AUX") and self._as_if(clause):
@@ -69,7 +77,7 @@ class MarkedEvaluations(EvaluationBase):
     @staticmethod
     def _as_if(clause: Token) -> bool:
         marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
-        return "as" in marks and "if" in marks
+        return any(first in marks and last in marks for first, last in _AS_IF)
 
     def scare_quotes(self, text: str) -> Iterator[Said]:
         """Words in quotation marks that no quote holds: somebody else's words, held up to

@@ -22,15 +22,25 @@ from spacy.tokens import Doc
 
 from presslens.index import DocumentIndex
 from presslens.lexicon import word_set
+from presslens.metadata_dates import alternatives
 from presslens.model import Document
 from presslens.stances.language import Tokens
 
 OUTLET = "outlet"
 _NATION_NOUNS = word_set("evaluation", "nation_nouns")  # "our country": speaking as a nation
+_NATION_OWNERS = word_set("evaluation", "nation_owners")
 _DASHES = ("–", "—", "-")
-_PROMPT = re.compile(r"(Q|Question)\s*[:.]\s", re.IGNORECASE)
-# sentence-opening attributions: "According to X,", "In X's view,", "As X put it,"
-_FRAMES = re.compile(r"\s*(according to\b|in (his|her|their|its|\w+'s) (view|opinion|words)\b|as \w+ (put|puts|sees) it\b)", re.IGNORECASE)
+# "Q: ...", "Question. ...": an interviewer's turn (data/en/quotes.yaml ``interview_labels``)
+_PROMPT = re.compile(rf"(?:{alternatives(word_set('quotes', 'interview_labels'))})\s*[:.]\s", re.IGNORECASE)
+# sentence-opening attributions: "According to X,", "In X's view,", "As X put it," ("{name}" in
+# the data is any one word)
+_FRAMES = re.compile(
+    r"\s*(?:"
+    + alternatives({*word_set("quotes", "source_phrases"), *word_set("evaluation", "opening_frames")})
+    .replace(re.escape("{name}"), r"\w+")
+    + r")\b",
+    re.IGNORECASE,
+)
 _COUNTED_ROLES = frozenset({"name", "metonym", "demonym", "acronym"})
 
 
@@ -130,7 +140,7 @@ class Sides:
     def _outlet_side(self) -> str | None:
         """The country the outlet's own voice speaks for, when it speaks as a nation."""
         nation = any(
-            lower == "our"
+            lower in _NATION_OWNERS
             and self.tokens.lemmas[self.tokens.tokens[i].head.i] in _NATION_NOUNS
             and self.index.quote_at(self.tokens.tokens[i].idx) is None
             and not self.prompt(self.tokens.tokens[i].idx)

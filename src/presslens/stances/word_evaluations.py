@@ -13,9 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from presslens.lexicon import word_set
+from presslens.lexicon import LexiconError, word_set, word_table
 from presslens.stances.evaluation_base import (
+    ANAPHOR_VERBS,
     BLAME_VERBS,
+    CHARACTERISING_PREPS,
     EvaluationBase,
     Said,
     is_so_called,
@@ -26,6 +28,23 @@ from presslens.syntax import COPULAS, FIRST_PERSON, negated, negated_scope
 _DOING_VERBS = word_set("evaluation", "doing_verbs")
 _BLAME_PREPS = word_set("evaluation", "blame_preps")
 _ROUTINE_OBJECTS = word_set("evaluation", "routine_objects")
+_DENYING_DETERMINERS = word_set("evaluation", "denying_determiners")  # "X is no threat"
+_ANAPHOR_ADVERBS = word_set("evaluation", "anaphor_adverbs")  # "have done so"
+_CONTRAST_CONJUNCTIONS = word_set("evaluation", "contrast_conjunctions")  # "not A but B"
+
+
+def _object_idioms() -> dict[tuple[str, str], str]:
+    """"has nothing to do with": (the object, the lemma under it) -> the phrase's name in the
+    stance lexicon's phrases."""
+    idioms = {}
+    for name, words in word_table("evaluation", "object_idioms").items():
+        if not (isinstance(words, list) and len(words) == 2 and all(isinstance(w, str) for w in words)):
+            raise LexiconError(f"data/en/evaluation.yaml: object_idioms: {name}: expected [object, lemma]")
+        idioms[(words[0], words[1])] = name
+    return idioms
+
+
+_OBJECT_IDIOMS = _object_idioms()
 
 
 class WordEvaluations(EvaluationBase):
@@ -49,11 +68,11 @@ class WordEvaluations(EvaluationBase):
             ids, _ = self.index.phrase(head)
             if ids:
                 return ids, None
-            if head.dep_ in ("attr", "appos") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+            if head.dep_ in ("attr", "appos") or (head.dep_ == "pobj" and head.head.lower_ in CHARACTERISING_PREPS):
                 return self._targets_of_word(head)  # "X is a trustworthy neighbour"
             ids, _ = self.index.modifiers_of(head)  # "its hypocritical policy"
             return ids, None
-        if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        if token.dep_ == "pobj" and head.lower_ in CHARACTERISING_PREPS and head.head.pos_ == "VERB":
             verb = head.head
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             if objs:
@@ -123,7 +142,9 @@ class WordEvaluations(EvaluationBase):
                     last_phrase = (token.sent.start, weight)
             if weight is None or weight == 0.0 or not targets:
                 continue
-            denied = token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+            denied = token.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in _DENYING_DETERMINERS for c in token.children
+            )
             if self._contrasted(token):
                 negator = None  # "X is not a state but a project": the negation is the state's
             if denied or (negator is not None and negated_scope(negator)):  # "X is no threat"
@@ -161,8 +182,8 @@ class WordEvaluations(EvaluationBase):
                 return lex.holder_verbs[lemma], self.arguments.objects(token)[0], token, "holder"
             return None, [], None, "holder"
         if (
-            lemma == "do"
-            and any(c.dep_ == "advmod" and c.lower_ == "so" for c in token.children)
+            lemma in ANAPHOR_VERBS
+            and any(c.dep_ == "advmod" and c.lower_ in _ANAPHOR_ADVERBS for c in token.children)
             and last_phrase is not None
             and last_phrase[0] == token.sent.start
         ):
@@ -185,7 +206,7 @@ class WordEvaluations(EvaluationBase):
     def _contrasted(token: Token) -> bool:
         """The second of "not A but B"."""
         return token.dep_ == "conj" and any(
-            c.dep_ == "cc" and c.lower_ in ("but", "rather") for c in token.head.children
+            c.dep_ == "cc" and c.lower_ in _CONTRAST_CONJUNCTIONS for c in token.head.children
         )
 
     @staticmethod
@@ -223,8 +244,10 @@ class WordEvaluations(EvaluationBase):
     def _phrase_weight(self, verb: Token) -> float | None:
         lemma = verb.lemma_.lower()
         for child in verb.children:
-            if child.dep_ == "dobj" and child.lower_ == "nothing" and any(g.lemma_ == "do" for g in child.children):
-                key = (lemma, "nothing-to-do")  # "X's presence has nothing to do with peacekeeping"
+            idiom = next((_OBJECT_IDIOMS[(child.lower_, g.lemma_)] for g in child.children
+                          if (child.lower_, g.lemma_) in _OBJECT_IDIOMS), None) if child.dep_ == "dobj" else None
+            if idiom is not None:
+                key = (lemma, idiom)  # "X's presence has nothing to do with peacekeeping"
             elif child.dep_ in ("dobj", "prt", "acomp") or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 key = (lemma, child.lemma_.lower())  # "move away" (the parser's advmod or prt)
             elif child.dep_ == "prep":
