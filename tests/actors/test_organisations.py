@@ -89,3 +89,13 @@ def test_an_organisation_name_absorbs_a_regions_name(analyzer: Analyzer) -> None
     doc = _analyze(analyzer, "The University of Texas rejected the request.")
     actor = _actor_at(doc, "Texas")
     assert actor is not None and actor.kind != "region"
+
+
+@pytest.mark.parametrize("noun", ["Alliance", "Council", "Organisation"])
+def test_a_capitalised_generic_noun_alone_is_no_organisation(analyzer: Analyzer, noun: str) -> None:
+    # "the Alliance" refers back to the alliance named before it; it is no actor of its own
+    doc = _analyze(analyzer, (
+        f'Asked about the future of NATO, the analyst replied: "The {noun} has turned into a sales '
+        'office for arms makers."\n'
+    ))
+    assert [a.id for a in doc.actors if a.wikidata is None and a.kind != "person"] == []
