@@ -21,6 +21,7 @@ ACTORS = {
     "Q30": ("United States", "country", {"сша", "вашингтон", "американский"}),
     "Q318693": ("CSTO", "alliance", {"одкб"}),
     "person:orlov": ("Pavel Orlov", "person", {"орлов"}),
+    "institution:q142:ministry_of_foreign_affairs": ("French Foreign Ministry", "institution", {"мид"}),
 }
 
 
@@ -139,3 +140,9 @@ def test_the_outlets_own_question_asserts_nothing() -> None:
 def test_no_actors_no_relations() -> None:
     doc = Document(id="t", text="Погода хорошая.", meta=Meta(language="ru"))
     assert extract_russian_relations(doc, parse_russian(doc.text)) == []
+
+
+def test_a_states_body_acts_for_its_state_as_in_english() -> None:
+    # the ministry's accusation is France's, as the English stage draws it (DocumentIndex.normal)
+    assert ("Q142", "Q227", "ACCUSE", -1, "asserted") in found("МИД обвинил Баку в провокации.")
+    assert not {r for r in found("МИД обвинил Баку в провокации.") if r[0].startswith("institution:")}

@@ -178,6 +178,16 @@ class ActorTokens(References):
             self._states[actor_id] = self._find_state(actor_id)
         return self._states[actor_id]
 
+    def acting_id(self, actor_id: str) -> str:
+        """The id an actor acts under in relations, as in English (``DocumentIndex.normal``): a
+        state's body (a ministry, an embassy, its government) acts for its state. People,
+        spokespeople included, act as themselves (English draws a spokesperson's acts as the
+        state's: measured here, that lost the development gold's "Zakharova accused Baku")."""
+        if self.kinds.get(actor_id) != "institution":
+            return actor_id
+        state = self.state_of(actor_id)
+        return state if state is not None and self.kinds.get(state) == "country" else actor_id
+
     def _find_state(self, actor_id: str) -> str | None:
         kind = self.kinds.get(actor_id)
         if kind == "country":

@@ -13,6 +13,8 @@ body.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from presslens.index.russian_acts import in_reported_question
@@ -46,6 +48,11 @@ def extract_russian_relations(doc: Document, sdoc: Doc) -> list[Relation]:
                 continue  # an expert's accusation or appeal is an opinion (a stance), not an act
             if in_reported_question(found.cue, lexicon):
                 continue  # "спросили, считает ли Анкара ...": a question reported states nothing
+            source, target = actors.acting_id(found.source), actors.acting_id(found.target)
+            if source == target:
+                continue
+            if (source, target) != (found.source, found.target):
+                found = replace(found, source=source, target=target)
             start, end = evidence_of(doc.text, sent, found.cue.idx)
             if doc.text[start:end].rstrip(QUOTE_MARKS + " ").endswith("?") and actors.quote_at(found.cue.idx) is None:
                 continue  # the outlet's own question (an interview prompt) asserts nothing
