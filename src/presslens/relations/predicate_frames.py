@@ -23,9 +23,24 @@ _PLURAL_PREDICATE_PREPS = tuple(sorted(word_set("relation_patterns", "plural_pre
 _STANCE_PREPS = tuple(sorted(word_set("relation_patterns", "stance_preps")))
 _PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "party_preps")))
 _RELATION_NOUNS = word_set("relation_patterns", "relation_nouns")
+_BECOMING_VERBS = word_set("relation_patterns", "becoming_verbs")
+_BECOMING_PREPS = word_set("relation_patterns", "becoming_preps")
+_ROLE_NOUNS = word_set("relation_patterns", "role_nouns")
+_ROLE_HOLDER_PREPS = word_set("relation_patterns", "role_holder_preps")
+_ROLE_TAKING_VERBS = word_set("relation_patterns", "role_taking_verbs")
+_PREPARING_VERBS = word_set("relation_patterns", "preparing_verbs")
+_PREPARING_PREPS = word_set("relation_patterns", "preparing_preps")
 # alignments that hold between the two sides alike: who calls another an enemy or a partner is
 # that one's enemy or partner ("a puppet", "a proxy" say nothing of the caller)
 _MUTUAL_ALIGNMENTS = frozenset({"ALLY", "ADVERSARY"})
+
+
+def _role_holding(noun: Token) -> Token | None:
+    """The role noun of "the role of a bridgehead", "the status of a buffer", else None."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _ROLE_HOLDER_PREPS and head.head.lemma_.lower() in _ROLE_NOUNS:
+        return head.head
+    return None
 
 
 class PredicateFrames(FrameBase):
@@ -42,12 +57,25 @@ class PredicateFrames(FrameBase):
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
         if not ids:
-            ids, inferred = self.prep_objects(noun, _PREDICATE_OTHER_PREPS)
+            cue = self.lex.predicates.get(noun.lemma_.lower())
+            # the cue's own prepositions ("a cordon against X"), else "a puppet of/for Y"
+            ids, inferred = self.prep_objects(noun, (cue.preps if cue is not None and cue.preps
+                                                     else _PREDICATE_OTHER_PREPS))
         if not ids:
             for child in noun.children:
                 if child.dep_ == "relcl":  # "the puppet that Moscow installed"
                     ids, inferred = self.subjects(child)
         return ids, inferred
+
+    def _made(self, verb: Token) -> tuple[list[str], bool]:
+        """Whom a verb of making or readying acts on: its object ("turned Kosovo into"), the
+        subject of its passive ("Yerevan is being turned into"), else its subject ("Armenia is
+        turning into")."""
+        for dep in ("dobj", "nsubjpass"):
+            found = [c for c in verb.children if c.dep_ == dep]
+            if found:
+                return self.index.phrase(found[0])
+        return self.subjects(verb)
 
     def _own_other(self, noun: Token) -> list[str]:
         """The other party of a plural predicate given by a possessor or "of"/"to"."""
@@ -62,25 +90,27 @@ class PredicateFrames(FrameBase):
         cue = self.lex.predicates.get(noun.lemma_.lower())
         if cue is None:
             return
-        head = noun.head
+        # "the role of a bridgehead": the role noun stands where the predicate noun would
+        slot = _role_holding(noun) or noun
+        head = slot.head
         subject: list[str] = []
         s_inf = False
         verb: Token | None = None
         consider_subject: list[str] = []
-        if noun.dep_ == "attr" and head.lemma_ in COPULAS:
+        if slot.dep_ == "attr" and head.lemma_ in COPULAS:
             verb = head
             subject, s_inf = self.subjects(head)
-        elif noun.dep_ == "appos":
+        elif slot.dep_ == "appos":
             subject, s_inf = self.index.phrase(head)
-        elif noun.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _AS_VERBS:
+        elif slot.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _AS_VERBS:
             verb = head.head
             subject, s_inf = self.subjects(verb)
-        elif noun.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _CONSIDER_VERBS | _USE_VERBS:
+        elif slot.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _CONSIDER_VERBS | _USE_VERBS:
             verb = head.head
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             subject, s_inf = self.index.phrase(objs[0]) if objs else ([], False)
             consider_subject, _ = self.subjects(verb)
-        elif noun.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.pos_ in ("NOUN", "ADJ"):
+        elif slot.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.pos_ in ("NOUN", "ADJ"):
             # "Moscow remained committed to its obligations as an ally of Armenia": the owner of
             # the role noun, else the subject of the clause it stands in
             owner = head.head
@@ -94,12 +124,24 @@ class PredicateFrames(FrameBase):
                 if clause.pos_ in ("VERB", "AUX") and clause.lemma_ not in _CONSIDER_VERBS:
                     verb = clause
                     subject, s_inf = self.subjects(clause)
-        elif noun.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and head.lemma_ in _CONSIDER_VERBS:
+        elif slot.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and head.lemma_ in _CONSIDER_VERBS:
             verb = head
-            nsubj = [c for c in noun.children if c.dep_ == "nsubj"]
-            objs = nsubj or [c for c in head.children if c.dep_ == "dobj" and c.i != noun.i]
+            nsubj = [c for c in slot.children if c.dep_ == "nsubj"]
+            objs = nsubj or [c for c in head.children if c.dep_ == "dobj" and c.i != slot.i]
             subject, s_inf = self.index.phrase(objs[0]) if objs else ([], False)
             consider_subject, _ = self.subjects(head)
+        elif slot.dep_ == "pobj" and head.lower_ in _BECOMING_PREPS and head.head.lemma_ in _BECOMING_VERBS:
+            # "turned Kosovo into an outpost of the West", "Yerevan is being turned into an
+            # outpost of Paris", "Armenia is turning into a satellite of Moscow"
+            verb = head.head
+            subject, s_inf = self._made(verb)
+        elif slot is not noun and slot.dep_ == "dobj" and head.lemma_ in _ROLE_TAKING_VERBS:
+            verb = head  # "the Baltic states play the role of a sanitary cordon"
+            subject, s_inf = self.subjects(head)
+        elif (slot.dep_ == "pobj" and head.lower_ in _PREPARING_PREPS
+              and head.head.lemma_ in _PREPARING_VERBS):
+            verb = head.head  # "Chisinau is being prepared for the role of a NATO bridgehead"
+            subject, s_inf = self._made(verb)
         else:
             return
         if not subject:
@@ -124,6 +166,9 @@ class PredicateFrames(FrameBase):
         other, o_inf = self._predicate_other(noun)
         if verb is not None and verb.lemma_ in _USE_VERBS and not other:
             other = consider_subject  # "Y uses X as an instrument"
+        if (verb is not None and verb.lemma_ in _BECOMING_VERBS | _PREPARING_VERBS and not other
+                and cue.reverse and any(c.dep_ == "dobj" for c in verb.children)):
+            other, o_inf = self.subjects(verb)  # "Washington turned Georgia into a springboard"
         prior = PRIOR["predicate"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
         if not other and consider_subject and cue.type in _MUTUAL_ALIGNMENTS:
             # "Minsk calls Lithuania an enemy", "regards X as a partner": one to the other, each way
