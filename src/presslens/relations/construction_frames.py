@@ -31,6 +31,7 @@ _BLACKLIST_NOUNS = word_set("relation_patterns", "blacklist_nouns")
 _LIST_NOUNS = word_set("relation_patterns", "list_nouns")
 _SANCTION_LIST_WORDS = word_set("relation_patterns", "sanction_list_words")
 _GUIDANCE_PREPS = tuple(sorted(word_set("relation_patterns", "guidance_preps")))
+_GUIDANCE_PLACE_PREPS = word_set("relation_patterns", "guidance_place_preps")
 _USE_VERBS = word_set("relation_patterns", "use_verbs")
 _ROLE_PREPS = word_set("relation_patterns", "role_preps")
 _AIM_PREPS = tuple(sorted(word_set("relation_patterns", "aim_preps")))
@@ -146,6 +147,8 @@ class ConstructionFrames(FrameBase):
             for child in dobj.children:
                 if not guides and child.dep_ == "relcl":
                     guides, g_inf = self.subjects(child)
+                if not guides and child.dep_ == "acl" and child.tag_ == "VBN":
+                    guides, g_inf = self._set_by(child)
             followers, f_inf = self.subjects(verb)
             prior = PRIOR["phrase"] - (INFERRED_PENALTY if g_inf or f_inf else 0.0)
             yield from self._emit(guides, followers, Cue(type="CONTROL"), "CONTROL", modality_of(verb),
@@ -161,6 +164,19 @@ class ConstructionFrames(FrameBase):
             prior = PRIOR["verb"] - (INFERRED_PENALTY if k_inf or s_inf else 0.0)
             yield from self._emit(keepers, kept, Cue(type="COERCE"), "COERCE", modality_of(verb),
                                   prior, verb)
+
+    def _set_by(self, participle: Token) -> tuple[list[str], bool]:
+        """Who set a task or wrote a script: the participle's agent ("written by Brussels"),
+        else the state whose capital it was set in ("a task set in Washington")."""
+        guides, inferred = self.agents(participle)
+        if guides:
+            return guides, inferred
+        for prep in participle.children:
+            if prep.dep_ == "prep" and prep.lower_ in _GUIDANCE_PLACE_PREPS:
+                for pobj in prep.children:
+                    states = [s for s in self.index.places.get(pobj.i, []) if self.index.kinds.get(s) == "country"]
+                    guides.extend(s for s in states if s not in guides)
+        return guides, False
 
     def use_relations(self, verb: Token) -> Iterator[Found]:
         """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,
