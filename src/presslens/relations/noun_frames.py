@@ -32,6 +32,8 @@ _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
+_READIED_PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "readied_party_preps")))
+_FORCE_TYPES = frozenset({"ASSAULT"})  # an act of force, which readying for holds out as a threat
 _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _BETWEEN_PREPS = tuple(sorted(word_set("relation_patterns", "between_preps")))
 _CIRCUMSTANCE_PREPS = word_set("relation_patterns", "circumstance_preps")
@@ -115,6 +117,15 @@ class NounFrames(FrameBase):
         if not sources:
             return
         targets, t_inf = self.prep_objects(noun, cue.preps)
+        # readied for by the sources ("preparing for war with Belarus and Russia")
+        readied = (
+            base.dep_ == "pobj"
+            and base.head.lower_ in _PURPOSE_PREPS
+            and base.head.head.lemma_.lower() in _READY_VERBS
+        )
+        if not targets and readied and cue.type in _FORCE_TYPES:
+            # a war one side readies for "with" the other is aimed at it
+            targets, t_inf = self.prep_objects(noun, _READIED_PARTY_PREPS)
         if not targets and cue.type == "SANCTION":
             # "a suspension of air links with Russia", "a ban on exports to Russia": the party
             # stands one phrase further down
@@ -160,6 +171,9 @@ class NounFrames(FrameBase):
         ):
             # "is rehearsing an attack on North Korea", "threatened a military intervention":
             # an act of force held out, not carried out
+            cue, type_name = Cue(type="THREATEN"), "THREATEN"
+        elif readied and type_name in _FORCE_TYPES:
+            # "Warsaw is preparing for war against Belarus": force readied, not used
             cue, type_name = Cue(type="THREATEN"), "THREATEN"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
 
