@@ -33,6 +33,7 @@ _SANCTION_LIST_WORDS = word_set("relation_patterns", "sanction_list_words")
 _GUIDANCE_PREPS = tuple(sorted(word_set("relation_patterns", "guidance_preps")))
 _GUIDANCE_PLACE_PREPS = word_set("relation_patterns", "guidance_place_preps")
 _USE_VERBS = word_set("relation_patterns", "use_verbs")
+JOINT_ADVERBS = word_set("relation_patterns", "joint_adverbs")
 _ROLE_PREPS = word_set("relation_patterns", "role_preps")
 _AIM_PREPS = tuple(sorted(word_set("relation_patterns", "aim_preps")))
 
@@ -177,6 +178,24 @@ class ConstructionFrames(FrameBase):
                     states = [s for s in self.index.places.get(pobj.i, []) if self.index.kinds.get(s) == "country"]
                     guides.extend(s for s in states if s not in guides)
         return guides, False
+
+    def joint_relations(self, adverb: Token) -> Iterator[Found]:
+        """"The decision was taken jointly by Lukashenko and Putin", "Baku and Ankara jointly
+        drafted the text": the actors who act jointly (the verb's coordinated subject, or the
+        agents of its passive) cooperate with each other."""
+        if adverb.lemma_.lower() not in JOINT_ADVERBS or adverb.dep_ != "advmod":
+            return
+        verb = adverb.head
+        if verb.pos_ not in ("VERB", "AUX") or negated_scope(verb):
+            return
+        actors, inferred = self.agents(verb)
+        if not actors:
+            actors, inferred = self.subjects(verb)
+        if len(actors) < 2:
+            return
+        prior = PRIOR["verb"] - (INFERRED_PENALTY if inferred else 0.0)
+        yield from self._reciprocal(actors, "COOPERATE", modality_of(verb), prior, adverb,
+                                    self.lex.polarity("COOPERATE"))
 
     def use_relations(self, verb: Token) -> Iterator[Found]:
         """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,

@@ -35,6 +35,7 @@ from presslens.index import DocumentIndex
 from presslens.lexicon import RelationLexicon
 from presslens.relations.construction_frames import (
     FOLLOW_LINE_VERBS,
+    JOINT_ADVERBS,
     KEEP_VERBS,
     LISTING_VERBS,
     MEDIATION_VERBS,
@@ -73,7 +74,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
             *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
             *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *VISIT_VERBS, *LISTING_VERBS,
-            *LIGHT_VERBS, *RECALLING_VERBS, *FOLLOW_LINE_VERBS, *KEEP_VERBS, "use",
+            *LIGHT_VERBS, *RECALLING_VERBS, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
         return words
@@ -106,6 +107,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
                 *self.exercise_relations(token),
                 *self.use_relations(token),
                 *self.guidance_relations(token),
+                *self.joint_relations(token),
                 *self.listing_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
