@@ -14,6 +14,7 @@ from presslens.lexicon import word_set
 
 _COPULAS = word_set("syntax", "copulas")
 _RELATIVES = word_set("syntax", "relative_pronouns")
+_CLEFT_SUBJECTS = word_set("syntax", "cleft_subjects")  # "it" of "it was Pakistan that ..."
 
 
 def cleft_focus(pronoun: Token) -> Token | None:
@@ -33,7 +34,7 @@ def cleft_focus(pronoun: Token) -> Token | None:
         return None
     if focus is None or copula.lemma_ not in _COPULAS:
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in _CLEFT_SUBJECTS for c in copula.children):
         return None
     return focus
 

@@ -17,6 +17,7 @@ from presslens.lexicon import word_set
 from presslens.model import Modality
 
 _FUTURE = word_set("syntax", "future_auxiliaries")
+_GOING_FUTURE = word_set("syntax", "going_future_verbs")  # "is going to expand"
 _HYPOTHETICAL = word_set("syntax", "hypothetical_auxiliaries")
 _HYPOTHETICAL_IN_STANCES = _HYPOTHETICAL | word_set("syntax", "contracted_would")
 CONDITIONAL_MARKS = word_set("syntax", "conditional_marks")
@@ -40,7 +41,7 @@ def modality_of(verb: Token) -> Modality:
                     return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return "hypothetical"
-        if node.lemma_ == "go" and any(c.dep_ == "xcomp" for c in node.children):
+        if node.lemma_ in _GOING_FUTURE and any(c.dep_ == "xcomp" for c in node.children):
             return "future"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
             return "hypothetical"  # "has threatened to suspend", "plans to deploy"

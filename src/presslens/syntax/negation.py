@@ -16,6 +16,10 @@ from presslens.syntax.lookup import line_break_tokens, sentence_firsts
 _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
 _STOP_VERBS = word_set("syntax", "stop_verbs")
+_NEGATIVE_DETERMINERS = word_set("syntax", "negative_determiners")  # "has sent no delegations"
+_NOT_ONCE_ADVERBS = word_set("syntax", "not_once_adverbs")  # "not once"
+_NOT_ONCE_NEGATORS = word_set("syntax", "not_once_negators")
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _REFUSALS = tuple(sorted((tuple(f.split()) for f in word_set("syntax", "refusal_frames")), key=len, reverse=True))
 _QUOTED_REFUSALS = word_set("syntax", "quoted_refusals")
 _OPENINGS = frozenset(frame[0] for frame in _REFUSALS)  # a line opening otherwise has no frame
@@ -100,12 +104,12 @@ def negated(token: Token) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _NEGATIVE_SUBJECTS:
             return True
-        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for d in child.children):
             return True  # "has sent no delegations"
         if (
             child.dep_ == "advmod"
-            and child.lower_ == "once"
-            and any(g.dep_ == "neg" or g.lower_ == "not" for g in child.children)
+            and child.lower_ in _NOT_ONCE_ADVERBS
+            and any(g.dep_ == "neg" or g.lower_ in _NOT_ONCE_NEGATORS for g in child.children)
         ):
             return True
     return False
@@ -120,6 +124,6 @@ def negated_scope(verb: Token) -> bool:
         return True  # "has stopped paying its share": no longer pays
     return (
         verb.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
         and negated(verb.head)
     )
