@@ -198,9 +198,6 @@ PENDING_COMPARISONS: dict[str, frozenset[str]] = {
     "index/posts.py": frozenset({"'s", "’s"}),
     "index/references.py": frozenset({"both", "island", "of", "on", "the", "to", "upon"}),
     "index/states.py": frozenset({"press secretary", "spokes"}),
-    "relations/verb_frames.py": frozenset({"recognise", "recognize"}),
-    "relations/verb_readings.py": frozenset({
-        "another", "as", "each", "of", "one", "other", "part", "territory", "that", "to", "which"}),
 }
 
 

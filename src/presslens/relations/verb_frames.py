@@ -36,6 +36,7 @@ RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
+_RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
 
 class VerbFrames(VerbReadings):
@@ -178,7 +179,7 @@ class VerbFrames(VerbReadings):
                 if not targets and not informing:
                     # (a place after "in" is where aid is given, not who receives it)
                     targets, t_inf = self.objects(verb, skip=_LOCATION_PREPS if type_name == "AID" else frozenset())
-            if lemma in ("recognise", "recognize"):
+            if lemma in _RECOGNISING_VERBS:
                 conceded = self._recognised_as_part_of(verb)
                 if conceded:  # "recognised the region as part of Y": a concession to Y
                     yield from self._emit(sources, conceded, Cue(type="CONCEDE"), "CONCEDE",

@@ -22,6 +22,17 @@ from presslens.syntax import direct_object
 _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
 _QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
+_QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")  # "hundreds of strikes"
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
+# "fought each other", "talk to one another"
+_RECIPROCAL_FIRSTS = word_set("relation_patterns", "reciprocal_firsts")
+_RECIPROCAL_SECONDS = word_set("relation_patterns", "reciprocal_seconds")
+# "recognised the region as part of Y"
+_RECOGNISED_AS_PREPS = word_set("relation_patterns", "recognised_as_preps")
+_PART_NOUNS = word_set("relation_patterns", "part_nouns")
+_PART_OF_PREPS = tuple(sorted(word_set("relation_patterns", "part_of_preps")))
+# "accusations that the Kremlin denies"
+_SPEECH_ACT_RELATIVES = word_set("relation_patterns", "speech_act_relatives")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 
@@ -74,7 +85,7 @@ class VerbReadings(FrameBase):
             return None
         if dobj.lemma_.lower() in _QUANTITY_NOUNS:  # "carried out hundreds of air strikes"
             for prep in dobj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in _QUANTITY_PREPS:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.lex.nouns.get(noun_key(pobj))
@@ -120,7 +131,7 @@ class VerbReadings(FrameBase):
         while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... to sanction X, to recognise Y"
             verb = verb.head
         if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children
         ):
             return False
         asker = verb.head
@@ -146,17 +157,17 @@ class VerbReadings(FrameBase):
     def _each_other(verb: Token) -> bool:
         """"fought each other", "talk to one another"."""
         for token in verb.subtree:
-            if token.lower_ in ("other", "another") and token.i > 0 and token.nbor(-1).lower_ in ("each", "one"):
+            if token.lower_ in _RECIPROCAL_SECONDS and token.i > 0 and token.nbor(-1).lower_ in _RECIPROCAL_FIRSTS:
                 return True
         return False
 
     def _recognised_as_part_of(self, verb: Token) -> list[str]:
         """Y in "recognised [the region] as part of Y"."""
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
+            if prep.dep_ == "prep" and prep.lower_ in _RECOGNISED_AS_PREPS:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ("part", "territory"):
-                        return self.prep_objects(pobj, ("of",))[0]
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _PART_NOUNS:
+                        return self.prep_objects(pobj, _PART_OF_PREPS)[0]
         return []
 
     def _speech_act_authors(self, verb: Token, rejectors: list[str]) -> list[str]:
@@ -165,7 +176,7 @@ class VerbReadings(FrameBase):
         of a matching type aimed at the rejector in this or the few sentences before, else the
         latest quoted speaker there who is not the rejector."""
         noun = direct_object(verb)
-        if noun is not None and noun.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        if noun is not None and noun.lower_ in _SPEECH_ACT_RELATIVES and verb.dep_ == "relcl":
             noun = verb.head
         if noun is None and verb.dep_ in ("relcl", "ccomp", "acl"):
             noun = verb.head  # "accusations that the Kremlin denies" (also when misparsed)
