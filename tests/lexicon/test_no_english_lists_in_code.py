@@ -195,9 +195,6 @@ PENDING_COMPARISONS: dict[str, frozenset[str]] = {
     "actors/pronouns.py": frozenset({"accord", "to"}),
     "actors/role_nouns.py": frozenset({"be", "of", "the"}),
     "claims/news.py": frozenset({"have", "i", "to"}),
-    "index/posts.py": frozenset({"'s", "’s"}),
-    "index/references.py": frozenset({"both", "island", "of", "on", "the", "to", "upon"}),
-    "index/states.py": frozenset({"press secretary", "spokes"}),
 }
 
 

@@ -30,6 +30,8 @@ _AUTHOR_PREPS = word_set("references", "post_author_preps")
 _LINKING_WORDS = word_set("references", "post_linking_words")
 _DEFINITE = word_set("references", "post_determiners")
 _POST_PRONOUNS = word_set("references", "post_pronouns")
+_POSSESSIVE_MARKERS = word_set("references", "possessive_markers")  # "Trump's tweet"
+_POSSESSIVE_STOPS = word_set("references", "possessive_stops")
 _WINDOW = 12  # tokens before a quote in which a post noun may introduce it
 _AFTER = 5  # tokens after a quote in which "the post read" may attribute it
 _SENTENCES_BACK = 2
@@ -142,9 +144,9 @@ def _post_author(index: DocumentIndex, post: Token, tokens: list[Token]) -> str 
                 if named is not None:
                     return named
     i = post.i - 1
-    while i >= 0 and sdoc[i].pos_ in ("ADJ", "PART", "NOUN") and not _post(sdoc[i]) and sdoc[i].lower_ != "'s":
+    while i >= 0 and sdoc[i].pos_ in ("ADJ", "PART", "NOUN") and not _post(sdoc[i]) and sdoc[i].lower_ not in _POSSESSIVE_STOPS:
         i -= 1
-    if i >= 0 and sdoc[i].lower_ in ("'s", "’s"):
+    if i >= 0 and sdoc[i].lower_ in _POSSESSIVE_MARKERS:
         i -= 1
     if i >= 0:
         named = _named(index, sdoc[i])

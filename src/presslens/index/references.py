@@ -48,6 +48,12 @@ _COORDINATORS = word_set("references", "coordinators")
 _QUANTITY_WORDS = word_set("references", "quantity_words")
 _NATIONAL_NOUNS = word_set("references", "national_nouns")
 _OFFICE_NOUNS = word_set("references", "office_nouns")
+_PAIR_DETERMINERS = word_set("references", "pair_determiners")  # "both countries"
+_DEFINITE_DETERMINERS = word_set("references", "definite_determiners")  # "the organisation"
+_ISLAND_DESCRIPTIONS = word_set("references", "island_descriptions")  # "the island"
+_QUANTITY_PREPS = word_set("references", "quantity_preps")  # "dozens of aides"
+_ADDRESSEE_PREPS = word_set("references", "addressee_preps")  # "called on Beijing to ..."
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WIDER_PRONOUNS = FIRST_PLURAL | THIRD_PLURAL  # ("he/she" inside a quote is resolved already)
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
@@ -96,7 +102,7 @@ def speaker_state(index: DocumentIndex, speaker: str, token: Token | None = None
 # ---------------------------------------------------------------------- definite descriptions
 def is_definite(head: Token) -> bool:
     """"the organisation", with no modifier of its own."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in head.children) and not any(
         c.dep_ in ("amod", "compound", "poss", "relcl", "acl") for c in head.children
     )
 
@@ -121,7 +127,7 @@ def definite_antecedent(index: DocumentIndex, head: Token) -> list[str]:
         if i in co_arguments:
             continue
         for actor_id in index.by_token.get(i, []):
-            if head.lower_ == "island" and actor_id not in index.island_states:
+            if head.lower_ in _ISLAND_DESCRIPTIONS and actor_id not in index.island_states:
                 continue
             if index.kinds.get(actor_id) in kinds:
                 return [actor_id]
@@ -139,7 +145,7 @@ def counted_group(index: DocumentIndex, head: Token) -> list[str]:
     states named before, in this or the three sentences before."""
     size = 0
     for child in head.children:
-        if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj"):
+        if child.lower_ in _PAIR_DETERMINERS and child.dep_ in ("det", "predet", "preconj"):
             size = 2
         elif child.dep_ == "nummod" and child.lower_ in _COUNTS:
             size = _COUNTS[child.lower_]
@@ -177,7 +183,7 @@ def counted(head: Token) -> bool:
     if before is not None and before.tag_ == "CD" and not (before.text.isdigit() and len(before.text) == 4):
         return True
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
+    if head.dep_ == "pobj" and prep.lower_ in _QUANTITY_PREPS and prep.head.i != prep.i:
         counter = prep.head
         return counter.like_num or counter.pos_ == "NUM" or counter.lemma_.lower() in _QUANTITY_WORDS
     return False
@@ -258,13 +264,13 @@ def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children
     ):
         return None
     asker = verb.head
     for child in asker.children:
         objects = [child] if child.dep_ == "dobj" else []
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+        if child.dep_ == "prep" and child.lower_ in _ADDRESSEE_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
         for obj in objects:
             ids = [i for i in index.by_token.get(obj.i, []) if not index.is_person(i)]

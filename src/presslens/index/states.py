@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 _OFFICES = word_set("states", "offices")
 _FORMER = word_set("states", "former_markers")
+# parts of a spokesperson's roles and titles ("spokes" of spokeswoman, "press secretary")
+_SPOKESPERSON_ROLES = word_set("states", "spokesperson_roles")
+_SPOKESPERSON_TITLES = word_set("states", "spokesperson_titles")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # kinds that act for a state when a state is known for them (media, churches and armed groups
 # are located in a state, they do not act for it)
@@ -140,8 +143,10 @@ def spokespeople_act_for_their_state(index: DocumentIndex) -> None:
         if actor.kind != "person":
             continue
         entry = index.gazetteer.get(actor.id) if index.gazetteer is not None else None
-        spokes = any("spokes" in role or "press secretary" in role for role in (entry.roles if entry else ()))
-        spokes = spokes or any(m.role == "title" and "spokes" in m.text.lower() for m in actor.mentions)
+        spokes = any(part in role for role in (entry.roles if entry else ()) for part in _SPOKESPERSON_ROLES)
+        spokes = spokes or any(
+            m.role == "title" and any(part in m.text.lower() for part in _SPOKESPERSON_TITLES) for m in actor.mentions
+        )
         if not spokes:
             continue
         state = affiliation(index, actor.id)
