@@ -194,7 +194,6 @@ PENDING_COMPARISONS: dict[str, frozenset[str]] = {
     "actors/plural_names.py": frozenset({"the"}),
     "actors/pronouns.py": frozenset({"accord", "to"}),
     "actors/role_nouns.py": frozenset({"be", "of", "the"}),
-    "claims/news.py": frozenset({"have", "i", "to"}),
 }
 
 

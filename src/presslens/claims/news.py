@@ -36,6 +36,9 @@ _FILE = "claims"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "advcl"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
+_FIRST_SINGULAR = word_set(_FILE, "first_singular_subjects")  # "I" of a biography
+_PERFECT_AUXILIARIES = word_set(_FILE, "perfect_auxiliaries")  # "I have founded"
 
 
 def _words(key: str) -> frozenset[str]:
@@ -77,7 +80,7 @@ def is_framing(span: Span) -> bool:
 def _past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ in _PERFECT_AUXILIARIES for c in verb.children)
 
 
 def is_biography(span: Span) -> bool:
@@ -85,7 +88,7 @@ def is_biography(span: Span) -> bool:
     complement ("I have gone on to found ...", "I served as ambassador")."""
     career = _words("career_verbs")
     for token in span:
-        if token.lower_ != "i" or token.dep_ not in _SUBJECTS:
+        if token.lower_ not in _FIRST_SINGULAR or token.dep_ not in _SUBJECTS:
             continue
         verb = token.head
         if not _past(verb):
@@ -100,7 +103,7 @@ def _is_career(verb: Token, career: frozenset[str]) -> bool:
     if verb.lemma_.lower() in career:
         return True
     # an infinitive keeps its own form: "to found" is found, which the lemmatiser reads as find
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
     return infinitive and verb.lower_ in career
 
 
