@@ -319,7 +319,12 @@ def _set_published(meta: Meta, dateline: DateMatch | None) -> None:
 
 
 _INTERVIEW_QUESTION = re.compile(r"^[–—-][ \t]+[^\n]+\?[ \t]*$", re.MULTILINE)
-_WE_ASKED = re.compile(r"\b[Ww]e (?:asked|spoke to|spoke with|talked to)\b")
+# "We asked ...", "we spoke with ..." (data/en/metadata.yaml), the first letter in either case,
+# longest first
+_WE_ASKED = re.compile(r"\b(?:" + "|".join(
+    f"[{phrase[0].upper()}{phrase[0].lower()}]{re.escape(phrase[1:])}"
+    for phrase in sorted(word_set("metadata", "interview_ledes", "en"), key=lambda p: (-len(p), p))
+) + r")\b")
 
 
 def _is_interview(text: str, header_end: int, lede_end: int) -> bool:

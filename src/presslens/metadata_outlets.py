@@ -38,13 +38,16 @@ _WORD = rf"{UPPER}[\w'’&.-]*(?<![.])"
 _NAME = rf"(?:{_WORD}|\d+)(?:\s(?:of\s|the\s|and\s|for\s|de\s)?(?:{_WORD}|\d+)){{0,5}}"
 # "the TV channel", "the newspaper" before an outlet's name (data/en/metadata.yaml): skipped
 _OUTLET_NOUN = rf"(?:(?i:{alternatives(word_set('metadata', 'outlet_nouns'), any_space=True)})\s+)?"
+# "in an interview with X", "X reports" (data/en/metadata.yaml)
+_INTERVIEW_NOUNS = alternatives(word_set("metadata", "interview_nouns", "en"))
+_REPORTING_VERBS = alternatives(word_set("metadata", "reporting_verbs", "en"))
 _OUTLET_CUES = [
     re.compile(rf"\b[Ss]peaking\s+(?:with|to)\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})\s*,"),
     re.compile(
-        rf"\b(?:[Ii]n\s+an?\s+(?:interview|conversation)|[Ii]n\s+comments)\s+(?:with|to)\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})"
+        rf"\b(?:[Ii]n\s+an?\s+(?:{_INTERVIEW_NOUNS})|[Ii]n\s+comments)\s+(?:with|to)\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})"
     ),
     re.compile(rf"\btold\s+(?:the\s+)?{_OUTLET_NOUN}(?P<outlet>{_NAME})"),
-    re.compile(rf"\b(?:reports|reported)\s+(?P<outlet>{_NAME})\s*[.,;]"),
+    re.compile(rf"\b(?:{_REPORTING_VERBS})\s+(?P<outlet>{_NAME})\s*[.,;]"),
     re.compile(rf"(?P<outlet>{_NAME})\s+(?:has\s+)?learn(?:ed|t)\b"),
     # a wire dateline opening the lede: "LONDON (Reuters) -", "WASHINGTON (AP) —"
     re.compile(rf"^{UPPER}[{UPPER[1:-1]} .,'’-]*\((?P<outlet>{_NAME})\)\s*[-–—]", re.MULTILINE),
@@ -72,9 +75,10 @@ _CAPITALISED_RUN = re.compile(rf"{UPPER}[^\W\d_]+(?:-{UPPER}?[^\W\d_]+)*(?:\s+{U
 _IN_GUILLEMETS = re.compile(r"«[^«»]*»")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Op-eds and editorials name their own outlet anywhere in the text, often in a sign-off.
+_READER_VERBS = alternatives(word_set("metadata", "reader_verbs", "en"))  # "Readers of X know"
 _SELF_NAMING_CUES = [
     re.compile(rf"\b[Ee]ditorial\s+[Bb]oard\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})"),
-    re.compile(rf"\b[Rr]eaders\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})\s+(?:know|will|have|may)\b"),
+    re.compile(rf"\b[Rr]eaders\s+of\s+(?:the\s+)?(?P<outlet>{_NAME})\s+(?:{_READER_VERBS})\b"),
     re.compile(rf"\b[Hh]ere\s+at\s+(?:the\s+)?(?P<outlet>{_NAME})"),
 ]
 # The English words of the outlet and interviewee cues (data/en/metadata.yaml).
