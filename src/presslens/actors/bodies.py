@@ -91,18 +91,18 @@ def _add_body(run: _Run, nouns: StateBodyNouns, index: BodyIndex, start: int, en
               phrase: str) -> None:
     tokens = run.tokens
     words = tokens[start:end]
-    capitalised = all(t.text[:1].isupper() for t in words if t.lower_ not in ("of", "the"))
+    capitalised = all(t.text[:1].isupper() for t in words if t.lower_ not in nouns.name_glue)
     if phrase in nouns.capitalised_only and not capitalised:
         return  # "the house", "a senate of elders"
     head = words[-1]
     if any(c.dep_ == "det" and c.lower_ in nouns.indefinite for c in head.children):
         return  # "a parliament", "any administration"
     after = tokens[end] if end < len(tokens) else None
-    det_before = start > 0 and tokens[start - 1].lower_ == "the"
+    det_before = start > 0 and tokens[start - 1].lower_ in nouns.definite
     if phrase in nouns.capitalised_only and not det_before and head.dep_ == "compound" and (
             after is None or not after.text[:1].isupper()):
         return  # "House prices": only "the House", "House Speaker", "House Democrats" are bodies
-    if after is not None and after.lower_ == "of" and phrase not in nouns.government_nouns:
+    if after is not None and after.lower_ in nouns.state_preps and phrase not in nouns.government_nouns:
         state = _state_after_of(run, end)
         if state is None:
             return  # "the House of Lords", "the Senate of Canada's ...": a longer name
@@ -207,7 +207,7 @@ def _modifier_before(run: _Run, start: int) -> str | None:
         if draft is not None and draft.kind == "person":
             return None  # "the Trump administration": the leader's, see _add_government
         return _state_of(run, before) or _OTHER_NAME
-    if before.lower_ == "state" or (before.pos_ == "PROPN" and before.text[:1].isupper()):
+    if before.lower_ in run.x.body_nouns.other_state_words or (before.pos_ == "PROPN" and before.text[:1].isupper()):
         return _OTHER_NAME
     return None
 
@@ -216,7 +216,7 @@ def _state_after_of(run: _Run, end: int) -> str | None:
     """"the Parliament of Canada": the state named after "of" (and "the")."""
     tokens = run.tokens
     i = end + 1
-    if i < len(tokens) and tokens[i].lower_ == "the":
+    if i < len(tokens) and tokens[i].lower_ in run.x.body_nouns.definite:
         i += 1
     return _state_of(run, tokens[i]) if i < len(tokens) else None
 

@@ -26,6 +26,9 @@ class PersonTitles:
     masculine: frozenset[str]
     surname_suffixes: tuple[str, ...]
     before_names: frozenset[str] = frozenset()  # titles written before a name: "Sen.", "Judge"
+    determiners: frozenset[str] = frozenset()  # "the expert": a role noun standing for a person
+    owner_preps: frozenset[str] = frozenset()  # "the president of France": left to the name
+    copulas: frozenset[str] = frozenset()  # "X is a political scientist" (lemmas)
 
     all: frozenset[str] = frozenset()  # every role noun; derived, filled in after init
     longest: int = 1  # words in the longest role noun
@@ -54,6 +57,9 @@ def person_titles() -> PersonTitles:
         masculine=frozenset(raw["masculine"]),
         surname_suffixes=tuple(sorted(raw["surname_suffixes"], key=len, reverse=True)),
         before_names=frozenset(raw.get("before_names", [])),
+        determiners=frozenset(raw["role_determiners"]),
+        owner_preps=frozenset(raw["role_owner_preps"]),
+        copulas=frozenset(raw["role_copulas"]),
     )
 
 
@@ -105,6 +111,10 @@ class StateBodyNouns:
     capitalised_only: frozenset[str]
     government_nouns: frozenset[str]
     indefinite: frozenset[str]
+    definite: frozenset[str]  # "the House"
+    name_glue: frozenset[str]  # lower case inside a capitalised noun: "House of Representatives"
+    state_preps: frozenset[str]  # "the Parliament of Canada"
+    other_state_words: frozenset[str]  # "the state Senate"
 
     @cached_property
     def longest(self) -> int:
@@ -125,6 +135,10 @@ def state_body_nouns() -> StateBodyNouns:
         capitalised_only=frozenset(str(v) for v in raw["capitalised_only"]),
         government_nouns=frozenset(str(v) for v in raw["government_nouns"]),
         indefinite=frozenset(str(v) for v in raw["indefinite"]),
+        definite=frozenset(str(v) for v in raw["definite"]),
+        name_glue=frozenset(str(v) for v in raw["name_glue"]),
+        state_preps=frozenset(str(v) for v in raw["state_preps"]),
+        other_state_words=frozenset(str(v) for v in raw["other_state_words"]),
     )
 
 

@@ -15,36 +15,45 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from presslens.actors.drafts import ActorDraft
+from presslens.lexicon import word_set, word_table
+from presslens.metadata_dates import alternatives
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
 
 
-_DEPARTMENTS = (r"Foreign|Defen[cs]e|Interior|Justice|Finance|Economy|Energy|Culture|Health|"
-                r"Education|Agriculture|Emergency Situations")
+# The words of a ministry's name (data/en/organisations.yaml): the noun, its first letter in either
+# case ("Ministry", "ministry"), longest first; the departments, as written; the further names of
+# a department written only after "Ministry of", tried before the departments ("Foreign Affairs"
+# before "Foreign"); the one name of a department under two names.
+_MINISTRY_NOUNS = sorted(word_set("organisations", "ministry_nouns"), key=lambda w: (-len(w), w))
+_MINISTRY = "(?:" + "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _MINISTRY_NOUNS) + ")"
+_DEPARTMENTS = alternatives(word_set("organisations", "ministry_departments"))
+_OF_DEPARTMENTS = alternatives(word_set("organisations", "ministry_of_departments"), any_space=True)
+_DEPARTMENT_NAMES: dict[str, str] = {
+    name: str(one) for name, one in word_table("organisations", "department_names").items()
+}
 _MINISTRY_RE = re.compile(
     r"(?P<det>\b[Tt]he\s+)?"
     r"(?:(?!(?:" + _DEPARTMENTS + r")\b)(?P<pre>[A-Z][\w-]+(?:\s(?!(?:" + _DEPARTMENTS + r")\b)[A-Z][\w-]+)?)"
     r"(?:'s|’s|'|’)?\s+)?"
-    r"(?P<ministry>(?:(?P<dept>" + _DEPARTMENTS + r")\s+)?[Mm]inistry"
-    r"(?:\s+of\s+(?P<dept2>Foreign\s+Affairs|External\s+Affairs|Internal\s+Affairs|"
-    + _DEPARTMENTS + r"))?)"
+    r"(?P<ministry>(?:(?P<dept>" + _DEPARTMENTS + r")\s+)?" + _MINISTRY
+    + r"(?:\s+of\s+(?P<dept2>" + _OF_DEPARTMENTS + "|" + _DEPARTMENTS + r"))?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
 )
 
 
 def _normalise_department(department: str) -> str:
     department = " ".join(department.split())
-    return {"Foreign Affairs": "Foreign", "External Affairs": "Foreign", "Internal Affairs": "Interior",
-            "Defense": "Defence"}.get(department, department)
+    return _DEPARTMENT_NAMES.get(department, department)
 
 
 
 def add_ministries(run: _Run) -> None:
     """Ministries named through their state ("Russia's Foreign Ministry", "the Ministry of
     Defence of Armenia"), and "the Foreign Ministry" / "the ministry" referring back to one."""
-    if "inistry" not in run.text:
-        return  # every match holds the word; the pattern is slow to rule out elsewhere
+    if not any(noun[1:] in run.text for noun in _MINISTRY_NOUNS):
+        return  # every match holds the noun after its first letter; the pattern is slow to rule out elsewhere
     last_by_department: dict[str, ActorDraft] = {}
     last_any: ActorDraft | None = None
     named: Counter[str] = Counter()  # how often each ministry has been referred to so far

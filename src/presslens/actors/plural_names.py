@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from presslens.actors.candidate_names import PLACE_PREPOSITIONS
 from presslens.actors.drafts import ActorDraft, slug
 from presslens.actors.lone_names import is_possessor
+from presslens.lexicon import word_set
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 # so are plurals the model does not take for a name ("the Games", "plowed the Plains")
 _TEAM_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj", "appos"})
+_TEAM_DETERMINERS = word_set("organisations", "team_determiners")  # "the Rams"
 
 
 def add_plural_names(run: _Run) -> None:
@@ -47,7 +49,7 @@ def _is_plural_name(run: _Run, tok: Token) -> bool:
     if not (len(text) >= 4 and text[0].isupper() and text[1:].islower() and text.isalpha()
             and text.endswith("s") and not text.endswith("ss")):
         return False
-    if tok.i == 0 or run.sdoc[tok.i - 1].lower_ != "the" or tok.ent_type_ not in _TEAM_LABELS:
+    if tok.i == 0 or run.sdoc[tok.i - 1].lower_ not in _TEAM_DETERMINERS or tok.ent_type_ not in _TEAM_LABELS:
         return False
     if tok.tag_ not in ("NNPS", "NNS") or run._in_quote(tok.idx):
         return False

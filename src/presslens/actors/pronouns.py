@@ -17,11 +17,15 @@ from spacy.tokens import Token
 
 from presslens.actors.drafts import ActorDraft
 from presslens.actors.gender import fits, pronoun_gender
+from presslens.lexicon import word_set
 from presslens.lexicon.speech import QUESTION_LINE, speech_verbs
 from presslens.syntax.pronouns import binding_subjects, is_main_subject, previous_main_subject
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
+
+# "according to X": the lemma of the word before the preposition, then the preposition
+_SPEAKER_SOURCE_PHRASES = word_set("name_parts", "speaker_source_phrases")
 
 
 def add_pronouns(run: _Run) -> None:
@@ -122,6 +126,6 @@ def _speaks_at(run: _Run, char: int) -> bool:
         token = token.head
     if token.dep_ == "nsubj" and token.head.lemma_ in speech_verbs():
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_ == "accord":
+    if token.dep_ == "pobj" and f"{token.head.head.lemma_} {token.head.lower_}" in _SPEAKER_SOURCE_PHRASES:
         return True
     return any(c.lower_ in run.x.titles.all for c in token.children if c.dep_ in ("compound", "appos"))

@@ -44,7 +44,7 @@ def introduced_roles(run: _Run, name: Span) -> set[str]:
             phrase = [t.lower_ for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
             roles.update(title_phrases(phrase, titles))
     # "X is a political scientist"
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    if root.dep_ == "nsubj" and root.head.lemma_ in run.x.titles.copulas:
         for child in root.head.children:
             if child.dep_ == "attr":
                 phrase = [t.lower_ for t in child.subtree if t.i <= child.i and t.dep_ != "det"]
@@ -67,7 +67,7 @@ def add_role_nouns(run: _Run) -> None:
     longest = titles.longest
     sdoc = run.tokens  # indexing a list is cheap; Doc indexing builds a Token each time
     for tok in run.tokens:
-        if tok.lower_ != "the" or tok.i in run.taken:
+        if tok.lower_ not in titles.determiners or tok.i in run.taken:
             continue
         # the [Demonym | Country's]? [role words] head, singular, not followed by a name
         j = tok.i + 1
@@ -97,7 +97,7 @@ def add_role_nouns(run: _Run) -> None:
         if end < len(sdoc) and (sdoc[end].pos_ == "PROPN" or (sdoc[end].tag_ == "POS"
                                 and end + 1 < len(sdoc) and sdoc[end + 1].pos_ == "PROPN")):
             continue  # "the expert Davit Petrosyan": an introduction, the name is the mention
-        if end < len(sdoc) and sdoc[end].lower_ == "of":
+        if end < len(sdoc) and sdoc[end].lower_ in titles.owner_preps:
             continue  # "the president of France": left to the name that follows, if any
         if any(i in run.taken for i in range(j, end)):
             continue
