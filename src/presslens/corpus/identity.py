@@ -30,10 +30,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from presslens.lexicon import word_set, word_table
+from presslens.metadata_dates import alternatives
 
 SCOPE = "@"  # an id with it is kept to one article
 SCOPE_CHARS = 12  # characters of the article id in an article-scoped identity
 _QID = re.compile(r"^Q[0-9]+$")
+# "The Kremlin": the article before an actor's name that is no person's (data/en/name_parts.yaml)
+_LEADING_ARTICLE = re.compile(rf"^(?:{alternatives(word_set('name_parts', 'leading_articles'))})\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,7 @@ def identities(article_id: str, actors: Iterable[ActorInfo]) -> dict[str, Identi
                 result[actor.actor_id] = Identity(best[0].key, _explain(*best))
         else:
             prefix = actor.actor_id.split(":", 1)[0] if ":" in actor.actor_id else actor.kind
-            name = re.sub(r"^the\s+", "", _plain(actor.name).strip(), flags=re.IGNORECASE)
+            name = _LEADING_ARTICLE.sub("", _plain(actor.name).strip())
             name = re.sub(r"'s?$", "", name).rstrip(" .,;:")
             result[actor.actor_id] = Identity(
                 f"{prefix}:{_slug(name) or _slug(actor.actor_id)}", f"name {actor.name!r}"
