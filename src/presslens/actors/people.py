@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 _PATRONYMIC_ENDINGS = tuple(sorted(word_set("name_parts", "patronymic_endings")))
 _ADDRESS_HONORIFICS = word_set("name_parts", "address_honorifics")
 # "according to Karimov": the lemma of the word before the preposition, then the preposition
-_PERSON_SOURCE_PHRASES = word_set("name_parts", "person_source_phrases")
 _COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compared without strings
 
 
@@ -124,8 +123,6 @@ def _single_name_is_person(run: _Run, span: Span) -> bool:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in speech_verbs():
         return True  # "Karimov said", "Karimov believes"
-    if root.dep_ == "pobj" and f"{root.head.head.lemma_} {root.head.lower_}" in _PERSON_SOURCE_PHRASES:
-        return True  # "according to Karimov"
     if _is_person_by_context(run, span) or _has_surname_suffix(run, span):
         return True
     # "Cruz offered", "Kasich's": in the text's own words only; an interviewee's answer
