@@ -138,6 +138,12 @@ class VerbFrames(VerbReadings):
                 # "Russian weapons have been stationed on Belarusian soil"
                 sources, s_inf = self.index.modifiers_of(subj[0])
                 targets, t_inf = self.prep_objects(verb)
+            elif not sources and type_name == "AID" and subj and not informing:
+                # "Turkish drones are still being supplied to Kyiv": whose the goods are supplies
+                # them, to whom they go
+                sources, s_inf = self.index.modifiers_of(subj[0])
+                if sources:
+                    targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
             if not targets:
                 targets, t_inf = self.prep_objects(verb)
             prior = PRIOR["passive"]
