@@ -63,6 +63,14 @@ def is_non_actor(run: _Run, span: Span, person: bool = False) -> bool:
     if after is not None and after.lower_ in na.head_nouns and not (
             person and after.lower_ in run.x.lone_name_cues.led_nouns):
         return True
+    # "the TurkStream gas pipeline", "the Akkuyu nuclear power plant": an organisation's name
+    # modifying a noun phrase whose head is such a noun, further on (a person's name there may
+    # be the author's: "the Kushner peace plan")
+    head = span.root
+    while not person and head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head
+    if head is not span.root and head.lower_ in na.head_nouns:
+        return True
     # "the village of Cobasna", "north of Kharkiv", "near Tiraspol": a place; also the later
     # items of a list ("at Hmeimim and Tartus", "the ports of Tromsø, Kirkenes and Båtsfjord")
     root = span.root
