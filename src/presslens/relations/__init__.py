@@ -30,6 +30,8 @@ from presslens.syntax.modality import in_reported_question
 
 __all__ = ["extract_relations", "naive_baseline", "relation_types"]
 
+_OWN_SIDE_TYPES = frozenset({"CONSULT"})  # acts that take two sides
+
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "\"'“”«»„‘’–-"):
@@ -62,8 +64,13 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
             if in_reported_question(found.cue):
                 continue  # "asked whether Ankara regarded France as an adversary"
             best.add(found, start, end)
-    return best.relations(doc, index.asserted_by, index.state_of,
-                          order=lambda item: (item[1], item[0].cue.i))
+    relations = best.relations(doc, index.asserted_by, index.state_of,
+                               order=lambda item: (item[1], item[0].cue.i))
+    # an office-holder or body does not meet or consult the state it acts for ("Lukashenko
+    # told a meeting with members of the government" is no consultation of Belarus); what it
+    # says of its own state ("the senator criticised the United States") stays
+    return [r for r in relations if r.type not in _OWN_SIDE_TYPES
+            or (r.source_state != r.target and r.target_state != r.source)]
 
 
 def naive_baseline(
