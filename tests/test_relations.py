@@ -547,9 +547,13 @@ def test_a_department_acts_for_its_state(analyzer: Analyzer) -> None:
     assert ("United States", "China", "REQUEST") in _triples(doc)
 
 
-def test_a_leaders_administration_is_the_state(analyzer: Analyzer) -> None:
+def test_a_leaders_administration_is_the_leader_acting_for_the_state(analyzer: Analyzer) -> None:
+    # drawn as the leader (as the directed-sentiment gold and the Russian stage read it), with
+    # the state as the side's state (the state-level network draws it as the United States')
     doc = _doc(analyzer, "The Trump administration accuses Venezuela of shielding cartels. The United States is sending ships.")
-    assert ("United States", "Venezuela", "ACCUSE") in _triples(doc)
+    assert ("Donald Trump", "Venezuela", "ACCUSE") in _triples(doc)
+    accusation = next(r for r in doc.relations if r.type == "ACCUSE")
+    assert (accusation.source_state, accusation.target_state) == ("Q30", "Q717")
 
 
 def test_the_object_of_force_does_the_infinitive(analyzer: Analyzer) -> None:

@@ -104,6 +104,13 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
             if ids:
                 return ids, inferred
         return index.phrase(antecedent, depth=1)
+    if head.lower_ in _LEADER_BODIES:
+        leaders = [m for child in head.children if child.dep_ in _MODIFIER_DEPS
+                   for m in index.modifier(child)[0] if index.is_person(m)]
+        if leaders:
+            # "the Trump administration", "the Orbán government": the leader, whose state the
+            # relation carries as its side's state
+            return leaders, False
     ids, inferred = index.at(head)
     if ids:
         return ids, inferred
