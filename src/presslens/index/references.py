@@ -216,7 +216,11 @@ def resolve_third_person(index: DocumentIndex) -> None:
         if token.dep_ in _SUBJECT_DEPS:
             # the whole coordination: "Russia, China and Iran said that they oppose ..."
             ids, _ = index.phrase(token)
-            ids = [i for i in ids if not index.is_person(i)]
+            ids = [i for i in ids if not index.is_person(i)] or [
+                # "The Trump administration ... its": the phrase is the leader, the pronoun the
+                # body the subject's own word names (the state)
+                i for i in index.at(token)[0] if not index.is_person(i)
+            ]
             if ids or (token.pos_ == "NOUN" and not index.by_token.get(token.i)):
                 # a subject naming no actor ("The people who run this protectorate say
                 # they ...") stands between a pronoun and an earlier actor
