@@ -172,12 +172,21 @@ class ConstructionFrames(FrameBase):
         guides, inferred = self.agents(participle)
         if guides:
             return guides, inferred
-        for prep in participle.children:
-            if prep.dep_ == "prep" and prep.lower_ in _GUIDANCE_PLACE_PREPS:
-                for pobj in prep.children:
-                    states = [s for s in self.index.places.get(pobj.i, []) if self.index.kinds.get(s) == "country"]
-                    guides.extend(s for s in states if s not in guides)
-        return guides, False
+        return self._states_as_places(participle, _GUIDANCE_PLACE_PREPS), False
+
+    def _states_as_places(self, head: Token, preps: frozenset[str]) -> list[str]:
+        """The states named as places after ``preps`` below ``head`` ("arrived in New Delhi",
+        "a task set in Washington")."""
+        states: list[str] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    for place in self.index.places.get(pobj.i, []):
+                        if self.index.kinds.get(place) == "country" and place not in states:
+                            states.append(place)
+        return states
 
     def joint_relations(self, adverb: Token) -> Iterator[Found]:
         """"The decision was taken jointly by Lukashenko and Putin", "Baku and Ankara jointly
@@ -227,15 +236,7 @@ class ConstructionFrames(FrameBase):
             c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.military_nouns for c in verb.children
         ):
             return
-        hosts: list[str] = []
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _VISIT_PREPS:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    for host in self.index.places.get(pobj.i, []):
-                        if self.index.kinds.get(host) == "country" and host not in hosts:
-                            hosts.append(host)
+        hosts = self._states_as_places(verb, _VISIT_PREPS)
         if not hosts:
             return
         visitors, inferred = self.subjects(verb)

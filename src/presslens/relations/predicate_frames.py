@@ -47,7 +47,7 @@ class PredicateFrames(FrameBase):
     """Relations stated by what an actor is called or said to be."""
 
     # ---------------------------------------------------------------- predicates
-    def _predicate_other(self, noun: Token) -> tuple[list[str], bool]:
+    def _predicate_other(self, noun: Token, cue: Cue) -> tuple[list[str], bool]:
         """Y in "a puppet of Y", "Y's puppet", "our ally", "a friend of ours"."""
         ids: list[str] = []
         inferred = False
@@ -57,10 +57,8 @@ class PredicateFrames(FrameBase):
                 ids.extend(m for m in more if m not in ids)
                 inferred = inferred or more_inferred
         if not ids:
-            cue = self.lex.predicates.get(noun.lemma_.lower())
             # the cue's own prepositions ("a cordon against X"), else "a puppet of/for Y"
-            ids, inferred = self.prep_objects(noun, (cue.preps if cue is not None and cue.preps
-                                                     else _PREDICATE_OTHER_PREPS))
+            ids, inferred = self.prep_objects(noun, cue.preps or _PREDICATE_OTHER_PREPS)
         if not ids:
             for child in noun.children:
                 if child.dep_ == "relcl":  # "the puppet that Moscow installed"
@@ -163,7 +161,7 @@ class PredicateFrames(FrameBase):
             polarity = self.polarity(cue, cue.type)
             yield from self._reciprocal(subject, cue.type, modality, prior, noun, polarity)
             return
-        other, o_inf = self._predicate_other(noun)
+        other, o_inf = self._predicate_other(noun, cue)
         if verb is not None and verb.lemma_ in _USE_VERBS and not other:
             other = consider_subject  # "Y uses X as an instrument"
         if (verb is not None and verb.lemma_ in _BECOMING_VERBS | _PREPARING_VERBS and not other
