@@ -130,3 +130,7 @@ class DocumentIndex:
     def state_of(self, actor_id: str) -> str | None:
         """The country id the actor acts for (a country's is itself), or None when unknown."""
         return states.state_of(self, actor_id)
+
+    def same_side(self, first: str, second: str) -> bool:
+        """A person or body and the state it acts for are one side, not a pair."""
+        return self.state_of(first) == second or self.state_of(second) == first

@@ -67,11 +67,6 @@ def _one_phrase(sdoc: Doc, a: Mention, b: Mention) -> bool:
     return False
 
 
-def _same_side(index: DocumentIndex, first: str, second: str) -> bool:
-    """A person or body and the state it acts for are one side, not a pair."""
-    return index.state_of(first) == second or index.state_of(second) == first
-
-
 def _meeting(sdoc: Doc, a: Mention, b: Mention) -> Token | None:
     up_a = [sdoc[a.head], *sdoc[a.head].ancestors]
     on_b = {t.i for t in [sdoc[b.head], *sdoc[b.head].ancestors]}
@@ -151,7 +146,7 @@ def learned_relations(
                 a, b = _closest(segment, first, second)
                 if a.start > b.start:
                     a, b = b, a
-                if _same_side(index, first, second) or _one_phrase(sdoc, a, b):
+                if index.same_side(first, second) or _one_phrase(sdoc, a, b):
                     continue
                 sentiment: dict[str, tuple[float, float]] = {}
                 if people_or_bodies(a.actor) and people_or_bodies(b.actor):

@@ -70,7 +70,7 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
     # told a meeting with members of the government" is no consultation of Belarus); what it
     # says of its own state ("the senator criticised the United States") stays
     return [r for r in relations if r.type not in _OWN_SIDE_TYPES
-            or (r.source_state != r.target and r.target_state != r.source)]
+            or not index.same_side(r.source, r.target)]
 
 
 def naive_baseline(
