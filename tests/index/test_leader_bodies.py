@@ -26,12 +26,12 @@ def test_the_leaders_body_acts_as_the_leader_for_the_leaders_state(analyzer: Ana
 
 
 def test_a_target_named_by_its_leaders_body_is_the_leader(analyzer: Analyzer) -> None:
-    rows = _rows(analyzer, "Paris criticized the budget proposal offered by the Trump administration.")
+    rows = _rows(analyzer, "Paris criticized the new tariffs imposed by the Trump administration.")
     assert {(s, t, tgt) for s, t, tgt, _ in rows} == {("Q142", "ACCUSE", "Q22686")}
 
 
 def test_its_after_a_leaders_body_is_the_body(analyzer: Analyzer) -> None:
     # "its" is no person: it takes up the body the subject's own word names (the state)
-    rows = _rows(analyzer, "The Trump administration stood down on Monday from its long dispute "
-                           "with Canada over lumber.")
+    rows = _rows(analyzer, "The Trump administration kept up its long dispute with Canada over "
+                           "lumber quotas.")
     assert {(s, t, tgt) for s, t, tgt, _ in rows} == {("Q30", "ADVERSARY", "Q16")}
