@@ -94,3 +94,41 @@ def test_argument_reader_reads_subjects_objects_and_passive_agents(nlp: Language
     assert reader.objects(verb) == (["Belarus", "Russia"], False)
     passive = _verb(nlp("Moldova is steered by Brussels."), "steer")
     assert reader.agents(passive) == (["Brussels"], False)
+
+
+def _parsed(nlp: Language, rows: list[tuple[str, str, int, str]]) -> Doc:
+    """A hand-built parse: (word, tag, head index, dependency) per token."""
+    words = [r[0] for r in rows]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        tags=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+    )
+
+
+# "Semyonov told Vostok that Yerevan decides little alone and carries out orders from Paris.", with
+# "carries" hung on "told" as the parser hangs it
+_STRANDED = [
+    ("Semyonov", "NNP", 1, "nsubj"), ("told", "VBD", 1, "ROOT"), ("Vostok", "NNP", 1, "dobj"),
+    ("that", "IN", 5, "mark"), ("Yerevan", "NNP", 5, "nsubj"), ("decides", "VBZ", 1, "ccomp"),
+    ("little", "RB", 5, "advmod"), ("alone", "RB", 5, "advmod"), ("and", "CC", 1, "cc"),
+    ("carries", "VBZ", 1, "conj"), ("out", "RP", 9, "prt"), ("orders", "NNS", 9, "dobj"),
+    ("from", "IN", 11, "prep"), ("Paris", "NNP", 12, "pobj"), (".", ".", 1, "punct"),
+]
+
+
+def test_a_present_conjunct_of_a_past_speech_verb_continues_its_present_complement(nlp: Language) -> None:
+    reader = ArgumentReader(_Capitalised())
+    doc = _parsed(nlp, _STRANDED)
+    assert reader.subjects(doc[9]) == (["Yerevan"], False)
+
+
+def test_a_conjunct_in_the_speech_verbs_tense_keeps_its_subject(nlp: Language) -> None:
+    # "Semyonov told Vostok that Yerevan decides little alone and carried out orders": the
+    # past conjunct agrees with "told", so Semyonov carried them out
+    rows = list(_STRANDED)
+    rows[9] = ("carried", "VBD", 1, "conj")
+    doc = _parsed(nlp, rows)
+    assert ArgumentReader(_Capitalised()).subjects(doc[9]) == (["Semyonov"], False)

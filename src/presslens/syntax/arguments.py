@@ -90,6 +90,33 @@ def _gerund_done_by_subject(gerund: Token) -> bool:
     )
 
 
+# Penn tags of finite verbs by tense: coordinated verbs share their tense.
+_FINITE_TENSE = {"VBZ": "present", "VBP": "present", "VBD": "past"}
+
+
+def _stranded_complement(verb: Token) -> Token | None:
+    """The complement clause a coordinated verb belongs to when the parser hung it on the verb
+    that introduces the clause: in "X told an outlet that Armenia's leadership decides less on
+    its own and increasingly carries out instructions", "carries" is read as a conjunct of
+    "told". Coordinated verbs agree in tense: a present conjunct of a past verb, after a
+    present complement clause with a subject and a complementizer of its own, continues that
+    clause and shares its subject."""
+    head = verb.head
+    tense = _FINITE_TENSE.get(verb.tag_)
+    if tense is None or _FINITE_TENSE.get(head.tag_) in (None, tense):
+        return None
+    for candidate in reversed(head.doc[head.i + 1 : verb.i]):
+        if (
+            _FINITE_TENSE.get(candidate.tag_) == tense
+            and candidate.is_ancestor(verb) is False
+            and head.is_ancestor(candidate)
+            and any(c.dep_ == "nsubj" for c in candidate.children)
+            and any(c.dep_ == "mark" and c.lower_ in _COMPLEMENTIZERS for c in candidate.children)
+        ):
+            return candidate
+    return None
+
+
 class ArgumentReader:
     """Reads the actors of a verb's arguments through ``index``."""
 
@@ -146,6 +173,10 @@ class ArgumentReader:
                         ids, inferred = self.index.phrase(child)
                         if ids:
                             return ids, inferred
+            if verb.dep_ == "conj":
+                stranded = _stranded_complement(verb)
+                if stranded is not None:
+                    return self.subjects(stranded, depth + 1)
             return self.subjects(verb.head, depth + 1)
         return [], False
 
