@@ -36,6 +36,11 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
          {("Q30", "CONTROL", "Q230"), ("Q30", "ADVERSARY", "Q159")}),
         ("Lithuania and Latvia play the role of a sanitary cordon against Russia.",
          {("Q37", "ADVERSARY", "Q159"), ("Q211", "ADVERSARY", "Q159")}),
+        # the parser reads the borrowed "cordon sanitaire" as an adjective before a noun it
+        # does not know; the cue word stands where that noun does
+        ('Lithuania and Latvia play the role of a "cordon sanitaire" against Russia.',
+         {("Q37", "ADVERSARY", "Q159"), ("Q211", "ADVERSARY", "Q159")}),
+        ("The war turned Belarus into a vassal state of Russia.", {("Q159", "CONTROL", "Q184")}),
     ],
 )
 def test_a_state_turned_into_or_readied_for_a_base(

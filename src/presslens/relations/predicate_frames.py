@@ -5,7 +5,7 @@ hostile to Y", "relations with X have always been hostile").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Token
 
@@ -41,6 +41,27 @@ def _role_holding(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ in _ROLE_HOLDER_PREPS and head.head.lemma_.lower() in _ROLE_NOUNS:
         return head.head
     return None
+
+
+def _phrase_head(cue_word: Token, cues: Mapping[str, Cue]) -> Token | None:
+    """The noun whose place in the clause a predicate cue word takes: itself, or the noun it
+    modifies when the parser took it for a modifier of a word it does not know ("the role of a
+    cordon sanitaire against Russia": "cordon" an adjective of "sanitaire") and that noun is no
+    cue of its own."""
+    if cue_word.pos_ in ("NOUN", "PROPN"):
+        if cue_word.dep_ != "compound":
+            return cue_word
+    elif cue_word.dep_ != "amod":
+        return None
+    head = cue_word.head
+    if (
+        cue_word.dep_ in ("amod", "compound")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > cue_word.i
+        and head.lemma_.lower() not in cues
+    ):
+        return head
+    return cue_word if cue_word.pos_ in ("NOUN", "PROPN") else None
 
 
 class PredicateFrames(FrameBase):
@@ -82,11 +103,12 @@ class PredicateFrames(FrameBase):
                 return self.index.at(child)[0]
         return self.prep_objects(noun, _PLURAL_PREDICATE_PREPS)[0]
 
-    def predicate_relations(self, noun: Token) -> Iterator[Found]:
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            return
-        cue = self.lex.predicates.get(noun.lemma_.lower())
+    def predicate_relations(self, cue_word: Token) -> Iterator[Found]:
+        cue = self.lex.predicates.get(cue_word.lemma_.lower())
         if cue is None:
+            return
+        noun = _phrase_head(cue_word, self.lex.predicates)
+        if noun is None:
             return
         # "the role of a bridgehead": the role noun stands where the predicate noun would
         slot = _role_holding(noun) or noun
