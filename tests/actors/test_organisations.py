@@ -113,3 +113,19 @@ def test_a_capitalised_generic_noun_alone_is_no_organisation(analyzer: Analyzer,
 def test_a_name_modifying_infrastructure_is_no_organisation(analyzer: Analyzer, text: str, name: str) -> None:
     # the name's phrase is headed, further on, by a noun of infrastructure (non_actors.yaml)
     assert _actor_at(_analyze(analyzer, text), name) is None
+
+
+def test_a_name_the_article_gives_a_thing_names_that_thing_alone_too(analyzer: Analyzer) -> None:
+    # "the Kedrovik missile system" names a weapon; the headline's and a later bare "Kedrovik"
+    # name it too, not a person (the name is made up)
+    text = (
+        'Belarusian analyst: "Kedrovik" cools hot heads in Warsaw and Vilnius\n\n'
+        "The deployment of the Russian Kedrovik missile system on the territory of Belarus was a "
+        "response, the analyst said.\n\n"
+        "In Warsaw the deployment of Kedrovik was called a threat to the whole region.\n"
+    )
+    doc = _analyze(analyzer, text)
+    assert not [a.id for a in doc.actors if "kedrovik" in a.id]
+    # a name that only modifies what a person leads ("the Hartley campaign") stays a person
+    kept = _analyze(analyzer, "The Hartley campaign raised money.\n\nHartley criticised Moscow on Tuesday.\n")
+    assert [a.id for a in kept.actors if a.id == "person:hartley"]

@@ -125,6 +125,8 @@ def _single_name_is_person(run: _Run, span: Span) -> bool:
         return True  # "Karimov said", "Karimov believes"
     if _is_person_by_context(run, span) or _has_surname_suffix(run, span):
         return True
+    if span.text in run.thing_names:
+        return False  # "Oreshnik cools hot heads" beside "the Oreshnik missile system"
     # "Cruz offered", "Kasich's": in the text's own words only; an interviewee's answer
     # names places as casually as people ("Barentsburg has lived under this pressure")
     return not run._in_quote(span.start_char) and lone_name_is_person(

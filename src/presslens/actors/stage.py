@@ -124,6 +124,23 @@ class _Run:
         # the named entities, read by several passes: Doc.ents builds new spans on every read
         # (but for the place a dateline names: "MINSK, 12 December" is where it was filed)
         self.ents: tuple[Span, ...] = outside_dateline_places(tuple(sdoc.ents), doc.text, doc.meta)
+        self._thing_names: frozenset[str] | None = None
+
+    @property
+    def thing_names(self) -> frozenset[str]:
+        """Proper nouns the article uses to name a thing: those that modify a noun of
+        ``non_actors.head_nouns`` somewhere in it ("the Oreshnik missile system", "the Zangezur
+        corridor"). Alone elsewhere ("In Warsaw the deployment of Oreshnik was called a
+        threat", a headline's "Oreshnik cools hot heads") the word names the same thing. Not
+        the nouns for what a person leads ("the Clinton campaign")."""
+        if self._thing_names is None:
+            heads = self.x.non_actors.head_nouns - self.x.lone_name_cues.led_nouns
+            self._thing_names = frozenset(
+                t.text for t in self.tokens
+                if t.pos_ == "PROPN" and t.i + 1 < len(self.tokens)
+                and self.tokens[t.i + 1].lower_ in heads and t.dep_ in ("compound", "nmod", "amod")
+            )
+        return self._thing_names
 
     # ------------------------------------------------------------- helpers
     def draft_for(self, key: str, name: str, kind: ActorKind) -> ActorDraft:
