@@ -37,6 +37,7 @@ _FORCE_TYPES = frozenset({"ASSAULT"})  # an act of force, which readying for hol
 _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _BETWEEN_PREPS = tuple(sorted(word_set("relation_patterns", "between_preps")))
 _CIRCUMSTANCE_PREPS = word_set("relation_patterns", "circumstance_preps")
+_FORCE_PREPS = word_set("relation_patterns", "force_preps")
 _CIRCUMSTANCE_AGENT_PREPS = tuple(sorted(word_set("relation_patterns", "circumstance_agent_preps")))
 
 
@@ -73,6 +74,9 @@ class NounFrames(FrameBase):
             # retreat (PLOVER: de-escalation carried out); asked or meant ("to end its pressure
             # on Taiwan") it still names the act, which goes on
             cue = Cue(type="RETREAT", preps=cue.preps, polarity=1)
+        force = self._moved_force(noun) if cue.type == "MOBILIZE" else None
+        if not sources and force is not None:
+            sources, inferred = self.noun_agent(force)  # "the deployment of Russian troops"
         if not sources:
             for child in noun.children:  # "every tariff that Washington imposes"
                 if child.dep_ == "relcl" and child.lemma_.lower() in _IMPOSING_VERBS:
@@ -131,6 +135,8 @@ class NounFrames(FrameBase):
             # stands one phrase further down
             targets, t_inf = self._deeper_objects(noun, cue.preps)
             targets = [t for t in targets if t not in sources]
+        if not targets and force is not None:
+            targets, t_inf = self.prep_objects(force, cue.preps, exclude=sources)
         if not targets and base.i != noun.i:
             # "borders, railways and trade with X": the parser hangs a shared PP on the first conjunct
             targets, t_inf = self.prep_objects(base, cue.preps)
@@ -176,6 +182,17 @@ class NounFrames(FrameBase):
             # "Warsaw is preparing for war against Belarus": force readied, not used
             cue, type_name = Cue(type="THREATEN"), "THREATEN"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
+
+    def _moved_force(self, noun: Token) -> Token | None:
+        """The forces a deployment noun names ("the deployment of a German brigade in
+        Lithuania", "a build-up of Russian troops near X"): their owner moves them, and the
+        parser often hangs the place on them."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in _FORCE_PREPS:
+                for force in prep.children:
+                    if force.dep_ == "pobj" and force.lemma_.lower() in self.lex.military_nouns | self.lex.arms:
+                        return force
+        return None
 
     def _deeper_objects(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[str], bool]:
         """Actors one prepositional step below the objects of ``noun``'s prepositions."""

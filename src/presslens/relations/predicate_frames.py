@@ -32,6 +32,8 @@ _PREPARING_VERBS = word_set("relation_patterns", "preparing_verbs")
 _PREPARING_PREPS = word_set("relation_patterns", "preparing_preps")
 # alignments that hold between the two sides alike: who calls another an enemy or a partner is
 # that one's enemy or partner ("a puppet", "a proxy" say nothing of the caller)
+# "a vassal state", "a puppet regime": nouns of a polity a predicate cue can qualify
+_POLITY_NOUNS = word_set("relation_patterns", "polity_nouns")
 _MUTUAL_ALIGNMENTS = frozenset({"ALLY", "ADVERSARY"})
 
 
@@ -45,23 +47,23 @@ def _role_holding(noun: Token) -> Token | None:
 
 def _phrase_head(cue_word: Token, cues: Mapping[str, Cue]) -> Token | None:
     """The noun whose place in the clause a predicate cue word takes: itself, or the noun it
-    modifies when the parser took it for a modifier of a word it does not know ("the role of a
-    cordon sanitaire against Russia": "cordon" an adjective of "sanitaire") and that noun is no
-    cue of its own."""
-    if cue_word.pos_ in ("NOUN", "PROPN"):
-        if cue_word.dep_ != "compound":
-            return cue_word
-    elif cue_word.dep_ != "amod":
-        return None
+    modifies when the parser took the cue for an adjective of a word it does not know ("the
+    role of a cordon sanitaire against Russia": "cordon" an adjective of "sanitaire"), or when
+    the cue qualifies a noun of a polity ("a vassal state of Russia", "a puppet regime"; not "a
+    proxy war", whose head names no one)."""
     head = cue_word.head
+    if cue_word.pos_ in ("NOUN", "PROPN"):
+        if cue_word.dep_ == "compound" and head.i > cue_word.i and head.lemma_.lower() in _POLITY_NOUNS:
+            return head
+        return cue_word
     if (
-        cue_word.dep_ in ("amod", "compound")
+        cue_word.dep_ == "amod"
         and head.pos_ in ("NOUN", "PROPN")
         and head.i > cue_word.i
         and head.lemma_.lower() not in cues
     ):
         return head
-    return cue_word if cue_word.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 class PredicateFrames(FrameBase):

@@ -1,0 +1,50 @@
+"""A deployment noun that names the forces it moves and not who moves them: "the deployment of a
+German brigade in Lithuania", "the deployment of Russian troops on the territory of Belarus".
+The forces' owner moves them (MOBILIZE), toward the state the deployment is in or sent to; the
+parser often hangs that place on the forces. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
+    doc: Document = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
+    return {(r.source, r.type, r.target) for r in doc.relations}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The deployment of a German tank brigade in Lithuania changes the balance in the region.",
+         ("Q183", "MOBILIZE", "Q37")),
+        ("The deployment of Russian troops on the territory of Belarus alarmed the neighbours.",
+         ("Q159", "MOBILIZE", "Q184")),
+        ("A deployment of French warships to Cyprus was announced on Friday.",
+         ("Q142", "MOBILIZE", "Q229")),
+    ],
+)
+def test_the_owner_of_deployed_forces_moves_them(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _rows(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The deployment of German software in Lithuania went smoothly.",  # no forces named
+        "The deployment of the brigade in Lithuania was praised.",  # forces of nobody named
+    ],
+)
+def test_no_deployment_is_read_without_forces_of_an_actor(analyzer: Analyzer, body: str) -> None:
+    assert not {r for r in _rows(analyzer, body) if r[1] == "MOBILIZE"}
