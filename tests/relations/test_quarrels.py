@@ -1,0 +1,40 @@
+"""A quarrel or a clash with someone, said with a verb ("Armenia is quarrelling with Russia",
+"the senator clashed with the governor's party"), is the hostility the nouns "quarrel" and
+"clash" already state (ADVERSARY), one way: the subject's toward the other. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
+    doc: Document = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
+    return {(r.source, r.type, r.target) for r in doc.relations}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("It suits Baku that Armenia keeps quarrelling with Russia over the base.",
+         ("Q399", "ADVERSARY", "Q159")),
+        ("Hungary clashed with the European Commission over the frozen funds.",
+         ("Q28", "ADVERSARY", "Q8880")),
+        ("Serbia has feuded with Croatia for years over the border.", ("Q403", "ADVERSARY", "Q224")),
+    ],
+)
+def test_a_quarrel_said_with_a_verb_is_hostility(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    rows = _rows(analyzer, body)
+    assert expected in rows
+    assert (expected[2], "ADVERSARY", expected[0]) not in rows  # said of the subject only
