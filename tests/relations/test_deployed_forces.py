@@ -1,7 +1,8 @@
 """A deployment noun that names the forces it moves and not who moves them: "the deployment of a
 German brigade in Lithuania", "the deployment of Russian troops on the territory of Belarus".
 The forces' owner moves them (MOBILIZE), toward the state the deployment is in or sent to; the
-parser often hangs that place on the forces. Sentences written for these tests."""
+parser often hangs that place on the forces. Fortifying one's border with a state is a show of
+force toward it too (PLOVER MOBILIZE: "fortify positions"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
          ("Q159", "MOBILIZE", "Q184")),
         ("A deployment of French warships to Cyprus was announced on Friday.",
          ("Q142", "MOBILIZE", "Q229")),
+        ("Finland and Norway are fortifying their borders with Russia.", ("Q33", "MOBILIZE", "Q159")),
+        ("Finland and Norway are fortifying their borders with Russia.", ("Q20", "MOBILIZE", "Q159")),
+        ("Greece reinforced its border with Turkey after the incident.", ("Q41", "MOBILIZE", "Q43")),
     ],
 )
 def test_the_owner_of_deployed_forces_moves_them(
