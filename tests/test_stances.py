@@ -565,6 +565,19 @@ def test_what_the_holders_side_is_asked_to_do_is_not_done(analyzer: Analyzer) ->
     assert ("Dragan Ilic", "Kosovo") not in signs and ("Dragan Ilic", "Russia") not in signs
 
 
+def test_what_the_holders_side_is_told_to_do_in_a_that_clause_is_not_done(analyzer: Analyzer) -> None:
+    # a demand's "that" clause is demanded, not asserted, as its infinitive is
+    body = (
+        "The Serbian analyst Petar Ilic said in an interview on Monday that Belgrade would not "
+        "change its course.\n\n"
+        '"Washington demands that we break all ties with Russia. Every year the list grows '
+        'longer," Ilic said.'
+    )
+    signs = _signs(_doc(analyzer, body))
+    assert ("Petar Ilic", "Russia") not in signs
+    assert signs.get(("Petar Ilic", "United States")) == -1  # the demand itself stays
+
+
 def test_what_the_outlet_reports_in_its_own_name_is_its_own_voice(analyzer: Analyzer) -> None:
     body = (
         "Russia's Foreign Ministry on Wednesday condemned NATO exercises in Lithuania, calling them "

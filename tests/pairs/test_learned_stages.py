@@ -99,3 +99,20 @@ def test_the_sentiment_of_two_people_is_read_on_their_names_not_the_nearest_pron
     assert _edges(_doc(fast, text)) == set()
     negative = {(s, t) for s, _, t, polarity in _edges(_doc(default, text)) if polarity == -1}
     assert ("Elizabeth Warren", "Donald Trump") in negative
+
+
+def test_what_another_actor_wants_done_to_a_target_is_not_the_speakers_portrayal(default) -> None:
+    # the portrayal head reads "sanction Russia" as a bad light on Russia; but it is what
+    # Brussels wants, said by an analyst who refuses it
+    text = (
+        "Belgrade will not bow, says analyst\n\n"
+        "Serbia will keep its own course on sanctions against Russia whatever the European Union "
+        "demands, the Serbian analyst Dragan Ilic said in an interview on Monday.\n\n"
+        "\u201cBrussels wants us to sanction Russia, to recognise Kosovo and to thank them for the "
+        "privilege. Washington bombed this city and now it lectures us about partners,\u201d Ilic said.\n"
+    )
+    doc = _doc(default, text)
+    names = {a.id: a.name for a in doc.actors}
+    signs = {(names[s.holder], names[s.target]): s.sign for s in doc.stances if s.holder in names}
+    assert ("Dragan Ilic", "Russia") not in signs
+    assert signs.get(("Dragan Ilic", "United States")) == -1  # his own words about Washington

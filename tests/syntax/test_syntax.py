@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.nlp import load_nlp
 from presslens.syntax import ArgumentReader, hypothetical, modality_of, negated, negated_scope
+from presslens.syntax.attribution import content_subject
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,11 @@ def test_a_conjunct_in_the_speech_verbs_tense_keeps_its_subject(nlp: Language) -
     rows[9] = ("carried", "VBD", 1, "conj")
     doc = _parsed(nlp, rows)
     assert ArgumentReader(_Capitalised()).subjects(doc[9]) == (["Semyonov"], False)
+
+
+def test_a_word_in_what_someone_wants_or_says_is_that_ones_content(nlp: Language) -> None:
+    doc = nlp("Brussels wants us to sanction Russia.")
+    subject = content_subject(next(t for t in doc if t.text == "Russia"))
+    assert subject is not None and subject.text == "Brussels"
+    plain = nlp("Serbia sanctioned Russia.")
+    assert content_subject(next(t for t in plain if t.text == "Russia")) is None

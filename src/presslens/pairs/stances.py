@@ -21,6 +21,7 @@ from presslens.index.segments import Segment
 from presslens.model import Offsets, Stance
 from presslens.pairs.features import mention_features
 from presslens.pairs.model import PairModel
+from presslens.syntax.attribution import content_subject
 
 OUTLET = "outlet"
 
@@ -64,11 +65,27 @@ def portrayal_tally(
                 continue  # a speaker's "I"/"we" is the speaker's side, not a portrayal of it
             if holder != OUTLET and index.holds_office(holder) and index.state_of(holder) == mention.actor:
                 continue  # an office-holder speaks of their own state by office
+            if _another_ones_content(index, mention.start, mention.end, holder):
+                continue  # "Brussels wants us to sanction Russia": Brussels's wish, not a portrayal
             span = (mention.start - segment.start, mention.end - segment.start)
             p = head.probabilities(mention_features(article.of(segment), span))[0]
             tally[(holder, mention.actor)].add(float(p[positive] - p[negative]),
                                                (segment.start, segment.end))
     return tally
+
+
+def _another_ones_content(index: DocumentIndex, start: int, end: int, holder: str) -> bool:
+    """Whether a mention lies in what another actor says, thinks or wants, by the parse: the
+    subject of the verb whose complement holds it names actors, none of them the holder or on
+    the holder's side."""
+    span = index.sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    subject = content_subject(span.root)
+    if subject is None:
+        return False
+    owners = index.phrase(subject)[0]
+    return bool(owners) and not any(o == holder or index.same_side(o, holder) for o in owners)
 
 
 def learned_stances(

@@ -32,6 +32,7 @@ _RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 _PEOPLE_WORDS = word_set("evaluation", "people_words")
 BLAME_VERBS = word_set("evaluation", "blame_verbs")
 _DENIAL_VERBS = word_set("evaluation", "denial_verbs")
+_MANDATIVE_VERBS = word_set("evaluation", "mandative_verbs")
 _ALLEGATION_VERBS = word_set("evaluation", "allegation_verbs")
 _ALLEGATION_PREPS = word_set("evaluation", "allegation_preps")
 CHARACTERISING_PREPS = word_set("evaluation", "characterising_preps")  # "regards X as a partner"
@@ -153,6 +154,8 @@ class EvaluationBase:
                 return not any(
                     c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.head.children
                 )
+            if node.dep_ == "ccomp" and head.lemma_.lower() in _MANDATIVE_VERBS:
+                return True  # "demands that we break all ties with X": asked, not done
             infinitive = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKS for c in node.children)
             if (
                 node.dep_ in ("xcomp", "ccomp")
