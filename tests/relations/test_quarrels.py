@@ -38,3 +38,16 @@ def test_a_quarrel_said_with_a_verb_is_hostility(
     rows = _rows(analyzer, body)
     assert expected in rows
     assert (expected[2], "ADVERSARY", expected[0]) not in rows  # said of the subject only
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Baku opened the new pipeline on Monday despite objections from Tehran.", ("Q794", "PROTEST", "Q227")),
+        ("Serbia bought the drones despite repeated protests from Pristina.", ("Q1246", "PROTEST", "Q403")),
+    ],
+)
+def test_acting_despite_someones_objections_is_acting_against_their_protest(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _rows(analyzer, body)
