@@ -131,6 +131,26 @@ def test_a_lede_after_a_dateline_is_one_sentence(header: str) -> None:
     assert sentences[-1] == body, sentences
 
 
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        ("News in brief", "Azerbaijan launched the project despite strong objections from Iran."),
+        ("Baku defies Tehran", "Azerbaijan opened the pipeline despite objections from Tehran."),
+        ("Profile", "Trenton Tolliver is unaware of the quarrel."),
+    ],
+)
+def test_a_verb_or_a_name_second_on_a_line_starts_no_sentence(header: str, body: str) -> None:
+    # left alone, the parser cut "Azerbaijan | launched the project ..." after a headline
+    sentences = [s.text.strip() for s in parse(load_nlp(), f"{header}\n\n{body}\n").sents]
+    assert sentences[-1] == body, sentences
+
+
+def test_a_form_label_second_word_keeps_its_sentence() -> None:
+    # "Email | This field is required": a determiner second on a line may start a sentence
+    sentences = [s.text.strip() for s in parse(load_nlp(), "Contact\n\nEmail This field is required.\n").sents]
+    assert sentences[-1] == "This field is required.", sentences
+
+
 def test_a_line_may_still_hold_several_sentences() -> None:
     text = "Headline\n\nYes. We will sign it. \"No,\" he said.\n"
     assert [s.text.strip() for s in parse(load_nlp(), text).sents][1:] == ["Yes.", "We will sign it.", "\"No,\" he said."]
