@@ -168,7 +168,7 @@ def _non_media_names() -> frozenset[str]:
     for entry in shipped_gazetteer():
         if entry.kind != "media":
             forms = (entry.name, *entry.names, *entry.acronyms, *entry.demonyms, *entry.capitals,
-                     *entry.seats)
+                     *entry.cities, *entry.seats)
             names.update(form.lower() for form in forms)
     bodies = state_body_nouns()
     for noun, forms in bodies.nouns.items():

@@ -45,6 +45,9 @@ class Entry(BaseModel):
     acronyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    # other cities of a state: places only, never its government ("strikes on Kharkiv" strike
+    # Ukraine; "a rally in Kharkiv" is where it was)
+    cities: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
     affiliation: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     roles: tuple[str, ...] = ()

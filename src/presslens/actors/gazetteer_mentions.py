@@ -47,21 +47,22 @@ def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
     for match in matches:
         span = run.sdoc[match.start : match.end]
         region = match.entry.kind == "region"
-        if match.entry.kind not in ("country", "region") and match.surface == "capital":
+        city = match.surface in ("capital", "city")  # a city of the state, its seat or another
+        if match.entry.kind not in ("country", "region") and city:
             continue
         if region and inside_a_citys_name(span):
             continue  # "New York City", "Kansas City": the city's name
-        if match.entry.kind in ("region", "organization") and inside_person_entity(span):
+        if (match.entry.kind in ("region", "organization") or match.surface == "city") and inside_person_entity(span):
             continue  # "Virginia Foxx", "Stanford Franklin": a person's name
-        if match.surface == "capital" and city_governed(span, run.x.local_words,
+        if city and city_governed(span, run.x.local_words,
                                                         run.x.local_words.city_nouns):
             # "London's mayor", "the Moscow police": the city's own government
             run._claim(city_draft(run, span.text), span, "name")
             continue
         after = run.sdoc[match.end] if match.end < len(run.sdoc) else None
-        if match.surface == "capital" and after is not None and after.lower_ in _DOCUMENT_NOUNS:
+        if city and after is not None and after.lower_ in _DOCUMENT_NOUNS:
             continue  # "the Budapest Memorandum", "the Minsk accords": a document's name
-        if match.surface == "capital" and inside_an_organisations_name(span, run.x.gazetteer):
+        if city and inside_an_organisations_name(span, run.x.gazetteer):
             continue  # "King's College London": the organisation's name, not the city
         if match.entry.kind == "person" and inside_another_name(span, run.x.title_words):
             continue  # "Melania Trump", "Donald Trump Jr.": left to the person stage
@@ -70,6 +71,8 @@ def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
             role = region_role(span, run.x.local_words, capital=match.surface == "capital")
         elif match.surface == "capital":
             role = _capital_role(span)
+        elif match.surface == "city":
+            role = "place"  # a city that is not the seat of government never stands for it
         elif match.surface == "seat":
             role = "metonym"
         elif match.surface in ("demonym", "acronym"):

@@ -154,7 +154,7 @@ def gazetteer_words(gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(
         _core(word.lower())
         for entry in gazetteer
-        for name in (entry.name, *entry.names, *entry.capitals, *entry.seats, *entry.demonyms)
+        for name in (entry.name, *entry.names, *entry.capitals, *entry.cities, *entry.seats, *entry.demonyms)
         for word in name.split()
         if word[:1].isupper()
     )

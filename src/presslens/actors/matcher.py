@@ -15,10 +15,10 @@ from presslens.actors.context_names import choose_entry
 from presslens.actors.gazetteer import ContextName, Entry, Gazetteer
 from presslens.syntax.lookup import orth_in
 
-SurfaceKind = Literal["name", "acronym", "demonym", "capital", "seat"]
+SurfaceKind = Literal["name", "acronym", "demonym", "capital", "seat", "city"]
 
 # When two surface forms of different entries cover the same tokens, the more specific wins.
-_SURFACE_PRIORITY: dict[str, int] = {"name": 0, "seat": 1, "acronym": 2, "capital": 3, "demonym": 4}
+_SURFACE_PRIORITY: dict[str, int] = {"name": 0, "seat": 1, "acronym": 2, "capital": 3, "demonym": 4, "city": 5}
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,7 @@ def forms_of(entry: Entry) -> list[tuple[SurfaceKind, tuple[str, ...]]]:
         ("demonym", entry.demonyms),
         ("capital", entry.capitals),
         ("seat", entry.seats),
+        ("city", entry.cities),
     ]
 
 

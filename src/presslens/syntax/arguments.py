@@ -282,6 +282,12 @@ class ArgumentReader:
                     ids.extend(m for m in more if m not in ids)
                     inferred = inferred or more_inferred
         if not ids:
+            # a city named only as a place is its state as the object ("shelled Kharkiv and
+            # Odesa"), as after "on"/"into" ("strikes on Kharkiv")
+            for child in objects:
+                for each in (child, *child.conjuncts):
+                    ids.extend(i for i in self.index.places.get(each.i, []) if i not in ids)
+        if not ids:
             # an object that names no actor may lead to one ("sanctions on Belarusian potash")
             for child in objects:
                 more, more_inferred = self.prep_objects(child, skip=skip)

@@ -1,0 +1,54 @@
+"""A state's other cities (the gazetteer's ``cities``) are places of it, never its government:
+struck or shelled, the city is the state attacked ("Russia shelled Kharkiv and Odesa"); a rally
+there is only where it was; a person who shares the name keeps it ("Peter Bergen"); the city's
+own mayor is the city. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def _doc(analyzer: Analyzer, body: str) -> Document:
+    return analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
+
+
+def _rows(doc: Document) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in doc.relations}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia shelled Kharkiv and Odesa overnight.",
+        "Russia launched new strikes on Zaporizhzhia.",
+    ],
+)
+def test_a_city_attacked_is_its_state_attacked(analyzer: Analyzer, body: str) -> None:
+    assert ("Q159", "ASSAULT", "Q212") in _rows(_doc(analyzer, body))
+
+
+def test_a_city_is_a_place_not_the_states_government(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "Thousands joined a rally in Lviv on Sunday.")
+    ukraine = doc.actor("Q212")
+    assert ukraine is not None and {m.role for m in ukraine.mentions} == {"place"}
+    assert not doc.relations
+
+
+def test_a_person_sharing_a_citys_name_keeps_it(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The analyst Peter Bergen said the talks had failed.")
+    assert doc.actor("person:peter_bergen") is not None
+    assert doc.actor("Q20") is None
+
+
+def test_a_citys_own_mayor_is_the_city(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The mayor of Kharkiv said the city would hold.")
+    assert doc.actor("city:kharkiv") is not None
