@@ -52,3 +52,11 @@ def test_a_person_sharing_a_citys_name_keeps_it(analyzer: Analyzer) -> None:
 def test_a_citys_own_mayor_is_the_city(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "The mayor of Kharkiv said the city would hold.")
     assert doc.actor("city:kharkiv") is not None
+
+
+def test_a_trip_to_another_city_is_no_visit_to_the_government(analyzer: Analyzer) -> None:
+    # flying to the capital meets its government; flying to another city of the state does not
+    to_city = _doc(analyzer, "The French minister flew to Istanbul on Saturday for a conference.")
+    assert not {r for r in _rows(to_city) if r[1] == "CONSULT"}
+    to_capital = _doc(analyzer, "Emmanuel Macron flew to Ankara on Saturday for talks.")
+    assert ("Q3052772", "CONSULT", "Q43") in _rows(to_capital)

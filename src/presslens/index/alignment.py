@@ -46,6 +46,7 @@ class Alignment:
     normal: dict[str, str]  # actor id -> the id it acts under
     by_token: dict[int, list[str]]  # token index -> actor ids (mentions other than places)
     places: dict[int, list[str]]  # token index -> actor ids of places named there
+    seat_places: dict[int, list[str]]  # the same, for seats of government only (not ``cities``)
     body_tokens: set[int]  # tokens of bodies' mentions, also where they act for a state
     demonym_tokens: set[int]  # tokens of demonym mentions ("Iranians", "Serbian")
 
@@ -54,6 +55,7 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
     kinds: dict[str, str] = {a.id: a.kind for a in doc.actors}
     normal = {a.id: normalise(a, doc, kinds) for a in doc.actors}
     places: dict[int, list[str]] = {}
+    seat_places: dict[int, list[str]] = {}
     by_token: dict[int, list[str]] = defaultdict(list)
     body_tokens: set[int] = set()
     demonym_tokens: set[int] = set()
@@ -62,8 +64,12 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
         for mention in actor.mentions:
             if mention.role == "place":
                 span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+                entry = gazetteer.get(actor.id) if gazetteer is not None else None
+                city = entry is not None and mention.text in entry.cities
                 for token in span or []:
                     places.setdefault(token.i, [normal[actor.id]])
+                    if not city:
+                        seat_places.setdefault(token.i, [normal[actor.id]])
     for actor in doc.actors:
         for mention in actor.mentions:
             if mention.role not in _MENTION_ROLES:
@@ -85,7 +91,7 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
                 if actor_id not in by_token[token.i]:
                     by_token[token.i].append(actor_id)
     _drop_headline_attribution(doc, sdoc, by_token, kinds)
-    return Alignment(kinds, normal, dict(by_token), places, body_tokens, demonym_tokens)
+    return Alignment(kinds, normal, dict(by_token), places, seat_places, body_tokens, demonym_tokens)
 
 
 def normalise(actor: Actor, doc: Document, kinds: dict[str, str]) -> str:

@@ -38,6 +38,8 @@ class DocumentIndex:
         alignment = align(doc, sdoc, gazetteer, lexicon.seat_metonyms)
         self.kinds: dict[str, str] = alignment.kinds
         self.places: dict[int, list[str]] = alignment.places
+        # capitals named as places, where a visit meets the government ("arrived in Minsk")
+        self.seat_places: dict[int, list[str]] = alignment.seat_places
         self.by_token: dict[int, list[str]] = alignment.by_token
         self._normal = alignment.normal
         self._body_tokens = alignment.body_tokens

@@ -175,15 +175,16 @@ class ConstructionFrames(FrameBase):
         return self._states_as_places(participle, _GUIDANCE_PLACE_PREPS), False
 
     def _states_as_places(self, head: Token, preps: frozenset[str]) -> list[str]:
-        """The states named as places after ``preps`` below ``head`` ("arrived in New Delhi",
-        "a task set in Washington")."""
+        """The states whose seat of government is named as a place after ``preps`` below
+        ``head`` ("arrived in New Delhi", "a task set in Washington"; not another city: "fly to
+        Istanbul")."""
         states: list[str] = []
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    for place in self.index.places.get(pobj.i, []):
+                    for place in self.index.seat_places.get(pobj.i, []):
                         if self.index.kinds.get(place) == "country" and place not in states:
                             states.append(place)
         return states
