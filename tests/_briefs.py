@@ -17,3 +17,13 @@ def named_relations(doc: Document) -> set[tuple[str, str, str, int, str]]:
     """(source name, target name, type, polarity, modality) of every relation."""
     names = {a.id: a.name for a in doc.actors}
     return {(names[r.source], names[r.target], r.type, r.polarity, r.modality) for r in doc.relations}
+
+
+def bulletin(analyzer: Analyzer, body: str) -> Document:
+    """``body`` under the headline "News in brief", with no date line."""
+    return analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
+
+
+def id_relations(doc: Document) -> set[tuple[str, str, str]]:
+    """(source id, type, target id) of every relation."""
+    return {(r.source, r.type, r.target) for r in doc.relations}

@@ -7,22 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import bulletin, id_relations
 from presslens.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
-
-
-def _rows(doc: Document) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in doc.relations}
 
 
 @pytest.mark.parametrize(
@@ -33,30 +19,30 @@ def _rows(doc: Document) -> set[tuple[str, str, str]]:
     ],
 )
 def test_a_city_attacked_is_its_state_attacked(analyzer: Analyzer, body: str) -> None:
-    assert ("Q159", "ASSAULT", "Q212") in _rows(_doc(analyzer, body))
+    assert ("Q159", "ASSAULT", "Q212") in id_relations(bulletin(analyzer, body))
 
 
 def test_a_city_is_a_place_not_the_states_government(analyzer: Analyzer) -> None:
-    doc = _doc(analyzer, "Thousands joined a rally in Lviv on Sunday.")
+    doc = bulletin(analyzer, "Thousands joined a rally in Lviv on Sunday.")
     ukraine = doc.actor("Q212")
     assert ukraine is not None and {m.role for m in ukraine.mentions} == {"place"}
     assert not doc.relations
 
 
 def test_a_person_sharing_a_citys_name_keeps_it(analyzer: Analyzer) -> None:
-    doc = _doc(analyzer, "The analyst Peter Bergen said the talks had failed.")
+    doc = bulletin(analyzer, "The analyst Peter Bergen said the talks had failed.")
     assert doc.actor("person:peter_bergen") is not None
     assert doc.actor("Q20") is None
 
 
 def test_a_citys_own_mayor_is_the_city(analyzer: Analyzer) -> None:
-    doc = _doc(analyzer, "The mayor of Kharkiv said the city would hold.")
+    doc = bulletin(analyzer, "The mayor of Kharkiv said the city would hold.")
     assert doc.actor("city:kharkiv") is not None
 
 
 def test_a_trip_to_another_city_is_no_visit_to_the_government(analyzer: Analyzer) -> None:
     # flying to the capital meets its government; flying to another city of the state does not
-    to_city = _doc(analyzer, "The French minister flew to Istanbul on Saturday for a conference.")
-    assert not {r for r in _rows(to_city) if r[1] == "CONSULT"}
-    to_capital = _doc(analyzer, "Emmanuel Macron flew to Ankara on Saturday for talks.")
-    assert ("Q3052772", "CONSULT", "Q43") in _rows(to_capital)
+    to_city = bulletin(analyzer, "The French minister flew to Istanbul on Saturday for a conference.")
+    assert not {r for r in id_relations(to_city) if r[1] == "CONSULT"}
+    to_capital = bulletin(analyzer, "Emmanuel Macron flew to Ankara on Saturday for talks.")
+    assert ("Q3052772", "CONSULT", "Q43") in id_relations(to_capital)

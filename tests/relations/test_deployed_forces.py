@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import bulletin, id_relations
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
 def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    doc: Document = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
-    return {(r.source, r.type, r.target) for r in doc.relations}
+    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
