@@ -69,6 +69,19 @@ def test_a_purpose_clause_of_a_negated_verb_is_in_its_scope(nlp: Language) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Romania declined to impose sanctions on Moldova.", True),
+        ("Romania refused to impose sanctions on Moldova.", True),
+        ("Romania failed to impose sanctions on Moldova.", True),
+        ("Romania decided to impose sanctions on Moldova.", False),
+    ],
+)
+def test_what_someone_refuses_or_fails_to_do_is_not_done(nlp: Language, text: str, expected: bool) -> None:
+    assert negated_scope(_verb(nlp(text), "impose")) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "expected"),
     [
         ("Poland will sanction Belarus.", "sanction", "future"),

@@ -16,6 +16,7 @@ from presslens.syntax.lookup import line_break_tokens, sentence_firsts
 _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
 _STOP_VERBS = word_set("syntax", "stop_verbs")
+_REFUSING_VERBS = word_set("syntax", "refusing_verbs")
 _NEGATIVE_DETERMINERS = word_set("syntax", "negative_determiners")  # "has sent no delegations"
 _NOT_ONCE_ADVERBS = word_set("syntax", "not_once_adverbs")  # "not once"
 _NOT_ONCE_NEGATORS = word_set("syntax", "not_once_negators")
@@ -122,8 +123,7 @@ def negated_scope(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _STOP_VERBS:
         return True  # "has stopped paying its share": no longer pays
-    return (
-        verb.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
-        and negated(verb.head)
-    )
+    infinitive = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
+    if verb.dep_ == "xcomp" and infinitive and verb.head.lemma_.lower() in _REFUSING_VERBS:
+        return True  # "declined to impose sanctions", "refused to abandon X": not done
+    return verb.dep_ in ("advcl", "xcomp") and infinitive and negated(verb.head)
