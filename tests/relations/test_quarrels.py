@@ -1,7 +1,9 @@
-"""A quarrel or a clash with someone, said with a verb ("Armenia is quarrelling with Russia",
-"the senator clashed with the governor's party"), is the hostility the nouns "quarrel" and
-"clash" already state (ADVERSARY), one way: the subject's toward the other. Sentences written for
-these tests."""
+"""Acts of conflict said in ways the cue lexicon first missed: a quarrel or a clash with someone,
+said with a verb ("Armenia is quarrelling with Russia"), is the hostility the nouns "quarrel" and
+"clash" already state (ADVERSARY), the subject's toward the other; acting "despite objections
+from X" is acting against X's protest; charges and arrest warrants against a party act on it;
+and what is declined, refused or failed ("declined to impose sanctions") is not done. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -44,3 +46,25 @@ def test_acting_despite_someones_objections_is_acting_against_their_protest(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _rows(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The International Criminal Court issued an arrest warrant for Vladimir Putin.",
+         ("Q47488", "COERCE", "Q7747")),
+        ("Moldova brought charges against Transnistria's leaders.", ("Q217", "ACCUSE", "Q907112")),
+    ],
+)
+def test_charges_and_warrants_against_a_party_act_on_it(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _rows(analyzer, body)
+
+
+def test_what_is_declined_or_refused_is_not_done(analyzer: Analyzer) -> None:
+    sanction = ("Q218", "SANCTION", "Q217")
+    assert sanction in _rows(analyzer, "Romania decided to impose sanctions on Moldova.")
+    assert sanction not in _rows(analyzer, "Romania declined to impose sanctions on Moldova.")
+    # refusing to abandon is standing by, as "will not abandon" is
+    assert ("Q43", "SUPPORT", "Q227") in _rows(analyzer, "Turkey refused to abandon Azerbaijan.")
