@@ -1,0 +1,30 @@
+"""Verbs of mockery and insult are accusations (ACCUSE), verbs of admiration and embrace support
+(SUPPORT), shunning a rejection (REJECT), each of the direct object only. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin, id_relations
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("At the rally Senator Ana Ruiz mocked Governor Tom Hale for his budget.",
+         ("person:ana_ruiz", "ACCUSE", "person:tom_hale")),
+        ("Erdogan insulted Macron in a speech on Sunday.", ("Q39259", "ACCUSE", "Q3052772")),
+        ("Viktor Orban has long admired Donald Trump.", ("Q57641", "SUPPORT", "Q22686")),
+        ("Serbia has embraced China as a partner.", ("Q403", "SUPPORT", "Q148")),
+        ("Poland shunned Lukashenko after the election.", ("Q36", "REJECT", "Q2866")),
+    ],
+)
+def test_regard_said_with_a_verb(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in id_relations(bulletin(analyzer, body))
+
+
+def test_celebrating_a_date_or_a_rite_supports_no_one(analyzer: Analyzer) -> None:
+    rows = id_relations(bulletin(analyzer, "Armenia celebrated its independence day with a parade."))
+    assert not {r for r in rows if r[1] == "SUPPORT"}
