@@ -48,7 +48,8 @@ def test_two_sided_talks_give_one_relation_each_way(default) -> None:
 
 
 def test_people_slamming_each_other_is_a_signed_act_between_them(default, fast) -> None:
-    text = "Senator Maria Alvarez blasted Governor Tom Reed over the budget."
+    # (a verb the rule lexicon does not hold: "blasted" joined it)
+    text = "Senator Maria Alvarez hammered Governor Tom Reed over the budget."
     assert _edges(_doc(fast, text)) == set()
     assert _edges(_doc(default, text)) == {("Maria Alvarez", "ACCUSE", "Tom Reed", -1)}
 
@@ -82,7 +83,7 @@ def test_the_default_profile_only_adds_to_the_rules(default, fast) -> None:
 def test_same_input_same_output_alone_or_in_a_batch(default) -> None:
     texts = [
         "Hungary lodged a formal objection with Slovakia over the new language law.",
-        "Senator Maria Alvarez blasted Governor Tom Reed over the budget.",
+        "Senator Maria Alvarez hammered Governor Tom Reed over the budget.",
     ]
     alone = [_doc(default, t) for t in texts]
     batched = list(default.analyze_many(RawArticle(text=t, source="test") for t in texts))

@@ -1,4 +1,4 @@
-"""Verbs of mockery and insult are accusations (ACCUSE), verbs of admiration and embrace support
+"""Verbs of mockery, insult and verbal attack ("blasted", "bashing") are accusations (ACCUSE), verbs of admiration and embrace support
 (SUPPORT), shunning a rejection (REJECT), each of the direct object only. Sentences written for
 these tests."""
 
@@ -16,6 +16,9 @@ from presslens.pipeline import Analyzer
         ("At the rally Senator Ana Ruiz mocked Governor Tom Hale for his budget.",
          ("person:ana_ruiz", "ACCUSE", "person:tom_hale")),
         ("Erdogan insulted Macron in a speech on Sunday.", ("Q39259", "ACCUSE", "Q3052772")),
+        ("Senator Ana Ruiz blasted Governor Tom Hale over the budget.",
+         ("person:ana_ruiz", "ACCUSE", "person:tom_hale")),
+        ("Senator Ana Ruiz is bashing Governor Tom Hale again.", ("person:ana_ruiz", "ACCUSE", "person:tom_hale")),
         ("Viktor Orban has long admired Donald Trump.", ("Q57641", "SUPPORT", "Q22686")),
         ("Serbia has embraced China as a partner.", ("Q403", "SUPPORT", "Q148")),
         ("Poland shunned Lukashenko after the election.", ("Q36", "REJECT", "Q2866")),
