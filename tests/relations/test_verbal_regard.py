@@ -1,6 +1,7 @@
-"""Verbs of mockery, insult and verbal attack ("blasted", "bashing") are accusations (ACCUSE), verbs of admiration and embrace support
-(SUPPORT), shunning a rejection (REJECT), each of the direct object only. Sentences written for
-these tests."""
+"""Verbs of mockery, insult and verbal attack ("blasted", "bashing") are accusations (ACCUSE),
+verbs of admiration and embrace support (SUPPORT), shunning a rejection (REJECT), each of the
+direct object only; a swipe or a jab "at" someone accuses them, an endorsement "of" someone
+supports them. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from presslens.pipeline import Analyzer
         ("Viktor Orban has long admired Donald Trump.", ("Q57641", "SUPPORT", "Q22686")),
         ("Serbia has embraced China as a partner.", ("Q403", "SUPPORT", "Q148")),
         ("Poland shunned Lukashenko after the election.", ("Q36", "REJECT", "Q2866")),
+        # the nouns: a verbal blow aimed "at" someone, an endorsement "of" someone
+        ("Erdogan took a swipe at Macron on Sunday.", ("Q39259", "ACCUSE", "Q3052772")),
+        ("Governor Tom Hale announced his endorsement of Senator Ana Ruiz.",
+         ("person:tom_hale", "SUPPORT", "person:ana_ruiz")),
     ],
 )
 def test_regard_said_with_a_verb(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
