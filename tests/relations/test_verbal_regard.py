@@ -1,7 +1,8 @@
 """Verbs of mockery, insult and verbal attack ("blasted", "bashing") are accusations (ACCUSE),
 verbs of admiration and embrace support (SUPPORT), shunning a rejection (REJECT), each of the
 direct object only; a swipe or a jab "at" someone accuses them, an endorsement "of" someone
-supports them. Sentences written for these tests."""
+supports them; an act received "from" someone ("faced condemnation from X") is theirs. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -36,3 +37,16 @@ def test_regard_said_with_a_verb(analyzer: Analyzer, body: str, expected: tuple[
 def test_celebrating_a_date_or_a_rite_supports_no_one(analyzer: Analyzer) -> None:
     rows = id_relations(bulletin(analyzer, "Armenia celebrated its independence day with a parade."))
     assert not {r for r in rows if r[1] == "SUPPORT"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hungary faced sharp condemnation from the European Commission.", ("Q8880", "ACCUSE", "Q28")),
+        ("Moldova received support from Romania.", ("Q218", "SUPPORT", "Q217")),
+    ],
+)
+def test_an_act_received_from_someone_is_theirs(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    # the one after "from" does the act to the receiver, not the receiver to anyone
+    rows = id_relations(bulletin(analyzer, body))
+    assert expected in rows and (expected[2], expected[1], expected[0]) not in rows

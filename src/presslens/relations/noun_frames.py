@@ -38,6 +38,8 @@ _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _BETWEEN_PREPS = tuple(sorted(word_set("relation_patterns", "between_preps")))
 _CIRCUMSTANCE_PREPS = word_set("relation_patterns", "circumstance_preps")
 _FORCE_PREPS = word_set("relation_patterns", "force_preps")
+_RECEIVING_VERBS = word_set("relation_patterns", "receiving_verbs")
+_GIVER_PREPS = tuple(sorted(word_set("relation_patterns", "giver_preps")))
 _CIRCUMSTANCE_AGENT_PREPS = tuple(sorted(word_set("relation_patterns", "circumstance_agent_preps")))
 
 
@@ -51,6 +53,10 @@ class NounFrames(FrameBase):
         if cue is None:
             return
         head = noun.head
+        received = self._received(noun, cue)  # "drew sharp criticism from Mexico"
+        if received:
+            yield from received
+            return
         governed = noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.verbs
         sources, inferred = self.noun_agent(noun)
         if governed and not sources:
@@ -182,6 +188,27 @@ class NounFrames(FrameBase):
             # "Warsaw is preparing for war against Belarus": force readied, not used
             cue, type_name = Cue(type="THREATEN"), "THREATEN"
         yield from self._emit(sources, targets, cue, type_name, modality, prior, noun)
+
+    def _received(self, noun: Token, cue: Cue) -> list[Found]:
+        """An act received from someone ("Trump drew sharp criticism from Mexico", "Ukraine
+        received support from Poland", "Hungary faced condemnation from the EU"): the one after
+        "from" does it to the subject of the verb whose object the noun is; empty where the
+        noun is no such object or no one stands after "from"."""
+        base = noun
+        while base.dep_ == "conj" and base.head.i != base.i:
+            base = base.head
+        verb = base.head
+        if base.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING_VERBS or negated_scope(verb):
+            return []
+        givers, g_inf = self.prep_objects(noun, _GIVER_PREPS)
+        if not givers:
+            givers, g_inf = self.prep_objects(verb, _GIVER_PREPS)
+        receivers, r_inf = self.subjects(verb)
+        receivers = [r for r in receivers if r not in givers]
+        if not givers or not receivers:
+            return []
+        prior = PRIOR["noun"] - (INFERRED_PENALTY if g_inf or r_inf else 0.0)
+        return list(self._emit(givers, receivers, cue, cue.type, modality_of(verb), prior, noun))
 
     def _moved_force(self, noun: Token) -> Token | None:
         """The forces a deployment noun names ("the deployment of a German brigade in
