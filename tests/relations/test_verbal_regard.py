@@ -50,3 +50,18 @@ def test_an_act_received_from_someone_is_theirs(analyzer: Analyzer, body: str, e
     # the one after "from" does the act to the receiver, not the receiver to anyone
     rows = id_relations(bulletin(analyzer, body))
     assert expected in rows and (expected[2], expected[1], expected[0]) not in rows
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Erdogan took aim at Macron over the cartoons.", ("Q39259", "ACCUSE", "Q3052772")),
+        ("Orban has railed against Brussels for years.", ("Q57641", "ACCUSE", "Q458")),
+        ("Hungary voted against Ukraine's membership.", ("Q28", "REJECT", "Q212")),
+        ("Viktor Orban said he would vote for Donald Trump.", ("Q57641", "SUPPORT", "Q22686")),
+    ],
+)
+def test_phrases_of_political_attack_backing_and_votes(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in id_relations(bulletin(analyzer, body))
