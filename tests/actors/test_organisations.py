@@ -129,3 +129,17 @@ def test_a_name_the_article_gives_a_thing_names_that_thing_alone_too(analyzer: A
     # a name that only modifies what a person leads ("the Hartley campaign") stays a person
     kept = _analyze(analyzer, "The Hartley campaign raised money.\n\nHartley criticised Moscow on Tuesday.\n")
     assert [a.id for a in kept.actors if a.id == "person:hartley"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_name(analyzer: Analyzer) -> None:
+    # "Blackmail" opens a dialogue line; the article writes "blackmail" in lower case before
+    text = (
+        "Analyst: Minsk is not bluffing\n\n"
+        "– Some in Warsaw call the new base blackmail.\n\n"
+        "– Blackmail is when foreign missiles are placed next to our border, the expert replied.\n"
+    )
+    doc = _analyze(analyzer, text)
+    assert not [a.id for a in doc.actors if a.kind == "person"]
+    # a surname opening a sentence is still a name where the article never writes it in lower case
+    named = _analyze(analyzer, "News in brief\n\nThe minister Petra Hollis spoke on Monday. Hollis said the talks failed.\n")
+    assert [a.id for a in named.actors if a.kind == "person"] == ["person:petra_hollis"]

@@ -199,6 +199,8 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
         return
     if len(span) > 5 or any(t.like_num for t in span):
         return
+    if len(span) == 1 and _opens_sentence(span[0]) and span[0].lower_ in run.lowercase_words:
+        return  # "- Blackmail is when ...", the article's "call this blackmail": a common word
     if span.text.lower() in run.x.titles.all:
         return  # "The Chairman of the Council": a title, not a name
     known = _person_known_as(run, span) if len(span) == 1 else None
@@ -221,6 +223,12 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
     run._claim(draft, span, "name")
     draft.roles.update(introduced_roles(run, span))
     draft.gender = draft.gender or gender_from_roles(run, draft.roles)
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether only punctuation (a dialogue dash, a quotation mark) comes before ``token`` in
+    its sentence."""
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
 
 
 def _person_known_as(run: _Run, span: Span) -> ActorDraft | None:

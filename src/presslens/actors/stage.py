@@ -125,6 +125,16 @@ class _Run:
         # (but for the place a dateline names: "MINSK, 12 December" is where it was filed)
         self.ents: tuple[Span, ...] = outside_dateline_places(tuple(sdoc.ents), doc.text, doc.meta)
         self._thing_names: frozenset[str] | None = None
+        self._lowercase_words: frozenset[str] | None = None
+
+    @property
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere: one of them capitalised only
+        because it opens a sentence ("- Blackmail is when ..." after "Western politicians call
+        this blackmail") is that common word, not a name."""
+        if self._lowercase_words is None:
+            self._lowercase_words = frozenset(t.text for t in self.tokens if t.text[:1].islower() and t.is_alpha)
+        return self._lowercase_words
 
     @property
     def thing_names(self) -> frozenset[str]:
