@@ -143,3 +143,8 @@ def test_a_common_word_opening_a_sentence_is_no_name(analyzer: Analyzer) -> None
     # a surname opening a sentence is still a name where the article never writes it in lower case
     named = _analyze(analyzer, "News in brief\n\nThe minister Petra Hollis spoke on Monday. Hollis said the talks failed.\n")
     assert [a.id for a in named.actors if a.kind == "person"] == ["person:petra_hollis"]
+
+
+def test_a_disease_written_like_a_name_is_no_actor(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "Outbreak in the east\n\nEbola has returned to the province, the ministry said.\n")
+    assert _actor_at(doc, "Ebola") is None
