@@ -199,7 +199,7 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
         return
     if len(span) > 5 or any(t.like_num for t in span):
         return
-    if len(span) == 1 and _opens_sentence(span[0]) and span[0].lower_ in run.lowercase_words:
+    if len(span) == 1 and _opens_sentence(span[0]) and span[0].lower in run.lowercase_words:
         return  # "- Blackmail is when ...", the article's "call this blackmail": a common word
     if span.text.lower() in run.x.titles.all:
         return  # "The Chairman of the Council": a title, not a name

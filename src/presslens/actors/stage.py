@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import ClassVar
 
+import numpy as np
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.acronyms import add_defined_acronyms
@@ -125,15 +128,17 @@ class _Run:
         # (but for the place a dateline names: "MINSK, 12 December" is where it was filed)
         self.ents: tuple[Span, ...] = outside_dateline_places(tuple(sdoc.ents), doc.text, doc.meta)
         self._thing_names: frozenset[str] | None = None
-        self._lowercase_words: frozenset[str] | None = None
+        self._lowercase_words: frozenset[int] | None = None
 
     @property
-    def lowercase_words(self) -> frozenset[str]:
-        """The words the article writes in lower case somewhere: one of them capitalised only
-        because it opens a sentence ("- Blackmail is when ..." after "Western politicians call
-        this blackmail") is that common word, not a name."""
+    def lowercase_words(self) -> frozenset[int]:
+        """The words (hashes of their lower-case form) the article writes in lower case
+        somewhere: one of them capitalised only because it opens a sentence ("- Blackmail is when
+        ..." after "Western politicians call this blackmail") is that common word, not a name."""
         if self._lowercase_words is None:
-            self._lowercase_words = frozenset(t.text for t in self.tokens if t.text[:1].islower() and t.is_alpha)
+            lowered = self.sdoc.to_array([LOWER, IS_LOWER, IS_ALPHA])
+            written = lowered[(lowered[:, 1] == 1) & (lowered[:, 2] == 1), 0]
+            self._lowercase_words = frozenset(written.tolist())
         return self._lowercase_words
 
     @property
@@ -144,12 +149,19 @@ class _Run:
         threat", a headline's "Oreshnik cools hot heads") the word names the same thing. Not
         the nouns for what a person leads ("the Clinton campaign")."""
         if self._thing_names is None:
-            heads = self.x.non_actors.head_nouns - self.x.lone_name_cues.led_nouns
-            self._thing_names = frozenset(
-                t.text for t in self.tokens
-                if t.pos_ == "PROPN" and t.i + 1 < len(self.tokens)
-                and self.tokens[t.i + 1].lower_ in heads and t.dep_ in ("compound", "nmod", "amod")
+            strings = self.sdoc.vocab.strings
+            heads = [strings.add(h) for h in self.x.non_actors.head_nouns - self.x.lone_name_cues.led_nouns]
+            modifiers = [strings.add(d) for d in ("compound", "nmod", "amod")]
+            arrays = self.sdoc.to_array([POS, DEP, LOWER])
+            if len(arrays) < 2:
+                self._thing_names = frozenset()
+                return self._thing_names
+            found = (
+                (arrays[:-1, 0] == PROPN)
+                & np.isin(arrays[:-1, 1], modifiers)
+                & np.isin(arrays[1:, 2], heads)
             )
+            self._thing_names = frozenset(self.tokens[i].text for i in np.flatnonzero(found).tolist())
         return self._thing_names
 
     # ------------------------------------------------------------- helpers
