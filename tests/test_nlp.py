@@ -136,7 +136,7 @@ def test_a_lede_after_a_dateline_is_one_sentence(header: str) -> None:
     [
         ("News in brief", "Azerbaijan launched the project despite strong objections from Iran."),
         ("Baku defies Tehran", "Azerbaijan opened the pipeline despite objections from Tehran."),
-        ("Profile", "Trenton Tolliver is unaware of the quarrel."),
+        ("Profile", "Marta Lindqvist is unaware of the quarrel."),
     ],
 )
 def test_a_verb_or_a_name_second_on_a_line_starts_no_sentence(header: str, body: str) -> None:
