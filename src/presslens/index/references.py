@@ -25,6 +25,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set, word_table
+from presslens.syntax.arguments import coordination_head
 from presslens.syntax.lookup import lower_in, sentence_firsts
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,
@@ -265,8 +266,7 @@ def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:
             named = [i for i in index.by_token.get(obj.i, []) if not index.is_person(i)]
             if named:
                 return named  # "lobbying the EU to punish Georgia for its course": Georgia's
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = coordination_head(verb)
     if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
         c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children
     ):

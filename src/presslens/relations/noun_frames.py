@@ -22,7 +22,7 @@ from presslens.relations.frame_base import (
     noun_key,
     stated_intent,
 )
-from presslens.syntax import direct_object, modality_of, negated_scope
+from presslens.syntax import coordination_head, direct_object, modality_of, negated_scope
 
 _ASPECT_END = word_set("relation_patterns", "aspect_end")
 _WITNESS_VERBS = word_set("relation_patterns", "witness_verbs")
@@ -67,9 +67,7 @@ class NounFrames(FrameBase):
             # "is willing to reopen negotiations with X", "threatened to cut gas supplies to X":
             # the verb states the intent or the threat, not the act
             return
-        root = noun
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
+        root = coordination_head(noun)
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
             return  # "asked Trump to lift the tariffs and the sanctions": their end
         stopping = root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in STOP_VERBS
@@ -89,9 +87,7 @@ class NounFrames(FrameBase):
                     subject = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                     if subject:
                         sources, inferred = self.index.phrase(subject[0])
-        base = noun
-        while base.dep_ == "conj" and base.head.i != base.i:  # "wants open borders and trade with X"
-            base = base.head
+        base = root  # "wants open borders and trade with X": the list's place in the clause
         from_subjects = False  # the sources are the clause's subjects ("X and Y renewed talks")
         if not sources and base.dep_ == "dobj" and base.head.lemma_.lower() not in _WITNESS_VERBS:
             sources, inferred = self.subjects(base.head)
@@ -194,9 +190,7 @@ class NounFrames(FrameBase):
         received support from Poland", "Hungary faced condemnation from the EU"): the one after
         "from" does it to the subject of the verb whose object the noun is; empty where the
         noun is no such object or no one stands after "from"."""
-        base = noun
-        while base.dep_ == "conj" and base.head.i != base.i:
-            base = base.head
+        base = coordination_head(noun)
         verb = base.head
         if base.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING_VERBS or negated_scope(verb):
             return []

@@ -30,10 +30,10 @@ _ROLE_HOLDER_PREPS = word_set("relation_patterns", "role_holder_preps")
 _ROLE_TAKING_VERBS = word_set("relation_patterns", "role_taking_verbs")
 _PREPARING_VERBS = word_set("relation_patterns", "preparing_verbs")
 _PREPARING_PREPS = word_set("relation_patterns", "preparing_preps")
-# alignments that hold between the two sides alike: who calls another an enemy or a partner is
-# that one's enemy or partner ("a puppet", "a proxy" say nothing of the caller)
 # "a vassal state", "a puppet regime": nouns of a polity a predicate cue can qualify
 _POLITY_NOUNS = word_set("relation_patterns", "polity_nouns")
+# alignments that hold between the two sides alike: who calls another an enemy or a partner is
+# that one's enemy or partner ("a puppet", "a proxy" say nothing of the caller)
 _MUTUAL_ALIGNMENTS = frozenset({"ALLY", "ADVERSARY"})
 
 

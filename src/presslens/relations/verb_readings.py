@@ -17,7 +17,7 @@ from presslens.relations.frame_base import (
     noun_key,
     stated_intent,
 )
-from presslens.syntax import direct_object
+from presslens.syntax import coordination_head, direct_object
 
 _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
@@ -128,8 +128,7 @@ class VerbReadings(FrameBase):
     def _requested_act(self, verb: Token) -> bool:
         """The to-infinitive of a request with an addressee ("wants us to sanction Russia",
         "urged Kyiv to withdraw"): the request is the relation, not the act asked for."""
-        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... to sanction X, to recognise Y"
-            verb = verb.head
+        verb = coordination_head(verb)  # "... to sanction X, to recognise Y"
         if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
             c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children
         ):

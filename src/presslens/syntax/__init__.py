@@ -13,6 +13,7 @@ from presslens.syntax.arguments import (
     ActorLookup,
     Actors,
     ArgumentReader,
+    coordination_head,
     direct_object,
     infinitive,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "ActorLookup",
     "Actors",
     "ArgumentReader",
+    "coordination_head",
     "direct_object",
     "hypothetical",
     "infinitive",

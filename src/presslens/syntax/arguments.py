@@ -53,6 +53,15 @@ class ActorLookup(Protocol):
     def clause_subject(self, verb: Token) -> Actors: ...
 
 
+def coordination_head(token: Token) -> Token:
+    """The first member of the coordination ``token`` belongs to ("trade" in "open borders and
+    trade with X", "sanction" in "to sanction X, to recognise Y"): where the list stands in the
+    clause."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj":
@@ -108,7 +117,7 @@ def _stranded_complement(verb: Token) -> Token | None:
     for candidate in reversed(head.doc[head.i + 1 : verb.i]):
         if (
             _FINITE_TENSE.get(candidate.tag_) == tense
-            and candidate.is_ancestor(verb) is False
+            and not candidate.is_ancestor(verb)
             and head.is_ancestor(candidate)
             and any(c.dep_ == "nsubj" for c in candidate.children)
             and any(c.dep_ == "mark" and c.lower_ in _COMPLEMENTIZERS for c in candidate.children)
