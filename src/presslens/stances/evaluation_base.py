@@ -24,6 +24,7 @@ from presslens.syntax import (
     ArgumentReader,
     hypothetical,
 )
+from presslens.syntax.attribution import governing_head, subject_of
 from presslens.syntax.lookup import folded_lemmas, lower_forms
 
 _REPORTING_VERBS = word_set("evaluation", "reporting_verbs")
@@ -75,18 +76,13 @@ def reporter(token: Token) -> Token | None:
     """The subject of the nearest verb of saying or thinking whose clausal complement holds
     ``token`` ("they say that X is a puppet": they), or of a verb of calling or regarding whose
     complement holds it ("Saudi officials regard Pakistan as a brotherly country": officials)."""
-    node = token
-    for _ in range(12):
-        head = node.head
-        if head.i == node.i:
-            return None
-        if (node.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING_VERBS) or _characterises(node, head):
-            for child in head.children:
-                if child.dep_ == "nsubj":
-                    return child
-            return None
-        node = head
-    return None
+    verb = governing_head(
+        token,
+        lambda node, head: (node.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING_VERBS)
+        or _characterises(node, head),
+        limit=12,
+    )
+    return None if verb is None else subject_of(verb)
 
 
 def _characterises(node: Token, verb: Token) -> bool:
