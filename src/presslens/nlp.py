@@ -19,6 +19,7 @@ import numpy as np
 import spacy
 from spacy.attrs import IS_PUNCT, LOWER, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from presslens.lexicon import word_set, word_table
@@ -63,6 +64,7 @@ def sentence_starts_at_line_breaks(doc: Doc) -> Doc:
 VERB_LEMMAS = "presslens_verb_lemmas"
 # inflected verb form -> lemma where the rule lemmatizer picks another word (data/en/lemmas.yaml)
 _VERB_LEMMAS = {form: str(lemma) for form, lemma in word_table("lemmas", "verb_exceptions").items()}
+_VERB_FORM_IDS = np.array([get_string_id(form) for form in _VERB_LEMMAS], dtype=np.uint64)
 
 
 @Language.component(VERB_LEMMAS)
@@ -70,8 +72,7 @@ def verb_lemmas(doc: Doc) -> Doc:
     """Give the verb forms the rule lemmatizer reads as another word their verb ("fined" is
     "fine", not "fin"; "lambasted" is "lambaste"). spaCy's own table of exceptions does not help
     here: it yields to a rule's stem that its word index also knows."""
-    forms = np.fromiter((doc.vocab.strings.add(form) for form in _VERB_LEMMAS), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), forms)).tolist():
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _VERB_FORM_IDS)).tolist():
         token = doc[i]
         if token.pos_ in ("VERB", "AUX"):
             token.lemma_ = _VERB_LEMMAS[token.lower_]

@@ -11,10 +11,12 @@ found ("the ministry", "the expert", "he"). The run holds the drafts and who own
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import ClassVar
 
 import numpy as np
 from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -107,6 +109,16 @@ class ActorExtractor:
         return run.actors()
 
 
+# the dependencies by which a name modifies the noun after it ("the Oreshnik missile")
+_MODIFIER_DEPS = np.array([get_string_id(d) for d in ("compound", "nmod", "amod")], dtype=np.uint64)
+
+
+@cache
+def _string_ids(words: frozenset[str]) -> np.ndarray:
+    """The hashes spaCy's arrays hold for ``words`` (made once per word list)."""
+    return np.array([get_string_id(w) for w in sorted(words)], dtype=np.uint64)
+
+
 class _Run:
     """State of one extraction: drafts by key and the tokens already claimed by a mention."""
 
@@ -149,16 +161,14 @@ class _Run:
         threat", a headline's "Oreshnik cools hot heads") the word names the same thing. Not
         the nouns for what a person leads ("the Clinton campaign")."""
         if self._thing_names is None:
-            strings = self.sdoc.vocab.strings
-            heads = [strings.add(h) for h in self.x.non_actors.head_nouns - self.x.lone_name_cues.led_nouns]
-            modifiers = [strings.add(d) for d in ("compound", "nmod", "amod")]
+            heads = _string_ids(self.x.non_actors.head_nouns - self.x.lone_name_cues.led_nouns)
             arrays = self.sdoc.to_array([POS, DEP, LOWER])
             if len(arrays) < 2:
                 self._thing_names = frozenset()
                 return self._thing_names
             found = (
                 (arrays[:-1, 0] == PROPN)
-                & np.isin(arrays[:-1, 1], modifiers)
+                & np.isin(arrays[:-1, 1], _MODIFIER_DEPS)
                 & np.isin(arrays[1:, 2], heads)
             )
             self._thing_names = frozenset(self.tokens[i].text for i in np.flatnonzero(found).tolist())
