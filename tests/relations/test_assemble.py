@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import spacy
 from spacy.tokens import Token
 
-from presslens.model import Document, Meta, Modality, Offsets
+from presslens.index.russian_patterns import Found
+from presslens.model import Document, Meta, Offsets
 from presslens.relations.assemble import BestRelations
 
 TEXT = "Moscow accuses Kyiv\n\nMoscow accused Kyiv of shelling. Kyiv denied it.\n"
-
-
-@dataclass(frozen=True)
-class _Found:
-    source: str
-    target: str
-    type: str
-    polarity: int
-    modality: Modality
-    cue: Token
-    confidence: float
 
 
 def _cue(word: str, nth: int = 0) -> Token:
@@ -43,23 +31,23 @@ def test_the_surest_relation_of_a_pair_type_and_sentence_is_kept() -> None:
     best = BestRelations()
     body = TEXT.index("Moscow accused")
     end = TEXT.index(" Kyiv denied")
-    best.add(_Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accused"), 0.6), body, end)
-    best.add(_Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accused"), 0.9), body, end)
+    best.add(Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accused"), 0.6), body, end)
+    best.add(Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accused"), 0.9), body, end)
     assert _relations(best) == [("Q159", "Q212", "ACCUSE", 0.9, "Moscow accused Kyiv of shelling.")]
 
 
 def test_a_headline_pair_the_body_states_again_is_left_to_the_body() -> None:
     best = BestRelations()
-    best.add(_Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accuses"), 0.9), 0, 19)
+    best.add(Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accuses"), 0.9), 0, 19)
     body = TEXT.index("Moscow accused")
-    best.add(_Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accused"), 0.8), body,
+    best.add(Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accused"), 0.8), body,
              TEXT.index(" Kyiv denied"))
     assert [r[4] for r in _relations(best)] == ["Moscow accused Kyiv of shelling."]
 
 
 def test_a_headline_pair_alone_stays() -> None:
     best = BestRelations()
-    best.add(_Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accuses"), 0.9), 0, 19)
+    best.add(Found("Q159", "Q212", "ACCUSE", -1, "asserted", _cue("accuses"), 0.9), 0, 19)
     [relation] = best.relations(_doc(), lambda _: "outlet", lambda actor: f"state of {actor}",
                                 order=lambda item: (item[1], item[0].cue.i))
     assert relation.text == "Moscow accuses Kyiv"
