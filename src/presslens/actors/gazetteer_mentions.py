@@ -54,8 +54,7 @@ def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
             continue  # "New York City", "Kansas City": the city's name
         if (match.entry.kind in ("region", "organization") or match.surface == "city") and inside_person_entity(span):
             continue  # "Virginia Foxx", "Stanford Franklin": a person's name
-        if city and city_governed(span, run.x.local_words,
-                                                        run.x.local_words.city_nouns):
+        if city and city_governed(span, run.x.local_words, run.x.local_words.city_nouns):
             # "London's mayor", "the Moscow police": the city's own government
             run._claim(city_draft(run, span.text), span, "name")
             continue
