@@ -35,6 +35,7 @@ class Cue:
     direct: bool = False  # the target is the direct object only ("left ECOWAS", not "left it to X")
     circumstance: bool = False  # "at the request of Y": the clause's action is requested
     negated_only: bool = False  # only the negated cue states a relation ("will not allow X")
+    predicated_only: bool = False  # a predicate noun set beside its actor states nothing
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         infinitive=bool(value.get("infinitive", False)),
         direct=bool(value.get("direct", False)),
         negated_only=bool(value.get("negated_only", False)),
+        predicated_only=bool(value.get("predicated_only", False)),
     )
     if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
         raise LexiconError(f"{where}: polarity must be -1, 0 or 1")

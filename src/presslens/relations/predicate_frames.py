@@ -123,6 +123,8 @@ class PredicateFrames(FrameBase):
             verb = head
             subject, s_inf = self.subjects(head)
         elif slot.dep_ == "appos":
+            if cue.predicated_only:
+                return  # "Peter Lang, the FBI agent": his occupation, not who controls him
             subject, s_inf = self.index.phrase(head)
         elif slot.dep_ == "pobj" and head.lower_ in _ROLE_PREPS and head.head.lemma_ in _AS_VERBS:
             verb = head.head
