@@ -36,6 +36,7 @@ class Cue:
     circumstance: bool = False  # "at the request of Y": the clause's action is requested
     negated_only: bool = False  # only the negated cue states a relation ("will not allow X")
     predicated_only: bool = False  # a predicate noun set beside its actor states nothing
+    membership: bool = False  # a person's act concerns only a body they belong to (see YAML)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class RelationLexicon:
     basing_verbs: frozenset[str]
     purchase_verbs: frozenset[str]
     sale_verbs: frozenset[str]
+    goods_object_verbs: frozenset[str]
     arms: frozenset[str]
     seat_metonyms: dict[str, str]
     requested_actions: dict[str, int]
@@ -117,6 +119,7 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         direct=bool(value.get("direct", False)),
         negated_only=bool(value.get("negated_only", False)),
         predicated_only=bool(value.get("predicated_only", False)),
+        membership=bool(value.get("membership", False)),
     )
     if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
         raise LexiconError(f"{where}: polarity must be -1, 0 or 1")
@@ -172,6 +175,7 @@ def relation_lexicon() -> RelationLexicon:
         basing_verbs=frozenset(str(w) for w in data.get("basing_verbs") or ()),
         purchase_verbs=frozenset(str(w) for w in data.get("purchase_verbs") or ()),
         sale_verbs=frozenset(str(w) for w in data.get("sale_verbs") or ()),
+        goods_object_verbs=frozenset(str(w) for w in data.get("goods_object_verbs") or ()),
         arms=frozenset(str(w) for w in data.get("arms") or ()),
         seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
         requested_actions=_requested_actions(data.get("requested_actions") or {}),

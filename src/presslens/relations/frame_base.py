@@ -39,6 +39,8 @@ _LEFT_PREPS = word_set("relation_patterns", "left_preps")  # "withdrew from", "p
 _PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "party_preps")))
 _INTENT_PREPS = word_set("relation_patterns", "intent_preps")
 _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
+# the kinds of actor a person belongs to as a member (a party, an agency, a company, an alliance)
+_BODY_KINDS = frozenset({"organization", "party", "alliance", "institution", "media"})
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,9 @@ class FrameBase(ArgumentReader):
             polarity = -1  # "quitting the Iran nuclear deal": a break with its parties
         for source in sources:
             for target in targets:
+                if cue.membership and self.index.kinds.get(source) == "person" and (
+                        self.index.kinds.get(target) not in _BODY_KINDS):
+                    continue  # a person leaving a country or a building travels
                 if source != target:
                     each = polarity
                     if type_name == "RETREAT" and self.index.kinds.get(target) in ("alliance", "organization"):

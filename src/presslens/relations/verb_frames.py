@@ -26,6 +26,7 @@ from presslens.relations.frame_base import (
 )
 from presslens.relations.verb_readings import VerbReadings
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
+from presslens.syntax.arguments import Actors
 
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")
@@ -46,6 +47,23 @@ class VerbFrames(VerbReadings):
         """Whether the verb's own cue is a cooperative act ("endorsed", "praised")."""
         cue = self.lex.verbs.get(verb.lemma_.lower())
         return cue is not None and self.lex.polarity(cue.type) > 0
+
+    def _misread_recipient(self, verb: Token) -> Actors:
+        """The recipient of what is sent where the parser hung it on the goods: a recipient
+        preposition after them ("sending peacekeepers to Ukraine"), or the first object of a
+        double object taken for their modifier ("sent Armenia three radar stations", "send Kyiv
+        shells"; not a demonym: "sent Syrian fighters" sends no one to Syria)."""
+        dobj = direct_object(verb)
+        if dobj is None:
+            return [], False
+        found = self.prep_objects(dobj, _RECIPIENT_PREPS)
+        if found[0]:
+            return found
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if (after is None or after.head.i != dobj.i or after.dep_ not in ("nmod", "compound", "amod")
+                or self.index.is_demonym_token(after.i)):
+            return [], False
+        return self.index.phrase(after)
 
     def verb_relations(self, verb: Token) -> Iterator[Found]:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
@@ -182,7 +200,11 @@ class VerbFrames(VerbReadings):
                             targets, t_inf = self.index.phrase(child)
                     if not targets:
                         targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
-                if not targets and not informing:
+                # (what is sent is no recipient: only a dative or a recipient preposition names one)
+                goods_only = type_name == "AID" and lemma in self.lex.goods_object_verbs
+                if goods_only and not targets:
+                    targets, t_inf = self._misread_recipient(verb)
+                if not targets and not informing and not goods_only:
                     # (a place after "in" is where aid is given, not who receives it)
                     targets, t_inf = self.objects(verb, skip=_LOCATION_PREPS if type_name == "AID" else frozenset())
             if lemma in _RECOGNISING_VERBS:
