@@ -36,6 +36,9 @@ _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
+_QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
+_QUESTION_WORDS = word_set("relation_patterns", "question_words")
+_QUESTION_PREPS = word_set("relation_patterns", "question_preps")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
@@ -47,6 +50,15 @@ class VerbFrames(VerbReadings):
         """Whether the verb's own cue is a cooperative act ("endorsed", "praised")."""
         cue = self.lex.verbs.get(verb.lemma_.lower())
         return cue is not None and self.lex.polarity(cue.type) > 0
+
+    def _addressee(self, verb: Token) -> Actors:
+        """Who is asked: the direct object or the dative ("the heads of the CIA": through the
+        object's own prepositions), never the topic of the question."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
+                found = self.index.phrase(child)
+                return found if found[0] else self.prep_objects(child, skip=_QUESTION_PREPS)
+        return [], False
 
     def _misread_recipient(self, verb: Token) -> Actors:
         """The recipient of what is sent where the parser hung it on the goods: a recipient
@@ -227,6 +239,11 @@ class VerbFrames(VerbReadings):
             if passive or not targets:
                 return
             cue, type_name = Cue(type="CONSULT"), "CONSULT"
+        if type_name == "REQUEST" and lemma in _QUESTION_VERBS and _asks_a_question(verb):
+            if passive:
+                return  # "Asked about Haley's claim, the ambassador said": the one asked speaks
+            targets, t_inf = self._addressee(verb)
+            cue, type_name = Cue(type="CONSULT"), "CONSULT"
         if sources and not targets and not passive:
             targets = self._region_owner(verb, sources)  # "Turkey invaded the north"
         victims = self._victims_of_opposed_act(verb, type_name) if not (passive or light_noun) else []
@@ -267,3 +284,17 @@ class VerbFrames(VerbReadings):
                                         self.polarity(cue, type_name, action))
             return
         yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Whether the verb asks a question ("asked X whether ...", "asked X about Y") rather than
+    for something ("asked X to leave", "asked X for help")."""
+    if infinitive(verb) is not None or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _QUESTION_PREPS:
+            return True
+        if child.dep_ in ("ccomp", "advcl") and child.left_edge.lower_ in _QUESTION_WORDS:
+            return True
+    return False
+
