@@ -148,3 +148,24 @@ def test_a_common_word_opening_a_sentence_is_no_name(analyzer: Analyzer) -> None
 def test_a_disease_written_like_a_name_is_no_actor(analyzer: Analyzer) -> None:
     doc = _analyze(analyzer, "Outbreak in the east\n\nEbola has returned to the province, the ministry said.\n")
     assert _actor_at(doc, "Ebola") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Former Secretary of State John Kerry condemned the move on Monday.", "State"),
+        ("Defense Secretary Jim Mattis met the delegation on Monday.", "Defense"),
+        ("Treasury Secretary Jack Lew testified on Monday.", "Treasury"),
+        ("The envoy met Bishop Roger Vale in Rome on Monday.", "Bishop"),
+    ],
+)
+def test_a_word_of_a_persons_title_is_no_organisation(analyzer: Analyzer, text: str, word: str) -> None:
+    doc = _analyze(analyzer, "News in brief\n\n" + text + "\n")
+    assert _actor_at(doc, word) is None
+    assert [a.kind for a in doc.actors if a.kind == "person"]
+
+
+def test_an_organisation_named_after_a_title_stays_one(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "News in brief\n\nThe Chairman of the Transitional Sovereignty Council spoke on Monday.\n")
+    found = _actor_at(doc, "Transitional")
+    assert found is not None and found.kind != "person"

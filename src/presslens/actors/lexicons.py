@@ -29,6 +29,7 @@ class PersonTitles:
     determiners: frozenset[str] = frozenset()  # "the expert": a role noun standing for a person
     owner_preps: frozenset[str] = frozenset()  # "the president of France": left to the name
     copulas: frozenset[str] = frozenset()  # "X is a political scientist" (lemmas)
+    office_domains: frozenset[str] = frozenset()  # "Secretary of State", "Defense Secretary"
 
     all: frozenset[str] = frozenset()  # every role noun; derived, filled in after init
     longest: int = 1  # words in the longest role noun
@@ -60,6 +61,7 @@ def person_titles() -> PersonTitles:
         determiners=frozenset(raw["role_determiners"]),
         owner_preps=frozenset(raw["role_owner_preps"]),
         copulas=frozenset(raw["role_copulas"]),
+        office_domains=frozenset(raw.get("office_domains", [])),
     )
 
 

@@ -62,9 +62,8 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
         return
     if len(span) == 1 and span[0].lower_ in ORG_TRIGGER_WORDS:
         return  # a bare "Council" or "Ministry" names nothing by itself
-    after = run.sdoc[span.end] if span.end < len(run.sdoc) else None
-    if after is not None and after.lower_ in run.x.titles.all and after.text[:1].isupper():
-        return  # "Supreme Leader Ali Khamenei": the start of a title, not an organisation
+    if _in_title(run, span):
+        return
     # a lower-case role noun after the name is a post in it: "a Google spokesman", "Deutsche
     # Bank economist Gilles Moec", "Knicks president Phil Jackson"
     owners = {run.token_owner[i] for i in range(span.start, span.end) if i in run.taken}
@@ -89,6 +88,25 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
         if owner is not None and owner != key:
             run._release(owner, i)
     run._claim(draft, span, "name")
+
+
+def _in_title(run: _Run, span: Span) -> bool:
+    """Whether the name is a word of a person's title, not an organisation: the title itself
+    ("Bishop", "Cardinal"), the start of a title ("Supreme Leader Ali Khamenei"), or the domain
+    of an office ("Secretary of State", "Defense Secretary Jim Mattis"; not "District Court
+    Judge X" or "Labour Party Secretary X", whose court and party are organisations)."""
+    titles = run.x.titles
+    if len(span) == 1 and span[0].lower_ in titles.all | titles.before_names:
+        return True
+    after = run.sdoc[span.end] if span.end < len(run.sdoc) else None
+    if after is not None and after.lower_ in titles.all and after.text[:1].isupper():
+        return True
+    if span.text.lower() not in titles.office_domains:
+        return False
+    prep = span.root.head
+    return (after is not None and after.lower_ in titles.before_names) or (
+        span.root.dep_ == "pobj" and prep.lower_ in titles.owner_preps
+        and prep.head.lower_ in titles.all | titles.before_names)
 
 
 def _region_inside(run: _Run, owners: set[str], span: Span) -> bool:
