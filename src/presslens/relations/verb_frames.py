@@ -39,6 +39,7 @@ _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
 _QUESTION_WORDS = word_set("relation_patterns", "question_words")
 _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
+_REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
@@ -289,7 +290,7 @@ class VerbFrames(VerbReadings):
 def _asks_a_question(verb: Token) -> bool:
     """Whether the verb asks a question ("asked X whether ...", "asked X about Y") rather than
     for something ("asked X to leave", "asked X for help")."""
-    if infinitive(verb) is not None or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+    if infinitive(verb) is not None or any(c.dep_ == "prep" and c.lower_ in _REQUEST_PREPS for c in verb.children):
         return False
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _QUESTION_PREPS:
