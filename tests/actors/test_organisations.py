@@ -169,3 +169,12 @@ def test_an_organisation_named_after_a_title_stays_one(analyzer: Analyzer) -> No
     doc = _analyze(analyzer, "News in brief\n\nThe Chairman of the Transitional Sovereignty Council spoke on Monday.\n")
     found = _actor_at(doc, "Transitional")
     assert found is not None and found.kind != "person"
+
+
+def test_a_sites_own_documents_are_no_organisation(analyzer: Analyzer) -> None:
+    # the boilerplate of a scraped page
+    doc = _analyze(analyzer, "News in brief\n\nThe talks failed on Monday. You also agree to this "
+                             "site's Privacy Policy and Terms of Use.\n")
+    assert _actor_at(doc, "Privacy") is None
+    think_tank = _analyze(analyzer, "News in brief\n\nThe Center for Security Policy said the talks failed.\n")
+    assert _actor_at(think_tank, "Center") is not None
