@@ -178,3 +178,9 @@ def test_a_sites_own_documents_are_no_organisation(analyzer: Analyzer) -> None:
     assert _actor_at(doc, "Privacy") is None
     think_tank = _analyze(analyzer, "News in brief\n\nThe Center for Security Policy said the talks failed.\n")
     assert _actor_at(think_tank, "Center") is not None
+
+
+def test_a_companys_legal_form_alone_is_no_organisation(analyzer: Analyzer) -> None:
+    doc = _analyze(analyzer, "News in brief\n\nThe talks failed on Monday.\nDistributed by Harbor Content Agency, LLC.\n")
+    assert _actor_at(doc, "LLC") is None
+    assert _actor_at(doc, "Harbor") is not None
