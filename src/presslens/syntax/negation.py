@@ -105,8 +105,9 @@ def negated(token: Token) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _NEGATIVE_SUBJECTS:
             return True
-        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for d in child.children):
-            return True  # "has sent no delegations"
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for d in child.children):
+            return True  # "has sent no delegations", "no country has attacked", "neither X nor Y"
         if (
             child.dep_ == "advmod"
             and child.lower_ in _NOT_ONCE_ADVERBS
