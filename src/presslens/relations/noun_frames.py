@@ -29,6 +29,7 @@ _WITNESS_VERBS = word_set("relation_patterns", "witness_verbs")
 _INSTRUMENT_PREPS = word_set("relation_patterns", "instrument_preps")
 _PURPOSE_PREPS = word_set("relation_patterns", "purpose_preps")
 _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
+_PREVENTING_VERBS = word_set("relation_patterns", "preventing_verbs")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
@@ -167,6 +168,8 @@ class NounFrames(FrameBase):
             type_name = cue.negated
         prior = PRIOR["noun"] - (INFERRED_PENALTY if inferred or t_inf else 0.0)
         modality = modality_of(head) if head.pos_ in ("VERB", "AUX") else "asserted"
+        if noun.dep_ == "dobj" and head.lemma_.lower() in _PREVENTING_VERBS:
+            modality = "hypothetical"  # "to prevent a US attack on X": feared, not done
         if not targets and len(sources) >= 2 and type_name in MUTUAL_TYPES and from_subjects and not inferred:
             # "India and China renewed negotiations", "France and Morocco restored cooperation"
             yield from self._reciprocal(sources, type_name, modality, prior, noun,
