@@ -37,6 +37,7 @@ class Cue:
     negated_only: bool = False  # only the negated cue states a relation ("will not allow X")
     predicated_only: bool = False  # a predicate noun set beside its actor states nothing
     membership: bool = False  # a person's act concerns only a body they belong to (see YAML)
+    object_itself: bool = False  # the target is the object itself, not an actor inside it
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         negated_only=bool(value.get("negated_only", False)),
         predicated_only=bool(value.get("predicated_only", False)),
         membership=bool(value.get("membership", False)),
+        object_itself=bool(value.get("object_itself", False)),
     )
     if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
         raise LexiconError(f"{where}: polarity must be -1, 0 or 1")

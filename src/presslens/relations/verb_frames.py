@@ -52,6 +52,24 @@ class VerbFrames(VerbReadings):
         cue = self.lex.verbs.get(verb.lemma_.lower())
         return cue is not None and self.lex.polarity(cue.type) > 0
 
+    def _patients_themselves(self, verb: Token, passive: bool) -> set[str]:
+        """The actors that are themselves what the verb acts on (its object, or the subject of
+        its passive) or name its people ("two Ukrainian soldiers"), not owners or names inside
+        that phrase ("the CIA's records", "the Mueller report")."""
+        if passive:
+            patients = [verb.head] if verb.dep_ == "acl" else [
+                c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        else:
+            patients = [c for c in verb.children if c.dep_ == "dobj"]
+        found: set[str] = set()
+        for patient in patients:
+            for token in (patient, *patient.conjuncts):
+                found.update(self.index.at(token)[0])
+                for child in token.children:
+                    if child.dep_ == "amod" and self.index.is_demonym_token(child.i):
+                        found.update(self.index.at(child)[0])
+        return found
+
     def _addressee(self, verb: Token) -> Actors:
         """Who is asked: the direct object or the dative ("the heads of the CIA": through the
         object's own prepositions), never the topic of the question."""
@@ -234,7 +252,11 @@ class VerbFrames(VerbReadings):
             targets, t_inf = self.prep_objects(dobj, exclude=sources) if dobj is not None else ([], False)
             if not targets:
                 targets, t_inf = self.prep_objects(verb, exclude=sources)
-        if sources and not targets and type_name == "RETREAT":
+        if cue.object_itself:
+            # "released the hostages", not "released the CIA's records" or "the Mueller report"
+            themselves = self._patients_themselves(verb, passive)
+            targets = [t for t in targets if t in themselves]
+        if sources and not targets and type_name == "RETREAT" and not cue.object_itself:
             targets, t_inf = self._agreement_parties(verb, sources)  # "left the pact with Tehran"
         if informing:
             if passive or not targets:

@@ -1,0 +1,26 @@
+"""Releasing is a RETREAT toward those set free: the object itself, or the people its demonym
+names ("released two Ukrainian soldiers"), never an owner or a name inside what is released
+("release the CIA's records", "release the Lang report"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin, id_relations
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Russia released two Ukrainian soldiers and Peter Lang on Monday.",
+         {("Q159", "RETREAT", "Q212"), ("Q159", "RETREAT", "person:peter_lang")}),
+        ("Peter Lang was released by Azerbaijan on Monday.", {("Q227", "RETREAT", "person:peter_lang")}),
+        ("President Maria Lopez will release the CIA's records on the case.", set()),
+        ("Attorney General Tom Baker must release the Lang report to the public.", set()),
+    ],
+)
+def test_what_is_released_is_the_object_itself(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "RETREAT"} == expected
