@@ -65,3 +65,17 @@ def test_leaving_a_body_or_a_state_withdrawing_is_a_retreat(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _rows(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Peter Lang sold 700 rounds of surplus US military ammunition to Tom Baker.",
+         {("person:peter_lang", "COOPERATE", "person:tom_baker")}),
+        ("Georgia sold its wine in Russia for decades.", {("Q230", "COOPERATE", "Q159")}),
+    ],
+)
+def test_the_buyer_not_the_maker_of_the_goods_is_the_other_side_of_a_sale(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _rows(analyzer, body) == expected

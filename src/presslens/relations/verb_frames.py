@@ -223,8 +223,9 @@ class VerbFrames(VerbReadings):
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
-                if type_name == "AID":
-                    # "sells howitzers to Armenia": the recipient, not the goods, is the target;
+                if type_name == "AID" or lemma in self.lex.sale_verbs:
+                    # "sells howitzers to Armenia", "sold surplus US ammunition to a dealer": the
+                    # buyer or recipient, not the goods or their maker, is the target;
                     # "has given the United States access": the dative is the recipient
                     for child in verb.children:
                         if child.dep_ == "dative" and child.pos_ != "ADP":
