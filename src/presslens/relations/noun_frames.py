@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from presslens.lexicon import Cue, word_set
+from presslens.model import Modality
 from presslens.relations.frame_base import (
     INFERRED_PENALTY,
     LIGHT_VERBS,
@@ -30,6 +31,8 @@ _INSTRUMENT_PREPS = word_set("relation_patterns", "instrument_preps")
 _PURPOSE_PREPS = word_set("relation_patterns", "purpose_preps")
 _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _PREVENTING_VERBS = word_set("relation_patterns", "preventing_verbs")
+_FUTURE_MODIFIERS = word_set("relation_patterns", "future_modifiers")
+_HYPOTHETICAL_MODIFIERS = word_set("relation_patterns", "hypothetical_modifiers")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
@@ -117,7 +120,7 @@ class NounFrames(FrameBase):
         if not sources:
             sources, inferred = self._between(noun, cue)
             if len(sources) >= 2:
-                yield from self._reciprocal(sources, cue.type, "asserted",
+                yield from self._reciprocal(sources, cue.type, _modified_modality(noun, "asserted"),
                                             PRIOR["noun"] - (INFERRED_PENALTY if inferred else 0.0),
                                             noun, self.polarity(cue, cue.type))
             return
@@ -170,6 +173,7 @@ class NounFrames(FrameBase):
         modality = modality_of(head) if head.pos_ in ("VERB", "AUX") else "asserted"
         if noun.dep_ == "dobj" and head.lemma_.lower() in _PREVENTING_VERBS:
             modality = "hypothetical"  # "to prevent a US attack on X": feared, not done
+        modality = _modified_modality(noun, modality)
         if not targets and len(sources) >= 2 and type_name in MUTUAL_TYPES and from_subjects and not inferred:
             # "India and China renewed negotiations", "France and Morocco restored cooperation"
             yield from self._reciprocal(sources, type_name, modality, prior, noun,
@@ -263,3 +267,17 @@ class NounFrames(FrameBase):
                     subjects, s_inf = self.index.phrase(child)
         prior = PRIOR["noun"] - (INFERRED_PENALTY if s_inf or o_inf else 0.0)
         yield from self._emit(others, subjects, cue, cue.type, modality_of(verb), prior, noun, verb)
+
+
+def _modified_modality(noun: Token, modality: Modality) -> Modality:
+    """The modality an adjective of the event noun sets: "a planned meeting" is future, "a
+    possible attack" hypothetical; else ``modality``."""
+    for child in noun.children:
+        if child.dep_ == "amod":
+            word = child.lower_
+            if word in _HYPOTHETICAL_MODIFIERS:
+                return "hypothetical"
+            if word in _FUTURE_MODIFIERS and modality == "asserted":
+                return "future"
+    return modality
+

@@ -1,0 +1,27 @@
+"""An adjective of an event noun sets its modality: "a planned meeting between A and B" and "the
+upcoming visit of X to Y" are future, "a possible attack on X" a mere possibility
+(hypothetical); "the attack on X" happened. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "kind", "target", "modality"),
+    [
+        ("Officials discussed a planned meeting between Donald Trump and Kim Jong Un.",
+         "Q22686", "CONSULT", "Q56226", "future"),
+        ("Taiwan fears a possible Chinese attack on its islands.", "Q148", "ASSAULT", "Q865", "hypothetical"),
+        ("Russia condemned the US attack on Syria.", "Q30", "ASSAULT", "Q858", "asserted"),
+        ("The talks between Baku and Yerevan resumed on Monday.", "Q227", "CONSULT", "Q399", "asserted"),
+    ],
+)
+def test_an_adjective_sets_the_modality_of_an_event_noun(
+    analyzer: Analyzer, body: str, source: str, kind: str, target: str, modality: str
+) -> None:
+    doc = bulletin(analyzer, body)
+    assert [r.modality for r in doc.relations if (r.source, r.type, r.target) == (source, kind, target)] == [modality]
