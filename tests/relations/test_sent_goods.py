@@ -79,3 +79,18 @@ def test_the_buyer_not_the_maker_of_the_goods_is_the_other_side_of_a_sale(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _rows(analyzer, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Senator Maria Lopez sent a sharp rebuke to Tom Baker.",
+         {("person:maria_lopez", "ACCUSE", "person:tom_baker")}),
+        ("Iran sent an ultimatum to Iraq.", {("Q794", "THREATEN", "Q796")}),
+        ("France sent a letter to Iran.", {("Q142", "CONSULT", "Q794")}),
+    ],
+)
+def test_an_act_sent_is_the_act_its_noun_names(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _rows(analyzer, body) == expected
