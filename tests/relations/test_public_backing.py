@@ -20,3 +20,9 @@ def test_promoting_a_body_backs_it() -> None:
 
 def test_promoting_a_plan_backs_no_one() -> None:
     assert not {r for r in _rows("Turkey promoted a new trade plan for Azerbaijan.") if r[1] == "SUPPORT"}
+
+
+def test_coming_out_against_or_for_someone_takes_a_side() -> None:
+    assert ("person:maria_lopez", "REJECT", "person:tom_baker") in _rows(
+        "Senator Maria Lopez came out against Tom Baker on Wednesday.")
+    assert ("person:maria_lopez", "SUPPORT", "person:tom_baker") in _rows("Senator Maria Lopez came out for Tom Baker.")
