@@ -40,6 +40,7 @@ _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
 _QUESTION_WORDS = word_set("relation_patterns", "question_words")
 _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
 _REQUEST_PREPS = word_set("relation_patterns", "request_preps")
+_DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
@@ -69,6 +70,12 @@ class VerbFrames(VerbReadings):
                     if child.dep_ == "amod" and self.index.is_demonym_token(child.i):
                         found.update(self.index.at(child)[0])
         return found
+
+    def _hostile(self, verb: Token) -> bool:
+        """Whether the verb does harm to its object: a cue of a negative type, or a dismissal."""
+        lemma = verb.lemma_.lower()
+        cue = self.lex.verbs.get(lemma)
+        return lemma in _DISMISSING_VERBS or (cue is not None and self.lex.polarity(cue.type) < 0)
 
     def _addressee(self, verb: Token) -> Actors:
         """Who is asked: the direct object or the dative ("the heads of the CIA": through the
@@ -151,6 +158,8 @@ class VerbFrames(VerbReadings):
         action = infinitive(verb)
         if cue.infinitive and action is None:
             return  # "expects X to ...", not "expects growth"
+        if type_name == "REJECT" and action is not None and self._hostile(action):
+            return  # "refused to fire Awan": sparing someone is no rejection of them
         intended = self._intended(verb, type_name)
         if intended is not None:
             # the intent is for later; a threat is made now, as its own verb says
