@@ -24,3 +24,20 @@ def test_what_is_released_is_the_object_itself(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "RETREAT"} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Latvia has ordered thousands of Russian pensioners to pass a language test or leave.",
+         {("Q211", "COERCE", "Q159")}),
+        ("President Maria Lopez ordered Peter Lang to resign.",
+         {("person:maria_lopez", "COERCE", "person:peter_lang")}),
+        ("President Maria Lopez ordered the release of text messages from Peter Lang.", set()),
+        ("Judge Tom Baker ordered Peter Lang's press pass restored.", set()),
+    ],
+)
+def test_those_ordered_are_the_object_itself(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "COERCE"} == expected
