@@ -41,3 +41,19 @@ def test_those_ordered_are_the_object_itself(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "COERCE"} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Britain banned Peter Lang from entering the country.", {("Q145", "COERCE", "person:peter_lang")}),
+        ("Moldova banned Russian television channels.", {("Q217", "COERCE", "Q159")}),
+        ("He cited the blogger Tom Baker, who was banned by Maria Lopez in 2013.",
+         {("person:maria_lopez", "COERCE", "person:tom_baker")}),
+        ("The UK banned three bishops from areas of Iraq and Syria.", set()),
+    ],
+)
+def test_those_banned_are_the_object_itself(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "COERCE"} == expected

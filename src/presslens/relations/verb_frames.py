@@ -42,6 +42,7 @@ _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
 _REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
 _QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
@@ -66,13 +67,16 @@ class VerbFrames(VerbReadings):
             patients = [c for c in verb.children if c.dep_ == "dobj"]
         found: set[str] = set()
         for patient in patients:
+            if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                patient = verb.head  # "the bloggers, who were banned by May": the bloggers
             if patient.lemma_.lower() in _QUANTITY_NOUNS:  # "thousands of Russian pensioners"
                 patient = next((o for p in patient.children if p.dep_ == "prep" and p.lower_ in _QUANTITY_PREPS
                                 for o in p.children if o.dep_ == "pobj"), patient)
             for token in (patient, *patient.conjuncts):
                 found.update(self.index.at(token)[0])
                 for child in token.children:
-                    if child.dep_ == "amod" and self.index.is_demonym_token(child.i):
+                    # its people's demonym, or a name set beside it ("the president of Peru, Tom Baker")
+                    if (child.dep_ == "amod" and self.index.is_demonym_token(child.i)) or child.dep_ == "appos":
                         found.update(self.index.at(child)[0])
         return found
 
