@@ -57,3 +57,8 @@ def test_those_banned_are_the_object_itself(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "COERCE"} == expected
+
+
+def test_a_number_of_people_banned_are_those_people(analyzer: Analyzer) -> None:
+    body = "Norway has banned two of the largest Russian fishing companies from its waters."
+    assert ("Q20", "COERCE", "Q159") in id_relations(bulletin(analyzer, body))

@@ -69,7 +69,8 @@ class VerbFrames(VerbReadings):
         for patient in patients:
             if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
                 patient = verb.head  # "the bloggers, who were banned by May": the bloggers
-            if patient.lemma_.lower() in _QUANTITY_NOUNS:  # "thousands of Russian pensioners"
+            if patient.lemma_.lower() in _QUANTITY_NOUNS or patient.pos_ == "NUM":
+                # "thousands of Russian pensioners", "two of the largest Russian companies"
                 patient = next((o for p in patient.children if p.dep_ == "prep" and p.lower_ in _QUANTITY_PREPS
                                 for o in p.children if o.dep_ == "pobj"), patient)
             for token in (patient, *patient.conjuncts):
