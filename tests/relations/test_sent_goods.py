@@ -94,18 +94,3 @@ def test_an_act_sent_is_the_act_its_noun_names(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _rows(analyzer, body) == expected
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("Russia paid attention to concerns about NATO raised by Finland.", set()),
-        ("The ministry of Peru paid close attention to complaints from Chile.", set()),
-        ("In 2014 Russia withdrew from Syria, giving rise to the return of Hezbollah.", set()),
-        ("Germany paid 50 million euros to Ukraine.", {("Q183", "AID", "Q212")}),
-    ],
-)
-def test_an_idiom_of_giving_hands_nothing_over(
-    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
-) -> None:
-    assert {row for row in _rows(analyzer, body) if row[1] == "AID"} == expected

@@ -41,7 +41,6 @@ _QUESTION_WORDS = word_set("relation_patterns", "question_words")
 _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
 _REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
-_IDIOM_OBJECTS = word_set("relation_patterns", "idiom_objects")
 _QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")
@@ -153,8 +152,6 @@ class VerbFrames(VerbReadings):
         informing = cue.type == "AID" and not military and any(
             c.lemma_.lower() in _INFORMATION_NOUNS or c.lower_ in _INFORMATION_NOUNS for c in goods
         )
-        if cue.type == "AID" and not military and any(c.lemma_.lower() in _IDIOM_OBJECTS for c in goods):
-            return  # "paid attention to", "gave rise to": nothing is handed over
         passive = self._is_passive(verb)
         if cue.passive_only and not passive:
             return
