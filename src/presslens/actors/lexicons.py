@@ -32,11 +32,13 @@ class PersonTitles:
     office_domains: frozenset[str] = frozenset()  # "Secretary of State", "Defense Secretary"
 
     all: frozenset[str] = frozenset()  # every role noun; derived, filled in after init
+    every_title: frozenset[str] = frozenset()  # every role noun and title before a name; derived
     longest: int = 1  # words in the longest role noun
 
     def __post_init__(self) -> None:
         every = self.expert | self.office | self.feminine | self.masculine
         object.__setattr__(self, "all", every)
+        object.__setattr__(self, "every_title", every | self.before_names)
         object.__setattr__(self, "longest", max(len(t.split()) for t in every))
 
 

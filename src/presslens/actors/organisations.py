@@ -96,7 +96,7 @@ def _in_title(run: _Run, span: Span) -> bool:
     of an office ("Secretary of State", "Defense Secretary Jim Mattis"; not "District Court
     Judge X" or "Labour Party Secretary X", whose court and party are organisations)."""
     titles = run.x.titles
-    if len(span) == 1 and span[0].lower_ in titles.all | titles.before_names:
+    if len(span) == 1 and span[0].lower_ in titles.every_title:
         return True
     after = run.sdoc[span.end] if span.end < len(run.sdoc) else None
     if after is not None and after.lower_ in titles.all and after.text[:1].isupper():
@@ -106,7 +106,7 @@ def _in_title(run: _Run, span: Span) -> bool:
     prep = span.root.head
     return (after is not None and after.lower_ in titles.before_names) or (
         span.root.dep_ == "pobj" and prep.lower_ in titles.owner_preps
-        and prep.head.lower_ in titles.all | titles.before_names)
+        and prep.head.lower_ in titles.every_title)
 
 
 def _region_inside(run: _Run, owners: set[str], span: Span) -> bool:

@@ -64,7 +64,7 @@ class ActorExtractor:
         self.titles = person_titles()
         self.non_actors = non_actors()
         self.lone_name_cues = lone_name_cues()
-        self.title_words = self.titles.all | self.titles.before_names | set(HONORIFICS)
+        self.title_words = self.titles.every_title | set(HONORIFICS)
         self.body_nouns = state_body_nouns()
         self.bodies = BodyIndex(gazetteer)
         self.local_words = local_government_words()

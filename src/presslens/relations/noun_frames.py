@@ -280,4 +280,3 @@ def _modified_modality(noun: Token, modality: Modality) -> Modality:
             if word in _FUTURE_MODIFIERS and modality == "asserted":
                 return "future"
     return modality
-

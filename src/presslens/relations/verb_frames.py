@@ -24,7 +24,7 @@ from presslens.relations.frame_base import (
     Found,
     takes_object,
 )
-from presslens.relations.verb_readings import VerbReadings
+from presslens.relations.verb_readings import QUANTITY_NOUNS, VerbReadings, counted_noun
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
 from presslens.syntax.arguments import Actors
 
@@ -41,9 +41,7 @@ _QUESTION_WORDS = word_set("relation_patterns", "question_words")
 _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
 _REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
-_QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
-_QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
@@ -51,10 +49,14 @@ _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "reco
 class VerbFrames(VerbReadings):
     """Relations stated by a verb (or a phrase built on one) between its arguments."""
 
+    def _cue_polarity(self, verb: Token) -> int:
+        """The polarity of the type of the verb's own cue; 0 where it is no cue."""
+        cue = self.lex.verbs.get(verb.lemma_.lower())
+        return 0 if cue is None else self.lex.polarity(cue.type)
+
     def _backs(self, verb: Token) -> bool:
         """Whether the verb's own cue is a cooperative act ("endorsed", "praised")."""
-        cue = self.lex.verbs.get(verb.lemma_.lower())
-        return cue is not None and self.lex.polarity(cue.type) > 0
+        return self._cue_polarity(verb) > 0
 
     def _patients_themselves(self, verb: Token, passive: bool) -> set[str]:
         """The actors that are themselves what the verb acts on (its object, or the subject of
@@ -69,10 +71,9 @@ class VerbFrames(VerbReadings):
         for patient in patients:
             if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
                 patient = verb.head  # "the bloggers, who were banned by May": the bloggers
-            if patient.lemma_.lower() in _QUANTITY_NOUNS or patient.pos_ == "NUM":
+            if patient.lemma_.lower() in QUANTITY_NOUNS or patient.pos_ == "NUM":
                 # "thousands of Russian pensioners", "two of the largest Russian companies"
-                patient = next((o for p in patient.children if p.dep_ == "prep" and p.lower_ in _QUANTITY_PREPS
-                                for o in p.children if o.dep_ == "pobj"), patient)
+                patient = counted_noun(patient) or patient
             for token in (patient, *patient.conjuncts):
                 found.update(self.index.at(token)[0])
                 for child in token.children:
@@ -83,9 +84,7 @@ class VerbFrames(VerbReadings):
 
     def _hostile(self, verb: Token) -> bool:
         """Whether the verb does harm to its object: a cue of a negative type, or a dismissal."""
-        lemma = verb.lemma_.lower()
-        cue = self.lex.verbs.get(lemma)
-        return lemma in _DISMISSING_VERBS or (cue is not None and self.lex.polarity(cue.type) < 0)
+        return verb.lemma_.lower() in _DISMISSING_VERBS or self._cue_polarity(verb) < 0
 
     def _addressee(self, verb: Token) -> Actors:
         """Who is asked: the direct object or the dative ("the heads of the CIA": through the
@@ -340,4 +339,3 @@ def _asks_a_question(verb: Token) -> bool:
         if child.dep_ in ("ccomp", "advcl") and child.left_edge.lower_ in _QUESTION_WORDS:
             return True
     return False
-

@@ -21,7 +21,7 @@ from presslens.syntax import coordination_head, direct_object
 
 _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
-_QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
+QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
 _QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")  # "hundreds of strikes"
 _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 # "fought each other", "talk to one another"
@@ -35,6 +35,13 @@ _PART_OF_PREPS = tuple(sorted(word_set("relation_patterns", "part_of_preps")))
 _SPEECH_ACT_RELATIVES = word_set("relation_patterns", "speech_act_relatives")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
+
+
+def counted_noun(quantity: Token) -> Token | None:
+    """What a quantity counts: "strikes" in "hundreds of strikes", "companies" in "two of the
+    largest companies"; None without such an object."""
+    return next((pobj for prep in quantity.children if prep.dep_ == "prep" and prep.lower_ in _QUANTITY_PREPS
+                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
 
 
 class VerbReadings(FrameBase):
@@ -83,12 +90,8 @@ class VerbReadings(FrameBase):
         dobj = direct_object(verb)
         if dobj is None:
             return None
-        if dobj.lemma_.lower() in _QUANTITY_NOUNS:  # "carried out hundreds of air strikes"
-            for prep in dobj.children:
-                if prep.dep_ == "prep" and prep.lower_ in _QUANTITY_PREPS:
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self.lex.nouns.get(noun_key(pobj))
+        if dobj.lemma_.lower() in QUANTITY_NOUNS and (counted := counted_noun(dobj)) is not None:
+            return self.lex.nouns.get(noun_key(counted))  # "carried out hundreds of air strikes"
         cue = self.lex.nouns.get(noun_key(dobj))
         if cue is None:
             # "announced a new military aid package for Taiwan": the event noun modifies the object
