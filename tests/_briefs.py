@@ -27,3 +27,8 @@ def bulletin(analyzer: Analyzer, body: str) -> Document:
 def id_relations(doc: Document) -> set[tuple[str, str, str]]:
     """(source id, type, target id) of every relation."""
     return {(r.source, r.type, r.target) for r in doc.relations}
+
+
+def bulletin_relations(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
+    """(source id, type, target id) of every relation of ``body`` as a bulletin."""
+    return id_relations(bulletin(analyzer, body))

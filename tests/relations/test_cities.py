@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin, bulletin_relations, id_relations
 from presslens.pipeline import Analyzer
 
 
@@ -19,7 +19,7 @@ from presslens.pipeline import Analyzer
     ],
 )
 def test_a_city_attacked_is_its_state_attacked(analyzer: Analyzer, body: str) -> None:
-    assert ("Q159", "ASSAULT", "Q212") in id_relations(bulletin(analyzer, body))
+    assert ("Q159", "ASSAULT", "Q212") in bulletin_relations(analyzer, body)
 
 
 def test_a_city_is_a_place_not_the_states_government(analyzer: Analyzer) -> None:

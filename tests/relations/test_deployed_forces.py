@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
@@ -33,7 +29,7 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
 def test_the_owner_of_deployed_forces_moves_them(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _rows(analyzer, body)
+    assert expected in bulletin_relations(analyzer, body)
 
 
 @pytest.mark.parametrize(
@@ -44,4 +40,4 @@ def test_the_owner_of_deployed_forces_moves_them(
     ],
 )
 def test_no_deployment_is_read_without_forces_of_an_actor(analyzer: Analyzer, body: str) -> None:
-    assert not {r for r in _rows(analyzer, body) if r[1] == "MOBILIZE"}
+    assert not {r for r in bulletin_relations(analyzer, body) if r[1] == "MOBILIZE"}

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
@@ -39,7 +35,7 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
 def test_a_state_turned_into_or_readied_for_a_base(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert _rows(analyzer, body) == expected
+    assert bulletin_relations(analyzer, body) == expected
 
 
 @pytest.mark.parametrize(
@@ -51,4 +47,4 @@ def test_a_state_turned_into_or_readied_for_a_base(
     ],
 )
 def test_no_base_is_read_where_none_is_said(analyzer: Analyzer, body: str) -> None:
-    assert not {r for r in _rows(analyzer, body) if r[1] in ("CONTROL", "ADVERSARY")}
+    assert not {r for r in bulletin_relations(analyzer, body) if r[1] in ("CONTROL", "ADVERSARY")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
 
 
@@ -23,4 +23,4 @@ from presslens.pipeline import Analyzer
 def test_a_negative_subject_negates_its_verb(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert id_relations(bulletin(analyzer, body)) == expected
+    assert bulletin_relations(analyzer, body) == expected

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
@@ -23,7 +19,7 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_an_agent_beside_a_name_is_an_occupation(analyzer: Analyzer, body: str) -> None:
-    assert not {row for row in _rows(analyzer, body) if row[1] == "CONTROL"}
+    assert not {row for row in bulletin_relations(analyzer, body) if row[1] == "CONTROL"}
 
 
 @pytest.mark.parametrize(
@@ -34,4 +30,4 @@ def test_an_agent_beside_a_name_is_an_occupation(analyzer: Analyzer, body: str) 
     ],
 )
 def test_an_agent_predicated_of_someone_is_controlled(analyzer: Analyzer, body: str) -> None:
-    assert ("Q159", "CONTROL", "person:peter_lang") in _rows(analyzer, body)
+    assert ("Q159", "CONTROL", "person:peter_lang") in bulletin_relations(analyzer, body)

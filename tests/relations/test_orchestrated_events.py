@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
 
 
@@ -18,4 +18,4 @@ from presslens.pipeline import Analyzer
     ],
 )
 def test_the_actors_inside_an_orchestrated_event_are_not_controlled(analyzer: Analyzer, body: str) -> None:
-    assert not {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "CONTROL"}
+    assert not {row for row in bulletin_relations(analyzer, body) if row[1] == "CONTROL"}

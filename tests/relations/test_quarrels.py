@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
@@ -30,7 +26,7 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
 def test_a_quarrel_said_with_a_verb_is_hostility(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
-    rows = _rows(analyzer, body)
+    rows = bulletin_relations(analyzer, body)
     assert expected in rows
     assert (expected[2], "ADVERSARY", expected[0]) not in rows  # said of the subject only
 
@@ -45,7 +41,7 @@ def test_a_quarrel_said_with_a_verb_is_hostility(
 def test_acting_despite_someones_objections_is_acting_against_their_protest(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _rows(analyzer, body)
+    assert expected in bulletin_relations(analyzer, body)
 
 
 @pytest.mark.parametrize(
@@ -59,12 +55,12 @@ def test_acting_despite_someones_objections_is_acting_against_their_protest(
 def test_charges_and_warrants_against_a_party_act_on_it(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _rows(analyzer, body)
+    assert expected in bulletin_relations(analyzer, body)
 
 
 def test_what_is_declined_or_refused_is_not_done(analyzer: Analyzer) -> None:
     sanction = ("Q218", "SANCTION", "Q217")
-    assert sanction in _rows(analyzer, "Romania decided to impose sanctions on Moldova.")
-    assert sanction not in _rows(analyzer, "Romania declined to impose sanctions on Moldova.")
+    assert sanction in bulletin_relations(analyzer, "Romania decided to impose sanctions on Moldova.")
+    assert sanction not in bulletin_relations(analyzer, "Romania declined to impose sanctions on Moldova.")
     # refusing to abandon is standing by, as "will not abandon" is
-    assert ("Q43", "SUPPORT", "Q227") in _rows(analyzer, "Turkey refused to abandon Azerbaijan.")
+    assert ("Q43", "SUPPORT", "Q227") in bulletin_relations(analyzer, "Turkey refused to abandon Azerbaijan.")

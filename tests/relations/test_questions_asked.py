@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
@@ -36,4 +32,4 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
 def test_a_question_consults_the_one_asked(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert {row for row in _rows(analyzer, body) if row[1] in ("REQUEST", "CONSULT")} == expected
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] in ("REQUEST", "CONSULT")} == expected

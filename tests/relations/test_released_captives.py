@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
 
 
@@ -23,7 +23,7 @@ from presslens.pipeline import Analyzer
 def test_what_is_released_is_the_object_itself(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "RETREAT"} == expected
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] == "RETREAT"} == expected
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_what_is_released_is_the_object_itself(
 def test_those_ordered_are_the_object_itself(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "COERCE"} == expected
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] == "COERCE"} == expected
 
 
 @pytest.mark.parametrize(
@@ -56,9 +56,9 @@ def test_those_ordered_are_the_object_itself(
 def test_those_banned_are_the_object_itself(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "COERCE"} == expected
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] == "COERCE"} == expected
 
 
 def test_a_number_of_people_banned_are_those_people(analyzer: Analyzer) -> None:
     body = "Norway has banned two of the largest Russian fishing companies from its waters."
-    assert ("Q20", "COERCE", "Q159") in id_relations(bulletin(analyzer, body))
+    assert ("Q20", "COERCE", "Q159") in bulletin_relations(analyzer, body)

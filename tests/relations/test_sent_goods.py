@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    return id_relations(bulletin(analyzer, body))
 
 
 @pytest.mark.parametrize(
@@ -26,7 +22,7 @@ def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_the_recipient_of_what_is_sent(analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]) -> None:
-    assert {row for row in _rows(analyzer, body) if row[1] == "AID"} == expected
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] == "AID"} == expected
 
 
 @pytest.mark.parametrize(
@@ -38,7 +34,7 @@ def test_the_recipient_of_what_is_sent(analyzer: Analyzer, body: str, expected: 
     ],
 )
 def test_who_or_what_is_sent_receives_nothing(analyzer: Analyzer, body: str) -> None:
-    assert not {row for row in _rows(analyzer, body) if row[1] == "AID"}
+    assert not {row for row in bulletin_relations(analyzer, body) if row[1] == "AID"}
 
 
 @pytest.mark.parametrize(
@@ -49,7 +45,7 @@ def test_who_or_what_is_sent_receives_nothing(analyzer: Analyzer, body: str) -> 
     ],
 )
 def test_a_person_leaving_a_country_or_a_building_travels(analyzer: Analyzer, body: str) -> None:
-    assert not {row for row in _rows(analyzer, body) if row[1] == "RETREAT"}
+    assert not {row for row in bulletin_relations(analyzer, body) if row[1] == "RETREAT"}
 
 
 @pytest.mark.parametrize(
@@ -64,7 +60,7 @@ def test_a_person_leaving_a_country_or_a_building_travels(analyzer: Analyzer, bo
 def test_leaving_a_body_or_a_state_withdrawing_is_a_retreat(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _rows(analyzer, body)
+    assert expected in bulletin_relations(analyzer, body)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +74,7 @@ def test_leaving_a_body_or_a_state_withdrawing_is_a_retreat(
 def test_the_buyer_not_the_maker_of_the_goods_is_the_other_side_of_a_sale(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert _rows(analyzer, body) == expected
+    assert bulletin_relations(analyzer, body) == expected
 
 
 @pytest.mark.parametrize(
@@ -93,4 +89,4 @@ def test_the_buyer_not_the_maker_of_the_goods_is_the_other_side_of_a_sale(
 def test_an_act_sent_is_the_act_its_noun_names(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert _rows(analyzer, body) == expected
+    assert bulletin_relations(analyzer, body) == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _briefs import bulletin, id_relations
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
 
 
@@ -21,4 +21,4 @@ from presslens.pipeline import Analyzer
 def test_refusing_to_harm_someone_rejects_no_one(
     analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert {row for row in id_relations(bulletin(analyzer, body)) if row[1] == "REJECT"} == expected
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] == "REJECT"} == expected
