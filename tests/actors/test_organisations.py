@@ -153,9 +153,9 @@ def test_a_disease_written_like_a_name_is_no_actor(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Former Secretary of State John Kerry condemned the move on Monday.", "State"),
-        ("Defense Secretary Jim Mattis met the delegation on Monday.", "Defense"),
-        ("Treasury Secretary Jack Lew testified on Monday.", "Treasury"),
+        ("Former Secretary of State Peter Lang condemned the move on Monday.", "State"),
+        ("Defense Secretary Tom Baker met the delegation on Monday.", "Defense"),
+        ("Treasury Secretary Maria Lopez testified on Monday.", "Treasury"),
         ("The envoy met Bishop Roger Vale in Rome on Monday.", "Bishop"),
     ],
 )

@@ -50,7 +50,7 @@ def test_those_ordered_are_the_object_itself(
         ("Moldova banned Russian television channels.", {("Q217", "COERCE", "Q159")}),
         ("He cited the blogger Tom Baker, who was banned by Maria Lopez in 2013.",
          {("person:maria_lopez", "COERCE", "person:tom_baker")}),
-        ("The UK banned three bishops from areas of Iraq and Syria.", set()),
+        ("Germany banned four preachers from provinces of Turkey and Iran.", set()),
     ],
 )
 def test_those_banned_are_the_object_itself(

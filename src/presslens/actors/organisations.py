@@ -93,7 +93,7 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
 def _in_title(run: _Run, span: Span) -> bool:
     """Whether the name is a word of a person's title, not an organisation: the title itself
     ("Bishop", "Cardinal"), the start of a title ("Supreme Leader Ali Khamenei"), or the domain
-    of an office ("Secretary of State", "Defense Secretary Jim Mattis"; not "District Court
+    of an office ("Secretary of State", "Defense Secretary Tom Baker"; not "District Court
     Judge X" or "Labour Party Secretary X", whose court and party are organisations)."""
     titles = run.x.titles
     if len(span) == 1 and span[0].lower_ in titles.every_title:

@@ -61,7 +61,7 @@ class VerbFrames(VerbReadings):
     def _patients_themselves(self, verb: Token, passive: bool) -> set[str]:
         """The actors that are themselves what the verb acts on (its object, or the subject of
         its passive) or name its people ("two Ukrainian soldiers"), not owners or names inside
-        that phrase ("the CIA's records", "the Mueller report")."""
+        that phrase ("the ministry's records", "the Lang report")."""
         if passive:
             patients = [verb.head] if verb.dep_ == "acl" else [
                 c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -70,7 +70,7 @@ class VerbFrames(VerbReadings):
         found: set[str] = set()
         for patient in patients:
             if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-                patient = verb.head  # "the bloggers, who were banned by May": the bloggers
+                patient = verb.head  # "the bloggers, who were banned by the minister": the bloggers
             if patient.lemma_.lower() in QUANTITY_NOUNS or patient.pos_ == "NUM":
                 # "thousands of Russian pensioners", "two of the largest Russian companies"
                 patient = counted_noun(patient) or patient
@@ -168,7 +168,7 @@ class VerbFrames(VerbReadings):
         if cue.infinitive and action is None:
             return  # "expects X to ...", not "expects growth"
         if type_name == "REJECT" and action is not None and self._hostile(action):
-            return  # "refused to fire Awan": sparing someone is no rejection of them
+            return  # "refused to fire the aide": sparing someone is no rejection of them
         intended = self._intended(verb, type_name)
         if intended is not None:
             # the intent is for later; a threat is made now, as its own verb says
@@ -272,7 +272,7 @@ class VerbFrames(VerbReadings):
             if not targets:
                 targets, t_inf = self.prep_objects(verb, exclude=sources)
         if cue.object_itself:
-            # "released the hostages", not "released the CIA's records" or "the Mueller report"
+            # "released the hostages", not "released the ministry's records" or "the Lang report"
             themselves = self._patients_themselves(verb, passive)
             targets = [t for t in targets if t in themselves]
         if sources and not targets and type_name == "RETREAT" and not cue.object_itself:
@@ -283,7 +283,7 @@ class VerbFrames(VerbReadings):
             cue, type_name = Cue(type="CONSULT"), "CONSULT"
         if type_name == "REQUEST" and lemma in _QUESTION_VERBS and _asks_a_question(verb):
             if passive:
-                return  # "Asked about Haley's claim, the ambassador said": the one asked speaks
+                return  # "Asked about the envoy's claim, the minister said": the one asked speaks
             targets, t_inf = self._addressee(verb)
             cue, type_name = Cue(type="CONSULT"), "CONSULT"
         if sources and not targets and not passive:
