@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -62,18 +63,32 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def read_cameo(folder: Path, nlp: Language, split: str = "train") -> Iterator[RelationExample]:
+@dataclass(frozen=True)
+class CodedSentence:
+    """One sentence of the CAMEO span data: its text, the character spans of the coded source
+    and target (None where the sentence marks none), its quad class (None where the class file
+    lacks the sentence: its text is then the tokens joined by spaces) and whether it marks a
+    reciprocal side."""
+
+    number: int
+    text: str
+    source: tuple[int, int] | None
+    target: tuple[int, int] | None
+    quad_class: int | None
+    reciprocal: bool
+
+
+def coded_sentences(folder: Path, split: str = "train") -> Iterator[CodedSentence]:
+    """The sentences of ``cameo_ner-{split}.txt`` with the text and quad class of
+    ``cameo_class-{split}.tsv`` where it holds the same sentence."""
     classes: dict[str, tuple[str, int]] = {}
     for line in (folder / f"cameo_class-{split}.tsv").read_text(encoding="utf-8").splitlines():
         sentence, _, quad_class = line.rpartition("\t")
         if quad_class.strip().isdigit():
             classes[_squash(sentence)] = (sentence.strip(), int(quad_class))
-    quad = quad_of_type()
     for number, tagged in enumerate(_tagged_sentences(folder / f"cameo_ner-{split}.txt")):
         found = classes.get(_squash("".join(word for word, _ in tagged)))
-        if found is None or found[1] == 0:
-            continue
-        text, label = found
+        text, label = found if found is not None else (" ".join(w for w, _ in tagged), None)
         offsets, at = [], 0
         for word, _ in tagged:
             start = text.find(word, at)
@@ -81,10 +96,20 @@ def read_cameo(folder: Path, nlp: Language, split: str = "train") -> Iterator[Re
                 break
             offsets.append((start, start + len(word)))
             at = start + len(word)
-        tags = [tag for _, tag in tagged]
-        if len(offsets) != len(tagged) or any(t.endswith("-R") for t in tags):
+        if len(offsets) != len(tagged):
             continue
-        source, target = _first_span(offsets, tags, "S"), _first_span(offsets, tags, "T")
+        tags = [tag for _, tag in tagged]
+        yield CodedSentence(number, text, _first_span(offsets, tags, "S"),
+                            _first_span(offsets, tags, "T"), label,
+                            any(t.endswith("-R") for t in tags))
+
+
+def read_cameo(folder: Path, nlp: Language, split: str = "train") -> Iterator[RelationExample]:
+    quad = quad_of_type()
+    for coded in coded_sentences(folder, split):
+        if not coded.quad_class or coded.reciprocal:
+            continue
+        text, label, source, target = coded.text, coded.quad_class, coded.source, coded.target
         if source is None or target is None:
             continue
         tokens = list(nlp(text))
@@ -99,6 +124,6 @@ def read_cameo(folder: Path, nlp: Language, split: str = "train") -> Iterator[Re
             kind = fitting[0]
         else:
             continue
-        origin = f"cameo:{split}:{number}"
+        origin = f"cameo:{split}:{coded.number}"
         yield RelationExample(text, source, target, kind, 0, origin=origin, accepted=(kind,))
         yield RelationExample(text, target, source, NONE, 0, origin=origin, accepted=(NONE,))
