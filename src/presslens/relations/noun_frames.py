@@ -72,12 +72,16 @@ class NounFrames(FrameBase):
             # the verb states the intent or the threat, not the act
             return
         root = coordination_head(noun)
-        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _UNDO_VERBS:
-            return  # "asked Trump to lift the tariffs and the sanctions": their end
-        stopping = root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in STOP_VERBS
+        governing = root.head.lemma_.lower() if root.dep_ in ("dobj", "nsubjpass") else ""
+        meant = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children)
+        if governing in _UNDO_VERBS and meant:
+            return  # "asked Trump to lift the tariffs and the sanctions": their end, asked for
+        # a measure undone ("lifted its blockade of Yemen", "eased restrictions on X") ends as
+        # a stopped act does
+        stopping = governing in STOP_VERBS or governing in _UNDO_VERBS
         if stopping and (sanction := self.stopped_help(cue)) is not None:
             cue = sanction  # "halted economic aid to Niger", "ended cooperation with X"
-        elif stopping and not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children):
+        elif stopping and not meant:
             # "Seoul stopped the broadcasts aimed at the North", "halted its strikes on X": a
             # retreat (PLOVER: de-escalation carried out); asked or meant ("to end its pressure
             # on Taiwan") it still names the act, which goes on

@@ -1,0 +1,41 @@
+"""A measure undone is a RETREAT toward those it weighed on (PLOVER: a material concession carried
+out): lifting or easing sanctions, a ban, a blockade or an embargo. Asked or meant ("to lift the
+sanctions") it is neither done nor the measure's imposition; refused, nothing is undone.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin_relations
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Saudi Arabia lifted its blockade of Oman on Tuesday.", {("Q851", "RETREAT", "Q842")}),
+        ("Japan eased some sanctions against Myanmar.", {("Q17", "RETREAT", "Q836")}),
+        ("The United States lifted its embargo against Cuba and Laos.",
+         {("Q30", "RETREAT", "Q241"), ("Q30", "RETREAT", "Q819")}),
+        ("A court in Ankara lifted the travel ban on Peter Lang.",
+         {("Q43", "RETREAT", "person:peter_lang")}),
+    ],
+)
+def test_a_measure_undone_is_a_retreat(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    relations = bulletin_relations(analyzer, body)
+    assert {row for row in relations if row[1] == "RETREAT"} == expected
+    assert not any(row[1] == "SANCTION" for row in relations)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Caracas asked Washington to lift the sanctions on Venezuela.",
+        "Norway will not lift the ban on the Sea Tigers.",
+    ],
+)
+def test_a_measure_asked_or_refused_to_be_undone_is_no_retreat(analyzer: Analyzer, body: str) -> None:
+    assert not any(row[1] in ("RETREAT", "SANCTION") for row in bulletin_relations(analyzer, body))
