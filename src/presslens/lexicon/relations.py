@@ -64,6 +64,7 @@ class RelationLexicon:
     purchase_verbs: frozenset[str]
     sale_verbs: frozenset[str]
     goods_object_verbs: frozenset[str]
+    object_required_verbs: frozenset[str]
     arms: frozenset[str]
     seat_metonyms: dict[str, str]
     requested_actions: dict[str, int]
@@ -178,6 +179,7 @@ def relation_lexicon() -> RelationLexicon:
         purchase_verbs=frozenset(str(w) for w in data.get("purchase_verbs") or ()),
         sale_verbs=frozenset(str(w) for w in data.get("sale_verbs") or ()),
         goods_object_verbs=frozenset(str(w) for w in data.get("goods_object_verbs") or ()),
+        object_required_verbs=frozenset(str(w) for w in data.get("object_required_verbs") or ()),
         arms=frozenset(str(w) for w in data.get("arms") or ()),
         seat_metonyms={str(k): str(v) for k, v in (data.get("seat_metonyms") or {}).items()},
         requested_actions=_requested_actions(data.get("requested_actions") or {}),

@@ -114,8 +114,11 @@ class FrameBase(ArgumentReader):
                     continue  # a person leaving a country or a building travels
                 if source != target:
                     each = polarity
-                    if type_name == "RETREAT" and self.index.kinds.get(target) in ("alliance", "organization"):
-                        each = -1  # leaving or withdrawing from a body is a break with it
+                    if type_name == "RETREAT" and cue.polarity is None and (
+                            self.index.kinds.get(target) in ("alliance", "organization")):
+                        # leaving or withdrawing from a body is a break with it (a cue with a
+                        # polarity of its own, such as a return or a lifted ban, keeps it)
+                        each = -1
                     yield Found(source, target, type_name, modality, round(prior, 3), token, each)
 
     def _leaves_agreement(self, token: Token) -> bool:

@@ -34,6 +34,7 @@ _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "who", "which", "that" opening a relative clause
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
@@ -241,7 +242,9 @@ class VerbFrames(VerbReadings):
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
-                if type_name == "AID" or lemma in self.lex.sale_verbs:
+                # (a verb of giving read otherwise, "sent 200 troops in Syria", moves forces)
+                giving = lemma in self.lex.goods_object_verbs and cue is self.lex.verbs.get(lemma)
+                if type_name == "AID" or lemma in self.lex.sale_verbs or giving:
                     # "sells howitzers to Armenia", "sold surplus US ammunition to a dealer": the
                     # buyer or recipient, not the goods or their maker, is the target;
                     # "has given the United States access": the dative is the recipient
@@ -250,11 +253,13 @@ class VerbFrames(VerbReadings):
                             targets, t_inf = self.index.phrase(child)
                     if not targets:
                         targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
-                # (what is sent is no recipient: only a dative or a recipient preposition names one)
-                goods_only = type_name == "AID" and lemma in self.lex.goods_object_verbs
-                if goods_only and not targets:
+                # (what is sent or returned is no recipient: only a dative or a recipient
+                # preposition names one; with nothing given, "returned to Moscow" is a journey)
+                if giving and not targets:
                     targets, t_inf = self._misread_recipient(verb)
-                if not targets and not informing and not goods_only:
+                if lemma in self.lex.object_required_verbs and not _gives_something(verb):
+                    targets, t_inf = [], False
+                if not targets and not informing and not giving:
                     # (a place after "in" is where aid is given, not who receives it)
                     targets, t_inf = self.objects(verb, skip=_LOCATION_PREPS if type_name == "AID" else frozenset())
             if lemma in _RECOGNISING_VERBS:
@@ -339,3 +344,13 @@ def _asks_a_question(verb: Token) -> bool:
         if child.dep_ in ("ccomp", "advcl") and child.left_edge.lower_ in _QUESTION_WORDS:
             return True
     return False
+
+
+def _gives_something(verb: Token) -> bool:
+    """The verb of giving names what it gives: a direct object, a dative, or the noun its
+    relative clause qualifies where the clause has a subject of its own ("the artefacts Italy
+    returned to Greece"; not "Benedict, who had returned to Rome")."""
+    if direct_object(verb) is not None or any(c.dep_ == "dative" for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in verb.children)
