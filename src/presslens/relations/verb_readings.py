@@ -130,12 +130,13 @@ class VerbReadings(FrameBase):
 
     def _requested_act(self, verb: Token) -> bool:
         """The to-infinitive of a request with an addressee ("wants us to sanction Russia",
-        "urged Kyiv to withdraw"): the request is the relation, not the act asked for."""
+        "urged Kyiv to withdraw") or the that-clause of a demand ("demanded that Kabul return the
+        base"): the request is the relation, not the act asked for."""
         verb = coordination_head(verb)  # "... to sanction X, to recognise Y"
-        if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children
-        ):
+        if verb.dep_ not in ("xcomp", "ccomp", "advcl"):
             return False
+        if not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children):
+            return self._demanded_clause(verb)
         asker = verb.head
         cue = self.lex.verbs.get(asker.lemma_.lower())
         phrased = self._phrase_cue(asker)
@@ -147,6 +148,15 @@ class VerbReadings(FrameBase):
             return asker.i != verb.i and asker.pos_ == "VERB" and self._requested_act(asker)
         has_addressee = direct_object(asker) is not None or (phrased is not None and phrased[1] is not None)
         return has_addressee or any(c.dep_ == "nsubj" for c in verb.children)
+
+    def _demanded_clause(self, verb: Token) -> bool:
+        """A that-clause in the mandative of a verb of request ("demanded that Kabul return the
+        base": a subject, no auxiliary)."""
+        if verb.dep_ != "ccomp" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return False
+        cue = self.lex.verbs.get(verb.head.lemma_.lower())
+        return (cue is not None and cue.type == "REQUEST"
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
     @staticmethod
     def _pronoun_subject(verb: Token) -> bool:

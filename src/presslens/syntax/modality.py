@@ -4,7 +4,8 @@ Two readings that differ on purpose (both were tuned in their stages; one would 
 other's output):
 - ``modality_of`` (relations): the verb and the verbs it is coordinated with or complements, up to
   four steps: "will"/"going to" is future; a hypothetical auxiliary, an if-clause or the
-  infinitive of an intent verb ("threatened to suspend") is hypothetical;
+  infinitive of an intent verb ("threatened to suspend") or a that-clause of a verb of demanding
+  ("demanded that Kabul return the base") is hypothetical;
 - ``hypothetical`` (stances): the verb's own auxiliaries and marks only, "'d" included; in
   reported speech "would" is the future ("said that X would protect") and only an if-clause is.
 """
@@ -22,6 +23,7 @@ _HYPOTHETICAL = word_set("syntax", "hypothetical_auxiliaries")
 _HYPOTHETICAL_IN_STANCES = _HYPOTHETICAL | word_set("syntax", "contracted_would")
 CONDITIONAL_MARKS = word_set("syntax", "conditional_marks")
 _INTENT_VERBS = word_set("syntax", "intent_verbs")
+_MANDATIVE_VERBS = word_set("syntax", "mandative_verbs")
 _QUESTION_MARKS = word_set("syntax", "question_marks")
 _QUESTION_VERBS = word_set("syntax", "question_verbs")
 _ASKED_MARKS = word_set("syntax", "asked_marks")
@@ -45,6 +47,9 @@ def modality_of(verb: Token) -> Modality:
             return "future"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
             return "hypothetical"  # "has threatened to suspend", "plans to deploy"
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _MANDATIVE_VERBS and not any(
+                c.dep_ in ("aux", "auxpass") for c in node.children):
+            return "hypothetical"  # "demanded that Kabul return the base": asked for, not done
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         else:
