@@ -34,7 +34,6 @@ _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
-_RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "who", "which", "that" opening a relative clause
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
@@ -44,6 +43,7 @@ _REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
+_CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
 
@@ -68,6 +68,8 @@ class VerbFrames(VerbReadings):
                 c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         else:
             patients = [c for c in verb.children if c.dep_ == "dobj"]
+            if not patients and verb.lemma_.lower() in _CONSIDER_VERBS:
+                patients = [p for p in (_lone_predicate(verb),) if p is not None]
         found: set[str] = set()
         for patient in patients:
             if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
@@ -135,7 +137,11 @@ class VerbFrames(VerbReadings):
             cue, prep, kind = light, None, "verb"
             light_noun = True
         elif lemma in self.lex.verbs:
+            if lemma in _CONSIDER_VERBS and _names_its_object(verb):
+                return  # "called Lavrov a liar": what he is called, read as regard, no call
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
+            if cue.direct and any(c.dep_ == "prt" for c in verb.children):
+                return  # a particle makes another verb: "called up the militia", "left behind"
         else:
             return
         if lemma in _EXPELLING_VERBS and takes_object(verb, _ENVOY_NOUNS):
@@ -239,6 +245,8 @@ class VerbFrames(VerbReadings):
                     targets, t_inf = self.infinitive_subjects(verb)
             elif cue.direct:
                 dobj = direct_object(verb)
+                if dobj is None and lemma in _CONSIDER_VERBS:
+                    dobj = _lone_predicate(verb)  # "called Foreign Minister Anna Berzina"
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
@@ -354,3 +362,23 @@ def _gives_something(verb: Token) -> bool:
         return True
     return verb.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in verb.children)
+
+
+_NAMING_DEPS = frozenset({"oprd", "npadvmod", "xcomp", "ccomp"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _names_its_object(verb: Token) -> bool:
+    """A verb of naming with an object and what the object is called ("called Lavrov a liar",
+    "called the remarks a disgrace", a label in quotation marks: called CNN "left biased", "call
+    it what it is")."""
+    return direct_object(verb) is not None and any(
+        c.dep_ in _NAMING_DEPS and (c.pos_ in _NOMINAL or c.left_edge.is_quote
+                                    or c.left_edge.tag_ in _RELATIVE_TAGS)
+        for c in verb.children)
+
+
+def _lone_predicate(verb: Token) -> Token | None:
+    """A name the parser reads as an object predicate with no object beside it: the object
+    ("called Foreign Minister Anna Berzina on Tuesday")."""
+    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)

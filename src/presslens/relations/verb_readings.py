@@ -67,8 +67,9 @@ class VerbReadings(FrameBase):
                 for child in holder.children:
                     if child.lower_ == phrase.last and child.dep_ == "prt":
                         return phrase.cue, None, True
-                    if child.lower_ == phrase.last and child.dep_ in ("prep", "dative"):
-                        return phrase.cue, child, True
+                    if child.lower_ == phrase.last and child.dep_ in ("prep", "dative") and not (
+                            _names_a_time(child)):
+                        return phrase.cue, child, True  # ("called Lavrov on Tuesday": no call on)
         return None
 
     def _region_owner(self, verb: Token, sources: list[str]) -> list[str]:
@@ -213,3 +214,11 @@ class VerbReadings(FrameBase):
                 if author not in rejectors and not self.index.is_person(author):
                     return [author]
         return []
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _names_a_time(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Tuesday", "on 3 March")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children)
