@@ -1,0 +1,28 @@
+"""Event nouns from PLOVER's modes: a ceasefire declared with the other side is a CONCEDE (a
+declared, not yet implemented, ceasefire), restrictions imposed on a state a SANCTION (lifted, a
+RETREAT), warfare waged against it an ASSAULT. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin_relations
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Afghan President Ashraf Ghani announced a weeklong ceasefire with the Taliban.",
+         ("person:ashraf_ghani", "CONCEDE", "group:taliban")),
+        ("The Colombian government declared a three-month cease-fire with the FARC.",
+         ("Q739", "CONCEDE", "org:farc")),
+        ("China imposed new restrictions on Japanese seafood imports.", ("Q148", "SANCTION", "Q17")),
+        ("Obama lifted all travel restrictions on Cuba.", ("Q76", "RETREAT", "Q241")),
+        ("Russia launched cyber warfare against Estonia.", ("Q159", "ASSAULT", "Q191")),
+    ],
+)
+def test_the_event_noun_states_its_type(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in bulletin_relations(analyzer, body)
