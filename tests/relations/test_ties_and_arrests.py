@@ -1,0 +1,35 @@
+"""Ties set up with another state are cooperation (cut or severed, a sanction); "ties to X" names
+no one's act. Someone arrested or detained with no agent named is arrested by the state of the
+place ("was arrested in Niger"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin_relations
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        ("Myanmar has established diplomatic ties with Seychelles.",
+         ("Q836", "COOPERATE", "Q1042"), None),
+        ("Lithuania severed diplomatic ties with Belarus in 2021.",
+         ("Q37", "SANCTION", "Q184"), ("Q37", "COOPERATE", "Q184")),
+        ("The journalist Moussa Tchangari was arrested on Monday in Niger.",
+         ("Q1032", "COERCE", "person:moussa_tchangari"), None),
+    ],
+)
+def test_the_act_is_read(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str],
+    absent: tuple[str, str, str] | None,
+) -> None:
+    rows = bulletin_relations(analyzer, body)
+    assert expected in rows
+    assert absent not in rows
+
+
+def test_ties_to_someone_name_no_act(analyzer: Analyzer) -> None:
+    rows = bulletin_relations(analyzer, "A Cypriot bank with ties to the Kremlin paid Peter Lang.")
+    assert not any(row[1] == "COOPERATE" for row in rows)
