@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from presslens.lexicon import Cue, word_set
 from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase
 from presslens.syntax import FIRST_PERSON, direct_object, modality_of, negated
-from presslens.syntax.lookup import lemma_in
+from presslens.syntax.lookup import lemma_in, lower_in
 
 _REPORT_VERBS = word_set("relation_patterns", "report_verbs")
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
@@ -29,12 +29,17 @@ class DiscourseFrames(FrameBase):
     """Relations inferred from the relations a sentence states and who reports them."""
 
     _joining_at: tuple[Doc, list[int]] | None = None  # the joining verbs of the latest document
+    _modals_at: tuple[Doc, list[int]] | None = None  # its modals of demand ("should", "must")
 
-    def demands(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
+    def demands(self, sent: Span, found: list[Found]) -> Iterator[Found]:
         """"Guo said the United States should stop arming Taiwan", “Russia must withdraw,” the
         minister said: whoever says that another actor should or must act asks it to (REQUEST,
         with the polarity of what is asked)."""
-        verbs = {t.head.i: t.head for t in tokens if t.lower_ in _DEMAND_MODALS and t.dep_ == "aux"}
+        doc = sent.doc
+        if self._modals_at is None or self._modals_at[0] is not doc:
+            self._modals_at = (doc, np.flatnonzero(lower_in(doc, _DEMAND_MODALS)).tolist())
+        modals = [doc[i] for i in self._modals_at[1] if sent.start <= i < sent.end]
+        verbs = {t.head.i: t.head for t in modals if t.dep_ == "aux"}
         for verb in verbs.values():
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_DEMANDED:
                 continue
@@ -74,17 +79,17 @@ class DiscourseFrames(FrameBase):
             return [self.index.affiliation(quote.speaker)]
         return []
 
-    def followers(self, tokens: list[Token], found: list[Found]) -> Iterator[Found]:
+    def followers(self, sent: Span, found: list[Found]) -> Iterator[Found]:
         """"the EU has added new sanctions on Belarus, and Washington has followed": a joining
         verb without an object of its own repeats the act it is coordinated with, for its own
         subject."""
-        if not tokens:
+        if not len(sent):
             return
-        doc = tokens[0].doc
+        doc = sent.doc
         if self._joining_at is None or self._joining_at[0] is not doc:
             # only a joining verb can repeat an act: found once per document, the others skipped
             self._joining_at = (doc, np.flatnonzero(lemma_in(doc, _FOLLOW_VERBS)).tolist())
-        first, end = tokens[0].i, tokens[-1].i + 1
+        first, end = sent.start, sent.end
         for i in self._joining_at[1]:
             if not first <= i < end:
                 continue

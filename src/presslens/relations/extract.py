@@ -23,6 +23,7 @@ The frame families live in modules of their own (``verb_frames``, ``noun_frames`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy as np
@@ -61,7 +62,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
     def __init__(self, index: DocumentIndex, lexicon: RelationLexicon) -> None:
         super().__init__(index, lexicon)
         self._triggers: frozenset[str] | None = None
-        self._trigger_at: tuple[Doc, set[int]] | None = None  # the trigger tokens of a document
+        self._trigger_at: tuple[Doc, list[int]] | None = None  # the trigger tokens of a document
 
     def _trigger_words(self) -> frozenset[str]:
         """Every lemma (or hyphenated noun key) some pattern starts from: other tokens are
@@ -94,13 +95,14 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
         found: list[Found] = []
         if self._triggers is None:
             self._triggers = self._trigger_words()
-        if self._trigger_at is None or self._trigger_at[0] is not sent.doc:
-            self._trigger_at = (sent.doc, self._trigger_tokens(sent.doc, self._triggers))
+        doc = sent.doc
+        if self._trigger_at is None or self._trigger_at[0] is not doc:
+            self._trigger_at = (doc, sorted(self._trigger_tokens(doc, self._triggers)))
         triggers = self._trigger_at[1]
-        tokens = list(sent)
-        for token in tokens:
-            if token.i not in triggers:
-                continue
+        # only the sentence's trigger tokens are made into Token objects (most words start no
+        # pattern)
+        for i in triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]:
+            token = doc[i]
             for each in (
                 *self.mediation_relations(token),
                 *self.visit_relations(token),
@@ -119,6 +121,6 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
                 self.history.append((self.sentence, each))
         found = self.own_threats(found)
         found.extend(self.reported_accusations(found))
-        found.extend(self.followers(tokens, found))
-        found.extend(self.demands(tokens, found))
+        found.extend(self.followers(sent, found))
+        found.extend(self.demands(sent, found))
         yield from found
