@@ -71,7 +71,7 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
     # that NER mislabels: the gazetteer or person mention stands. A region's name inside an
     # organisation's belongs to it ("the University of Texas", "Texas Instruments").
     if owners and (len(owners) > 1 or not _org_absorbs(run, span)) and not (
-            _region_inside(run, owners, span)):
+            _region_inside(run, owners, span) or _foreign_body_inside(run, owners)):
         return
     entry = run.x.entries_by_name.get(span.text.lower())
     if entry is not None:
@@ -115,6 +115,22 @@ def _region_inside(run: _Run, owners: set[str], span: Span) -> bool:
     return (len(owners) == 1 and run.drafts[next(iter(owners))].kind == "region"
             and any(i not in run.taken and run.sdoc[i].text[:1].isupper()
                     for i in range(span.start, span.end)))
+
+
+def _foreign_body_inside(run: _Run, owners: set[str]) -> bool:
+    """A state's own party or institution named inside an organisation's name beside another
+    state ("the Nigeria Labour Congress", "the Labour Party of Malta"): neither Britain's Labour
+    Party nor the US Congress, but an organisation of its own. A state's own body ("the US
+    Congress") stays that body, and so do media, churches and people, which act across borders
+    ("Breitbart London", "the Irish Catholic Church")."""
+    drafts = [run.drafts[key] for key in owners]
+    states = {d.qid for d in drafts if d.kind == "country"}
+    return bool(states) and any(
+        d.kind in _NATIONAL_BODY_KINDS and d.entry is not None
+        and d.entry.affiliation is not None and d.entry.affiliation not in states for d in drafts)
+
+
+_NATIONAL_BODY_KINDS = frozenset({"party", "institution"})
 
 
 def _org_absorbs(run: _Run, span: Span) -> bool:
