@@ -16,6 +16,8 @@ from presslens.pipeline import Analyzer
         ("Russia released two Ukrainian soldiers and Peter Lang on Monday.",
          {("Q159", "RETREAT", "Q212"), ("Q159", "RETREAT", "person:peter_lang")}),
         ("Peter Lang was released by Azerbaijan on Monday.", {("Q227", "RETREAT", "person:peter_lang")}),
+        ("The Democratic Republic of Congo has freed a US diplomat it held.",
+         {("Q974", "RETREAT", "Q30")}),
         ("President Maria Lopez will release the CIA's records on the case.", set()),
         ("Attorney General Tom Baker must release the Lang report to the public.", set()),
     ],

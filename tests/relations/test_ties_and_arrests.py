@@ -33,3 +33,8 @@ def test_the_act_is_read(
 def test_ties_to_someone_name_no_act(analyzer: Analyzer) -> None:
     rows = bulletin_relations(analyzer, "A Cypriot bank with ties to the Kremlin paid Peter Lang.")
     assert not any(row[1] == "COOPERATE" for row in rows)
+
+
+def test_apprehending_is_an_arrest(analyzer: Analyzer) -> None:
+    rows = bulletin_relations(analyzer, "Israeli soldiers apprehended a Lebanese man near the border.")
+    assert ("Q801", "COERCE", "Q822") in rows

@@ -1,7 +1,8 @@
 """A measure undone is a RETREAT toward those it weighed on (PLOVER: a material concession carried
 out): lifting or easing sanctions, a ban, a blockade or an embargo. Asked or meant ("to lift the
-sanctions") it is neither done nor the measure's imposition; refused, nothing is undone.
-Sentences written for these tests."""
+sanctions") it is neither done nor the measure's imposition; refused, it is a REJECT toward
+those the measure weighs on (PLOVER: refuse to ease sanctions). Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -30,12 +31,21 @@ def test_a_measure_undone_is_a_retreat(
     assert not any(row[1] == "SANCTION" for row in relations)
 
 
+def test_a_measure_asked_to_be_undone_is_no_retreat(analyzer: Analyzer) -> None:
+    body = "Caracas asked Washington to lift the sanctions on Venezuela."
+    assert not any(row[1] in ("RETREAT", "SANCTION") for row in bulletin_relations(analyzer, body))
+
+
 @pytest.mark.parametrize(
-    "body",
+    ("body", "expected"),
     [
-        "Caracas asked Washington to lift the sanctions on Venezuela.",
-        "Norway will not lift the ban on the Sea Tigers.",
+        ("Norway will not lift the ban on the LTTE.", ("Q20", "REJECT", "org:ltte")),
+        ("Japan refused to ease sanctions on Iran.", ("Q17", "REJECT", "Q794")),
     ],
 )
-def test_a_measure_asked_or_refused_to_be_undone_is_no_retreat(analyzer: Analyzer, body: str) -> None:
-    assert not any(row[1] in ("RETREAT", "SANCTION") for row in bulletin_relations(analyzer, body))
+def test_a_measure_refused_to_be_undone_is_a_rejection(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    relations = bulletin_relations(analyzer, body)
+    assert expected in relations
+    assert not any(row[1] in ("RETREAT", "SANCTION") for row in relations)

@@ -74,13 +74,19 @@ class NounFrames(FrameBase):
         root = coordination_head(noun)
         governing = root.head.lemma_.lower() if root.dep_ in ("dobj", "nsubjpass") else ""
         meant = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children)
-        if governing in _UNDO_VERBS and meant:
+        undoing = governing in _UNDO_VERBS
+        refused = undoing and negated_scope(root.head)
+        if undoing and meant and not refused:
             return  # "asked Trump to lift the tariffs and the sanctions": their end, asked for
         # a measure undone ("lifted its blockade of Yemen", "eased restrictions on X") ends as
         # a stopped act does
-        stopping = governing in STOP_VERBS or governing in _UNDO_VERBS
+        stopping = governing in STOP_VERBS or undoing
         if stopping and (sanction := self.stopped_help(cue)) is not None:
             cue = sanction  # "halted economic aid to Niger", "ended cooperation with X"
+        elif refused:
+            # "will not lift the ban on the LTTE", "refused to ease sanctions on Iran": a refusal
+            # toward those the measure weighs on (PLOVER REJECT: refuse to ease sanctions)
+            cue = Cue(type="RETREAT", preps=cue.preps, polarity=1, negated="REJECT")
         elif stopping and not meant:
             # "Seoul stopped the broadcasts aimed at the North", "halted its strikes on X": a
             # retreat (PLOVER: de-escalation carried out); asked or meant ("to end its pressure

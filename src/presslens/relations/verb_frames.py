@@ -80,9 +80,13 @@ class VerbFrames(VerbReadings):
             for token in (patient, *patient.conjuncts):
                 found.update(self.index.at(token)[0])
                 for child in token.children:
-                    # its people's demonym, or a name set beside it ("the president of Peru, Tom Baker")
+                    # its people's demonym, or a name set beside it ("the president of Peru, Tom
+                    # Baker"), or a state's name before it ("freed a US diplomat")
                     if (child.dep_ == "amod" and self.index.is_demonym_token(child.i)) or child.dep_ == "appos":
                         found.update(self.index.at(child)[0])
+                    elif child.dep_ == "compound":
+                        found.update(a for a in self.index.at(child)[0]
+                                     if self.index.kinds.get(a) == "country")
         return found
 
     def _hostile(self, verb: Token) -> bool:
