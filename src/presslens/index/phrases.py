@@ -39,6 +39,8 @@ _BELONGING_PREPS = word_set("references", "belonging_preps")
 _LEADER_BODIES = word_set("references", "leader_bodies")
 _SUBORDINATES = word_set("references", "subordinate_nouns")
 _PRIVATE_PEOPLE = word_set("references", "private_people")
+_QUANTITY_WORDS = word_set("references", "quantity_words")  # "dozens", "a group" (of ...)
+_QUANTITY_PREPS = word_set("references", "quantity_preps")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OFFICE_NOUNS = word_set("references", "office_nouns")
 _RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
@@ -114,6 +116,13 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
     ids, inferred = index.at(head)
     if ids:
         return ids, inferred
+    if (counted_noun := _counted_noun(head)) is not None:
+        # "a group of Saudi hackers", "dozens of Syrian soldiers", "a number of Iranian
+        # websites": the noun counted stands for the phrase; people counted by their demonym
+        # ("thousands of Serbs") act privately, for nobody
+        if private_people(index, counted_noun):
+            return [], False
+        return index.phrase(counted_noun, depth=1)
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [], False
     if head.lemma_.lower() in _OFFICE_NOUNS and no_longer_in_office(head):
@@ -177,6 +186,18 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         found = counted_group(index, head)
         inferred = bool(found)
     return found, inferred
+
+
+def _counted_noun(head: Token) -> Token | None:
+    """The noun a quantity word counts ("dozens of soldiers", "a group of hackers")."""
+    if head.lemma_.lower() not in _QUANTITY_WORDS and head.lower_ not in _QUANTITY_WORDS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _QUANTITY_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return None
 
 
 def private_people(index: DocumentIndex, head: Token) -> bool:

@@ -1,0 +1,34 @@
+"""A quantity word stands for the noun it counts ("a group of Saudi hackers", "dozens of Syrian
+soldiers", "a number of Iranian websites"); people counted by their demonym act privately
+("thousands of Serbs"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin_relations
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("A group of Saudi hackers launched cyber attacks on a number of Iranian websites.",
+         ("Q851", "ASSAULT", "Q794")),
+        ("Dozens of Syrian soldiers attacked Turkish posts.", ("Q858", "ASSAULT", "Q43")),
+    ],
+)
+def test_the_counted_noun_stands_for_the_phrase(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in bulletin_relations(analyzer, body)
+
+
+def test_people_counted_by_their_demonym_act_for_nobody(analyzer: Analyzer) -> None:
+    rows = bulletin_relations(analyzer, "Thousands of Serbs protested against the government of Kosovo.")
+    assert not any(row[0] == "Q403" for row in rows)
