@@ -26,3 +26,17 @@ def test_the_event_noun_states_its_type(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in bulletin_relations(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Israeli government outlawed the Northern Branch of the Islamic Movement.",
+         ("Q801", "COERCE", "org:northern_branch")),
+        ("Boko Haram fighters overran a Nigerian military base.", ("group:boko_haram", "ASSAULT", "Q1033")),
+    ],
+)
+def test_outlawing_is_coercion_and_overrunning_an_assault(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in bulletin_relations(analyzer, body)

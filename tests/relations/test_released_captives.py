@@ -64,3 +64,16 @@ def test_those_banned_are_the_object_itself(
 def test_a_number_of_people_banned_are_those_people(analyzer: Analyzer) -> None:
     body = "Norway has banned two of the largest Russian fishing companies from its waters."
     assert ("Q20", "COERCE", "Q159") in bulletin_relations(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("South Sudanese rebels will not release the two Kenyan pilots.", {("Q958", "REJECT", "Q114")}),
+        ("Russia did not release the Lang report.", set()),
+    ],
+)
+def test_refusing_to_release_captives_rejects_their_side(
+    analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {row for row in bulletin_relations(analyzer, body) if row[1] in ("REJECT", "RETREAT")} == expected
