@@ -22,6 +22,7 @@ def _load(name: str) -> dict[str, list[str]]:
 class PersonTitles:
     expert: frozenset[str]
     office: frozenset[str]
+    occupation: frozenset[str]
     feminine: frozenset[str]
     masculine: frozenset[str]
     surname_suffixes: tuple[str, ...]
@@ -36,7 +37,7 @@ class PersonTitles:
     longest: int = 1  # words in the longest role noun
 
     def __post_init__(self) -> None:
-        every = self.expert | self.office | self.feminine | self.masculine
+        every = self.expert | self.office | self.occupation | self.feminine | self.masculine
         object.__setattr__(self, "all", every)
         object.__setattr__(self, "every_title", every | self.before_names)
         object.__setattr__(self, "longest", max(len(t.split()) for t in every))
@@ -56,6 +57,7 @@ def person_titles() -> PersonTitles:
     return PersonTitles(
         expert=frozenset(raw["expert"]),
         office=frozenset(raw["office"]),
+        occupation=frozenset(raw.get("occupation", [])),
         feminine=frozenset(raw["feminine"]),
         masculine=frozenset(raw["masculine"]),
         surname_suffixes=tuple(sorted(raw["surname_suffixes"], key=len, reverse=True)),
