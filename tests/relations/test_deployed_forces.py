@@ -41,3 +41,19 @@ def test_the_owner_of_deployed_forces_moves_them(
 )
 def test_no_deployment_is_read_without_forces_of_an_actor(analyzer: Analyzer, body: str) -> None:
     assert not {r for r in bulletin_relations(analyzer, body) if r[1] == "MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.",
+         ("Q145", "AID", "Q1065")),
+        ("Russia is sending troops to the border with Ukraine.", ("Q159", "MOBILIZE", "Q212")),
+    ],
+)
+def test_troops_sent_to_a_peacekeeping_mission_help(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    rows = bulletin_relations(analyzer, body)
+    assert expected in rows
+    assert (expected[0], "MOBILIZE" if expected[1] == "AID" else "AID", expected[2]) not in rows

@@ -60,6 +60,7 @@ class RelationLexicon:
     military_verbs: frozenset[str]
     military_nouns: frozenset[str]
     helping_forces: frozenset[str]
+    helping_missions: frozenset[str]
     basing_verbs: frozenset[str]
     purchase_verbs: frozenset[str]
     sale_verbs: frozenset[str]
@@ -175,6 +176,7 @@ def relation_lexicon() -> RelationLexicon:
         military_verbs=frozenset(str(w) for w in data.get("military_verbs") or ()),
         military_nouns=frozenset(str(w) for w in data.get("military_nouns") or ()),
         helping_forces=frozenset(str(w) for w in data.get("helping_forces") or ()),
+        helping_missions=frozenset(str(w) for w in data.get("helping_missions") or ()),
         basing_verbs=frozenset(str(w) for w in data.get("basing_verbs") or ()),
         purchase_verbs=frozenset(str(w) for w in data.get("purchase_verbs") or ()),
         sale_verbs=frozenset(str(w) for w in data.get("sale_verbs") or ()),

@@ -131,7 +131,11 @@ class VerbFrames(VerbReadings):
             # "recalled its ambassador from Budapest": a protest against the state left
             cue, prep, kind = Cue(type="PROTEST"), None, "verb"
         elif military:
-            helpers = takes_object(verb, self.lex.helping_forces)
+            # peacekeepers, or troops sent to a peacekeeping mission ("deploying 300 troops to the
+            # UN peacekeeping mission in Mali")
+            helpers = takes_object(verb, self.lex.helping_forces) or any(
+                t.lemma_.lower() in self.lex.helping_missions
+                for prep in verb.children if prep.dep_ == "prep" for t in prep.subtree)
             hosted = lemma in self.lex.basing_verbs  # "stationing a brigade in Lithuania"
             cue, prep, kind = Cue(type="AID" if helpers or hosted else "MOBILIZE"), None, "verb"
         elif phrased is not None:
