@@ -38,3 +38,8 @@ def test_ties_to_someone_name_no_act(analyzer: Analyzer) -> None:
 def test_apprehending_is_an_arrest(analyzer: Analyzer) -> None:
     rows = bulletin_relations(analyzer, "Israeli soldiers apprehended a Lebanese man near the border.")
     assert ("Q801", "COERCE", "Q822") in rows
+
+
+def test_evidence_shared_is_cooperation(analyzer: Analyzer) -> None:
+    rows = bulletin_relations(analyzer, "The U.S. Department of Justice has shared evidence with Mexico.")
+    assert ("Q1553390", "COOPERATE", "Q96") in rows

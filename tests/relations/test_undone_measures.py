@@ -49,3 +49,10 @@ def test_a_measure_refused_to_be_undone_is_a_rejection(
     relations = bulletin_relations(analyzer, body)
     assert expected in relations
     assert not any(row[1] in ("RETREAT", "SANCTION") for row in relations)
+
+
+def test_the_target_of_a_measure_may_stand_in_a_participle_after_it(analyzer: Analyzer) -> None:
+    rows = bulletin_relations(analyzer, "The Bush administration has lifted sanctions imposed on China.")
+    assert ("person:bush", "RETREAT", "Q148") in rows
+    rows = bulletin_relations(analyzer, "Trump lifted a travel ban imposed on Chadian citizens.")
+    assert ("Q22686", "RETREAT", "Q657") in rows

@@ -164,8 +164,9 @@ class NounFrames(FrameBase):
             # "approved a new sale of missiles to Taiwan": the parser hangs the PP on the verb
             targets, t_inf = self.prep_objects(base.head, cue.preps, exclude=sources)
         if not targets and cue.preps:
-            for child in noun.children:  # "every tariff that Washington imposes on Brazil"
-                if child.dep_ == "relcl" and child.pos_ == "VERB":
+            # "every tariff that Washington imposes on Brazil", "the sanctions imposed on China"
+            for child in noun.children:
+                if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
                     targets, t_inf = self.prep_objects(child, cue.preps, exclude=sources)
         if not targets and cue.type == "RETREAT":
             targets, t_inf = self._agreement_parties(noun, sources)  # "withdrawal from the deal with X"
