@@ -17,6 +17,8 @@ from presslens.pipeline import Analyzer
          ("person:ashraf_ghani", "CONCEDE", "group:taliban")),
         ("The Colombian government declared a three-month cease-fire with the FARC.",
          ("Q739", "CONCEDE", "org:farc")),
+        ("The ELN declared a monthlong ceasefire in Colombia on 1 April.",
+         ("group:national_liberation_army_of_colombia", "CONCEDE", "Q739")),
         ("China imposed new restrictions on Japanese seafood imports.", ("Q148", "SANCTION", "Q17")),
         ("Obama lifted all travel restrictions on Cuba.", ("Q76", "RETREAT", "Q241")),
         ("Russia launched cyber warfare against Estonia.", ("Q159", "ASSAULT", "Q191")),
