@@ -42,3 +42,16 @@ def test_outlawing_is_coercion_and_overrunning_an_assault(
     analyzer: Analyzer, body: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in bulletin_relations(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Croatia has opened its borders to Bosnian refugees.", ("Q224", "RETREAT", "Q225")),
+        ("Hungary closed its borders to Syrian refugees.", ("Q28", "SANCTION", "Q858")),
+    ],
+)
+def test_borders_opened_give_access_and_closed_sanction(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in bulletin_relations(analyzer, body)
