@@ -31,6 +31,10 @@ from presslens.syntax.modality import in_reported_question
 __all__ = ["extract_relations", "naive_baseline", "relation_types"]
 
 _OWN_SIDE_TYPES = frozenset({"CONSULT"})  # acts that take two sides
+# acts of force or pressure, which a state's own office-holder or body does not direct at the
+# state itself: such a reading comes from the state's name modifying what is acted on
+# ("threatening to pull US funding", "to withhold American aid")
+_HOSTILE_DEEDS = frozenset({"THREATEN", "COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,8 +73,9 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
     # an office-holder or body does not meet or consult the state it acts for ("Lukashenko
     # told a meeting with members of the government" is no consultation of Belarus); what it
     # says of its own state ("the senator criticised the United States") stays
-    return [r for r in relations if r.type not in _OWN_SIDE_TYPES
-            or not index.same_side(r.source, r.target)]
+    return [r for r in relations if not (
+        (r.type in _OWN_SIDE_TYPES or (r.type in _HOSTILE_DEEDS and index.state_of(r.source) == r.target))
+        and index.same_side(r.source, r.target))]
 
 
 def naive_baseline(
