@@ -26,3 +26,10 @@ def test_an_occupation_word_alone_is_no_actor(analyzer: Analyzer) -> None:
     doc = analyzer.analyze(RawArticle(
         text="(Editor's note: the two candidates were asked the same questions.)", source="test"))
     assert doc.actors == []
+
+
+def test_an_occupation_after_an_organisations_name_keeps_the_organisation(analyzer: Analyzer) -> None:
+    doc = analyzer.analyze(RawArticle(
+        text="The Daily Clarion Reporter Tom Baker asked the minister about the deal.", source="test"))
+    assert {(a.id, a.kind) for a in doc.actors} == {
+        ("org:daily_clarion", "media"), ("person:tom_baker", "person")}

@@ -99,7 +99,10 @@ def _in_title(run: _Run, span: Span) -> bool:
     if len(span) == 1 and span[0].lower_ in titles.every_title:
         return True
     after = run.sdoc[span.end] if span.end < len(run.sdoc) else None
-    if after is not None and after.lower_ in titles.all and after.text[:1].isupper():
+    if after is not None and after.lower_ in titles.all and after.text[:1].isupper() and (
+            after.lower_ not in titles.occupation or span.text.lower() in titles.office_domains):
+        # "Supreme Leader Ali Khamenei", "State Attorney General"; not "the Daily Clarion
+        # Reporter Tom Baker", whose paper is an organisation
         return True
     if span.text.lower() not in titles.office_domains:
         return False
