@@ -23,7 +23,7 @@ from presslens.index.references import (
 )
 from presslens.index.states import no_longer_in_office
 from presslens.lexicon import word_set
-from presslens.syntax import COPULAS
+from presslens.syntax import COPULAS, counted_noun
 from presslens.syntax.clefts import cleft_focus
 
 if TYPE_CHECKING:
@@ -116,13 +116,13 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
     ids, inferred = index.at(head)
     if ids:
         return ids, inferred
-    if (counted_noun := _counted_noun(head)) is not None:
+    if (counted_head := _counted_noun(head)) is not None:
         # "a group of Saudi hackers", "dozens of Syrian soldiers", "a number of Iranian
         # websites": the noun counted stands for the phrase; people counted by their demonym
         # ("thousands of Serbs") act privately, for nobody
-        if private_people(index, counted_noun):
+        if private_people(index, counted_head):
             return [], False
-        return index.phrase(counted_noun, depth=1)
+        return index.phrase(counted_head, depth=1)
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [], False
     if head.lemma_.lower() in _OFFICE_NOUNS and no_longer_in_office(head):
@@ -192,12 +192,8 @@ def _counted_noun(head: Token) -> Token | None:
     """The noun a quantity word counts ("dozens of soldiers", "a group of hackers")."""
     if head.lemma_.lower() not in _QUANTITY_WORDS and head.lower_ not in _QUANTITY_WORDS:
         return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _QUANTITY_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
-    return None
+    noun = counted_noun(head, _QUANTITY_PREPS)
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def private_people(index: DocumentIndex, head: Token) -> bool:

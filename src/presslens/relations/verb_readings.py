@@ -17,7 +17,7 @@ from presslens.relations.frame_base import (
     noun_key,
     stated_intent,
 )
-from presslens.syntax import coordination_head, direct_object
+from presslens.syntax import arguments, coordination_head, direct_object
 
 _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
@@ -40,8 +40,7 @@ _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 def counted_noun(quantity: Token) -> Token | None:
     """What a quantity counts: "strikes" in "hundreds of strikes", "companies" in "two of the
     largest companies"; None without such an object."""
-    return next((pobj for prep in quantity.children if prep.dep_ == "prep" and prep.lower_ in _QUANTITY_PREPS
-                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
+    return arguments.counted_noun(quantity, _QUANTITY_PREPS)
 
 
 class VerbReadings(FrameBase):

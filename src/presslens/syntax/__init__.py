@@ -14,6 +14,7 @@ from presslens.syntax.arguments import (
     Actors,
     ArgumentReader,
     coordination_head,
+    counted_noun,
     direct_object,
     infinitive,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Actors",
     "ArgumentReader",
     "coordination_head",
+    "counted_noun",
     "direct_object",
     "hypothetical",
     "infinitive",

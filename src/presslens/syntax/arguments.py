@@ -53,6 +53,13 @@ class ActorLookup(Protocol):
     def clause_subject(self, verb: Token) -> Actors: ...
 
 
+def counted_noun(quantity: Token, preps: frozenset[str]) -> Token | None:
+    """What a quantity word counts: its object after one of ``preps`` ("strikes" in "hundreds of
+    strikes", "hackers" in "a group of hackers"); None without one."""
+    return next((pobj for prep in quantity.children if prep.dep_ == "prep" and prep.lower_ in preps
+                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
+
+
 def coordination_head(token: Token) -> Token:
     """The first member of the coordination ``token`` belongs to ("trade" in "open borders and
     trade with X", "sanction" in "to sanction X, to recognise Y"): where the list stands in the
