@@ -18,6 +18,7 @@ from presslens.relations.frame_base import (
     stated_intent,
 )
 from presslens.syntax import arguments, coordination_head, direct_object
+from presslens.syntax.modality import bare_clause
 
 _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
@@ -152,7 +153,7 @@ class VerbReadings(FrameBase):
     def _demanded_clause(self, verb: Token) -> bool:
         """A that-clause in the mandative of a verb of request ("demanded that Kabul return the
         base": a subject, no auxiliary)."""
-        if verb.dep_ != "ccomp" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if not bare_clause(verb):
             return False
         cue = self.lex.verbs.get(verb.head.lemma_.lower())
         return (cue is not None and cue.type == "REQUEST"

@@ -47,14 +47,19 @@ def modality_of(verb: Token) -> Modality:
             return "future"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
             return "hypothetical"  # "has threatened to suspend", "plans to deploy"
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _MANDATIVE_VERBS and not any(
-                c.dep_ in ("aux", "auxpass") for c in node.children):
+        if bare_clause(node) and node.head.lemma_.lower() in _MANDATIVE_VERBS:
             return "hypothetical"  # "demanded that Kabul return the base": asked for, not done
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         else:
             break
     return "asserted"
+
+
+def bare_clause(verb: Token) -> bool:
+    """A that-clause with no auxiliary of its own: after a verb of demanding, the mandative
+    ("demanded that Kabul return the base")."""
+    return verb.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def hypothetical(verb: Token, *, reported: bool = False) -> bool:
