@@ -73,9 +73,15 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
     # an office-holder or body does not meet or consult the state it acts for ("Lukashenko
     # told a meeting with members of the government" is no consultation of Belarus); what it
     # says of its own state ("the senator criticised the United States") stays
-    return [r for r in relations if not (
-        (r.type in _OWN_SIDE_TYPES or (r.type in _HOSTILE_DEEDS and index.state_of(r.source) == r.target))
-        and index.same_side(r.source, r.target))]
+    return [r for r in relations if not _against_own_side(r, index)]
+
+
+def _against_own_side(relation: Relation, index: DocumentIndex) -> bool:
+    """A consultation between one side's parts, or a hostile deed of a state's own office-holder
+    or body against the state itself (see ``_OWN_SIDE_TYPES``, ``_HOSTILE_DEEDS``)."""
+    if relation.type in _OWN_SIDE_TYPES:
+        return index.same_side(relation.source, relation.target)
+    return relation.type in _HOSTILE_DEEDS and index.state_of(relation.source) == relation.target
 
 
 def naive_baseline(

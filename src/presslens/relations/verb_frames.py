@@ -68,8 +68,8 @@ class VerbFrames(VerbReadings):
                 c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         else:
             patients = [c for c in verb.children if c.dep_ == "dobj"]
-            if not patients and verb.lemma_.lower() in _CONSIDER_VERBS:
-                patients = [p for p in (_lone_predicate(verb),) if p is not None]
+            if not patients and (named := _lone_predicate(verb)) is not None:
+                patients = [named]
         found: set[str] = set()
         for patient in patients:
             if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
@@ -252,9 +252,7 @@ class VerbFrames(VerbReadings):
                 if not targets:
                     targets, t_inf = self.infinitive_subjects(verb)
             elif cue.direct:
-                dobj = direct_object(verb)
-                if dobj is None and lemma in _CONSIDER_VERBS:
-                    dobj = _lone_predicate(verb)  # "called Foreign Minister Anna Berzina"
+                dobj = direct_object(verb) or _lone_predicate(verb)
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
@@ -387,6 +385,8 @@ def _names_its_object(verb: Token) -> bool:
 
 
 def _lone_predicate(verb: Token) -> Token | None:
-    """A name the parser reads as an object predicate with no object beside it: the object
-    ("called Foreign Minister Anna Berzina on Tuesday")."""
+    """After a verb of naming, a name the parser reads as an object predicate with no object
+    beside it: the object ("called Foreign Minister Anna Berzina on Tuesday")."""
+    if verb.lemma_.lower() not in _CONSIDER_VERBS:
+        return None
     return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
