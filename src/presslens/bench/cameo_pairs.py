@@ -36,6 +36,7 @@ from rich.progress import track
 from rich.table import Table
 
 from presslens.bench.directed_sentiment import resolve_span
+from presslens.bench.plover_style import naive_pair
 from presslens.ingest import RawArticle
 from presslens.model import Document, Relation
 from presslens.pairs.cameo_data import CodedSentence, coded_sentences, quad_of_type
@@ -64,15 +65,6 @@ def found_pair(doc: Document, source: str, target: str) -> list[Relation]:
             if _sides(r, True) & source_states and _sides(r, False) & target_states]
 
 
-def naive_pair(doc: Document) -> tuple[str, str] | None:
-    """The first two actors named (not as places), in text order."""
-    firsts = sorted(
-        (min(m.start for m in a.mentions if m.role != "place"), a.id)
-        for a in doc.actors if any(m.role != "place" for m in a.mentions)
-    )
-    return (firsts[0][1], firsts[1][1]) if len(firsts) >= 2 else None
-
-
 def score(items: Sequence[CodedSentence], docs: Sequence[Document | None]) -> dict[str, Any]:
     quad = quad_of_type()
     counts: Counter[str] = Counter()
@@ -92,7 +84,7 @@ def score(items: Sequence[CodedSentence], docs: Sequence[Document | None]) -> di
         if pairs and item.quad_class:
             counts["pair_classed"] += 1
             counts["quad_right"] += any(quad.get(r.type) == item.quad_class for r in pairs)
-        counts["naive"] += naive_pair(doc) == (source, target)
+        counts["naive"] += naive_pair(doc, kinds=None) == (source, target)
     n, resolved = counts["sentences"] or 1, counts["resolved"] or 1
     return {
         "sentences": counts["sentences"],

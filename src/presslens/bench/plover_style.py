@@ -95,11 +95,13 @@ def pair_matches(doc: Document, relation: Relation, item: Coded) -> bool:
     )
 
 
-def naive_pair(doc: Document) -> tuple[str, str] | None:
-    """The first two countries named, in text order."""
+def naive_pair(doc: Document, kinds: frozenset[str] | None = frozenset({"country"})) -> tuple[str, str] | None:
+    """The first two actors of ``kinds`` (countries; any kind for None) named other than as a
+    place, in text order."""
     firsts = sorted(
         (min(m.start for m in a.mentions if m.role != "place"), a.id)
-        for a in doc.actors if a.kind == "country" and any(m.role != "place" for m in a.mentions)
+        for a in doc.actors if (kinds is None or a.kind in kinds)
+        and any(m.role != "place" for m in a.mentions)
     )
     return (firsts[0][1], firsts[1][1]) if len(firsts) >= 2 else None
 
