@@ -1,5 +1,5 @@
-"""A quantity word stands for the noun it counts ("a group of Saudi hackers", "dozens of Syrian
-soldiers", "a number of Iranian websites"); people counted by their demonym act privately
+"""A quantity word stands for the noun it counts ("a group of Russian hackers", "dozens of Armenian
+soldiers", "a number of Estonian websites"); people counted by their demonym act privately
 ("thousands of Serbs"). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ def analyzer() -> Analyzer:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("A group of Saudi hackers launched cyber attacks on a number of Iranian websites.",
-         ("Q851", "ASSAULT", "Q794")),
-        ("Dozens of Syrian soldiers attacked Turkish posts.", ("Q858", "ASSAULT", "Q43")),
+        ("A group of Russian hackers launched cyber attacks on a number of Estonian websites.",
+         ("Q159", "ASSAULT", "Q191")),
+        ("Dozens of Armenian soldiers attacked Azerbaijani posts.", ("Q399", "ASSAULT", "Q227")),
     ],
 )
 def test_the_counted_noun_stands_for_the_phrase(

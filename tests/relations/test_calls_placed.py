@@ -18,8 +18,8 @@ from presslens.pipeline import Analyzer
          {("person:maria_lopez", "CONSULT", "Q7747")}),
         ("Estonian Foreign Minister Ivo Tamm called Latvian Foreign Minister Anna Berzina on Tuesday.",
          {("person:ivo_tamm", "CONSULT", "person:anna_berzina")}),
-        ("The Iranian president called his Lebanese counterpart, Michel Aoun, on Tuesday.",
-         {("Q794", "CONSULT", "person:michel_aoun")}),
+        ("The Greek prime minister called his Cypriot counterpart, Anna Pavlou, on Friday.",
+         {("Q41", "CONSULT", "person:anna_pavlou")}),
     ],
 )
 def test_a_call_placed_consults_the_one_called(
@@ -33,7 +33,7 @@ def test_a_call_placed_consults_the_one_called(
     [
         "President Maria Lopez called Putin a killer.",
         "Lopez called Putin's remarks a disgrace.",
-        'The watchdog called Reuters "left biased" on Monday.',
+        'The watchdog called the Daily Clarion "hopelessly biased" on Monday.',
         "NATO calls this deterrence; in Murmansk we call it what it is.",
         "The government of Venezuela has called up the Bolivarian Militia.",
     ],

@@ -13,15 +13,15 @@ from presslens.pipeline import Analyzer
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Afghan President Ashraf Ghani announced a weeklong ceasefire with the Taliban.",
-         ("person:ashraf_ghani", "CONCEDE", "group:taliban")),
+        ("The Colombian president announced a two-week ceasefire with the ELN.",
+         ("Q739", "CONCEDE", "group:national_liberation_army_of_colombia")),
         ("The Colombian government declared a three-month cease-fire with the FARC.",
          ("Q739", "CONCEDE", "org:farc")),
-        ("The ELN declared a monthlong ceasefire in Colombia on 1 April.",
+        ("The ELN declared a two-week ceasefire in Colombia in May.",
          ("group:national_liberation_army_of_colombia", "CONCEDE", "Q739")),
         ("China imposed new restrictions on Japanese seafood imports.", ("Q148", "SANCTION", "Q17")),
-        ("Obama lifted all travel restrictions on Cuba.", ("Q76", "RETREAT", "Q241")),
-        ("Russia launched cyber warfare against Estonia.", ("Q159", "ASSAULT", "Q191")),
+        ("The EU lifted all travel restrictions on Belarus.", ("Q458", "RETREAT", "Q184")),
+        ("China waged cyber warfare against Taiwan.", ("Q148", "ASSAULT", "Q865")),
     ],
 )
 def test_the_event_noun_states_its_type(
@@ -33,8 +33,8 @@ def test_the_event_noun_states_its_type(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("The Israeli government outlawed the Northern Branch of the Islamic Movement.",
-         ("Q801", "COERCE", "org:northern_branch")),
+        ("The Turkish government outlawed the People's Liberation Front.",
+         ("Q43", "COERCE", "org:people_s_liberation_front")),
         ("Boko Haram fighters overran a Nigerian military base.", ("group:boko_haram", "ASSAULT", "Q1033")),
     ],
 )
@@ -47,7 +47,7 @@ def test_outlawing_is_coercion_and_overrunning_an_assault(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Croatia has opened its borders to Bosnian refugees.", ("Q224", "RETREAT", "Q225")),
+        ("Poland has opened its borders to Ukrainian refugees.", ("Q36", "RETREAT", "Q212")),
         ("Hungary closed its borders to Syrian refugees.", ("Q28", "SANCTION", "Q858")),
     ],
 )

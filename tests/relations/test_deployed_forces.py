@@ -46,8 +46,8 @@ def test_no_deployment_is_read_without_forces_of_an_actor(analyzer: Analyzer, bo
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.",
-         ("Q145", "AID", "Q1065")),
+        ("Norway is deploying 200 troops to the UN peacekeeping force in Lebanon.",
+         ("Q20", "AID", "Q1065")),
         ("Russia is sending troops to the border with Ukraine.", ("Q159", "MOBILIZE", "Q212")),
     ],
 )

@@ -2,7 +2,7 @@
 meeting with members of the government" states no consultation of Belarus; a meeting with
 another state's leader still does. Nor do they threaten, coerce, sanction, mobilize against or
 assault it: such a reading comes from the state's name modifying what is acted on ("threatening
-to pull US funding"); their criticism of it stays. Sentences written for these tests."""
+to pull Peruvian funding"); their criticism of it stays. Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -16,8 +16,7 @@ from presslens.pipeline import Analyzer
         ("Russia released two Ukrainian soldiers and Peter Lang on Monday.",
          {("Q159", "RETREAT", "Q212"), ("Q159", "RETREAT", "person:peter_lang")}),
         ("Peter Lang was released by Azerbaijan on Monday.", {("Q227", "RETREAT", "person:peter_lang")}),
-        ("The Democratic Republic of Congo has freed a US diplomat it held.",
-         {("Q974", "RETREAT", "Q30")}),
+        ("Angola has freed a US aid worker it held.", {("Q916", "RETREAT", "Q30")}),
         ("President Maria Lopez will release the CIA's records on the case.", set()),
         ("Attorney General Tom Baker must release the Lang report to the public.", set()),
     ],
@@ -69,7 +68,7 @@ def test_a_number_of_people_banned_are_those_people(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("South Sudanese rebels will not release the two Kenyan pilots.", {("Q958", "REJECT", "Q114")}),
+        ("Malian rebels will not release the two Algerian engineers.", {("Q912", "REJECT", "Q262")}),
         ("Russia did not release the Lang report.", set()),
     ],
 )

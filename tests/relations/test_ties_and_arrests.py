@@ -1,6 +1,6 @@
 """Ties set up with another state are cooperation (cut or severed, a sanction); "ties to X" names
 no one's act. Someone arrested or detained with no agent named is arrested by the state of the
-place ("was arrested in Niger"). Sentences written for these tests."""
+place ("was detained in Mali"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from presslens.pipeline import Analyzer
 @pytest.mark.parametrize(
     ("body", "expected", "absent"),
     [
-        ("Myanmar has established diplomatic ties with Seychelles.",
-         ("Q836", "COOPERATE", "Q1042"), None),
+        ("Laos has established diplomatic ties with Malta.",
+         ("Q819", "COOPERATE", "Q233"), None),
         ("Lithuania severed diplomatic ties with Belarus in 2021.",
          ("Q37", "SANCTION", "Q184"), ("Q37", "COOPERATE", "Q184")),
-        ("The journalist Moussa Tchangari was arrested on Monday in Niger.",
-         ("Q1032", "COERCE", "person:moussa_tchangari"), None),
+        ("The reporter Amadou Keita was detained on Friday in Mali.",
+         ("Q912", "COERCE", "person:amadou_keita"), None),
     ],
 )
 def test_the_act_is_read(
@@ -36,10 +36,10 @@ def test_ties_to_someone_name_no_act(analyzer: Analyzer) -> None:
 
 
 def test_apprehending_is_an_arrest(analyzer: Analyzer) -> None:
-    rows = bulletin_relations(analyzer, "Israeli soldiers apprehended a Lebanese man near the border.")
-    assert ("Q801", "COERCE", "Q822") in rows
+    rows = bulletin_relations(analyzer, "Greek police apprehended a Turkish man near the border.")
+    assert ("Q41", "COERCE", "Q43") in rows
 
 
 def test_evidence_shared_is_cooperation(analyzer: Analyzer) -> None:
-    rows = bulletin_relations(analyzer, "The U.S. Department of Justice has shared evidence with Mexico.")
-    assert ("Q1553390", "COOPERATE", "Q96") in rows
+    rows = bulletin_relations(analyzer, "The U.S. Department of Justice has shared evidence with Peru.")
+    assert ("Q1553390", "COOPERATE", "Q419") in rows

@@ -16,10 +16,10 @@ from presslens.pipeline import Analyzer
     ("body", "expected"),
     [
         ("Saudi Arabia lifted its blockade of Oman on Tuesday.", {("Q851", "RETREAT", "Q842")}),
-        ("Japan eased some sanctions against Myanmar.", {("Q17", "RETREAT", "Q836")}),
+        ("Japan eased its sanctions on Myanmar.", {("Q17", "RETREAT", "Q836")}),
         ("The United States lifted its embargo against Cuba and Laos.",
          {("Q30", "RETREAT", "Q241"), ("Q30", "RETREAT", "Q819")}),
-        ("A court in Ankara lifted the travel ban on Peter Lang.",
+        ("A court in Ankara lifted the exit ban on Peter Lang.",
          {("Q43", "RETREAT", "person:peter_lang")}),
     ],
 )
@@ -39,7 +39,7 @@ def test_a_measure_asked_to_be_undone_is_no_retreat(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Norway will not lift the ban on the LTTE.", ("Q20", "REJECT", "org:ltte")),
+        ("Canada will not lift the ban on the LTTE.", ("Q16", "REJECT", "org:ltte")),
         ("Japan refused to ease sanctions on Iran.", ("Q17", "REJECT", "Q794")),
     ],
 )
@@ -52,7 +52,7 @@ def test_a_measure_refused_to_be_undone_is_a_rejection(
 
 
 def test_the_target_of_a_measure_may_stand_in_a_participle_after_it(analyzer: Analyzer) -> None:
-    rows = bulletin_relations(analyzer, "The Bush administration has lifted sanctions imposed on China.")
-    assert ("person:bush", "RETREAT", "Q148") in rows
-    rows = bulletin_relations(analyzer, "Trump lifted a travel ban imposed on Chadian citizens.")
-    assert ("Q22686", "RETREAT", "Q657") in rows
+    rows = bulletin_relations(analyzer, "The Bush administration has lifted sanctions imposed on Libya.")
+    assert ("person:bush", "RETREAT", "Q1016") in rows
+    rows = bulletin_relations(analyzer, "Trump lifted a travel ban imposed on Malian citizens.")
+    assert ("Q22686", "RETREAT", "Q912") in rows

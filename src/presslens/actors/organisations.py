@@ -125,7 +125,7 @@ def _foreign_body_inside(run: _Run, owners: set[str]) -> bool:
     state ("the Nigeria Labour Congress", "the Labour Party of Malta"): neither Britain's Labour
     Party nor the US Congress, but an organisation of its own. A state's own body ("the US
     Congress") stays that body, and so do media, churches and people, which act across borders
-    ("Breitbart London", "the Irish Catholic Church")."""
+    (a paper's London edition, a national church)."""
     drafts = [run.drafts[key] for key in owners]
     states = {d.qid for d in drafts if d.kind == "country"}
     return bool(states) and any(

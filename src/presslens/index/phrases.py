@@ -117,7 +117,7 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
     if ids:
         return ids, inferred
     if (counted_head := _counted_noun(head)) is not None:
-        # "a group of Saudi hackers", "dozens of Syrian soldiers", "a number of Iranian
+        # "a group of Russian hackers", "dozens of Armenian soldiers", "a number of Estonian
         # websites": the noun counted stands for the phrase; people counted by their demonym
         # ("thousands of Serbs") act privately, for nobody
         if private_people(index, counted_head):

@@ -33,7 +33,7 @@ __all__ = ["extract_relations", "naive_baseline", "relation_types"]
 _OWN_SIDE_TYPES = frozenset({"CONSULT"})  # acts that take two sides
 # acts of force or pressure, which a state's own office-holder or body does not direct at the
 # state itself: such a reading comes from the state's name modifying what is acted on
-# ("threatening to pull US funding", "to withhold American aid")
+# ("threatening to pull Peruvian funding" said of Peru's president)
 _HOSTILE_DEEDS = frozenset({"THREATEN", "COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
 
 

@@ -78,7 +78,7 @@ class NounFrames(FrameBase):
         refused = undoing and negated_scope(root.head)
         if undoing and meant and not refused:
             return  # "asked Trump to lift the tariffs and the sanctions": their end, asked for
-        # a measure undone ("lifted its blockade of Yemen", "eased restrictions on X") ends as
+        # a measure undone ("lifted its blockade of Oman", "eased restrictions on X") ends as
         # a stopped act does
         stopping = governing in STOP_VERBS or undoing
         if stopping and (sanction := self.stopped_help(cue)) is not None:
@@ -164,7 +164,7 @@ class NounFrames(FrameBase):
             # "approved a new sale of missiles to Taiwan": the parser hangs the PP on the verb
             targets, t_inf = self.prep_objects(base.head, cue.preps, exclude=sources)
         if not targets and cue.preps:
-            # "every tariff that Washington imposes on Brazil", "the sanctions imposed on China"
+            # "every tariff that Washington imposes on Brazil", "the sanctions imposed on Libya"
             for child in noun.children:
                 if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
                     targets, t_inf = self.prep_objects(child, cue.preps, exclude=sources)

@@ -81,7 +81,7 @@ class VerbFrames(VerbReadings):
                 found.update(self.index.at(token)[0])
                 for child in token.children:
                     # its people's demonym, or a name set beside it ("the president of Peru, Tom
-                    # Baker"), or a state's name before it ("freed a US diplomat")
+                    # Baker"), or a state's name before it ("freed a US aid worker")
                     if (child.dep_ == "amod" and self.index.is_demonym_token(child.i)) or child.dep_ == "appos":
                         found.update(self.index.at(child)[0])
                     elif child.dep_ == "compound":
@@ -131,8 +131,8 @@ class VerbFrames(VerbReadings):
             # "recalled its ambassador from Budapest": a protest against the state left
             cue, prep, kind = Cue(type="PROTEST"), None, "verb"
         elif military:
-            # peacekeepers, or troops sent to a peacekeeping mission ("deploying 300 troops to the
-            # UN peacekeeping mission in Mali")
+            # peacekeepers, or troops sent to a peacekeeping mission ("deploying 200 troops to the
+            # UN peacekeeping force in Lebanon")
             helpers = takes_object(verb, self.lex.helping_forces) or any(
                 t.lemma_.lower() in self.lex.helping_missions
                 for prep in verb.children if prep.dep_ == "prep" for t in prep.subtree)
@@ -363,7 +363,7 @@ def _asks_a_question(verb: Token) -> bool:
 def _gives_something(verb: Token) -> bool:
     """The verb of giving names what it gives: a direct object, a dative, or the noun its
     relative clause qualifies where the clause has a subject of its own ("the artefacts Italy
-    returned to Greece"; not "Benedict, who had returned to Rome")."""
+    returned to Greece"; not "the envoy, who had returned to Rome")."""
     if direct_object(verb) is not None or any(c.dep_ == "dative" for c in verb.children):
         return True
     return verb.dep_ == "relcl" and any(
@@ -376,7 +376,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
 
 def _names_its_object(verb: Token) -> bool:
     """A verb of naming with an object and what the object is called ("called Lavrov a liar",
-    "called the remarks a disgrace", a label in quotation marks: called CNN "left biased", "call
+    "called the remarks a disgrace", a label in quotation marks: called a paper "hopelessly biased", "call
     it what it is")."""
     return direct_object(verb) is not None and any(
         c.dep_ in _NAMING_DEPS and (c.pos_ in _NOMINAL or c.left_edge.is_quote
