@@ -36,11 +36,11 @@ SETS = [Path("tests/devset"), Path("tests/devset2"), Path("tests/devset3")]
 GRID = {
     "relation": [0.8, 0.9, 1.01],
     "relation_ruled": [0.98, 1.01],
-    "sentiment": [0.95, 1.01],
     "retype": [0.6, 0.8, 0.9, 1.01],
     "stance": [0.4, 0.5, 0.6, 0.7, 0.8, 1.01],
     "outlet_stance": [0.8, 1.01],
     "stance_mentions": [1, 2, 3, 4],
+    "sentiment": [0.5, 0.95, 1.01],  # the pair-sentiment head's stances (pairs/sentiment.py)
 }
 
 
@@ -80,26 +80,29 @@ def main() -> None:
             article = encode_article(analysis.doc, analysis.sdoc, analysis.need_index(), encoder)
             rules, rule_stances = analysis.doc.relations, analysis.doc.stances
             relation_grid = [] if args.stances_only else list(itertools.product(
-                GRID["relation"], GRID["relation_ruled"], GRID["sentiment"], GRID["retype"]))
+                GRID["relation"], GRID["relation_ruled"], GRID["retype"]))
             for key in relation_grid:
                 model = dataclasses.replace(shipped, relation=head, thresholds={
                     **shipped.thresholds, "relation": key[0], "relation_ruled": key[1],
-                    "sentiment": key[2], "retype": key[3]})
+                    "retype": key[2]})
                 doc = analysis.doc.model_copy(update={"relations": learned_relations(
                     analysis.doc, analysis.sdoc, analysis.need_index(), article, model, rules)})
                 full, _ = score_relations(doc, gold)
                 relation_counts[key] = relation_counts.get(key, Counts()) + full
+            # the stance stage reads the relations the shipped thresholds give
+            relations = learned_relations(analysis.doc, analysis.sdoc, analysis.need_index(),
+                                          article, shipped, rules)
             for key in itertools.product(GRID["stance"], GRID["outlet_stance"],
-                                         GRID["stance_mentions"]):
+                                         GRID["stance_mentions"], GRID["sentiment"]):
                 model = dataclasses.replace(shipped, thresholds={
                     **shipped.thresholds, "stance": key[0], "outlet_stance": key[1],
-                    "stance_mentions": key[2]})
+                    "stance_mentions": key[2], "sentiment": key[3]})
                 doc = analysis.doc.model_copy(update={"stances": learned_stances(
-                    analysis.need_index(), article, model, rule_stances)})
+                    analysis.need_index(), article, model, rule_stances, relations)})
                 stance_counts[key] = stance_counts.get(key, Counts()) + score_stances(doc, gold)
         print(f"done {held}", flush=True)
-    for name, table in (("relations (relation, relation_ruled, sentiment, retype)", relation_counts),
-                        ("stances (stance, outlet_stance, stance_mentions)", stance_counts)):
+    for name, table in (("relations (relation, relation_ruled, retype)", relation_counts),
+                        ("stances (stance, outlet_stance, stance_mentions, sentiment)", stance_counts)):
         print(name)
         for key, c in sorted(table.items(), key=lambda kv: -(kv[1].tp * 2 / max(1, 2 * kv[1].tp + kv[1].fp + kv[1].fn))):
             f1 = 2 * c.tp / max(1, 2 * c.tp + c.fp + c.fn)

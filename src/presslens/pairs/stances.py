@@ -7,20 +7,27 @@ speaker's). The holder is whoever says the sentence: a quote's speaker, else the
 when the average is clear (``stance`` threshold; the outlet's own voice needs ``outlet_stance``,
 so that a wire report relating events takes no side) over at least ``stance_mentions`` mentions,
 and the evidence is the mentions' segments.
-Stances of the rule stage stand; the learned ones are added for the pairs the rules left out.
+The pair-sentiment head adds who is positive or negative toward whom where a segment names two
+people or bodies and no relation between them is stated there (``pairs.sentiment``): the holder
+is the side the head reads as positive or negative, its score the signed probability of the
+surest reading, its evidence that segment.
+Stances of the rule stage stand; the learned ones are added for the pairs the rules left out,
+the portrayal's before the pair-sentiment head's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from presslens.encoder.article import ArticleEncodings
 from presslens.index import DocumentIndex
 from presslens.index.segments import Segment
-from presslens.model import Offsets, Stance
+from presslens.model import Offsets, Relation, Stance
 from presslens.pairs.features import mention_features
 from presslens.pairs.model import PairModel
+from presslens.pairs.sentiment import sentiment_readings
 from presslens.syntax.attribution import content_subject
 
 OUTLET = "outlet"
@@ -89,7 +96,8 @@ def _another_ones_content(index: DocumentIndex, start: int, end: int, holder: st
 
 
 def learned_stances(
-    index: DocumentIndex, article: ArticleEncodings, model: PairModel, rule_stances: list[Stance]
+    index: DocumentIndex, article: ArticleEncodings, model: PairModel, rule_stances: list[Stance],
+    relations: Sequence[Relation] = (),
 ) -> list[Stance]:
     found = {(s.holder, s.target): s for s in rule_stances}
     for (holder, target), tally in sorted(portrayal_tally(index, article, model).items()):
@@ -104,4 +112,11 @@ def learned_stances(
             score=round(max(-1.0, min(1.0, score)), 3),
             evidence=[Offsets(start=s, end=e) for s, e in tally.evidence],
         )
+    for (holder, target), (score, (start, end)) in sorted(
+            sentiment_readings(index, article, model, relations).items()):
+        if (holder, target) not in found:
+            found[(holder, target)] = Stance(
+                holder=holder, target=target, sign=1 if score > 0 else -1, score=round(score, 3),
+                evidence=[Offsets(start=start, end=end)],
+            )
     return sorted(found.values(), key=lambda s: (s.holder, s.target))

@@ -157,7 +157,11 @@ def learned_relations(resources: Resources) -> Component:
     return run
 
 
-@component("learned_stances", requires=["doc.stances", "index", "encodings"], assigns=["doc.stances"])
+@component(
+    "learned_stances",
+    requires=["doc.stances", "doc.relations", "index", "encodings"],
+    assigns=["doc.stances"],
+)
 def learned_stances(resources: Resources) -> Component:
     from presslens.pairs.model import load_pair_model
     from presslens.pairs.stances import learned_stances as decide
@@ -166,7 +170,8 @@ def learned_stances(resources: Resources) -> Component:
 
     def run(analysis: Analysis) -> None:
         analysis.doc.stances = decide(
-            analysis.need_index(), analysis.need_encodings(), model, analysis.doc.stances
+            analysis.need_index(), analysis.need_encodings(), model, analysis.doc.stances,
+            analysis.doc.relations,
         )
 
     return run
