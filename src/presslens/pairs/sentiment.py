@@ -110,7 +110,11 @@ def sentiment_readings(
     """(holder, target) -> (signed probability, segment) of the surest sign the head gives, over
     the segments where both are people or bodies, the head is sure (``sentiment`` threshold) and
     no relation from the holder to the target overlaps the segment (the relation states what
-    passed between them there). Ids are the index's normal ones."""
+    passed between them there). A segment gives one reading, its surest: a sentence that names
+    several people mostly states one attitude, and the head, asked about every pair, reads it
+    into others too (on the 446 SemEval-2023 articles the second and later readings of a
+    sentence were about one in ten right, against one in four for all: README). Ids are the
+    index's normal ones."""
     sure = model.threshold("sentiment")
     readings: dict[tuple[str, str], tuple[float, tuple[int, int]]] = {}
     for segment in article.segments:
@@ -119,6 +123,7 @@ def sentiment_readings(
             continue
         related = {(r.source, r.target) for r in relations
                    if r.start < segment.end and segment.start < r.end}
+        surest: tuple[float, tuple[str, str]] | None = None
         for i, first in enumerate(actors):
             for second in actors[i + 1:]:
                 a, b = closest(segment, first, second)
@@ -137,6 +142,10 @@ def sentiment_readings(
                     if not sign:
                         continue
                     score = sign * max(positive, negative)
-                    if key not in readings or abs(score) > abs(readings[key][0]):
-                        readings[key] = (score, (segment.start, segment.end))
+                    if surest is None or abs(score) > abs(surest[0]):
+                        surest = (score, key)
+        if surest is not None:
+            score, key = surest
+            if key not in readings or abs(score) > abs(readings[key][0]):
+                readings[key] = (score, (segment.start, segment.end))
     return readings
