@@ -71,6 +71,7 @@ class RelationLexicon:
     requested_actions: dict[str, int]
     reciprocal: frozenset[str]
     reciprocal_nouns: frozenset[str]
+    verbal_attacks: frozenset[str]
     island_states: frozenset[str]
     exercise_verbs: frozenset[str]
     exercise_nouns: frozenset[str]
@@ -187,6 +188,7 @@ def relation_lexicon() -> RelationLexicon:
         requested_actions=_requested_actions(data.get("requested_actions") or {}),
         reciprocal=frozenset(str(w) for w in data.get("reciprocal") or ()),
         reciprocal_nouns=frozenset(str(w) for w in data.get("reciprocal_nouns") or ()),
+        verbal_attacks=frozenset(str(w) for w in data.get("verbal_attacks") or ()),
         island_states=frozenset(str(w) for w in data.get("island_states") or ()),
         exercise_verbs=frozenset(str(w) for w in data.get("exercise_verbs") or ()),
         exercise_nouns=frozenset(str(w) for w in data.get("exercise_nouns") or ()),

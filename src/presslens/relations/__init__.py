@@ -35,6 +35,9 @@ _OWN_SIDE_TYPES = frozenset({"CONSULT"})  # acts that take two sides
 # state itself: such a reading comes from the state's name modifying what is acted on
 # ("threatening to pull Peruvian funding" said of Peru's president)
 _HOSTILE_DEEDS = frozenset({"THREATEN", "COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
+# actor kinds that bear no arms of their own (states, regions, alliances, armed or religious
+# groups and state institutions such as armies may)
+_UNARMED = frozenset({"person", "party", "media", "organization"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -73,7 +76,20 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
     # an office-holder or body does not meet or consult the state it acts for ("Lukashenko
     # told a meeting with members of the government" is no consultation of Belarus); what it
     # says of its own state ("the senator criticised the United States") stays
-    return [r for r in relations if not _against_own_side(r, index)]
+    return [_in_words(r, sdoc, index, lexicon.verbal_attacks) for r in relations
+            if not _against_own_side(r, index)]
+
+
+def _in_words(relation: Relation, sdoc: Doc, index: DocumentIndex, verbal: frozenset[str]) -> Relation:
+    """An attack between two sides who bear no arms is an accusation (``verbal_attacks`` in the
+    lexicon): "the senator attacked the Democrats", "his attacks on the press secretary"."""
+    if relation.type != "ASSAULT" or relation.cue is None or not (
+            index.kinds.get(relation.source) in _UNARMED and index.kinds.get(relation.target) in _UNARMED):
+        return relation
+    cue = sdoc.char_span(relation.cue.start, relation.cue.end)
+    if cue is None or cue.root.lemma_.lower() not in verbal:
+        return relation
+    return relation.model_copy(update={"type": "ACCUSE"})
 
 
 def _against_own_side(relation: Relation, index: DocumentIndex) -> bool:
