@@ -2,13 +2,14 @@
 actor stage's outside quotes, the document index's inside them) apply.
 
 A person's gender is known from the gazetteer (Wikidata's P21), from an honorific or a gendered
-title before the name ("Mrs", "spokeswoman"), or from the article's own pronouns for them. An
+title before the name ("Mrs", "spokeswoman"), from the given name that opens their full name
+("Christine Ford"; ``data/en/given_names.yaml``), or from the article's own pronouns for them. An
 unknown gender never blocks a pronoun; a known mismatch always does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from presslens.actors.gazetteer import Entry
 from presslens.lexicon import word_set
@@ -20,6 +21,8 @@ UNKNOWN = ""
 _MASCULINE = word_set("pronouns", "masculine")
 _FEMININE = word_set("pronouns", "feminine")
 _ENTRY_GENDER = {"female": FEMALE, "male": MALE}
+_FEMALE_NAMES = word_set("given_names", "female")
+_MALE_NAMES = word_set("given_names", "male")
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -30,6 +33,16 @@ def pronoun_gender(word: str) -> str | None:
     if lower in _MASCULINE:
         return MALE
     return None
+
+
+def given_name_gender(words: Sequence[str]) -> str:
+    """The gender a full name's first word gives ("Brett" in "Brett Kavanaugh"), or UNKNOWN; a
+    name of one word is a surname as often as a given name and gives none."""
+    if len(words) < 2:
+        return UNKNOWN
+    if words[0] in _FEMALE_NAMES:
+        return FEMALE
+    return MALE if words[0] in _MALE_NAMES else UNKNOWN
 
 
 def entry_gender(entry: Entry | None) -> str:

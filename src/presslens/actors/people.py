@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
 from presslens.actors.drafts import ActorDraft, slug
+from presslens.actors.gender import given_name_gender
 from presslens.actors.lone_names import (
     after_determiner,
     dep_is_led_noun,
@@ -218,8 +219,7 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
         run._claim(run._draft_for_entry(entry), span, "name")
         return
     draft = _person_draft(run, span)
-    if gender:
-        draft.gender = draft.gender or gender
+    draft.gender = draft.gender or gender or given_name_gender([t.text for t in span])
     run._claim(draft, span, "name")
     draft.roles.update(introduced_roles(run, span))
     draft.gender = draft.gender or gender_from_roles(run, draft.roles)

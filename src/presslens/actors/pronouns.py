@@ -6,7 +6,8 @@ about in between; a person named in an interviewer's question line is asked abou
 Two readings of salience and syntax go before recency: a pronoun that opens a sentence as its
 main subject continues the previous sentence's main subject ("President X, who toppled Y, said
 ... He rejected ...": X, not Y); an object pronoun is never the subject of its own verb or of
-the verb that controls it ("Trump agreed to meet him": not Trump).
+the verb that controls it ("Trump agreed to meet him": not Trump), and a reflexive one is that
+subject ("Ramirez says X exposed himself": X).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 # "according to X": the lemma of the word before the preposition, then the preposition
 _SPEAKER_SOURCE_PHRASES = word_set("name_parts", "speaker_source_phrases")
+_REFLEXIVE = word_set("pronouns", "reflexive")
 
 
 def add_pronouns(run: _Run) -> None:
@@ -45,7 +47,11 @@ def _resolve_pronoun(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
     subject of a speech verb ("he noted", "she said") is the latest person who spoke, not a
     person spoken about in between ("... for Maduro's arrest is a bounty. He noted ..."). A main
     subject continues the previous sentence's main subject; an object pronoun skips the
-    subjects it is bound away from."""
+    subjects it is bound away from; a reflexive one is bound to them."""
+    if tok.lower_ in _REFLEXIVE:
+        bound = _persons_at(run, _chars(binding_subjects(tok)), gender)
+        if len(bound) == 1:
+            return bound[0]
     if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
         speaker = _latest_person(run, tok, gender, speakers_only=True)
         if speaker is not None:
