@@ -38,10 +38,11 @@ def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
                            run.sdoc[start].lower_ in HONORIFICS):
         gender = HONORIFICS.get(run.sdoc[start].lower_, gender)
         start += 1
-    while end > start and (run.sdoc[end - 1].tag_ == "POS" or run.sdoc[end - 1].is_punct):
+    while end > start and (run.sdoc[end - 1].tag_ == "POS" or run.sdoc[end - 1].is_punct
+                           or run.sdoc[end - 1].is_space):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or any(run.sdoc[i].is_space for i in range(start, end)):
+        return None  # a name never runs over a line break (a poll's list, a headline's end)
     if start > 0 and run.sdoc[start - 1].lower_ in HONORIFICS:
         gender = HONORIFICS[run.sdoc[start - 1].lower_] or gender
     return run.sdoc[start:end], gender
