@@ -43,3 +43,10 @@ def test_a_reflexive_pronoun_is_the_subject_of_its_own_verb(fast: Analyzer) -> N
     pronouns = _pronouns(fast, "Dominguez says Hollis embarrassed himself in front of her.")
     assert "himself" in pronouns["Hollis"]
     assert "himself" not in pronouns.get("Dominguez", set())
+
+
+def test_he_or_she_stands_for_no_one(fast: Analyzer) -> None:
+    pronouns = _pronouns(fast, (
+        "Senator Laura Bennet spoke on Monday. Every voter should know his or her rights, and "
+        "he/she must be able to defend himself or herself in court, she said."))
+    assert pronouns["Laura Bennet"] == {"she"}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from spacy.tokens import Token
+
 from presslens.actors.gazetteer import Entry
 from presslens.lexicon import word_set
 
@@ -21,6 +23,7 @@ UNKNOWN = ""
 _MASCULINE = word_set("pronouns", "masculine")
 _FEMININE = word_set("pronouns", "feminine")
 _ENTRY_GENDER = {"female": FEMALE, "male": MALE}
+_GENERIC_JOINERS = word_set("pronouns", "generic_joiners")
 _FEMALE_NAMES = word_set("given_names", "female")
 _MALE_NAMES = word_set("given_names", "male")
 
@@ -33,6 +36,21 @@ def pronoun_gender(word: str) -> str | None:
     if lower in _MASCULINE:
         return MALE
     return None
+
+
+def generic_pronoun(token: Token) -> bool:
+    """A pronoun joined by "or" to one of the other gender ("he or she", "his or her rights",
+    "himself or herself", "he/she") stands for anyone at all: no person."""
+    gender = pronoun_gender(token.text)
+    if gender is None:
+        return False
+    doc = token.doc
+    for step in (-2, 2):
+        between, other = token.i + step // 2, token.i + step
+        if (0 <= other < len(doc) and doc[between].lower_ in _GENERIC_JOINERS
+                and pronoun_gender(doc[other].text) not in (None, gender)):
+            return True
+    return False
 
 
 def given_name_gender(words: Sequence[str]) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from presslens.actors.drafts import ActorDraft
-from presslens.actors.gender import fits, pronoun_gender
+from presslens.actors.gender import fits, generic_pronoun, pronoun_gender
 from presslens.lexicon import word_set
 from presslens.lexicon.speech import QUESTION_LINE, speech_verbs
 from presslens.syntax.pronouns import binding_subjects, is_main_subject, previous_main_subject
@@ -33,7 +33,7 @@ _REFLEXIVE = word_set("pronouns", "reflexive")
 def add_pronouns(run: _Run) -> None:
     for tok in run.tokens:
         gender = pronoun_gender(tok.lower_)
-        if gender is None or tok.i in run.taken or run._in_quote(tok.idx):
+        if gender is None or tok.i in run.taken or run._in_quote(tok.idx) or generic_pronoun(tok):
             continue
         person = _resolve_pronoun(run, tok, gender)
         if person is not None:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from presslens.actors.gazetteer import shipped_gazetteer
-from presslens.actors.gender import entry_gender, fits, gender_from_pronouns, pronoun_gender
+from presslens.actors.gender import (
+    entry_gender,
+    fits,
+    gender_from_pronouns,
+    generic_pronoun,
+    given_name_gender,
+    pronoun_gender,
+)
 from presslens.syntax.lookup import lower_in
 from presslens.syntax.pronouns import PERSONAL, binding_subjects
 
@@ -28,6 +35,8 @@ def resolve_quoted_persons(index: DocumentIndex) -> None:
         if i in index.by_token:
             continue
         token = index.sdoc[i]
+        if generic_pronoun(token):
+            continue
         sentence = bisect_right(starts, i) - 1
         quote = index.quote_at(token.idx)
         if quote is None:
@@ -46,14 +55,14 @@ def resolve_quoted_persons(index: DocumentIndex) -> None:
 
 
 def person_genders(index: DocumentIndex) -> dict[str, str]:
-    """Each person's known gender: the gazetteer's, else the one the actor stage's pronouns for
-    them agree on."""
+    """Each person's known gender: the gazetteer's or their given name's, else the one the actor
+    stage's pronouns for them agree on."""
     gazetteer = index.gazetteer if index.gazetteer is not None else shipped_gazetteer()
     genders: dict[str, str] = {}
     for actor in index.doc.actors:
         if actor.kind != "person":
             continue
-        known = entry_gender(gazetteer.get(actor.id))
+        known = entry_gender(gazetteer.get(actor.id)) or given_name_gender(actor.name.split())
         genders[actor.id] = known or gender_from_pronouns(
             m.text for m in actor.mentions if m.role == "pronoun"
         )
