@@ -126,6 +126,10 @@ def sentiment_readings(
         surest: tuple[float, tuple[str, str]] | None = None
         for i, first in enumerate(actors):
             for second in actors[i + 1:]:
+                ends = ((index.normal(first), index.normal(second)),
+                        (index.normal(second), index.normal(first)))
+                if all(key in related for key in ends):
+                    continue  # the relations state what passed between them here
                 a, b = closest(segment, first, second)
                 if index.same_side(first, second) or one_phrase(index.sdoc, a, b):
                     continue
@@ -133,8 +137,7 @@ def sentiment_readings(
                 if cue is not None and negated_scope(cue):
                     continue  # "never criticised X": no sign the head could read
                 signs = surest_sentiment(segment, article, model, first, second)
-                for source, target in ((first, second), (second, first)):
-                    key = (index.normal(source), index.normal(target))
+                for (source, _), key in zip(((first, second), (second, first)), ends, strict=True):
                     if key in related:
                         continue
                     positive, negative = signs.get(source, (0.0, 0.0))
