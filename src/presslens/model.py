@@ -166,7 +166,10 @@ class Relation(Span):
 
 
 class Stance(_Model):
-    holder: str = Field(description="Actor id of the speaker, or 'outlet' for unquoted text.")
+    holder: str = Field(description=(
+        "Actor id of whoever holds the stance: a quote's speaker, 'outlet' for unquoted text, or "
+        "(default profile) an actor the sentence shows positive or negative toward the target."
+    ))
     target: str
     sign: Literal[-1, 1]
     score: float = Field(ge=-1.0, le=1.0)
