@@ -50,3 +50,13 @@ def test_he_or_she_stands_for_no_one(fast: Analyzer) -> None:
         "Senator Laura Bennet spoke on Monday. Every voter should know his or her rights, and "
         "he/she must be able to defend himself or herself in court, she said."))
     assert pronouns["Laura Bennet"] == {"she"}
+
+
+def test_the_possessor_of_the_previous_main_subject_is_its_topic(fast: Analyzer) -> None:
+    # "He" opens its sentence as main subject: it continues the previous sentence's topic, here
+    # the owner of the subject ("Reed's budget"), not the last man named (Mark Dale)
+    pronouns = _pronouns(fast, (
+        "Governor Tom Reed's budget, which Senator Mark Dale opposed, passed on Monday. "
+        "He thanked the assembly."))
+    assert "he" in pronouns["Tom Reed"]
+    assert "he" not in pronouns["Mark Dale"]

@@ -40,7 +40,8 @@ def previous_main_subject(token: Token) -> list[Token]:
     start = token.sent.start
     if start == 0:
         return []
-    return subject_tokens(token.doc[start - 1].sent.root)
+    subjects = subject_tokens(token.doc[start - 1].sent.root)
+    return subjects + [c for s in subjects for c in s.children if c.dep_ == "poss"]
 
 
 def binding_subjects(token: Token) -> list[Token]:
