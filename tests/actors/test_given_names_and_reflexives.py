@@ -60,3 +60,14 @@ def test_the_possessor_of_the_previous_main_subject_is_its_topic(fast: Analyzer)
         "He thanked the assembly."))
     assert "he" in pronouns["Tom Reed"]
     assert "he" not in pronouns["Mark Dale"]
+
+
+def test_the_previous_topic_goes_before_the_latest_speaker(fast: Analyzer) -> None:
+    # "He wrote" continues the previous sentence's main subject (Reed, who warned), not the man
+    # the warning was about, who is the subject of its reported clause
+    pronouns = _pronouns(fast, (
+        "Tom Reed, a member of the council, warned Senator Mark Dale that he had caused "
+        "confusion among voters.\n\nHe wrote to the senator, \u201cThe voters deserve "
+        "clarity.\u201d"))
+    assert "he" in pronouns["Tom Reed"]
+    assert pronouns["Mark Dale"] == {"he"}  # the reported clause's "he" only

@@ -1,13 +1,14 @@
 """Pronouns ("he", "she") outside quotes, resolved to the latest person named before them whose
 gender fits.
 
-The subject of a speech verb ("he noted") is the latest person who spoke, not a person spoken
-about in between; a person named in an interviewer's question line is asked about, not speaking.
 Two readings of salience and syntax go before recency: a pronoun that opens a sentence as its
-main subject continues the previous sentence's main subject ("President X, who toppled Y, said
-... He rejected ...": X, not Y); an object pronoun is never the subject of its own verb or of
-the verb that controls it ("Trump agreed to meet him": not Trump), and a reflexive one is that
-subject ("Ramirez says X exposed himself": X).
+main subject continues the previous sentence's main subject, or its owner ("President X, who
+toppled Y, said ... He rejected ...": X, not Y; "X's budget passed ... He thanked ...": X); an
+object pronoun is never the subject of its own verb or of the verb that controls it ("Trump
+agreed to meet him": not Trump), and a reflexive one is that subject ("Ramirez says X exposed
+himself": X). Otherwise the subject of a speech verb ("he noted") is the latest person who spoke,
+not a person spoken about in between; a person named in an interviewer's question line is asked
+about, not speaking.
 """
 
 from __future__ import annotations
@@ -43,23 +44,24 @@ def add_pronouns(run: _Run) -> None:
 
 
 def _resolve_pronoun(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
-    """The latest person named before the pronoun (outside quotes) whose gender fits. The
-    subject of a speech verb ("he noted", "she said") is the latest person who spoke, not a
-    person spoken about in between ("... for Maduro's arrest is a bounty. He noted ..."). A main
-    subject continues the previous sentence's main subject; an object pronoun skips the
-    subjects it is bound away from; a reflexive one is bound to them."""
+    """The latest person named before the pronoun (outside quotes) whose gender fits. A main
+    subject continues the previous sentence's main subject (or its owner) where that is a
+    person; else the subject of a speech verb ("he noted", "she said") is the latest person who
+    spoke, not a person spoken about in between ("... for Maduro's arrest is a bounty. He noted
+    ..."). An object pronoun skips the subjects it is bound away from; a reflexive one is bound
+    to them."""
     if tok.lower_ in _REFLEXIVE:
         bound = _persons_at(run, _chars(binding_subjects(tok)), gender)
         if len(bound) == 1:
             return bound[0]
-    if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
-        speaker = _latest_person(run, tok, gender, speakers_only=True)
-        if speaker is not None:
-            return speaker
     if is_main_subject(tok):
         topic = _previous_main_subject(run, tok, gender)
         if topic is not None:
             return topic
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
+        speaker = _latest_person(run, tok, gender, speakers_only=True)
+        if speaker is not None:
+            return speaker
     return _latest_person(run, tok, gender, speakers_only=False, excluded=_co_arguments(run, tok))
 
 
