@@ -16,6 +16,15 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+# what may follow a question's mark at the end of a sentence ("Will Hungary block it?”")
+_AFTER_QUESTION = "\"'”’»“ "
+
+
+def ends_in_question(text: str) -> bool:
+    """Whether ``text`` ends in a question mark, closing quotation marks and spaces aside."""
+    return text.rstrip(_AFTER_QUESTION).endswith("?")
+
+
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 # every character quoted_regions reacts to: its openers and the closers they wait for
 _REGION_MARKS = re.compile("[" + re.escape('“«„"' + "".join(_OPENERS.values())) + "]")

@@ -25,6 +25,7 @@ from presslens.pairs.datasets import PAIR_SENTIMENT
 from presslens.pairs.features import pair_features
 from presslens.pairs.model import PairModel
 from presslens.syntax.negation import negated_scope
+from presslens.textutil import ends_in_question
 
 # The head learned from US political news about people, parties and institutions: where a state
 # is one side it is not asked (the relation head and the rules read those).
@@ -99,8 +100,8 @@ def surest_sentiment(
 
 def asserts_nothing(index: DocumentIndex, segment: Segment) -> bool:
     """The outlet's own question asserts nothing (a quoted speaker's question may)."""
-    text = index.doc.text[segment.start:segment.end]
-    return text.rstrip("\"'”’»“ ").endswith("?") and index.quote_at(segment.start) is None
+    return (ends_in_question(index.doc.text[segment.start:segment.end])
+            and index.quote_at(segment.start) is None)
 
 
 def sentiment_readings(

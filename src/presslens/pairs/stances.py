@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 
 from presslens.encoder.article import ArticleEncodings
 from presslens.index import DocumentIndex
-from presslens.index.segments import Segment
 from presslens.model import Offsets, Relation, Stance
 from presslens.pairs.features import mention_features
 from presslens.pairs.model import PairModel
-from presslens.pairs.sentiment import sentiment_readings
+from presslens.pairs.sentiment import asserts_nothing, sentiment_readings
 from presslens.syntax.attribution import content_subject
 
 OUTLET = "outlet"
@@ -48,10 +47,6 @@ class _Tally:
         return sum(self.scores) / len(self.scores)
 
 
-def doc_text(index: DocumentIndex, segment: Segment) -> str:
-    return index.doc.text[segment.start:segment.end]
-
-
 def portrayal_tally(
     index: DocumentIndex, article: ArticleEncodings, model: PairModel
 ) -> dict[tuple[str, str], _Tally]:
@@ -65,7 +60,7 @@ def portrayal_tally(
         holder = OUTLET if quote is None else quote.speaker
         if holder is None or (holder == OUTLET and not outlet_voice):
             continue  # no stance could come of it: the segment is not even encoded
-        if quote is None and doc_text(index, segment).rstrip("\"'”’»“ ").endswith("?"):
+        if asserts_nothing(index, segment):
             continue  # the outlet's questions (an interviewer's prompts) are not its voice
         for mention in segment.mentions:
             if mention.actor == holder or (quote is not None and mention.inferred):

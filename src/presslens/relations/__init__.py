@@ -27,6 +27,7 @@ from presslens.model import Document, Relation
 from presslens.relations.assemble import BestRelations
 from presslens.relations.extract import Patterns
 from presslens.syntax.modality import in_reported_question
+from presslens.textutil import ends_in_question
 
 __all__ = ["extract_relations", "naive_baseline", "relation_types"]
 
@@ -65,7 +66,7 @@ def extract_relations(doc: Document, sdoc: Doc, index: DocumentIndex) -> list[Re
     for sent in sdoc.sents:
         for found in patterns.find(sent):
             start, end = _evidence(doc.text, sent, found.cue.idx)
-            if doc.text[start:end].rstrip("\"'”’»“ ").endswith("?") and index.quote_at(found.cue.idx) is None:
+            if ends_in_question(doc.text[start:end]) and index.quote_at(found.cue.idx) is None:
                 # the outlet's own question ("Can Russia and China help Serbia?") asserts nothing
                 continue
             if in_reported_question(found.cue):
