@@ -1,5 +1,5 @@
 """A given name that opens a person's full name tells their gender, so that "her" never goes to
-a man named "Brett Kavanaugh" only because he was the last person named; a reflexive pronoun
+a man named "Gregory Hollis" only because he was the last person named; a reflexive pronoun
 stands for the subject of its own verb. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -22,18 +22,18 @@ def _pronouns(analyzer: Analyzer, body: str) -> dict[str, set[str]]:
 
 
 def test_a_full_names_first_word_gives_a_gender_and_a_lone_word_none() -> None:
-    assert given_name_gender(["Christine", "Ford"]) == FEMALE
-    assert given_name_gender(["Brett", "Kavanaugh"]) == MALE
-    assert given_name_gender(["Ford"]) == UNKNOWN  # a surname as often as a given name
+    assert given_name_gender(["Christine", "Ward"]) == FEMALE
+    assert given_name_gender(["Gregory", "Hollis"]) == MALE
+    assert given_name_gender(["Ward"]) == UNKNOWN  # a surname as often as a given name
     assert given_name_gender(["Kim", "Jong", "Un"]) == UNKNOWN  # a family name written first
 
 
 def test_her_goes_to_the_woman_not_to_the_last_man_named(fast: Analyzer) -> None:
-    # the parser reads "her" as the possessor of "decades", so no rule of syntax keeps it from
-    # the subject "Kavanaugh"; his given name does
+    # a possessive "her" may stand for its own clause's subject ("he ruined his career"), so no
+    # rule of syntax keeps it from "Hollis"; his given name does
     pronouns = _pronouns(fast, (
-        "The panel questioned Gregory Hollis on Monday. It will also hear Christine Ward, 51, who "
-        "says Hollis, 53, insulted her decades ago when he was a student."))
+        "The panel questioned Gregory Hollis on Monday. It will also hear Christine Ward, who "
+        "says Hollis ruined her career at the ministry while he ran its press office."))
     assert "her" in pronouns["Christine Ward"]
     assert "her" not in pronouns["Gregory Hollis"]
     assert "he" in pronouns["Gregory Hollis"]

@@ -3,7 +3,7 @@ actor stage's outside quotes, the document index's inside them) apply.
 
 A person's gender is known from the gazetteer (Wikidata's P21), from an honorific or a gendered
 title before the name ("Mrs", "spokeswoman"), from the given name that opens their full name
-("Christine Ford"; ``data/en/given_names.yaml``), or from the article's own pronouns for them. An
+("Laura Bennet"; ``data/en/given_names.yaml``), or from the article's own pronouns for them. An
 unknown gender never blocks a pronoun; a known mismatch always does.
 """
 
@@ -54,7 +54,7 @@ def generic_pronoun(token: Token) -> bool:
 
 
 def given_name_gender(words: Sequence[str]) -> str:
-    """The gender a full name's first word gives ("Brett" in "Brett Kavanaugh"), or UNKNOWN; a
+    """The gender a full name's first word gives ("Tom" in "Tom Reed"), or UNKNOWN; a
     name of one word is a surname as often as a given name and gives none."""
     if len(words) < 2:
         return UNKNOWN

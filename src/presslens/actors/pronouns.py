@@ -5,7 +5,7 @@ Two readings of salience and syntax go before recency: a pronoun that opens a se
 main subject continues the previous sentence's main subject, or its owner ("President X, who
 toppled Y, said ... He rejected ...": X, not Y; "X's budget passed ... He thanked ...": X); an
 object pronoun is never the subject of its own verb or of the verb that controls it ("Trump
-agreed to meet him": not Trump), and a reflexive one is that subject ("Ramirez says X exposed
+agreed to meet him": not Trump), and a reflexive one is that subject ("Ruiz says X embarrassed
 himself": X). Otherwise the subject of a speech verb ("he noted") is the latest person who spoke,
 not a person spoken about in between; a person named in an interviewer's question line is asked
 about, not speaking.

@@ -7,7 +7,7 @@ negative, not what X did. So its readings become stances (``pairs.stances``), ne
 relations: emitted as PLOVER events they were typed by whichever event of that sign the relation
 head ranked first, and on real articles most of them were wrong (all 446 SemEval-2023 English
 training articles: 1,840 such relations, about one in five right in a sample of 40 read by hand;
-"X THREATEN Y" where a sentence said X "is likely to fail to satisfy" Y).
+"X THREATEN Y" where the sentence only said that X would disappoint Y).
 """
 
 from __future__ import annotations
