@@ -80,13 +80,30 @@ def phrase(index: DocumentIndex, head: Token, *, depth: int = 0) -> Actors:
     """Actor ids a noun phrase headed by ``head`` stands for (with coordination)."""
     ids, inferred = _single(index, head)
     if depth == 0:
-        for conj in head.conjuncts:
+        for conj in (*head.conjuncts, *_listed_as_apposition(index, head, ids)):
             more, more_inferred = _single(index, conj)
             for actor_id in more:
                 if actor_id not in ids:
                     ids.append(actor_id)
             inferred = inferred or more_inferred
     return ids, inferred
+
+
+def _listed_as_apposition(index: DocumentIndex, head: Token, ids: list[str]) -> list[Token]:
+    """The members of a list "A, B and C" that the parser read as an apposition B of A with C
+    conjoined to B ("Filmmaker M, feminist G and musician K attacked ..."): B names another
+    actor of A's sort (person or not) by name, and has conjuncts of its own. An apposition
+    with no conjunct ("the minister, Jane Roe") is read as one."""
+    if not ids:
+        return []
+    person = index.is_person(ids[0])
+    for child in head.children:
+        if child.dep_ != "appos" or not child.conjuncts or not _names(child):
+            continue
+        named, _ = index.at(child)
+        if named and not set(named) & set(ids) and all(index.is_person(i) == person for i in named):
+            return [child, *child.conjuncts]
+    return []
 
 
 def _names(token: Token) -> bool:
