@@ -46,6 +46,10 @@ def learned_relations(
     found: list[Relation] = []
 
     retyping = model.threshold("retype") <= 1.0
+    # every segment's pairs first, then one product of the head over all of them: a product per
+    # segment read the head's whole first layer again for a handful of rows
+    asked: list[tuple[Segment, float, dict[tuple[str, str], int], Mention, Mention, bool]] = []
+    rows: list[np.ndarray] = []
     for segment in article.segments:
         actors = segment.actors()
         if len(actors) < 2 or asserts_nothing(index, segment):
@@ -56,7 +60,7 @@ def learned_relations(
         threshold = model.threshold("relation_ruled" if ruled else "relation")
         if threshold > 1.0 and not retyping:
             continue  # the head could neither add nor retype a relation here
-        # the ordered pairs whose outcome the head can change, read in one batch per segment
+        # the ordered pairs whose outcome the head can change
         pairs: list[tuple[Mention, Mention, bool]] = []
         for i, first in enumerate(actors):
             for second in actors[i + 1:]:
@@ -73,28 +77,32 @@ def learned_relations(
         if not pairs:
             continue
         encoding = article.of(segment)
-        rows = [relation_features(encoding, segment.start, segment.tokens, (s.start, s.end),
-                                  (t.start, t.end), len(actors)) for s, t, _ in pairs]
-        kept = [(pair, row) for pair, row in zip(pairs, rows, strict=True) if row is not None]
-        if not kept:
+        for source, target, is_ruled in pairs:
+            row = relation_features(encoding, segment.start, segment.tokens,
+                                    (source.start, source.end), (target.start, target.end),
+                                    len(actors))
+            if row is not None:
+                asked.append((segment, threshold, ruled, source, target, is_ruled))
+                rows.append(row)
+    table = model.relation.probabilities(np.stack(rows)) if rows else np.zeros((0, len(classes)))
+    for (segment, threshold, ruled, source, target, is_ruled), probabilities in zip(
+        asked, table, strict=True
+    ):
+        if is_ruled:
+            rule = ruled[(index.normal(source.actor), index.normal(target.actor))]
+            better = _retype(rule_relations[rule], probabilities, model, lexicon.polarity)
+            if better is not None:
+                retyped[rule] = better
             continue
-        table = model.relation.probabilities(np.stack([row for _, row in kept]))
-        for ((source, target, is_ruled), _), probabilities in zip(kept, table, strict=True):
-            if is_ruled:
-                rule = ruled[(index.normal(source.actor), index.normal(target.actor))]
-                better = _retype(rule_relations[rule], probabilities, model, lexicon.polarity)
-                if better is not None:
-                    retyped[rule] = better
-                continue
-            some = 1.0 - float(probabilities[none_column])
-            if some < threshold:
-                continue
-            type_name = max(types, key=lambda t: float(probabilities[classes.index(t)]))
-            cue = meeting(sdoc, source, target)
-            if cue is not None and negated_scope(cue):
-                continue
-            found.append(_relation(doc, index, segment, source, target, cue, type_name,
-                                   lexicon.polarity(type_name), round(some, 3)))
+        some = 1.0 - float(probabilities[none_column])
+        if some < threshold:
+            continue
+        type_name = max(types, key=lambda t: float(probabilities[classes.index(t)]))
+        cue = meeting(sdoc, source, target)
+        if cue is not None and negated_scope(cue):
+            continue
+        found.append(_relation(doc, index, segment, source, target, cue, type_name,
+                               lexicon.polarity(type_name), round(some, 3)))
     found += [retyped.get(n, r) for n, r in enumerate(rule_relations)]
     return sorted(found, key=lambda r: (r.start, r.source, r.target, r.type))
 
