@@ -214,6 +214,8 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
     while len(span) > 1 and (span[0].lower_ in run.x.titles.all
                              or span[0].lower_ in run.x.titles.before_names):
         span = span[1:]
+    if span.text.lower() in run.x.titles.every_title:
+        return  # "the Cardinal Secretary of State": titles only
     entry = run.x.entries_by_name.get(span.text.lower())
     if entry is not None:
         run._claim(run._draft_for_entry(entry), span, "name")
