@@ -1,0 +1,46 @@
+"""Cue verbs of common news acts: pounding positions is an assault, refuting someone's words a
+rejection, a pardon a release (PLOVER RETREAT), handing something over aid; an irregular past the
+tagger reads as a present tense ("overran") keeps its lemma. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+def _doc(analyzer: Analyzer, body: str) -> Document:
+    return analyzer.analyze(RawArticle(text=f"World news\n\n{body}\n", source="test"))
+
+
+def _rows(doc: Document) -> set[tuple[str, str, str]]:
+    names = {a.id: a.name for a in doc.actors}
+    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
+
+
+def test_pounding_positions_is_an_assault(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Ethiopian jets pounded Eritrean positions near the border on "
+                                "Sunday night."))
+    assert ("Ethiopia", "ASSAULT", "Eritrea") in rows
+
+
+def test_refuting_remarks_rejects_their_speaker(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Chile strongly refuted Peru's claims about the maritime border."))
+    assert ("Chile", "REJECT", "Peru") in rows
+
+
+def test_a_pardon_releases_the_pardoned(analyzer: Analyzer) -> None:
+    doc = _doc(analyzer, "The activist Lena Marsh was freed on Friday after President Omar "
+                         "Castell pardoned her.")
+    assert ("Omar Castell", "RETREAT", "Lena Marsh") in _rows(doc)
+
+
+def test_handing_over_equipment_is_aid(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Japan handed over new medical equipment to Kenya on Tuesday."))
+    assert ("Japan", "AID", "Kenya") in rows
+
+
+def test_an_irregular_past_read_as_present_keeps_its_lemma(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Boko Haram jihadists overran an army base in northeast "
+                                "Nigeria after a long firefight."))
+    assert ("Boko Haram", "ASSAULT", "Nigeria") in rows
