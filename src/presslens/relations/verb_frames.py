@@ -25,7 +25,7 @@ from presslens.relations.frame_base import (
     takes_object,
 )
 from presslens.relations.verb_readings import QUANTITY_NOUNS, VerbReadings, counted_noun
-from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
+from presslens.syntax import direct_object, infinitive, modality_of, negated_scope, phrase_tokens
 from presslens.syntax.arguments import Actors
 
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
@@ -35,6 +35,7 @@ _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
+_DEEP_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "deep_recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
 _QUESTION_WORDS = word_set("relation_patterns", "question_words")
@@ -113,6 +114,12 @@ class VerbFrames(VerbReadings):
         found = self.prep_objects(dobj, _RECIPIENT_PREPS)
         if found[0]:
             return found
+        # "to" may hang a little deeper in the goods' phrase: "provides 10 million euros in aid
+        # to the Palestinians", "returned a silver pendant to Russian authorities"
+        for token in phrase_tokens(dobj, depth=2):
+            found = self.prep_objects(token, _DEEP_RECIPIENT_PREPS)
+            if found[0]:
+                return found
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if (after is None or after.head.i != dobj.i or after.dep_ not in ("nmod", "compound", "amod")
                 or self.index.is_demonym_token(after.i)):
@@ -276,6 +283,8 @@ class VerbFrames(VerbReadings):
                 if not targets and not informing and not giving:
                     # (a place after "in" is where aid is given, not who receives it)
                     targets, t_inf = self.objects(verb, skip=_LOCATION_PREPS if type_name == "AID" else frozenset())
+                    if not targets and type_name == "AID":
+                        targets, t_inf = self._misread_recipient(verb)
             if lemma in _RECOGNISING_VERBS:
                 conceded = self._recognised_as_part_of(verb)
                 if conceded:  # "recognised the region as part of Y": a concession to Y
@@ -390,3 +399,4 @@ def _lone_predicate(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _CONSIDER_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+

@@ -17,6 +17,7 @@ from presslens.syntax.arguments import (
     counted_noun,
     direct_object,
     infinitive,
+    phrase_tokens,
 )
 from presslens.syntax.modality import CONDITIONAL_MARKS, hypothetical, modality_of
 from presslens.syntax.negation import negated, negated_scope
@@ -41,4 +42,5 @@ __all__ = [
     "modality_of",
     "negated",
     "negated_scope",
+    "phrase_tokens",
 ]

@@ -343,3 +343,20 @@ class ArgumentReader:
             if child.dep_ == "nsubj":
                 return self.index.phrase(child)
         return [], False
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
+
+
+def phrase_tokens(head: Token, depth: int = 2) -> list[Token]:
+    """``head`` and the words of its noun phrase at most ``depth`` arcs below it, in text order,
+    without the clauses inside it ("the weapons that Y bought"): where a preposition of the
+    phrase may have been hung."""
+    found: list[Token] = []
+    stack = [(head, 0)]
+    while stack:
+        token, level = stack.pop()
+        found.append(token)
+        if level < depth:
+            stack.extend((c, level + 1) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+    return sorted(found, key=lambda t: t.i)
