@@ -1,5 +1,6 @@
 """Cue verbs of common news acts: pounding positions is an assault, refuting someone's words a
-rejection, a pardon a release (PLOVER RETREAT), handing something over aid; an irregular past the
+rejection, a pardon a release (PLOVER RETREAT), handing something over aid, condolences support,
+diplomatic relations established cooperation; an irregular past the
 tagger reads as a present tense ("overran") keeps its lemma. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -44,3 +45,14 @@ def test_an_irregular_past_read_as_present_keeps_its_lemma(analyzer: Analyzer) -
     rows = _rows(_doc(analyzer, "Boko Haram jihadists overran an army base in northeast "
                                 "Nigeria after a long firefight."))
     assert ("Boko Haram", "ASSAULT", "Nigeria") in rows
+
+
+def test_condolences_to_someone_are_support(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Estonia's prime minister Kaja Tamm expressed her deep "
+                                "condolences to the Finnish people on Monday."))
+    assert ("Kaja Tamm", "SUPPORT", "Finland") in rows
+
+
+def test_diplomatic_relations_established_are_cooperation(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Guyana has established diplomatic relations with Malta."))
+    assert ("Guyana", "COOPERATE", "Malta") in rows
