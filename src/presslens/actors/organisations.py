@@ -27,6 +27,7 @@ _ORG_KIND_WORDS: list[tuple[ActorKind, frozenset[str]]] = [
     (cast(ActorKind, kind), frozenset(words)) for kind, words in word_table("organisations", "kind_words").items()
 ]
 
+_STATE_ITSELF_NOUNS = word_set("organisations", "state_itself_nouns")
 ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | word_set(
     "organisations", "other_trigger_words"
 )
@@ -64,6 +65,8 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
         return  # a bare "Council" or "Ministry" names nothing by itself
     if _in_title(run, span):
         return
+    if _names_the_state_itself(run, span):
+        return  # "the Nigerian Government": the demonym's state stands
     # a lower-case role noun after the name is a post in it: "a Google spokesman", "Deutsche
     # Bank economist Gilles Moec", "Knicks president Phil Jackson"
     owners = {run.token_owner[i] for i in range(span.start, span.end) if i in run.taken}
@@ -134,6 +137,19 @@ def _foreign_body_inside(run: _Run, owners: set[str]) -> bool:
 
 
 _NATIONAL_BODY_KINDS = frozenset({"party", "institution"})
+
+
+def _names_the_state_itself(run: _Run, span: Span) -> bool:
+    """A country's adjective or name and a noun for its whole government ("Nigerian
+    Government", "South African Government"): the country, whose mention the words before the
+    noun already are."""
+    if len(span) < 2 or span[-1].lower_ not in _STATE_ITSELF_NOUNS:
+        return False
+    owners = {run.token_owner.get(i) for i in range(span.start, span.end - 1)}
+    if len(owners) != 1 or None in owners:
+        return False
+    owner = owners.pop()
+    return owner is not None and run.drafts[owner].kind == "country"
 
 
 def _org_absorbs(run: _Run, span: Span) -> bool:
