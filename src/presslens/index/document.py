@@ -98,6 +98,11 @@ class DocumentIndex:
     def modifiers_of(self, head: Token) -> Actors:
         return phrases.modifiers_of(self, head)
 
+    def mission_host(self, noun: Token) -> list[str]:
+        """The countries an international body's mission ``noun`` serves ("the UN mission in
+        Mali"), else []."""
+        return phrases.mission_host(self, noun)
+
     def phrase(self, head: Token, *, depth: int = 0) -> Actors:
         return phrases.phrase(self, head, depth=depth)
 

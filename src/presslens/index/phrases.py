@@ -46,6 +46,9 @@ _OFFICE_NOUNS = word_set("references", "office_nouns")
 _RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 # "according" of "According to X, A and B remain ...": the first words of the quote stage's
 # source phrases
+_MISSION_NOUNS = word_set("syntax", "mission_nouns")
+_MISSION_HOST_PREPS = word_set("syntax", "mission_host_preps")
+_INTERNATIONAL_KINDS = frozenset({"organization", "alliance"})
 _SOURCE_WORDS = frozenset(phrase.split()[0] for phrase in word_set("quotes", "source_phrases"))
 
 
@@ -262,3 +265,21 @@ def clause_subject(index: DocumentIndex, verb: Token) -> Actors:
                         if ids:
                             return ids, False
     return [], False
+
+
+def mission_host(index: DocumentIndex, noun: Token) -> list[str]:
+    """The countries an international body's mission named by ``noun`` is in ("the UN
+    peacekeeping mission in Mali" -> Mali), or [] for any other phrase."""
+    if noun.lemma_.lower() not in _MISSION_NOUNS:
+        return []
+    bodies, _ = modifiers_of(index, noun)
+    if not bodies or any(index.kinds.get(b) not in _INTERNATIONAL_KINDS for b in bodies):
+        return []
+    hosts: list[str] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MISSION_HOST_PREPS:
+            for place in prep.children:
+                if place.dep_ == "pobj":
+                    ids, _ = index.at(place)
+                    hosts.extend(i for i in ids if index.kinds.get(i) == "country" and i not in hosts)
+    return hosts

@@ -32,6 +32,7 @@ _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _COMPLEMENTIZERS = word_set("syntax", "complementizers")
 _CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
 _AGENT_PREPS = word_set("syntax", "agent_preps")
+_MISSION_RECIPIENT_PREPS = word_set("syntax", "mission_recipient_preps")
 
 Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
 
@@ -47,6 +48,8 @@ class ActorLookup(Protocol):
     def modifier(self, token: Token) -> Actors: ...
 
     def modifiers_of(self, head: Token) -> Actors: ...
+
+    def mission_host(self, noun: Token) -> list[str]: ...
 
     def doer(self, head: Token) -> Actors: ...
 
@@ -255,6 +258,8 @@ class ArgumentReader:
                 if pobj.dep_ != "pobj":
                     continue
                 more, more_inferred = self.index.phrase(pobj)
+                if child.lower_ in _MISSION_RECIPIENT_PREPS and (host := self.index.mission_host(pobj)):
+                    more, more_inferred = host, False  # "troops to the UN mission in Mali"
                 if exclude:
                     # "crossing points on its border with Belarus": not the source's own border
                     more = [m for m in more if m not in exclude]

@@ -1,0 +1,31 @@
+"""What a state sends or gives to an international body's mission in a country serves that
+country ("troops to the UN peacekeeping mission in Mali" is aid to Mali); a state's own forces
+in a country, or an attack on the mission, are read as before. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from presslens.ingest import RawArticle
+from presslens.model import Document
+from presslens.pipeline import Analyzer
+
+
+def _doc(analyzer: Analyzer, body: str) -> Document:
+    return analyzer.analyze(RawArticle(text=f"World news\n\n{body}\n", source="test"))
+
+
+def _rows(doc: Document) -> set[tuple[str, str, str]]:
+    names = {a.id: a.name for a in doc.actors}
+    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
+
+
+def test_troops_sent_to_a_un_mission_aid_its_host(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Ireland is sending 150 soldiers to the UN peacekeeping mission "
+                                "in Lebanon this spring."))
+    assert ("Ireland", "AID", "Lebanon") in rows
+    assert not {r for r in rows if r[2] == "United Nations"}
+
+
+def test_an_attack_on_the_mission_is_on_its_body(analyzer: Analyzer) -> None:
+    rows = _rows(_doc(analyzer, "Syria shelled the UN mission in Lebanon on Sunday."))
+    assert {r[2] for r in rows} == {"United Nations"}
