@@ -46,8 +46,9 @@ def test_no_deployment_is_read_without_forces_of_an_actor(analyzer: Analyzer, bo
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # the help goes to the country the UN force serves (as CAMEO codes such sentences)
         ("Norway is deploying 200 troops to the UN peacekeeping force in Lebanon.",
-         ("Q20", "AID", "Q1065")),
+         ("Q20", "AID", "Q822")),
         ("Russia is sending troops to the border with Ukraine.", ("Q159", "MOBILIZE", "Q212")),
     ],
 )
