@@ -23,6 +23,8 @@ _HYPOTHETICAL = word_set("syntax", "hypothetical_auxiliaries")
 _HYPOTHETICAL_IN_STANCES = _HYPOTHETICAL | word_set("syntax", "contracted_would")
 CONDITIONAL_MARKS = word_set("syntax", "conditional_marks")
 _INTENT_VERBS = word_set("syntax", "intent_verbs")
+_PREDICTING_HEADS = word_set("syntax", "predicting_heads")
+_SCHEDULING_HEADS = word_set("syntax", "scheduling_heads")
 _MANDATIVE_VERBS = word_set("syntax", "mandative_verbs")
 _QUESTION_MARKS = word_set("syntax", "question_marks")
 _QUESTION_VERBS = word_set("syntax", "question_verbs")
@@ -47,6 +49,10 @@ def modality_of(verb: Token) -> Modality:
             return "future"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_VERBS:
             return "hypothetical"  # "has threatened to suspend", "plans to deploy"
+        if node.dep_ == "xcomp" and node.head.lower_ in _PREDICTING_HEADS and not _compared(node.head):
+            return "hypothetical"  # "is likely to attack", "is unlikely to sign": judged likely
+        if node.dep_ == "xcomp" and node.head.lower_ in _SCHEDULING_HEADS:
+            return "future"  # "is expected to sign on Friday", "is poised to invade"
         if bare_clause(node) and node.head.lemma_.lower() in _MANDATIVE_VERBS:
             return "hypothetical"  # "demanded that Kabul return the base": asked for, not done
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
@@ -54,6 +60,12 @@ def modality_of(verb: Token) -> Modality:
         else:
             break
     return "asserted"
+
+
+def _compared(word: Token) -> bool:
+    """A comparative or superlative degree before ``word`` ("more likely to blame"): a
+    tendency stated of the subject, not a prediction."""
+    return any(c.dep_ == "advmod" and c.tag_ in ("RBR", "RBS") for c in word.children)
 
 
 def bare_clause(verb: Token) -> bool:
