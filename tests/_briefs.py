@@ -24,6 +24,12 @@ def bulletin(analyzer: Analyzer, body: str) -> Document:
     return analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
 
 
+def named_acts(doc: Document) -> set[tuple[str, str, str]]:
+    """(source name, type, target name) of every relation."""
+    names = {a.id: a.name for a in doc.actors}
+    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
+
+
 def id_relations(doc: Document) -> set[tuple[str, str, str]]:
     """(source id, type, target id) of every relation."""
     return {(r.source, r.type, r.target) for r in doc.relations}

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import bulletin, named_acts
 from presslens.pipeline import Analyzer
 
 
@@ -16,19 +15,13 @@ def fast() -> Analyzer:
     return Analyzer(profile="fast")
 
 
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
-
-
-def _rows(doc: Document) -> set[tuple[str, str, str]]:
-    names = {a.id: a.name for a in doc.actors}
-    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
-
-
 def test_every_titled_member_of_a_subject_list_acts(fast: Analyzer) -> None:
-    doc = _doc(fast, "Filmmaker Tom Hallett, novelist Greta Sorvik and singer Alma Reyes attacked "
-                     "Senator Paul Dorrance for his remarks.")
-    assert _rows(doc) == {
+    doc = bulletin(
+        fast,
+        "Filmmaker Tom Hallett, novelist Greta Sorvik and singer Alma Reyes attacked "
+        "Senator Paul Dorrance for his remarks.",
+    )
+    assert named_acts(doc) == {
         ("Tom Hallett", "ACCUSE", "Paul Dorrance"),
         ("Greta Sorvik", "ACCUSE", "Paul Dorrance"),
         ("Alma Reyes", "ACCUSE", "Paul Dorrance"),
@@ -36,5 +29,5 @@ def test_every_titled_member_of_a_subject_list_acts(fast: Analyzer) -> None:
 
 
 def test_an_apposition_without_a_list_names_no_second_side(fast: Analyzer) -> None:
-    doc = _doc(fast, "The minister, Ruth Calloway, criticized Senator Paul Dorrance on Monday.")
-    assert {r[0] for r in _rows(doc)} <= {"Ruth Calloway"}
+    doc = bulletin(fast, "The minister, Ruth Calloway, criticized Senator Paul Dorrance on Monday.")
+    assert {r[0] for r in named_acts(doc)} <= {"Ruth Calloway"}

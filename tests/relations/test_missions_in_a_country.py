@@ -5,27 +5,22 @@ tests."""
 
 from __future__ import annotations
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import bulletin, named_acts
 from presslens.pipeline import Analyzer
 
 
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"World news\n\n{body}\n", source="test"))
-
-
-def _rows(doc: Document) -> set[tuple[str, str, str]]:
-    names = {a.id: a.name for a in doc.actors}
-    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
-
-
 def test_troops_sent_to_a_un_mission_aid_its_host(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Ireland is sending 150 soldiers to the UN peacekeeping mission "
-                                "in Lebanon this spring."))
+    rows = named_acts(
+        bulletin(
+            analyzer,
+            "Ireland is sending 150 soldiers to the UN peacekeeping mission "
+            "in Lebanon this spring.",
+        )
+    )
     assert ("Ireland", "AID", "Lebanon") in rows
     assert not {r for r in rows if r[2] == "United Nations"}
 
 
 def test_an_attack_on_the_mission_is_on_its_body(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Syria shelled the UN mission in Lebanon on Sunday."))
+    rows = named_acts(bulletin(analyzer, "Syria shelled the UN mission in Lebanon on Sunday."))
     assert {r[2] for r in rows} == {"United Nations"}

@@ -5,54 +5,63 @@ tagger reads as a present tense ("overran") keeps its lemma. Sentences written f
 
 from __future__ import annotations
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import bulletin, named_acts
 from presslens.pipeline import Analyzer
 
 
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"World news\n\n{body}\n", source="test"))
-
-
-def _rows(doc: Document) -> set[tuple[str, str, str]]:
-    names = {a.id: a.name for a in doc.actors}
-    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
-
-
 def test_pounding_positions_is_an_assault(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Ethiopian jets pounded Eritrean positions near the border on "
-                                "Sunday night."))
+    rows = named_acts(
+        bulletin(
+            analyzer, "Ethiopian jets pounded Eritrean positions near the border on Sunday night."
+        )
+    )
     assert ("Ethiopia", "ASSAULT", "Eritrea") in rows
 
 
 def test_refuting_remarks_rejects_their_speaker(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Chile strongly refuted Peru's claims about the maritime border."))
+    rows = named_acts(
+        bulletin(analyzer, "Chile strongly refuted Peru's claims about the maritime border.")
+    )
     assert ("Chile", "REJECT", "Peru") in rows
 
 
 def test_a_pardon_releases_the_pardoned(analyzer: Analyzer) -> None:
-    doc = _doc(analyzer, "The activist Lena Marsh was freed on Friday after President Omar "
-                         "Castell pardoned her.")
-    assert ("Omar Castell", "RETREAT", "Lena Marsh") in _rows(doc)
+    doc = bulletin(
+        analyzer,
+        "The activist Lena Marsh was freed on Friday after President Omar Castell pardoned her.",
+    )
+    assert ("Omar Castell", "RETREAT", "Lena Marsh") in named_acts(doc)
 
 
 def test_handing_over_equipment_is_aid(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Japan handed over new medical equipment to Kenya on Tuesday."))
+    rows = named_acts(
+        bulletin(analyzer, "Japan handed over new medical equipment to Kenya on Tuesday.")
+    )
     assert ("Japan", "AID", "Kenya") in rows
 
 
 def test_an_irregular_past_read_as_present_keeps_its_lemma(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Boko Haram jihadists overran an army base in northeast "
-                                "Nigeria after a long firefight."))
+    rows = named_acts(
+        bulletin(
+            analyzer,
+            "Boko Haram jihadists overran an army base in northeast "
+            "Nigeria after a long firefight.",
+        )
+    )
     assert ("Boko Haram", "ASSAULT", "Nigeria") in rows
 
 
 def test_condolences_to_someone_are_support(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Estonia's prime minister Kaja Tamm expressed her deep "
-                                "condolences to the Finnish people on Monday."))
+    rows = named_acts(
+        bulletin(
+            analyzer,
+            "Estonia's prime minister Kaja Tamm expressed her deep "
+            "condolences to the Finnish people on Monday.",
+        )
+    )
     assert ("Kaja Tamm", "SUPPORT", "Finland") in rows
 
 
 def test_diplomatic_relations_established_are_cooperation(analyzer: Analyzer) -> None:
-    rows = _rows(_doc(analyzer, "Guyana has established diplomatic relations with Malta."))
+    rows = named_acts(bulletin(analyzer, "Guyana has established diplomatic relations with Malta."))
     assert ("Guyana", "COOPERATE", "Malta") in rows

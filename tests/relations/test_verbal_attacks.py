@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
+from _briefs import bulletin, named_acts
 from presslens.pipeline import Analyzer
 
 
@@ -16,33 +15,28 @@ def fast() -> Analyzer:
     return Analyzer(profile="fast")
 
 
-def _doc(analyzer: Analyzer, body: str) -> Document:
-    return analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
-
-
-def _rows(doc: Document) -> set[tuple[str, str, str]]:
-    names = {a.id: a.name for a in doc.actors}
-    return {(names[r.source], r.type, names[r.target]) for r in doc.relations}
-
-
 def test_a_senator_attacking_a_party_accuses_it(fast: Analyzer) -> None:
-    doc = _doc(fast, "Senator Laura Bennet attacked the Republicans over the farm bill on Tuesday.")
-    assert _rows(doc) == {("Laura Bennet", "ACCUSE", "Republican Party")}
+    doc = bulletin(
+        fast, "Senator Laura Bennet attacked the Republicans over the farm bill on Tuesday."
+    )
+    assert named_acts(doc) == {("Laura Bennet", "ACCUSE", "Republican Party")}
     (relation,) = doc.relations
     assert relation.polarity == -1 and relation.cue is not None and relation.cue.text == "attacked"
 
 
 def test_attacks_on_a_person_by_a_reporter_are_accusations(fast: Analyzer) -> None:
-    rows = _rows(_doc(fast, "Reporter Dan Whitfield's attacks on Mayor Ana Ruiz drew complaints."))
+    rows = named_acts(
+        bulletin(fast, "Reporter Dan Whitfield's attacks on Mayor Ana Ruiz drew complaints.")
+    )
     assert ("Dan Whitfield", "ACCUSE", "Ana Ruiz") in rows
     assert not {r for r in rows if r[1] == "ASSAULT"}
 
 
 def test_an_attack_on_a_state_stays_an_assault(fast: Analyzer) -> None:
-    rows = _rows(_doc(fast, "Eritrea attacked Djibouti at dawn, the ministry said."))
+    rows = named_acts(bulletin(fast, "Eritrea attacked Djibouti at dawn, the ministry said."))
     assert ("Eritrea", "ASSAULT", "Djibouti") in rows
 
 
 def test_a_leader_attacking_a_state_stays_an_assault(fast: Analyzer) -> None:
-    rows = _rows(_doc(fast, "President Isaias Afwerki attacked Djibouti in 2008."))
+    rows = named_acts(bulletin(fast, "President Isaias Afwerki attacked Djibouti in 2008."))
     assert {r for r in rows if r[1] == "ASSAULT" and r[2] == "Djibouti"}
