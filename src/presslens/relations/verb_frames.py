@@ -117,6 +117,8 @@ class VerbFrames(VerbReadings):
         # "to" may hang a little deeper in the goods' phrase: "provides 10 million euros in aid
         # to the Palestinians", "returned a silver pendant to Russian authorities"
         for token in phrase_tokens(dobj, depth=2):
+            if token.i == dobj.i:
+                continue  # its own "to" was read above
             found = self.prep_objects(token, _DEEP_RECIPIENT_PREPS)
             if found[0]:
                 return found
@@ -399,4 +401,3 @@ def _lone_predicate(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _CONSIDER_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
-
