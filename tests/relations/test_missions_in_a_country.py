@@ -1,5 +1,5 @@
 """What a state sends or gives to an international body's mission in a country serves that
-country ("troops to the UN peacekeeping mission in Mali" is aid to Mali); a state's own forces
+country ("engineers sent to the UN mission in Cyprus" aid Cyprus); a state's own forces
 in a country, or an attack on the mission, are read as before. Sentences written for these
 tests."""
 

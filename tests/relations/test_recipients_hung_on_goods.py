@@ -1,5 +1,5 @@
-"""A recipient the parser hangs a little deeper in the phrase of what is given ("10 million
-kroner in aid to X", "a bronze statue to X" read as the statue's modifier) still receives it; a
+"""A recipient the parser hangs a little deeper in the phrase of what is given ("12 million
+dollars in aid to X", "a gold pendant to X" with "pendant" read as a modifier) still receives it; a
 "for" deep in that phrase ("praise for X") names no recipient. Sentences written for these
 tests."""
 
@@ -13,20 +13,20 @@ def test_aid_money_to_a_people(analyzer: Analyzer) -> None:
     rows = named_acts(
         bulletin(
             analyzer,
-            "Ireland annually provides 12 million euros in bilateral aid to "
-            "the Palestinian people and their organizations.",
+            "Canada annually provides 12 million dollars in bilateral and multilateral aid to "
+            "the Haitian people and organizations.",
         )
     )
-    assert ("Ireland", "AID", "Palestine") in rows
+    assert ("Canada", "AID", "Haiti") in rows
 
 
 def test_property_returned_to_a_states_authorities(analyzer: Analyzer) -> None:
     rows = named_acts(
         bulletin(
-            analyzer, "ICE returned a silver pendant to Russian authorities in Moscow on March 4."
+            analyzer, "Spain returned a gold pendant to Peruvian authorities in Lima on Monday."
         )
     )
-    assert {(r[1], r[2]) for r in rows} == {("RETREAT", "Russia")}
+    assert {(r[1], r[2]) for r in rows} == {("RETREAT", "Peru")}
 
 
 def test_praise_for_someone_inside_what_is_returned_is_no_gift(analyzer: Analyzer) -> None:

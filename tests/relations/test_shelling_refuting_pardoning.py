@@ -44,11 +44,10 @@ def test_an_irregular_past_read_as_present_keeps_its_lemma(analyzer: Analyzer) -
     rows = named_acts(
         bulletin(
             analyzer,
-            "Boko Haram jihadists overran an army base in northeast "
-            "Nigeria after a long firefight.",
+            "Houthi jihadists overran a military base in northern Yemen on Sunday.",
         )
     )
-    assert ("Boko Haram", "ASSAULT", "Nigeria") in rows
+    assert ("Houthis", "ASSAULT", "Yemen") in rows
 
 
 def test_condolences_to_someone_are_support(analyzer: Analyzer) -> None:
@@ -63,5 +62,5 @@ def test_condolences_to_someone_are_support(analyzer: Analyzer) -> None:
 
 
 def test_diplomatic_relations_established_are_cooperation(analyzer: Analyzer) -> None:
-    rows = named_acts(bulletin(analyzer, "Guyana has established diplomatic relations with Malta."))
-    assert ("Guyana", "COOPERATE", "Malta") in rows
+    rows = named_acts(bulletin(analyzer, "Peru has established diplomatic relations with Malta."))
+    assert ("Peru", "COOPERATE", "Malta") in rows

@@ -100,7 +100,7 @@ class DocumentIndex:
 
     def mission_host(self, noun: Token) -> list[str]:
         """The countries an international body's mission ``noun`` serves ("the UN mission in
-        Mali"), else []."""
+        Cyprus"), else []."""
         return phrases.mission_host(self, noun)
 
     def phrase(self, head: Token, *, depth: int = 0) -> Actors:

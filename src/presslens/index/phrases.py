@@ -94,7 +94,7 @@ def phrase(index: DocumentIndex, head: Token, *, depth: int = 0) -> Actors:
 
 def _listed_as_apposition(index: DocumentIndex, head: Token, ids: list[str]) -> list[Token]:
     """The members of a list "A, B and C" that the parser read as an apposition B of A with C
-    conjoined to B ("Filmmaker M, feminist G and musician K attacked ..."): B names another
+    conjoined to B ("Poet A, painter B and singer C protested ..."): B names another
     actor of A's sort (person or not) by name, and has conjuncts of its own. An apposition
     with no conjunct ("the minister, Jane Roe") is read as one."""
     if not ids:
@@ -269,7 +269,7 @@ def clause_subject(index: DocumentIndex, verb: Token) -> Actors:
 
 def mission_host(index: DocumentIndex, noun: Token) -> list[str]:
     """The countries an international body's mission named by ``noun`` is in ("the UN
-    peacekeeping mission in Mali" -> Mali), or [] for any other phrase."""
+    mission in Cyprus" -> Cyprus), or [] for any other phrase."""
     if noun.lemma_.lower() not in _MISSION_NOUNS:
         return []
     bodies, _ = modifiers_of(index, noun)

@@ -114,8 +114,8 @@ class VerbFrames(VerbReadings):
         found = self.prep_objects(dobj, _RECIPIENT_PREPS)
         if found[0]:
             return found
-        # "to" may hang a little deeper in the goods' phrase: "provides 10 million euros in aid
-        # to the Palestinians", "returned a silver pendant to Russian authorities"
+        # "to" may hang a little deeper in the goods' phrase: "gives 5 million dollars in aid to
+        # the Somalis", "returned a gold pendant to Peruvian authorities"
         for token in phrase_tokens(dobj, depth=2):
             if token.i == dobj.i:
                 continue  # its own "to" was read above

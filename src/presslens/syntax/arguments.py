@@ -259,7 +259,7 @@ class ArgumentReader:
                     continue
                 more, more_inferred = self.index.phrase(pobj)
                 if child.lower_ in _MISSION_RECIPIENT_PREPS and (host := self.index.mission_host(pobj)):
-                    more, more_inferred = host, False  # "troops to the UN mission in Mali"
+                    more, more_inferred = host, False  # "engineers to the UN mission in Cyprus"
                 if exclude:
                     # "crossing points on its border with Belarus": not the source's own border
                     more = [m for m in more if m not in exclude]
