@@ -26,6 +26,7 @@ from presslens.lexicon import relation_lexicon, relation_types
 from presslens.model import Document, Relation
 from presslens.relations.assemble import BestRelations
 from presslens.relations.extract import Patterns
+from presslens.relations.frame_base import UNARMED_KINDS
 from presslens.syntax.modality import in_reported_question
 from presslens.textutil import ends_in_question
 
@@ -36,9 +37,6 @@ _OWN_SIDE_TYPES = frozenset({"CONSULT"})  # acts that take two sides
 # state itself: such a reading comes from the state's name modifying what is acted on
 # ("threatening to pull Peruvian funding" said of Peru's president)
 _HOSTILE_DEEDS = frozenset({"THREATEN", "COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
-# actor kinds that bear no arms of their own (states, regions, alliances, armed or religious
-# groups and state institutions such as armies may)
-_UNARMED = frozenset({"person", "party", "media", "organization"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -85,7 +83,7 @@ def _in_words(relation: Relation, sdoc: Doc, index: DocumentIndex, verbal: froze
     """An attack between two sides who bear no arms is an accusation (``verbal_attacks`` in the
     lexicon): "the senator attacked the Democrats", "his attacks on the press secretary"."""
     if relation.type != "ASSAULT" or relation.cue is None or not (
-            index.kinds.get(relation.source) in _UNARMED and index.kinds.get(relation.target) in _UNARMED):
+            index.kinds.get(relation.source) in UNARMED_KINDS and index.kinds.get(relation.target) in UNARMED_KINDS):
         return relation
     cue = sdoc.char_span(relation.cue.start, relation.cue.end)
     if cue is None or cue.root.lemma_.lower() not in verbal:

@@ -23,6 +23,9 @@ PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate":
          "adjective": 0.6}
 INFERRED_PENALTY = 0.1  # an argument found through a pronoun
 FALLBACK_PRIOR = 0.4  # target taken from first person elsewhere in the sentence
+# actor kinds that bear no arms of their own (states, regions, alliances, armed or religious
+# groups and state institutions such as armies may)
+UNARMED_KINDS = frozenset({"person", "party", "media", "organization"})
 
 _HOST_NOUNS = word_set("relation_patterns", "host_nouns")
 _HOST_PREPS = word_set("relation_patterns", "host_preps")

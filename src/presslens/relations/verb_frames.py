@@ -287,6 +287,8 @@ class VerbFrames(VerbReadings):
                     targets, t_inf = self.objects(verb, skip=_LOCATION_PREPS if type_name == "AID" else frozenset())
                     if not targets and type_name == "AID":
                         targets, t_inf = self._misread_recipient(verb)
+                if not targets and type_name == "AID" and not informing:
+                    targets = self._aided_place(verb, sources)  # "gave 35 million to rebuild schools in X"
             if lemma in _RECOGNISING_VERBS:
                 conceded = self._recognised_as_part_of(verb)
                 if conceded:  # "recognised the region as part of Y": a concession to Y
@@ -317,7 +319,8 @@ class VerbFrames(VerbReadings):
             targets, t_inf = self._addressee(verb)
             cue, type_name = Cue(type="CONSULT"), "CONSULT"
         if sources and not targets and not passive:
-            targets = self._region_owner(verb, sources)  # "Turkey invaded the north"
+            # "Turkey invaded the north", "killed 75 people in eastern Syria"
+            targets = self._region_owner(verb, sources) or self._located_victims(verb, sources, type_name)
         victims = self._victims_of_opposed_act(verb, type_name) if not (passive or light_noun) else []
         if sources and victims:
             # "they oppose any aggression against Venezuela": support for its target

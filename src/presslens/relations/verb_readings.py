@@ -6,6 +6,8 @@ opposed acts, reciprocity, and the author of a rejected speech act (``VerbReadin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from presslens.lexicon import Cue, word_set
@@ -13,6 +15,7 @@ from presslens.relations.frame_base import (
     LIGHT_VERBS,
     STOP_VERBS,
     THREAT_WORDS,
+    UNARMED_KINDS,
     FrameBase,
     noun_key,
     stated_intent,
@@ -36,6 +39,10 @@ _PART_OF_PREPS = tuple(sorted(word_set("relation_patterns", "part_of_preps")))
 _SPEECH_ACT_RELATIVES = word_set("relation_patterns", "speech_act_relatives")
 # Standing against an act: "condemn/oppose/reject the attack on X" sides with X
 _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
+# Acts of force whose victims may be named by where they are ("killed 75 people in Syria")
+_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
+_VICTIM_LOCATION_PREPS = word_set("relation_patterns", "victim_location_preps")
+_AID_PURPOSE_PREPS = word_set("relation_patterns", "aid_purpose_preps")
 
 
 def counted_noun(quantity: Token) -> Token | None:
@@ -84,6 +91,51 @@ class VerbReadings(FrameBase):
                 if self.index.kinds.get(actor_id) == "country" and actor_id not in sources and actor_id not in others:
                     others.append(actor_id)
         return others if len(others) == 1 else []
+
+    def _located_victims(self, verb: Token, sources: list[str], type_name: str) -> list[str]:
+        """"killed 75 displaced people in eastern Syria", "hit positions in Saudi Arabia's Asir
+        region", "bombed targets at an airport in Syria": force used on people or things that
+        name no actor is used on the state they are in (PLOVER and CAMEO code that state), the
+        first one named after a preposition of place on the object or on the verb; never the
+        source's own state. Only a side that bears arms does it: what a person or a party
+        "attacks" in a country is mostly words ("attacking the credibility of victims in X")."""
+        dobj = direct_object(verb)
+        if type_name not in _LOCATED_TYPES or dobj is None or not sources or any(
+                self.index.kinds.get(source) in UNARMED_KINDS for source in sources):
+            return []
+        return self._state_placed((*dobj.conjuncts, dobj, verb), sources)
+
+    def _aided_place(self, verb: Token, sources: list[str]) -> list[str]:
+        """"gave 35 million euros to promote development in Ethiopia", "provided 28 million for
+        aid to those affected in Yemen": help given for a purpose in a state, with no recipient
+        named, goes to that state (the recipient PLOVER and CAMEO code). The place is read in
+        the purpose only (a to-infinitive or a "for" phrase), never where the giving happens
+        ("pledged aid at a conference in Brussels")."""
+        dobj = direct_object(verb)
+        if dobj is None or self.index.phrase(dobj)[0]:
+            # nothing given ("returned to Moscow to meet ..." is a journey), or someone sent
+            # ("sent his envoy to explain what happened in Singapore")
+            return []
+        holders = [verb, *arguments.phrase_tokens(dobj, depth=2)]
+        purposes = [c for holder in holders for c in holder.children
+                    if (c.dep_ in ("advcl", "xcomp", "acl") and any(
+                        m.dep_ == "aux" and m.lower_ in _INFINITIVE_MARKERS for m in c.children))
+                    or (c.dep_ == "prep" and c.lower_ in _AID_PURPOSE_PREPS)]
+        return self._state_placed([t for purpose in purposes for t in purpose.subtree], sources)
+
+    def _state_placed(self, holders: Iterable[Token], sources: list[str]) -> list[str]:
+        """The first state named after a preposition of place on one of ``holders`` (a place
+        of the state counts as the state), unless the sources act for it."""
+        for token in sorted({t.i: t for holder in holders for prep in holder.children
+                             if prep.dep_ == "prep" and prep.lower_ in _VICTIM_LOCATION_PREPS
+                             for t in prep.subtree}.values(), key=lambda t: t.i):
+            for actor_id in (*self.index.by_token.get(token.i, []), *self.index.places.get(token.i, [])):
+                if self.index.kinds.get(actor_id) != "country":
+                    continue
+                if actor_id in sources or any(self.index.same_side(s, actor_id) for s in sources):
+                    return []
+                return [actor_id]
+        return []
 
     def _light_cue(self, verb: Token) -> Cue | None:
         if verb.lemma_.lower() not in LIGHT_VERBS:

@@ -144,8 +144,12 @@ class ArgumentReader:
 
     def subjects(self, verb: Token, depth: int = 0) -> Actors:
         ids, inferred = self.index.clause_subject(verb)
-        if ids or any(c.dep_ == "nsubj" for c in verb.children):
+        if ids:
             return ids, inferred
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            # "a car bombing by the Islamic State killed 75 people": the act's agent does it
+            return self.prep_objects(subject, tuple(sorted(_AGENT_PREPS)))
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
             # "X's decision to close", "a decision by X to close": X closes
             return self.noun_agent(verb.head)
