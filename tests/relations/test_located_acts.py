@@ -65,3 +65,15 @@ def test_a_person_sent_with_a_purpose_is_no_help(analyzer: Analyzer) -> None:
     rows = named_acts(bulletin(
         analyzer, "Canada sent its envoy Anne Moreau to explain the new rules in Ghana."))
     assert not {r for r in rows if r[2] == "Ghana"}
+
+
+def test_the_one_who_fires_a_weapon_does_what_it_does(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(
+        analyzer, "The rockets fired by Hezbollah struck a fuel depot of the Israeli army."))
+    assert ("Hezbollah", "ASSAULT") in {(r[0], r[1]) for r in rows}
+
+
+def test_the_one_who_supplied_a_weapon_does_not(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(
+        analyzer, "Radar systems supplied by Norway protect Estonian airports today."))
+    assert not {r for r in rows if r[0] == "Norway" and r[1] != "AID"}

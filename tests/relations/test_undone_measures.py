@@ -56,3 +56,17 @@ def test_the_target_of_a_measure_may_stand_in_a_participle_after_it(analyzer: An
     assert ("person:bush", "RETREAT", "Q1016") in rows
     rows = bulletin_relations(analyzer, "Trump lifted a travel ban imposed on Malian citizens.")
     assert ("Q22686", "RETREAT", "Q912") in rows
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Norway decided on Monday to ease its sanctions on Myanmar.",
+        "Norway's parliament voted to lift the embargo on Myanmar.",
+        "Norway agreed to lift its travel ban on Myanmar.",
+    ],
+)
+def test_a_measure_decided_to_be_undone_is_a_retreat(analyzer: Analyzer, body: str) -> None:
+    # deciding, voting or agreeing to undo it undoes it; asking for it does not (above)
+    relations = bulletin_relations(analyzer, body)
+    assert any(row[1] == "RETREAT" and row[2] == "Q836" for row in relations)

@@ -35,6 +35,7 @@ _FUTURE_MODIFIERS = word_set("relation_patterns", "future_modifiers")
 _HYPOTHETICAL_MODIFIERS = word_set("relation_patterns", "hypothetical_modifiers")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
+_DECISION_VERBS = word_set("relation_patterns", "decision_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
 _READIED_PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "readied_party_preps")))
 _FORCE_TYPES = frozenset({"ASSAULT"})  # an act of force, which readying for holds out as a threat
@@ -73,7 +74,10 @@ class NounFrames(FrameBase):
             return
         root = coordination_head(noun)
         governing = root.head.lemma_.lower() if root.dep_ in ("dobj", "nsubjpass") else ""
-        meant = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children)
+        # an infinitive undoing is asked for or meant, unless it was decided ("decided to ease
+        # the sanctions on X": done by the decision)
+        meant = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children) and (
+            root.head.head.lemma_.lower() not in _DECISION_VERBS)
         undoing = governing in _UNDO_VERBS
         refused = undoing and negated_scope(root.head)
         if undoing and meant and not refused:

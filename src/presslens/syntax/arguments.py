@@ -32,6 +32,7 @@ _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _COMPLEMENTIZERS = word_set("syntax", "complementizers")
 _CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
 _AGENT_PREPS = word_set("syntax", "agent_preps")
+_WIELDING_VERBS = word_set("syntax", "wielding_verbs")
 _MISSION_RECIPIENT_PREPS = word_set("syntax", "mission_recipient_preps")
 
 Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
@@ -148,8 +149,14 @@ class ArgumentReader:
             return ids, inferred
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            # "a car bombing by the Islamic State killed 75 people": the act's agent does it
-            return self.prep_objects(subject, tuple(sorted(_AGENT_PREPS)))
+            # "a car bombing by the Islamic State killed 75 people": the act's agent does it;
+            # "the missiles fired by the Israeli army struck ...": so does the one who used them
+            ids, inferred = self.prep_objects(subject, tuple(sorted(_AGENT_PREPS)))
+            for clause in subject.children:
+                if (not ids and clause.dep_ == "acl" and clause.tag_ == "VBN"
+                        and clause.lemma_.lower() in _WIELDING_VERBS):
+                    ids, inferred = self.agents(clause)
+            return ids, inferred
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
             # "X's decision to close", "a decision by X to close": X closes
             return self.noun_agent(verb.head)
