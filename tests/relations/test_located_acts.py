@@ -77,3 +77,4 @@ def test_the_one_who_supplied_a_weapon_does_not(analyzer: Analyzer) -> None:
     rows = named_acts(bulletin(
         analyzer, "Radar systems supplied by Norway protect Estonian airports today."))
     assert not {r for r in rows if r[0] == "Norway" and r[1] != "AID"}
+

@@ -46,6 +46,8 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
+SHELTERING_VERBS = word_set("relation_patterns", "sheltering_verbs")  # "accepted Syrian refugees"
+_REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
 
 
 class VerbFrames(VerbReadings):
@@ -153,6 +155,8 @@ class VerbFrames(VerbReadings):
             # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
             cue, prep, kind = light, None, "verb"
             light_noun = True
+        elif lemma in SHELTERING_VERBS and takes_object(verb, _REFUGEE_NOUNS):
+            cue, prep, kind = Cue(type="AID"), None, "verb"  # "accepted 1,141 Iraqi refugees"
         elif lemma in self.lex.verbs:
             if lemma in _CONSIDER_VERBS and _names_its_object(verb):
                 return  # "called Lavrov a liar": what he is called, read as regard, no call
