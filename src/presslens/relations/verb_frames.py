@@ -48,6 +48,9 @@ _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 SHELTERING_VERBS = word_set("relation_patterns", "sheltering_verbs")  # "accepted Syrian refugees"
 _REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
+SHIELDING_VERBS = word_set("relation_patterns", "shielding_verbs")  # "used civilians as human shields"
+_SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
+_SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 
 
 class VerbFrames(VerbReadings):
@@ -157,6 +160,11 @@ class VerbFrames(VerbReadings):
             light_noun = True
         elif lemma in SHELTERING_VERBS and takes_object(verb, _REFUGEE_NOUNS):
             cue, prep, kind = Cue(type="AID"), None, "verb"  # "accepted 1,141 Iraqi refugees"
+        elif lemma in SHIELDING_VERBS and any(
+                c.dep_ == "prep" and c.lower_ in _SHIELDING_PREPS and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in _SHIELD_NOUNS for o in c.children)
+                for c in verb.children):
+            cue, prep, kind = Cue(type="ASSAULT"), None, "verb"  # "used civilians as human shields"
         elif lemma in self.lex.verbs:
             if lemma in _CONSIDER_VERBS and _names_its_object(verb):
                 return  # "called Lavrov a liar": what he is called, read as regard, no call
