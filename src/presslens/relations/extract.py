@@ -47,12 +47,8 @@ from presslens.relations.discourse_frames import DiscourseFrames
 from presslens.relations.frame_base import LIGHT_VERBS, Found, noun_key
 from presslens.relations.noun_frames import NounFrames
 from presslens.relations.predicate_frames import PredicateFrames
-from presslens.relations.verb_frames import (
-    RECALLING_VERBS,
-    SHELTERING_VERBS,
-    SHIELDING_VERBS,
-    VerbFrames,
-)
+from presslens.relations.verb_frames import RECALLING_VERBS, VerbFrames
+from presslens.relations.verb_readings import SHELTERING_VERBS, SHIELDING_VERBS
 from presslens.syntax.lookup import lemma_in
 
 __all__ = ["Found", "Patterns"]

@@ -25,7 +25,7 @@ from presslens.relations.frame_base import (
     takes_object,
 )
 from presslens.relations.verb_readings import QUANTITY_NOUNS, VerbReadings, counted_noun
-from presslens.syntax import direct_object, infinitive, modality_of, negated_scope, phrase_tokens
+from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
 from presslens.syntax.arguments import Actors
 
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
@@ -35,7 +35,6 @@ _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
 _RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
-_DEEP_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "deep_recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
 _QUESTION_WORDS = word_set("relation_patterns", "question_words")
@@ -46,11 +45,6 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
-SHELTERING_VERBS = word_set("relation_patterns", "sheltering_verbs")  # "accepted Syrian refugees"
-_REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
-SHIELDING_VERBS = word_set("relation_patterns", "shielding_verbs")  # "used civilians as human shields"
-_SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
-_SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 
 
 class VerbFrames(VerbReadings):
@@ -108,31 +102,6 @@ class VerbFrames(VerbReadings):
                 return found if found[0] else self.prep_objects(child, skip=_QUESTION_PREPS)
         return [], False
 
-    def _misread_recipient(self, verb: Token) -> Actors:
-        """The recipient of what is sent where the parser hung it on the goods: a recipient
-        preposition after them ("sending peacekeepers to Ukraine"), or the first object of a
-        double object taken for their modifier ("sent Armenia three radar stations", "send Kyiv
-        shells"; not a demonym: "sent Syrian fighters" sends no one to Syria)."""
-        dobj = direct_object(verb)
-        if dobj is None:
-            return [], False
-        found = self.prep_objects(dobj, _RECIPIENT_PREPS)
-        if found[0]:
-            return found
-        # "to" may hang a little deeper in the goods' phrase: "gives 5 million dollars in aid to
-        # the Somalis", "returned a gold pendant to Peruvian authorities"
-        for token in phrase_tokens(dobj, depth=2):
-            if token.i == dobj.i:
-                continue  # its own "to" was read above
-            found = self.prep_objects(token, _DEEP_RECIPIENT_PREPS)
-            if found[0]:
-                return found
-        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-        if (after is None or after.head.i != dobj.i or after.dep_ not in ("nmod", "compound", "amod")
-                or self.index.is_demonym_token(after.i)):
-            return [], False
-        return self.index.phrase(after)
-
     def verb_relations(self, verb: Token) -> Iterator[Found]:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
             return
@@ -158,13 +127,8 @@ class VerbFrames(VerbReadings):
             # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
             cue, prep, kind = light, None, "verb"
             light_noun = True
-        elif lemma in SHELTERING_VERBS and takes_object(verb, _REFUGEE_NOUNS):
-            cue, prep, kind = Cue(type="AID"), None, "verb"  # "accepted 1,141 Iraqi refugees"
-        elif lemma in SHIELDING_VERBS and any(
-                c.dep_ == "prep" and c.lower_ in _SHIELDING_PREPS and any(
-                    o.dep_ == "pobj" and o.lemma_.lower() in _SHIELD_NOUNS for o in c.children)
-                for c in verb.children):
-            cue, prep, kind = Cue(type="ASSAULT"), None, "verb"  # "used civilians as human shields"
+        elif (people_cue := self._cue_of_people_taken(verb)) is not None:
+            cue, prep, kind = people_cue, None, "verb"  # "accepted 1,141 Iraqi refugees"
         elif lemma in self.lex.verbs:
             if lemma in _CONSIDER_VERBS and _names_its_object(verb):
                 return  # "called Lavrov a liar": what he is called, read as regard, no call

@@ -1,7 +1,8 @@
 """The readings of a verb frame that decide what a cue states before its arguments are read:
 multiword phrases, an event noun after a light verb, stated intent and threats, requested and
 opposed acts, reciprocity, and the author of a rejected speech act (``VerbReadings``, the base of
-``verb_frames.VerbFrames``).
+``verb_frames.VerbFrames``); and the other side where the arguments name none: a recipient the
+parser hung on the goods, the state where victims are, the state a purpose of help lies in.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from presslens.relations.frame_base import (
     FrameBase,
     noun_key,
     stated_intent,
+    takes_object,
 )
-from presslens.syntax import arguments, coordination_head, direct_object
+from presslens.syntax import arguments, coordination_head, direct_object, phrase_tokens
+from presslens.syntax.arguments import Actors
 from presslens.syntax.modality import bare_clause
 
 _DISCOURSE_WINDOW = 4
@@ -43,6 +46,13 @@ _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _VICTIM_LOCATION_PREPS = word_set("relation_patterns", "victim_location_preps")
 _AID_PURPOSE_PREPS = word_set("relation_patterns", "aid_purpose_preps")
+_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
+_DEEP_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "deep_recipient_preps")))
+SHELTERING_VERBS = word_set("relation_patterns", "sheltering_verbs")  # "accepted Syrian refugees"
+_REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
+SHIELDING_VERBS = word_set("relation_patterns", "shielding_verbs")  # "used civilians as human shields"
+_SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
+_SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 
 
 def counted_noun(quantity: Token) -> Token | None:
@@ -92,6 +102,45 @@ class VerbReadings(FrameBase):
                     others.append(actor_id)
         return others if len(others) == 1 else []
 
+    def _misread_recipient(self, verb: Token) -> Actors:
+        """The recipient of what is sent where the parser hung it on the goods: a recipient
+        preposition after them ("sending peacekeepers to Ukraine"), or the first object of a
+        double object taken for their modifier ("sent Armenia three radar stations", "send Kyiv
+        shells"; not a demonym: "sent Syrian fighters" sends no one to Syria)."""
+        dobj = direct_object(verb)
+        if dobj is None:
+            return [], False
+        found = self.prep_objects(dobj, _RECIPIENT_PREPS)
+        if found[0]:
+            return found
+        # "to" may hang a little deeper in the goods' phrase: "gives 5 million dollars in aid to
+        # the Somalis", "returned a gold pendant to Peruvian authorities"
+        for token in phrase_tokens(dobj, depth=2):
+            if token.i == dobj.i:
+                continue  # its own "to" was read above
+            found = self.prep_objects(token, _DEEP_RECIPIENT_PREPS)
+            if found[0]:
+                return found
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if (after is None or after.head.i != dobj.i or after.dep_ not in ("nmod", "compound", "amod")
+                or self.index.is_demonym_token(after.i)):
+            return [], False
+        return self.index.phrase(after)
+
+    def _cue_of_people_taken(self, verb: Token) -> Cue | None:
+        """What a verb states by the people it takes: refugees taken in are aided ("accepted
+        1,141 Iraqi refugees": CAMEO grant asylum), people used or held as shields are attacked
+        ("used Lebanese civilians as human shields"); None otherwise."""
+        lemma = verb.lemma_.lower()
+        if lemma in SHELTERING_VERBS and takes_object(verb, _REFUGEE_NOUNS):
+            return Cue(type="AID")
+        if lemma in SHIELDING_VERBS and any(
+                c.dep_ == "prep" and c.lower_ in _SHIELDING_PREPS and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in _SHIELD_NOUNS for o in c.children)
+                for c in verb.children):
+            return Cue(type="ASSAULT")
+        return None
+
     def _located_victims(self, verb: Token, sources: list[str], type_name: str) -> list[str]:
         """"killed 75 displaced people in eastern Syria", "hit positions in Saudi Arabia's Asir
         region", "bombed targets at an airport in Syria": force used on people or things that
@@ -116,7 +165,7 @@ class VerbReadings(FrameBase):
             # nothing given ("returned to Moscow to meet ..." is a journey), or someone sent
             # ("sent his envoy to explain what happened in Singapore")
             return []
-        holders = [verb, *arguments.phrase_tokens(dobj, depth=2)]
+        holders = [verb, *phrase_tokens(dobj, depth=2)]
         purposes = [c for holder in holders for c in holder.children
                     if (c.dep_ in ("advcl", "xcomp", "acl") and any(
                         m.dep_ == "aux" and m.lower_ in _INFINITIVE_MARKERS for m in c.children))
