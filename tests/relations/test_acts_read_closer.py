@@ -78,6 +78,10 @@ def test_material_help_stays_aid_but_a_place_receives_none(analyzer: Analyzer) -
         ("Washington withdrew from the arms treaty with Moscow in August.", "United States", "Russia"),
         ("Moscow left the grain deal with Kyiv last summer.", "Russia", "Ukraine"),
         ("Washington's withdrawal from the nuclear agreement with Iran angered Europe.", "United States", "Iran"),
+        # a leader leaving a deal breaks with its parties, as the state does
+        ("President Karen Holm quit the fishing accord with Norway.", "Karen Holm", "Norway"),
+        ("Ukraine reneged on the gas deal with Russia in March.", "Ukraine", "Russia"),
+        ("Ukraine backed out of the gas deal with Russia in March.", "Ukraine", "Russia"),
     ],
 )
 def test_leaving_an_agreement_is_a_break_with_its_parties(
@@ -86,6 +90,10 @@ def test_leaving_an_agreement_is_a_break_with_its_parties(
     rows = _rows(_doc(analyzer, body))
     assert (leaver, party, "RETREAT", -1) in rows, rows
     assert (leaver, party, "RETREAT", 1) not in rows
+
+
+def test_a_person_leaving_a_country_only_travels(analyzer: Analyzer) -> None:
+    assert not _rows(_doc(analyzer, "President Karen Holm left Norway on Friday."))
 
 
 def test_withdrawing_troops_is_still_a_de_escalation(analyzer: Analyzer) -> None:

@@ -108,13 +108,16 @@ class FrameBase(ArgumentReader):
         if cue.reverse:
             sources, targets = targets, sources
         polarity = self.polarity(cue, type_name, action)
-        if type_name == "RETREAT" and self._leaves_agreement(token):
+        leaves_agreement = type_name == "RETREAT" and self._leaves_agreement(token)
+        if leaves_agreement:
             polarity = -1  # "quitting the Iran nuclear deal": a break with its parties
         for source in sources:
             for target in targets:
                 if cue.membership and self.index.kinds.get(source) == "person" and (
-                        self.index.kinds.get(target) not in _BODY_KINDS):
-                    continue  # a person leaving a country or a building travels
+                        self.index.kinds.get(target) not in _BODY_KINDS) and not leaves_agreement:
+                    # a person leaving a country or a building travels; one who quits a deal
+                    # with it ("Trump quit the nuclear accord with Iran") breaks with it
+                    continue
                 if source != target:
                     each = polarity
                     if type_name == "RETREAT" and cue.polarity is None and (
