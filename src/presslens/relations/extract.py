@@ -48,7 +48,7 @@ from presslens.relations.frame_base import LIGHT_VERBS, Found, noun_key
 from presslens.relations.noun_frames import NounFrames
 from presslens.relations.predicate_frames import PredicateFrames
 from presslens.relations.verb_frames import RECALLING_VERBS, VerbFrames
-from presslens.relations.verb_readings import SHELTERING_VERBS, SHIELDING_VERBS
+from presslens.relations.verb_readings import ADMITTING_VERBS, SHELTERING_VERBS, SHIELDING_VERBS
 from presslens.syntax.lookup import lemma_in
 
 __all__ = ["Found", "Patterns"]
@@ -76,7 +76,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
             *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
             *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *VISIT_VERBS, *LISTING_VERBS,
-            *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
+            *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *ADMITTING_VERBS, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
         return words

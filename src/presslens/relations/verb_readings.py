@@ -53,6 +53,8 @@ _REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
 SHIELDING_VERBS = word_set("relation_patterns", "shielding_verbs")  # "used civilians as human shields"
 _SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
 _SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
+ADMITTING_VERBS = word_set("relation_patterns", "admitting_verbs")  # "allowed inspectors into"
+_ADMISSION_PREPS = word_set("relation_patterns", "admission_preps")
 
 
 def counted_noun(quantity: Token) -> Token | None:
@@ -130,8 +132,15 @@ class VerbReadings(FrameBase):
     def _cue_of_people_taken(self, verb: Token) -> Cue | None:
         """What a verb states by the people it takes: refugees taken in are aided ("accepted
         1,141 Iraqi refugees": CAMEO grant asylum), people used or held as shields are attacked
-        ("used Lebanese civilians as human shields"); None otherwise."""
+        ("used Lebanese civilians as human shields"), another's people let in are granted
+        access ("allowed IAEA inspectors into the plant": RETREAT toward the one let in); None
+        otherwise."""
         lemma = verb.lemma_.lower()
+        dobj = direct_object(verb)
+        if lemma in ADMITTING_VERBS and dobj is not None and self.index.phrase(dobj)[0] and any(
+                c.dep_ in ("prep", "prt") and c.lower_ in _ADMISSION_PREPS
+                for holder in (verb, dobj) for c in holder.children):
+            return Cue(type="RETREAT", direct=True, polarity=1)
         if lemma in SHELTERING_VERBS and takes_object(verb, _REFUGEE_NOUNS):
             return Cue(type="AID")
         if lemma in SHIELDING_VERBS and any(

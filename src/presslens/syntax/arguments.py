@@ -33,6 +33,9 @@ _COMPLEMENTIZERS = word_set("syntax", "complementizers")
 _CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
 _AGENT_PREPS = word_set("syntax", "agent_preps")
 _WIELDING_VERBS = word_set("syntax", "wielding_verbs")
+# "thousands of protesters", "hundreds of strikes": what a quantity word counts (relation_patterns)
+_QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
+_QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")
 _MISSION_RECIPIENT_PREPS = word_set("syntax", "mission_recipient_preps")
 
 Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
@@ -148,7 +151,22 @@ class ArgumentReader:
         if ids:
             return ids, inferred
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            # a sentence-opening name the parser took for an adverb ("Armenia proposed talks
+            # with Azerbaijan": npadvmod)
+            subject = next((c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                            and c.i < verb.i and c.i == c.sent.start), None)
+            if subject is not None:
+                ids, inferred = self.index.phrase(subject)
+                if ids:
+                    return ids, inferred
+                subject = None
         if subject is not None:
+            if subject.lemma_.lower() in _QUANTITY_NOUNS or subject.pos_ == "NUM":
+                # "thousands of Serbs protested": those counted act
+                counted = counted_noun(subject, _QUANTITY_PREPS)
+                if counted is not None and (found := self.index.phrase(counted))[0]:
+                    return found
             # "a car bombing by the Islamic State killed 75 people": the act's agent does it;
             # "the missiles fired by the Israeli army struck ...": so does the one who used them
             ids, inferred = self.prep_objects(subject, tuple(sorted(_AGENT_PREPS)))

@@ -1,0 +1,45 @@
+"""PLOVER modes read from sentences written for these tests from the codebook's definitions:
+explosives (ASSAULT), cyber and curfews and misinformation (COERCE), phone calls (CONSULT),
+access granted (RETREAT), and subjects the parser misreads: a counted crowd ("thousands of X"),
+a sentence-opening name taken for an adverb."""
+
+from __future__ import annotations
+
+import pytest
+
+from _briefs import bulletin, named_acts
+from presslens.ingest import RawArticle
+from presslens.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hamas detonated a bomb near a border post in Israel.", ("Hamas", "ASSAULT", "Israel")),
+        ("Chinese hackers hacked the Taiwanese foreign ministry.", ("China", "COERCE", "Taiwan")),
+        ("North Korea launched a cyber-attack on South Korean banks.", ("North Korea", "COERCE", "South Korea")),
+        ("Russia spread disinformation about Moldova all spring.", ("Russia", "COERCE", "Moldova")),
+        ("Niger imposed a curfew on Mali's border towns.", ("Niger", "COERCE", "Mali")),
+        ("Japan phoned South Korea on Tuesday.", ("Japan", "CONSULT", "South Korea")),
+        ("Sudan admitted African Union observers into Darfur.", ("Sudan", "RETREAT", "African Union")),
+        ("Thousands of Albanians protested against Serbia.", ("Albania", "PROTEST", "Serbia")),
+    ],
+)
+def test_a_codebook_mode_is_read(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in named_acts(bulletin(analyzer, body))
+
+
+def test_access_granted_is_a_de_escalation(analyzer: Analyzer) -> None:
+    doc = bulletin(analyzer, "Sudan admitted African Union observers into Darfur.")
+    assert {r.polarity for r in doc.relations if r.type == "RETREAT"} == {1}
+
+
+def test_letting_no_one_in_grants_no_access(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(analyzer, "Sudan admitted new rules on grain exports."))
+    assert not {r for r in rows if r[1] == "RETREAT"}
+
+
+def test_a_sentence_opening_name_read_as_an_adverb_is_the_subject(analyzer: Analyzer) -> None:
+    # spaCy's small model reads "Armenia" as npadvmod of "proposed" in this one-line text
+    rows = named_acts(analyzer.analyze(RawArticle(text="Armenia proposed talks with Azerbaijan.\n", source="test")))
+    assert ("Armenia", "CONSULT", "Azerbaijan") in rows
