@@ -33,9 +33,6 @@ _COMPLEMENTIZERS = word_set("syntax", "complementizers")
 _CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
 _AGENT_PREPS = word_set("syntax", "agent_preps")
 _WIELDING_VERBS = word_set("syntax", "wielding_verbs")
-# "thousands of protesters", "hundreds of strikes": what a quantity word counts (relation_patterns)
-_QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
-_QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")
 _MISSION_RECIPIENT_PREPS = word_set("syntax", "mission_recipient_preps")
 
 Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (through a pronoun)
@@ -162,11 +159,8 @@ class ArgumentReader:
                     return ids, inferred
                 subject = None
         if subject is not None:
-            if subject.lemma_.lower() in _QUANTITY_NOUNS or subject.pos_ == "NUM":
-                # "thousands of Serbs protested": those counted act
-                counted = counted_noun(subject, _QUANTITY_PREPS)
-                if counted is not None and (found := self.index.phrase(counted))[0]:
-                    return found
+            # ("thousands of Serbs protested" stays no act of Serbia: people counted by their
+            # demonym act for nobody)
             # "a car bombing by the Islamic State killed 75 people": the act's agent does it;
             # "the missiles fired by the Israeli army struck ...": so does the one who used them
             ids, inferred = self.prep_objects(subject, tuple(sorted(_AGENT_PREPS)))
@@ -358,7 +352,11 @@ class ArgumentReader:
             # "would not agree to open accession negotiations with Ukraine"
             complement = infinitive(verb)
             if complement is not None:
-                ids, inferred = self.prep_objects(complement)
+                for child in complement.children:
+                    if not ids and child.dep_ == "dobj" and child.pos_ == "PROPN":
+                        ids, inferred = self.index.phrase(child)  # "refused to meet Armenia in Brussels"
+                if not ids:
+                    ids, inferred = self.prep_objects(complement)
                 if not ids:
                     for child in complement.children:
                         if child.dep_ == "dobj":
