@@ -48,3 +48,23 @@ def test_a_meeting_refused_rejects_the_one_to_be_met_not_the_venue(analyzer: Ana
     # (PLOVER REJECT meet) "Brussels" as a venue is no party, even where it may stand for the EU
     rows = named_acts(bulletin(analyzer, "Azerbaijan refused to meet Armenia in Brussels."))
     assert {r for r in rows if r[1] == "REJECT"} == {("Azerbaijan", "REJECT", "Armenia")}
+
+
+def test_aid_promised_is_to_come(analyzer: Analyzer) -> None:
+    doc = bulletin(analyzer, "Japan pledged new loans to Vietnam on Friday.")
+    assert {(r.type, r.modality) for r in doc.relations} == {("AID", "future")}
+
+
+def test_aid_given_is_done(analyzer: Analyzer) -> None:
+    doc = bulletin(analyzer, "Japan gave new loans to Vietnam on Friday.")
+    assert {(r.type, r.modality) for r in doc.relations} == {("AID", "asserted")}
+
+
+def test_a_spokesman_for_a_body_speaks_for_it(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(analyzer, "A spokesman for the Chilean foreign ministry criticised Peru."))
+    assert ("Chile", "ACCUSE", "Peru") in rows
+
+
+def test_an_envoy_for_a_state_is_sent_to_it(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(analyzer, "The UN envoy for Yemen met Omani officials."))
+    assert not {r for r in rows if r[0] == "Yemen"}

@@ -34,6 +34,8 @@ Actors = tuple[list[str], bool]  # actor ids, and whether they were inferred (th
 PROXY_NOUNS = word_set("references", "proxy_nouns")
 RELATIONAL_PROXIES = word_set("references", "relational_proxies")
 _PROXY_PREPS = word_set("references", "proxy_preps")
+_SPEAKER_NOUNS = word_set("references", "speaker_nouns")
+_SPEAKER_PREPS = word_set("references", "speaker_preps")
 _BELONGING = word_set("references", "belonging_verbs")
 _BELONGING_PREPS = word_set("references", "belonging_preps")
 _LEADER_BODIES = word_set("references", "leader_bodies")
@@ -171,8 +173,9 @@ def _single(index: DocumentIndex, head: Token) -> Actors:
         # "the Trump administration", "the Orbán government": the leader's state acts
         found = [index.leader_state(i) or i for i in found]
     if not found and (relational or head.lower_ in PROXY_NOUNS):
+        preps = _PROXY_PREPS | _SPEAKER_PREPS if head.lower_ in _SPEAKER_NOUNS else _PROXY_PREPS
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         for each in (pobj, *pobj.conjuncts):  # "from Washington and Paris"

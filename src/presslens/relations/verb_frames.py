@@ -44,6 +44,7 @@ _DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
+_PROMISING_VERBS = word_set("relation_patterns", "promising_verbs")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
 
 
@@ -164,6 +165,8 @@ class VerbFrames(VerbReadings):
         elif cue.negated_only:
             return  # "allows the government to answer": only "will not allow X" states a relation
         modality = modality_of(verb)
+        if light_noun and modality == "asserted" and lemma in _PROMISING_VERBS:
+            modality = "future"  # "promised aid to Somalia": the aid is to come
         action = infinitive(verb)
         if cue.infinitive and action is None:
             return  # "expects X to ...", not "expects growth"
