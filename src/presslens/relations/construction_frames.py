@@ -34,6 +34,7 @@ _GUIDANCE_PREPS = tuple(sorted(word_set("relation_patterns", "guidance_preps")))
 _GUIDANCE_PLACE_PREPS = word_set("relation_patterns", "guidance_place_preps")
 _USE_VERBS = word_set("relation_patterns", "use_verbs")
 JOINT_ADVERBS = word_set("relation_patterns", "joint_adverbs")
+BACKING_PARTICIPLES = word_set("relation_patterns", "backing_participles")  # "Iranian-backed"
 _ROLE_PREPS = word_set("relation_patterns", "role_preps")
 _AIM_PREPS = tuple(sorted(word_set("relation_patterns", "aim_preps")))
 
@@ -206,6 +207,22 @@ class ConstructionFrames(FrameBase):
         prior = PRIOR["verb"] - (INFERRED_PENALTY if inferred else 0.0)
         yield from self._reciprocal(actors, "COOPERATE", modality_of(verb), prior, adverb,
                                     self.lex.polarity("COOPERATE"))
+
+    def backing_relations(self, participle: Token) -> Iterator[Found]:
+        """"Iranian-backed Houthi rebels", "the Russian-funded militia": the one named before
+        the hyphen backs (funds, arms, trains) the one the phrase names, as its verb's cue says."""
+        lemma = participle.lemma_.lower()
+        if (participle.tag_ != "VBN" or participle.dep_ not in ("amod", "compound")
+                or lemma not in BACKING_PARTICIPLES or (cue := self.lex.verbs.get(lemma)) is None):
+            return
+        backers: list[str] = []
+        for child in participle.children:
+            if child.dep_ in ("npadvmod", "compound", "nmod", "amod") and child.i < participle.i:
+                backers.extend(a for a in self.index.modifier(child)[0] if a not in backers)
+        if not backers:
+            return
+        backed = [a for a in self.index.phrase(participle.head)[0] if a not in backers]
+        yield from self._emit(backers, backed, cue, cue.type, "asserted", PRIOR["noun"], participle)
 
     def use_relations(self, verb: Token) -> Iterator[Found]:
         """"uses Côte d'Ivoire and Benin as rear bases against Burkina Faso": whatever is used,

@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.index import DocumentIndex
 from presslens.lexicon import RelationLexicon
 from presslens.relations.construction_frames import (
+    BACKING_PARTICIPLES,
     FOLLOW_LINE_VERBS,
     JOINT_ADVERBS,
     KEEP_VERBS,
@@ -76,7 +77,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
             *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
             *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *VISIT_VERBS, *LISTING_VERBS,
-            *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *ADMITTING_VERBS, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
+            *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *ADMITTING_VERBS, *BACKING_PARTICIPLES, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
         return words
@@ -109,6 +110,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
                 *self.visit_relations(token),
                 *self.exercise_relations(token),
                 *self.use_relations(token),
+                *self.backing_relations(token),
                 *self.guidance_relations(token),
                 *self.joint_relations(token),
                 *self.listing_relations(token),
