@@ -26,3 +26,9 @@ def test_people_used_as_shields_are_attacked(analyzer: Analyzer) -> None:
 def test_using_people_otherwise_attacks_no_one(analyzer: Analyzer) -> None:
     rows = named_acts(bulletin(analyzer, "Al-Shabaab used Somali villagers as guides near the river."))
     assert not {r for r in rows if r[1] == "ASSAULT"}
+
+
+def test_resigning_a_post_beside_a_state_is_no_retreat_from_it(analyzer: Analyzer) -> None:
+    # the office's own phrase names whom it is of; an actor further down does not
+    rows = named_acts(bulletin(analyzer, "Father Lukas Brenner resigned his post as an adviser to the Danish bishops."))
+    assert not {r for r in rows if r[1] == "RETREAT"}
