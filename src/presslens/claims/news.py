@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from presslens.claims.features import DocArrays, _h, _hs
 from presslens.lexicon import word_set
+from presslens.syntax.arguments import is_to_infinitive
 
 # Logit offsets, set by hand on the sample articles' rankings (there is no news training data):
 # each is large enough to move a segment across the listing threshold on its own.
@@ -36,7 +37,6 @@ _FILE = "claims"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "advcl"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _FIRST_SINGULAR = word_set(_FILE, "first_singular_subjects")  # "I" of a biography
 _PERFECT_AUXILIARIES = word_set(_FILE, "perfect_auxiliaries")  # "I have founded"
 
@@ -103,7 +103,7 @@ def _is_career(verb: Token, career: frozenset[str]) -> bool:
     if verb.lemma_.lower() in career:
         return True
     # an infinitive keeps its own form: "to found" is found, which the lemmatiser reads as find
-    infinitive = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
+    infinitive = is_to_infinitive(verb)
     return infinitive and verb.lower_ in career
 
 

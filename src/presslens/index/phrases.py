@@ -46,11 +46,11 @@ _QUANTITY_PREPS = word_set("references", "quantity_preps")
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OFFICE_NOUNS = word_set("references", "office_nouns")
 _RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
-# "according" of "According to X, A and B remain ...": the first words of the quote stage's
-# source phrases
 _MISSION_NOUNS = word_set("syntax", "mission_nouns")
 _MISSION_HOST_PREPS = word_set("syntax", "mission_host_preps")
 _INTERNATIONAL_KINDS = frozenset({"organization", "alliance"})
+# "according" of "According to X, A and B remain ...": the first words of the quote stage's
+# source phrases
 _SOURCE_WORDS = frozenset(phrase.split()[0] for phrase in word_set("quotes", "source_phrases"))
 
 

@@ -25,7 +25,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set, word_table
-from presslens.syntax.arguments import coordination_head
+from presslens.syntax.arguments import coordination_head, is_to_infinitive
 from presslens.syntax.lookup import lower_in, sentence_firsts
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,
@@ -54,7 +54,6 @@ _DEFINITE_DETERMINERS = word_set("references", "definite_determiners")  # "the o
 _ISLAND_DESCRIPTIONS = word_set("references", "island_descriptions")  # "the island"
 _QUANTITY_PREPS = word_set("references", "quantity_preps")  # "dozens of aides"
 _ADDRESSEE_PREPS = word_set("references", "addressee_preps")  # "called on Beijing to ..."
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WIDER_PRONOUNS = FIRST_PLURAL | THIRD_PLURAL  # ("he/she" inside a quote is resolved already)
 _PRONOUN_WINDOW = 2  # sentences back in which a plural pronoun's antecedent is sought
@@ -267,9 +266,7 @@ def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:
             if named:
                 return named  # "lobbying the EU to punish Georgia for its course": Georgia's
     verb = coordination_head(verb)
-    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
-        c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children
-    ):
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not is_to_infinitive(verb):
         return None
     asker = verb.head
     for child in asker.children:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from presslens.index import DocumentIndex
 from presslens.lexicon import Cue, RelationLexicon, word_set
 from presslens.model import Modality
-from presslens.syntax import FIRST_PLURAL, Actors, ArgumentReader, negated_scope
+from presslens.syntax import FIRST_PLURAL, Actors, ArgumentReader, is_to_infinitive, negated_scope
 
 PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate": 0.7,
          "adjective": 0.6}
@@ -41,7 +41,6 @@ MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _LEFT_PREPS = word_set("relation_patterns", "left_preps")  # "withdrew from", "pulled out of"
 _PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "party_preps")))
 _INTENT_PREPS = word_set("relation_patterns", "intent_preps")
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 # the kinds of actor a person belongs to as a member (a party, an agency, a company, an alliance)
 _BODY_KINDS = frozenset({"organization", "party", "alliance", "institution", "media"})
 
@@ -65,7 +64,7 @@ def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     ready to")."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in _INTENT_PREPS and verb.head.dep_ == "prep":
         word = verb.head.head  # "is open to resuming talks", "is committed to helping"
-    elif verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children):
+    elif verb.dep_ == "xcomp" and is_to_infinitive(verb):
         word = verb.head
     else:
         return False

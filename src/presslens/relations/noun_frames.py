@@ -23,7 +23,13 @@ from presslens.relations.frame_base import (
     noun_key,
     stated_intent,
 )
-from presslens.syntax import coordination_head, direct_object, modality_of, negated_scope
+from presslens.syntax import (
+    coordination_head,
+    direct_object,
+    is_to_infinitive,
+    modality_of,
+    negated_scope,
+)
 
 _ASPECT_END = word_set("relation_patterns", "aspect_end")
 _WITNESS_VERBS = word_set("relation_patterns", "witness_verbs")
@@ -39,7 +45,6 @@ _DECISION_VERBS = word_set("relation_patterns", "decision_verbs")
 _READY_VERBS = word_set("relation_patterns", "ready_verbs")
 _READIED_PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "readied_party_preps")))
 _FORCE_TYPES = frozenset({"ASSAULT"})  # an act of force, which readying for holds out as a threat
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _BETWEEN_PREPS = tuple(sorted(word_set("relation_patterns", "between_preps")))
 _CIRCUMSTANCE_PREPS = word_set("relation_patterns", "circumstance_preps")
 _FORCE_PREPS = word_set("relation_patterns", "force_preps")
@@ -76,8 +81,7 @@ class NounFrames(FrameBase):
         governing = root.head.lemma_.lower() if root.dep_ in ("dobj", "nsubjpass") else ""
         # an infinitive undoing is asked for or meant, unless it was decided ("decided to ease
         # the sanctions on X": done by the decision)
-        meant = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in root.head.children) and (
-            root.head.head.lemma_.lower() not in _DECISION_VERBS)
+        meant = is_to_infinitive(root.head) and root.head.head.lemma_.lower() not in _DECISION_VERBS
         undoing = governing in _UNDO_VERBS
         refused = undoing and negated_scope(root.head)
         if undoing and meant and not refused:

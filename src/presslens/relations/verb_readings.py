@@ -22,7 +22,13 @@ from presslens.relations.frame_base import (
     stated_intent,
     takes_object,
 )
-from presslens.syntax import arguments, coordination_head, direct_object, phrase_tokens
+from presslens.syntax import (
+    arguments,
+    coordination_head,
+    direct_object,
+    is_to_infinitive,
+    phrase_tokens,
+)
 from presslens.syntax.arguments import Actors
 from presslens.syntax.modality import bare_clause
 
@@ -30,7 +36,6 @@ _DISCOURSE_WINDOW = 4
 _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
 QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
 _QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")  # "hundreds of strikes"
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 # "fought each other", "talk to one another"
 _RECIPROCAL_FIRSTS = word_set("relation_patterns", "reciprocal_firsts")
 _RECIPROCAL_SECONDS = word_set("relation_patterns", "reciprocal_seconds")
@@ -151,8 +156,8 @@ class VerbReadings(FrameBase):
         return None
 
     def _located_victims(self, verb: Token, sources: list[str], type_name: str) -> list[str]:
-        """"killed 75 displaced people in eastern Syria", "hit positions in Saudi Arabia's Asir
-        region", "bombed targets at an airport in Syria": force used on people or things that
+        """"killed 75 displaced people in eastern Syria", "struck positions in Saudi Arabia's
+        Asir region", "bombed targets at an airport in Syria": force used on people or things that
         name no actor is used on the state they are in (PLOVER and CAMEO code that state), the
         first one named after a preposition of place on the object or on the verb; never the
         source's own state. Only a side that bears arms does it: what a person or a party
@@ -176,8 +181,7 @@ class VerbReadings(FrameBase):
             return []
         holders = [verb, *phrase_tokens(dobj, depth=2)]
         purposes = [c for holder in holders for c in holder.children
-                    if (c.dep_ in ("advcl", "xcomp", "acl") and any(
-                        m.dep_ == "aux" and m.lower_ in _INFINITIVE_MARKERS for m in c.children))
+                    if (c.dep_ in ("advcl", "xcomp", "acl") and is_to_infinitive(c))
                     or (c.dep_ == "prep" and c.lower_ in _AID_PURPOSE_PREPS)]
         return self._state_placed([t for purpose in purposes for t in purpose.subtree], sources)
 
@@ -246,7 +250,7 @@ class VerbReadings(FrameBase):
         verb = coordination_head(verb)  # "... to sanction X, to recognise Y"
         if verb.dep_ not in ("xcomp", "ccomp", "advcl"):
             return False
-        if not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children):
+        if not is_to_infinitive(verb):
             return self._demanded_clause(verb)
         asker = verb.head
         cue = self.lex.verbs.get(asker.lemma_.lower())

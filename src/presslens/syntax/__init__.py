@@ -17,6 +17,7 @@ from presslens.syntax.arguments import (
     counted_noun,
     direct_object,
     infinitive,
+    is_to_infinitive,
     phrase_tokens,
 )
 from presslens.syntax.modality import CONDITIONAL_MARKS, hypothetical, modality_of
@@ -39,6 +40,7 @@ __all__ = [
     "direct_object",
     "hypothetical",
     "infinitive",
+    "is_to_infinitive",
     "modality_of",
     "negated",
     "negated_scope",

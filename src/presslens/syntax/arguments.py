@@ -73,6 +73,12 @@ def coordination_head(token: Token) -> Token:
     return token
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive ("to" as its auxiliary: "ready to send", "in order to
+    stop")."""
+    return any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
+
+
 def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj":
@@ -83,13 +89,11 @@ def direct_object(verb: Token) -> Token | None:
 def infinitive(verb: Token) -> Token | None:
     """The to-infinitive complement of a verb ("call on X to withdraw" -> withdraw)."""
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and any(
-            c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in child.children
-        ):
+        if child.dep_ in ("xcomp", "ccomp") and is_to_infinitive(child):
             return child
     if verb.lemma_.lower() in _ASKING_VERBS:
         for child in verb.children:  # "calling on Ankara to reinforce": parsed as a purpose clause
-            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in child.children):
+            if child.dep_ == "advcl" and is_to_infinitive(child):
                 return child
     return None
 
@@ -185,7 +189,7 @@ class ArgumentReader:
             depth < 3
             and verb.dep_ == "acl"
             and verb.head.dep_ == "dobj"
-            and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
+            and is_to_infinitive(verb)
         ):
             # "Estonia is amending its constitution to strip Russian citizens of the vote"
             return self.subjects(verb.head.head, depth + 1)

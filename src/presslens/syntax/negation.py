@@ -10,6 +10,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from presslens.lexicon import word_set
+from presslens.syntax.arguments import is_to_infinitive
 from presslens.syntax.clefts import cleft_copula
 from presslens.syntax.lookup import line_break_tokens, sentence_firsts
 
@@ -20,7 +21,6 @@ _REFUSING_VERBS = word_set("syntax", "refusing_verbs")
 _NEGATIVE_DETERMINERS = word_set("syntax", "negative_determiners")  # "has sent no delegations"
 _NOT_ONCE_ADVERBS = word_set("syntax", "not_once_adverbs")  # "not once"
 _NOT_ONCE_NEGATORS = word_set("syntax", "not_once_negators")
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _REFUSALS = tuple(sorted((tuple(f.split()) for f in word_set("syntax", "refusal_frames")), key=len, reverse=True))
 _QUOTED_REFUSALS = word_set("syntax", "quoted_refusals")
 _OPENINGS = frozenset(frame[0] for frame in _REFUSALS)  # a line opening otherwise has no frame
@@ -124,7 +124,7 @@ def negated_scope(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _STOP_VERBS:
         return True  # "has stopped paying its share": no longer pays
-    infinitive = any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
+    infinitive = is_to_infinitive(verb)
     if verb.dep_ == "xcomp" and infinitive and verb.head.lemma_.lower() in _REFUSING_VERBS:
         return True  # "declined to impose sanctions", "refused to abandon X": not done
     return verb.dep_ in ("advcl", "xcomp") and infinitive and negated(verb.head)
