@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from spacy.tokens import Doc
 
 import presslens.pairs.sentiment as sentiment
+from presslens.index.segments import Mention
 from presslens.ingest import RawArticle
 from presslens.pipeline import Analyzer
 
@@ -50,10 +52,11 @@ def _stances(analyzer: Analyzer) -> dict[tuple[str, str], float]:
 
 def test_a_segment_gives_the_head_one_reading_its_surest(default: Analyzer, fake_head: None) -> None:
     # the rules read Alvarez meeting Reed and Ruiz: those two directions are stated relations,
-    # so the head's readings of them (0.7 and 0.9) give no stance; of the other readings that
-    # reach the 0.5 bar (Reed -> Alvarez 0.6, Ruiz -> Alvarez -0.55, Reed -> Ruiz 0.8) the
-    # sentence keeps its surest
-    assert _stances(default) == {("Tom Reed", "Ana Ruiz"): 0.8}
+    # so the head's readings of them (0.7 and 0.9) give no stance; Reed and Ruiz are two items
+    # of the list of those met, so the head is not asked about them (its 0.8 is passed over); of
+    # the other readings that reach the 0.5 bar (Reed -> Alvarez 0.6, Ruiz -> Alvarez -0.55)
+    # the sentence keeps its surest
+    assert _stances(default) == {("Tom Reed", "Maria Alvarez"): 0.6}
 
 
 def test_the_heads_readings_are_stances_never_relations(default: Analyzer, fake_head: None) -> None:
@@ -64,3 +67,34 @@ def test_the_heads_readings_are_stances_never_relations(default: Analyzer, fake_
     (stance,) = doc.stances
     assert stance.sign == 1
     assert [(e.start, e.end) for e in stance.evidence] == [(0, len(TEXT))]
+
+
+def _mentions(analyzer: Analyzer, text: str, *names: str) -> tuple[Doc, list[Mention]]:
+    sdoc = analyzer.nlp(text)
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        span = sdoc.char_span(start, start + len(name))
+        assert span is not None
+        mentions.append(Mention(name, start, start + len(name), span.root.i, False))
+    return sdoc, mentions
+
+
+@pytest.mark.parametrize(("text", "first", "second", "listed"), [
+    # items of a list that is no verb's subject: side by side, nothing of one toward the other
+    ("The aides named were Imran Diaz, his wife Hina Cole and his friend Rao Bell.",
+     "Imran Diaz", "Rao Bell", True),
+    ("The court released the messages of Peter Stone, Lisa Park and Andrew Hale.",
+     "Lisa Park", "Andrew Hale", True),
+    # listed subjects may act on each other
+    ("Governor Tom Reed and Mayor Ana Ruiz traded insults on Monday.", "Tom Reed", "Ana Ruiz",
+     False),
+    # subject and object of one verb are no list
+    ("Governor Tom Reed praised Mayor Ana Ruiz on Monday.", "Tom Reed", "Ana Ruiz", False),
+])
+def test_names_listed_side_by_side(
+    default: Analyzer, text: str, first: str, second: str, listed: bool
+) -> None:
+    sdoc, (a, b) = _mentions(default, text, first, second)
+    assert sentiment.listed_together(sdoc, a, b) is listed
+    assert sentiment.listed_together(sdoc, b, a) is listed

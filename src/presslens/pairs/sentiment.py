@@ -31,6 +31,7 @@ from presslens.textutil import ends_in_question
 # is one side it is not asked (the relation head and the rules read those).
 SENTIMENT_KINDS = frozenset({"person", "party", "institution", "organization", "media", "group"})
 MENTION_PAIRS = 4  # the head reads at most this many mention pairs of two actors
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUN_PHRASE = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"})
 
 
@@ -51,6 +52,32 @@ def one_phrase(sdoc: Doc, a: Mention, b: Mention) -> bool:
             if token.i == outer.head:
                 return True
     return False
+
+
+def listed_together(sdoc: Doc, a: Mention, b: Mention) -> bool:
+    """The two mentions lie in two items of one list that is not the subject of a verb ("the
+    aides named are A, his wife B and his friend C"): a list sets names side by side and says
+    nothing of one toward the other. Listed subjects may act on each other ("A and B traded
+    insults"), so they are not passed over."""
+    items = [_list_item(sdoc[m.head]) for m in (a, b)]
+    if items[0].i == items[1].i:
+        return False
+    firsts = [_first_item(item) for item in items]
+    return firsts[0].i == firsts[1].i and firsts[0].dep_ not in _SUBJECTS
+
+
+def _list_item(token: Token) -> Token:
+    """The head of the noun phrase a word belongs to ("his" -> "friend" in "his friend C")."""
+    while token.dep_ in _NOUN_PHRASE and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _first_item(item: Token) -> Token:
+    """The first item of the list ``item`` belongs to (itself when it is in none)."""
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = _list_item(item.head)
+    return item
 
 
 def meeting(sdoc: Doc, a: Mention, b: Mention) -> Token | None:
@@ -133,6 +160,8 @@ def sentiment_readings(
                     continue  # the relations state what passed between them here
                 a, b = closest(segment, first, second)
                 if index.same_side(first, second) or one_phrase(index.sdoc, a, b):
+                    continue
+                if listed_together(index.sdoc, a, b):
                     continue
                 cue = meeting(index.sdoc, a, b)
                 if cue is not None and negated_scope(cue):
