@@ -84,3 +84,19 @@ def test_micro_and_macro_f1_as_the_task_scores_them() -> None:
     assert scores.macro_f1 == pytest.approx(1.5 / 3)
     assert scores.macro_f1_gold == pytest.approx(1.5 / 2)  # C has no gold paragraph
     assert paragraph_scores(gold, {}, labels).micro_f1 == 0.0
+
+
+def test_the_task_scorer_counts_a_label_never_gold_nor_predicted_as_found() -> None:
+    # the task's scorer is scikit-learn's f1_score(average="macro", zero_division=1): D occurs in
+    # no paragraph, gold or predicted, and scores 1 there; C (predicted, never gold) scores 0
+    labels = ["A", "B", "C", "D"]
+    gold = {("x", 1): {"A"}, ("x", 3): {"A", "B"}, ("x", 5): set()}
+    predicted = {("x", 1): {"A"}, ("x", 3): {"B", "C"}, ("x", 5): {"A"}}
+    scores = paragraph_scores(gold, predicted, labels)
+    assert scores.macro_f1 == pytest.approx(1.5 / 4)
+    assert scores.macro_f1_official == pytest.approx(2.5 / 4)
+    assert scores.macro_f1_gold == pytest.approx(1.5 / 2)
+    # a label with gold paragraphs and no prediction scores 0 either way
+    nothing = paragraph_scores(gold, {}, labels)
+    assert nothing.macro_f1 == 0.0
+    assert nothing.macro_f1_official == pytest.approx(2 / 4)  # C and D: neither gold nor predicted

@@ -175,27 +175,28 @@ def _print_eval2023(data: Path, split: str, model_dir: Path | None, cache: Path 
     if as_json:
         typer.echo(json.dumps(report, indent=2, sort_keys=True))
         return
-    learned, baseline = report["learned"], report["baseline"]
-    console = Console(width=140)
+    learned, baseline, both = report["learned"], report["baseline"], report["default"]
+    console = Console(width=160)
     table = Table(title=f"Techniques on the {split} SemEval-2023 articles ({learned['articles']} "
                   f"articles, {learned['paragraphs']} paragraphs): paragraph F1 per label")
-    for col in ("label", "gold paragraphs", "learned P/R/F1", "today's detector P/R/F1"):
+    for col in ("label", "gold paragraphs", "learned P/R/F1", "today's detector P/R/F1",
+                "default profile (both) P/R/F1"):
         table.add_column(col, justify="left" if col == "label" else "right")
-    per_learned = learned["per_label"]
-    per_base = baseline["per_label"]
-    assert isinstance(per_learned, dict) and isinstance(per_base, dict)
-    for label, score in per_learned.items():
-        base = per_base[label]
+    per_label = [learned["per_label"], baseline["per_label"], both["per_label"]]
+    assert all(isinstance(per, dict) for per in per_label)
+    for label, score in learned["per_label"].items():  # type: ignore[attr-defined]
+        cells = [per[label] for per in per_label]  # type: ignore[index]
         table.add_row(label, str(score["gold"]),
-                      f"{score['precision']:.3f}/{score['recall']:.3f}/{score['f1']:.3f}",
-                      f"{base['precision']:.3f}/{base['recall']:.3f}/{base['f1']:.3f}")
+                      *(f"{c['precision']:.3f}/{c['recall']:.3f}/{c['f1']:.3f}" for c in cells))
     table.add_section()
     for key, name in (("paragraph_micro_f1", "paragraph micro-F1 (official)"),
                       ("paragraph_macro_f1", "paragraph macro-F1 (23 labels)"),
                       ("paragraph_macro_f1_labels_with_gold", "macro-F1, labels with gold"),
+                      ("paragraph_macro_f1_official",
+                       "macro-F1, task scorer (label never gold nor predicted: 1)"),
                       ("span_f1", "span F1 (SI, any label)"),
                       ("labelled_span_f1", "span F1 (SI within a label)")):
-        table.add_row(name, "", f"{learned[key]:.3f}", f"{baseline[key]:.3f}")
+        table.add_row(name, "", f"{learned[key]:.3f}", f"{baseline[key]:.3f}", f"{both[key]:.3f}")
     console.print(table)
 
 
@@ -222,6 +223,8 @@ def _print_eval_ru(data: Path, split: str, model_dir: Path | None, as_json: bool
     for key, name in (("paragraph_micro_f1", "paragraph micro-F1 (official)"),
                       ("paragraph_macro_f1", "paragraph macro-F1 (23 labels)"),
                       ("paragraph_macro_f1_labels_with_gold", "macro-F1, labels with gold"),
+                      ("paragraph_macro_f1_official",
+                       "macro-F1, task scorer (label never gold nor predicted: 1)"),
                       ("span_f1", "span F1 (SI, any label)"),
                       ("labelled_span_f1", "span F1 (SI within a label)")):
         table.add_row(name, "", "", f"{report[key]:.3f}")

@@ -13,7 +13,11 @@ from presslens.nlp import load_nlp
 from presslens.techniques.corpus2023 import encode_articles
 from presslens.techniques.detect import detect_techniques
 from presslens.techniques.labels import labels_2023
-from presslens.techniques.learned import LearnedTechniqueModel, shipped_learned_model
+from presslens.techniques.learned import (
+    LearnedTechniqueModel,
+    merge_techniques,
+    shipped_learned_model,
+)
 from presslens.techniques.scoring2023 import predict_articles, score_articles
 from presslens.techniques.semeval2023 import ARTICLES, Article2023, read_semeval2023
 
@@ -35,14 +39,19 @@ def baseline_predictions(articles: Sequence[Article2023]) -> dict[str, list[Tech
 def evaluate2023(data: Path, split: str = "heldout", model: LearnedTechniqueModel | None = None,
                  cache: Path | None = None, baseline: bool = True) -> dict[str, dict[str, object]]:
     """Figures of the learned stage (``learned``) and, when ``baseline``, today's detector
-    (``baseline``) on the articles of ``split`` ("heldout": the fifth never trained on)."""
+    (``baseline``) and the two merged as the default profile merges them (``default``) on the
+    articles of ``split`` ("heldout": the fifth never trained on)."""
     labels = labels_2023()
     articles = read_semeval2023(data, split, labels)
     if not articles:
         raise ValueError(f"no articles in {data} for split {split!r}")
     model = model or shipped_learned_model()
     encoded = encode_articles(articles, cache)
-    report = {"learned": score_articles(articles, predict_articles(articles, encoded, model), labels)}
+    learned = predict_articles(articles, encoded, model)
+    report = {"learned": score_articles(articles, learned, labels)}
     if baseline:
-        report["baseline"] = score_articles(articles, baseline_predictions(articles), labels)
+        detector = baseline_predictions(articles)
+        report["baseline"] = score_articles(articles, detector, labels)
+        report["default"] = score_articles(
+            articles, {a.id: merge_techniques(detector[a.id], learned[a.id]) for a in articles}, labels)
     return report

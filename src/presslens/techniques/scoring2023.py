@@ -49,6 +49,7 @@ def score_articles(articles: Sequence[Article2023], predicted: dict[str, list[Te
         "paragraph_micro_f1": round(scores.micro_f1, 4),
         "paragraph_macro_f1": round(scores.macro_f1, 4),
         "paragraph_macro_f1_labels_with_gold": round(scores.macro_f1_gold, 4),
+        "paragraph_macro_f1_official": round(scores.macro_f1_official, 4),
         "paragraph_micro_precision": round(scores.micro_precision, 4),
         "paragraph_micro_recall": round(scores.micro_recall, 4),
         "span_f1": round(si.f1, 4), "span_precision": round(si.precision, 4),
