@@ -200,6 +200,14 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
         return
     if len(span) > 5 or any(t.like_num for t in span):
         return
+    # A person's name holds no possessive: a span running past one names the possessor and
+    # what it owns ("George Kennan's Long Telegram", "McMaster's Huma Abedin"): keep the
+    # possessor (asked again, now on its own).
+    possessive = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
+    if possessive is not None:
+        span = run.sdoc[span.start:possessive]
+        if not looks_like_name(span) or is_non_actor(run, span, person=True):
+            return
     if len(span) == 1 and _opens_sentence(span[0]) and span[0].lower in run.lowercase_words:
         return  # "- Blackmail is when ...", the article's "call this blackmail": a common word
     if span.text.lower() in run.x.titles.all:
