@@ -198,8 +198,8 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
     if (not run._free(span) or not looks_like_name(span)
             or is_non_actor(run, span, person=True)):
         return
-    if len(span) > 5 or any(t.like_num for t in span):
-        return
+    if len(span) > 5 or any(t.like_num or _has_digit(t.text) for t in span):
+        return  # no person's name holds a number: "John 15:22" is a verse, "Route 66" a road
     # A person's name holds no possessive: a span running past one names the possessor and
     # what it owns ("George Kennan's Long Telegram", "McMaster's Huma Abedin"): keep the
     # possessor (asked again, now on its own).
@@ -233,6 +233,10 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
     run._claim(draft, span, "name")
     draft.roles.update(introduced_roles(run, span))
     draft.gender = draft.gender or gender_from_roles(run, draft.roles)
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _opens_sentence(token: Token) -> bool:
