@@ -29,8 +29,8 @@ from spacy.vocab import Vocab
 
 FACTORY = "presslens_attribute_table"
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
-_CACHE_LIMIT = 200_000
-_OTHER_WORD = -1  # the lower form of every word no rule names (no string hashes to -1)  # distinct token keys kept between documents before the cache restarts
+_CACHE_LIMIT = 200_000  # distinct token keys (and words) kept between documents before a restart
+_OTHER_WORD = -1  # the lower form of every word no rule names (no string hashes to -1)
 
 TokenKey = tuple[int, int, int, int]  # tag, lower, dep (string hashes), is_space (0/1)
 TokenTest = Callable[[TokenKey], bool]
