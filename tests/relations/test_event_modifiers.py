@@ -1,6 +1,8 @@
 """An adjective of an event noun sets its modality: "a planned meeting between A and B" and "the
-upcoming visit of X to Y" are future, "a possible attack on X" a mere possibility
-(hypothetical); "the attack on X" happened. Sentences written for these tests."""
+upcoming visit of X to Y" are future, "a possible attack on X" a mere possibility and "the
+alleged attack", "the so-called invasion" said by others (hypothetical); "the non-existent
+invasion" and "an imaginary attack" denied by the writer (negated); "the attack on X" happened.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -18,6 +20,14 @@ from presslens.pipeline import Analyzer
         ("Taiwan fears a possible Chinese attack on its islands.", "Q148", "ASSAULT", "Q865", "hypothetical"),
         ("Russia condemned the US attack on Syria.", "Q30", "ASSAULT", "Q858", "asserted"),
         ("The talks between Baku and Yerevan resumed on Monday.", "Q227", "CONSULT", "Q399", "asserted"),
+        ("Analysts doubted the alleged Chinese attack on Taiwan.", "Q148", "ASSAULT", "Q865",
+         "hypothetical"),
+        ("The so-called Russian invasion of Ukraine continued.", "Q159", "ASSAULT", "Q212",
+         "hypothetical"),
+        ("The non-existent Russian invasion of Ukraine continued.", "Q159", "ASSAULT", "Q212",
+         "negated"),
+        ("The imaginary Chinese attack on Taiwan dominated the talk shows.", "Q148", "ASSAULT",
+         "Q865", "negated"),
     ],
 )
 def test_an_adjective_sets_the_modality_of_an_event_noun(

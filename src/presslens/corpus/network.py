@@ -50,12 +50,15 @@ class Ends:
 
 def relation_ends(level: str, alias: str = "r") -> Ends:
     """The ends of relation ``alias`` at ``level``: the actors as named, or the states they act
-    for (the actor itself where the state is unknown), without self-loops at state level."""
+    for (the actor itself where the state is unknown), without self-loops at state level. A
+    relation the text denies ("the non-existent hack of X", modality ``negated``) joins no edge
+    and no timeline: it is kept in the store and its tables, not counted as done."""
+    stated = f"{alias}.modality IS DISTINCT FROM 'negated'"
     if check_level(level) == "actor":
-        return Ends(f"{alias}.source", f"{alias}.target", "TRUE")
+        return Ends(f"{alias}.source", f"{alias}.target", stated)
     source = f"coalesce({alias}.source_state, {alias}.source)"
     target = f"coalesce({alias}.target_state, {alias}.target)"
-    return Ends(source, target, f"{source} <> {target}")
+    return Ends(source, target, f"{source} <> {target} AND {stated}")
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,9 @@ _PURPOSE_PREPS = word_set("relation_patterns", "purpose_preps")
 _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _PREVENTING_VERBS = word_set("relation_patterns", "preventing_verbs")
 _FUTURE_MODIFIERS = word_set("relation_patterns", "future_modifiers")
-_HYPOTHETICAL_MODIFIERS = word_set("relation_patterns", "hypothetical_modifiers")
+_HYPOTHETICAL_MODIFIERS = word_set("relation_patterns", "hypothetical_modifiers") | word_set(
+    "relation_patterns", "distancing_modifiers")
+_DENYING_MODIFIERS = word_set("relation_patterns", "denying_modifiers")
 _MENACE_VERBS = word_set("relation_patterns", "menace_verbs")
 _UNDO_VERBS = word_set("relation_patterns", "undo_verbs")
 _DECISION_VERBS = word_set("relation_patterns", "decision_verbs")
@@ -290,12 +292,26 @@ class NounFrames(FrameBase):
 
 def _modified_modality(noun: Token, modality: Modality) -> Modality:
     """The modality an adjective of the event noun sets: "a planned meeting" is future, "a
-    possible attack" hypothetical; else ``modality``."""
+    possible attack" and "the alleged hack" hypothetical, "the non-existent hack" negated; else
+    ``modality``."""
     for child in noun.children:
         if child.dep_ == "amod":
-            word = child.lower_
+            word = _hyphenated(child)
+            if word in _DENYING_MODIFIERS:
+                return "negated"
             if word in _HYPOTHETICAL_MODIFIERS:
                 return "hypothetical"
             if word in _FUTURE_MODIFIERS and modality == "asserted":
                 return "future"
     return modality
+
+
+def _hyphenated(word: Token) -> str:
+    """The word with the part before its hyphen when the parser split them ("so - called",
+    "non - existent"), in lower case; else the word."""
+    doc = word.doc
+    if word.i >= 2 and doc[word.i - 1].text == "-":
+        before = doc[word.i - 2]
+        if before.head.i in (word.i, word.head.i):
+            return f"{before.lower_}-{word.lower_}"
+    return word.lower_

@@ -1,0 +1,46 @@
+"""A relation the text denies ("the non-existent Russian hack of Ukraine", modality negated) is
+kept in the store but joins no edge of the network and no timeline: it is not a thing done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_docs import make_doc
+from presslens.corpus.store import Store
+from presslens.corpus.network import build_network
+from presslens.corpus.timeline import resolve_actor, timeline
+from presslens.model import Document
+
+
+def _docs() -> list[Document]:
+    stated = make_doc("Russia attacked Ukraine near Kharkiv.", published="2025-01-10",
+                      outlet="Eurasia Courier",
+                      relations=[("Q159", "Q212", "ASSAULT", -1, "attacked")])
+    denied = make_doc("The non-existent attack by Russia on Ukraine was a fiction.",
+                      published="2025-01-12", outlet="Eurasia Courier",
+                      relations=[("Q159", "Q212", "ASSAULT", -1, "attack")])
+    denied.relations[0].modality = "negated"
+    only_denied = make_doc("NATO never attacked Moldova, the imaginary attack aside.",
+                           published="2025-01-14", outlet="Eurasia Courier",
+                           relations=[("Q7184", "Q217", "ASSAULT", -1, "imaginary attack")])
+    only_denied.relations[0].modality = "negated"
+    return [stated, denied, only_denied]
+
+
+def test_a_denied_relation_joins_no_edge(tmp_path: Path) -> None:
+    with Store(tmp_path / "corpus.duckdb") as store:
+        store.add(_docs())
+        _, rows = store.query("SELECT count(*) FROM relations WHERE modality = 'negated'")
+        assert rows[0][0] == 2  # kept in the store
+        for level in ("actor", "state"):
+            graph = build_network(store, level=level)
+            assert graph.edges["Q159", "Q212"]["weight"] == 1, level
+            assert not graph.has_edge("Q7184", "Q217"), level
+
+
+def test_a_denied_relation_joins_no_timeline(tmp_path: Path) -> None:
+    with Store(tmp_path / "corpus.duckdb") as store:
+        store.add(_docs())
+        russia, ukraine = resolve_actor(store, "Q159"), resolve_actor(store, "Q212")
+        rows = timeline(store, russia, ukraine, by="month").rows
+        assert sum(row.relations for row in rows) == 1
