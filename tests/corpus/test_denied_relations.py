@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus_docs import make_doc
-from presslens.corpus.store import Store
 from presslens.corpus.network import build_network
+from presslens.corpus.store import Store
 from presslens.corpus.timeline import resolve_actor, timeline
 from presslens.model import Document
 
