@@ -204,7 +204,7 @@ def resolve_third_person(index: DocumentIndex) -> None:
         token = sdoc[i]
         s_index = int(sentence_of[i])
         if token.lower_ in THIRD_PERSON and token.i not in index.by_token and token.dep_ != "expl":
-            found = _addressee(index, token) or _antecedent(token, s_index, recent)
+            found = _addressee(index, token) or _antecedent(token, s_index, recent, index)
             if found is not None:
                 if token.lower_ in THIRD_SINGULAR:
                     found = found[:1]  # "it" is one of a coordination at most
@@ -281,7 +281,7 @@ def _addressee(index: DocumentIndex, token: Token) -> list[str] | None:
 
 
 def _antecedent(
-    token: Token, s_index: int, recent: list[tuple[int, list[str], Token]]
+    token: Token, s_index: int, recent: list[tuple[int, list[str], Token]], index: DocumentIndex
 ) -> list[str] | None:
     """The latest subject in the same sentence that is not the pronoun's co-argument (a plain
     object pronoun does not stand for the subject of its own verb: "Yerevan decided that
@@ -300,6 +300,12 @@ def _antecedent(
         if sentence == s_index:
             if token.lower_ in OBJECT and subject.head.i == token.head.i:
                 continue
+            if plural and subject.tag_ == "NNP":
+                # "Brazil hosted the BRICS leaders, and their declaration ...": a plural noun
+                # after a singular name, naming actors, agrees with "their" where it does not
+                between = _plural_object_between(subject, token, index)
+                if between:
+                    return between
             return list(ids)
         if s_index - sentence == 1:
             previous.append((ids, subject))
@@ -307,6 +313,18 @@ def _antecedent(
         if subject.head.dep_ == "ROOT":
             return list(ids)
     return list(previous[0][0]) if previous else None
+
+
+def _plural_object_between(subject: Token, pronoun: Token, index: DocumentIndex) -> list[str]:
+    """The actors of the last plural noun object (NNS, NNPS) between ``subject`` and ``pronoun``
+    that names actors other than the subject's, else none."""
+    doc = subject.doc
+    for word in reversed(doc[subject.i + 1 : pronoun.i]):
+        if word.tag_ in ("NNS", "NNPS") and word.dep_ in ("dobj", "pobj"):
+            ids = [i for i in index.phrase(word)[0] if i not in index.phrase(subject)[0]]
+            if ids:
+                return ids
+    return []
 
 
 # ---------------------------------------------------------------------- the wider reading
