@@ -60,7 +60,18 @@ class GazetteerMatcher:
                 for text in texts:
                     if text.isalnum():
                         self._one_word.setdefault(text, (entry.key, surface))
-        self._bare_forms = frozenset(f"{text}s" for text in self._one_word)
+        # forms of several words, by their last word plus "s" ("South Koreas president")
+        self._many_words: dict[str, list[tuple[tuple[str, ...], str, SurfaceKind]]] = {}
+        for entry in gazetteer:
+            for surface, texts in ((s, t) for s, t in forms_of(entry) if s != "demonym"):
+                for text in texts:
+                    words = tuple(text.split(" "))
+                    if len(words) > 1 and all(w.isalnum() for w in words):
+                        self._many_words.setdefault(f"{words[-1]}s", []).append(
+                            (words[:-1], entry.key, surface))
+        for forms in self._many_words.values():
+            forms.sort(key=lambda form: (-len(form[0]), form[1]))  # longest first
+        self._bare_forms = frozenset(f"{text}s" for text in self._one_word) | frozenset(self._many_words)
         for label, forms_of_label in surfaces.items():
             # make_doc only tokenises: cheap, and the same tokenisation the parsed text had.
             self._matcher.add(label, [nlp.make_doc(t) for t in forms_of_label])
@@ -103,17 +114,32 @@ class GazetteerMatcher:
             tok = sdoc[i]
             if tok.i in taken or tok.i + 1 >= len(sdoc):
                 continue
-            hit = self._one_word.get(tok.text[:-1])
+            start, hit = self._bare_form_at(sdoc, tok.i, taken)
             owned = sdoc[tok.i + 1]
             if (hit is None or not tok.whitespace_ or owned.pos_ in _NOT_OWNED
                     or owned.tag_ in _NOT_OWNED_TAGS or not owned.text[:1].isalnum()
                     or (owned.ent_iob_ == "I" and owned.ent_type_ == "PERSON")):
                 continue  # (a person's name that NER runs on from it is left to NER)
             entry = self.gazetteer.get(hit[0])
-            match = GazetteerMatch(entry, hit[1], tok.i, tok.i + 1) if entry is not None else None
+            match = GazetteerMatch(entry, hit[1], start, tok.i + 1) if entry is not None else None
             if match is not None and _is_word_boundary(sdoc, match):
                 found.append(match)
         return found
+
+    def _bare_form_at(
+        self, sdoc: Doc, i: int, taken: set[int]
+    ) -> tuple[int, tuple[str, SurfaceKind] | None]:
+        """(first token, (entry key, surface)) of the form whose last word, plus "s", is token
+        ``i``: the longest form of several words whose other words stand before it, else the
+        one-word form; (i, None) when there is none."""
+        for leading, key, surface in self._many_words.get(sdoc[i].text, ()):
+            start = i - len(leading)
+            if start >= 0 and all(
+                sdoc[start + k].text == word and start + k not in taken
+                for k, word in enumerate(leading)
+            ):
+                return start, (key, surface)
+        return i, self._one_word.get(sdoc[i].text[:-1])
 
 
 # after these a bare "Russias" is no possessor: a verb of its own, a preposition, a clause
