@@ -46,3 +46,4 @@ def test_a_name_and_its_thing_that_is_no_actor_gives_no_person(analyzer: Analyze
     doc = _with_person_entity(analyzer, "Crowds marked Walter Brenn's Memorial Day on Monday.",
                               "Walter Brenn's Memorial Day")
     assert not [a for a in doc.actors if a.kind == "person" and "Day" in a.name]
+

@@ -187,7 +187,20 @@ def _is_person_by_context(run: _Run, span: Span) -> bool:
         return True  # "Judge Gorsuch"
     if introduced_roles(run, span):
         return True  # "Davit Petrosyan, a political scientist"
+    if _age_follows(span):
+        return True  # "charged Musk, 47, with ...": news gives a person's age so
     return len(span) >= 2 and _has_surname_suffix(run, span)
+
+
+def _age_follows(span: Span) -> bool:
+    """The name is followed by an age set off by commas (", 47,"): a number of one to three
+    digits below 120 (not a year, not a count of thousands)."""
+    doc = span.doc
+    if span.end + 2 >= len(doc):
+        return False
+    comma, number, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+    return (comma.text == "," and closing.text in (",", ".") and number.text.isdigit()
+            and len(number.text) <= 3 and int(number.text) < 120)
 
 
 def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
