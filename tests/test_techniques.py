@@ -415,6 +415,10 @@ RULE_CASES: dict[str, tuple[str, str]] = {
         "The cabinet in Skopje does whatever its foreign handlers tell it.",
         "its foreign handlers",
     ),
+    "nazi_label": (
+        "The commentator called the government in the neighbouring republic a truly Nazi entity.",
+        "truly Nazi entity",
+    ),
     "foreign_funded": (
         "The march was organised by Western-funded activists from three capitals.",
         "Western-funded activists",
@@ -469,6 +473,7 @@ GENRE_RULE_MISSES: dict[str, list[str]] = {
         "The tools of diplomacy are limited, the envoy admitted.",
         "She finished her masters degree in Vienna.",
     ],
+    "nazi_label": ["The nation's natural gas reserves are larger than expected."],
     "foreign_funded": ["The state-funded broadcaster reported the vote on Sunday."],
     "as_if": ["It looks as if the talks will resume on Monday."],
     "nobody_believes": ["Nobody was hurt in the blast near the port."],
