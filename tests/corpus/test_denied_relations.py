@@ -1,12 +1,17 @@
 """A relation the text denies ("the non-existent Russian hack of Ukraine", modality negated) is
-kept in the store but joins no edge of the network and no timeline: it is not a thing done."""
+kept in the store but joins no edge of the network and no timeline: it is not a thing done. The
+network can also keep asserted relations alone, leaving out what was threatened or possible."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from corpus_docs import make_doc
-from presslens.corpus.network import build_network
+from presslens.cli.app import app
+from presslens.corpus.network import ArticleFilter, build_network
 from presslens.corpus.store import Store
 from presslens.corpus.timeline import resolve_actor, timeline
 from presslens.model import Document
@@ -44,3 +49,40 @@ def test_a_denied_relation_joins_no_timeline(tmp_path: Path) -> None:
         russia, ukraine = resolve_actor(store, "Q159"), resolve_actor(store, "Q212")
         rows = timeline(store, russia, ukraine, by="month").rows
         assert sum(row.relations for row in rows) == 1
+
+
+def _threat_docs() -> list[Document]:
+    done = make_doc("Russia attacked Ukraine near Kharkiv.", published="2025-02-10",
+                    outlet="Eurasia Courier", relations=[("Q159", "Q212", "ASSAULT", -1, "attacked")])
+    threatened = make_doc("Russia may attack Ukraine again, NATO warned.", published="2025-02-12",
+                          outlet="Eurasia Courier",
+                          relations=[("Q159", "Q212", "ASSAULT", -1, "may attack")])
+    threatened.relations[0].modality = "hypothetical"
+    return [done, threatened]
+
+
+def test_asserted_relations_alone_leave_out_what_was_threatened(tmp_path: Path) -> None:
+    with Store(tmp_path / "corpus.duckdb") as store:
+        store.add(_threat_docs())
+        assert build_network(store).edges["Q159", "Q212"]["weight"] == 2
+        done = build_network(store, ArticleFilter(modalities=["asserted"]))
+        assert done.edges["Q159", "Q212"]["weight"] == 1
+        feared = build_network(store, ArticleFilter(modalities=["hypothetical"]))
+        assert feared.edges["Q159", "Q212"]["weight"] == 1
+
+
+def test_the_network_command_takes_a_modality(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.duckdb"
+    with Store(db) as store:
+        store.add(_threat_docs())
+    out = tmp_path / "net.json"
+    runner = CliRunner()
+    result = runner.invoke(app, ["network", "--db", str(db), "-o", str(out), "-f", "json",
+                                 "--modality", "asserted"])
+    assert result.exit_code == 0, result.output
+    links = json.loads(out.read_text())["edges"]
+    assert [(link["source"], link["target"], link["weight"]) for link in links] == [
+        ("Q159", "Q212", 1)]
+    bad = runner.invoke(app, ["network", "--db", str(db), "-o", str(out), "--modality", "maybe"])
+    assert bad.exit_code != 0
+    assert "maybe" in bad.output

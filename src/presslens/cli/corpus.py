@@ -53,6 +53,16 @@ class LevelChoice(StrEnum):
     state = "state"
 
 
+class ModalityChoice(StrEnum):
+    asserted = "asserted"
+    future = "future"
+    hypothetical = "hypothetical"
+
+
+MODALITY_HELP = (
+    "Only relations of this modality (repeatable): asserted keeps what the text says was done, "
+    "leaving out what was threatened, planned or possible. Denied (negated) relations never count."
+)
 LEVEL_HELP = (
     "actor: edges between the actors as named; state: between the states they act for (a "
     "minister's, a ministry's, an army's country; the actor itself when unknown), without "
@@ -241,6 +251,7 @@ def network(
         list[str] | None, typer.Option(help="Only relations asserted by this actor.")
     ] = None,
     rtype: Annotated[list[str] | None, typer.Option("--type", help="Only this relation type.")] = None,
+    modality: Annotated[list[ModalityChoice] | None, typer.Option(help=MODALITY_HELP)] = None,
     min_weight: Annotated[float, typer.Option(min=0, help="Drop edges with fewer relations.")] = 1,
     level: Annotated[LevelChoice, typer.Option("--level", help=LEVEL_HELP)] = LevelChoice.actor,
 ) -> None:
@@ -264,17 +275,19 @@ def network(
             outlets=outlet or [],
             speakers=speakers,
             types=rtype or [],
+            modalities=[m.value for m in modality or []],
         )
         graph = build_network(store, flt, min_weight=min_weight, level=level.value)
         selected, _ = selected_articles(store, flt)
     written = write_network(graph, output, fmt.value)
     nodes = "states and actors" if level is LevelChoice.state else "actors"
     if not graph.number_of_edges():
-        what = _filters(since=since, until=until, outlet=outlet, speaker=speaker, type=rtype)
+        what = _filters(since=since, until=until, outlet=outlet, speaker=speaker, type=rtype,
+                        modality=[m.value for m in modality or []])
         _stderr().print(
             f"[yellow]warning[/yellow] no article matches {what}" if not selected else
             f"[yellow]warning[/yellow] no relation in the {selected} articles selected"
-            + (f" matches {what}" if speaker or rtype else "")
+            + (f" matches {what}" if speaker or rtype or modality else "")
             + (f" with at least {min_weight:g} relations" if min_weight > 1 else "")
         )
     _stderr().print(

@@ -70,6 +70,9 @@ class ArticleFilter:
     outlets: Sequence[str] = ()  # case-insensitive
     speakers: Sequence[str] = ()  # actor ids asserting the relation ('outlet' for the narrator)
     types: Sequence[str] = field(default_factory=tuple)  # relation types, case-insensitive
+    # relation modalities (asserted, future, hypothetical): "asserted" alone keeps what the text
+    # says was done, leaving out what was threatened, planned or possible; negated never counts
+    modalities: Sequence[str] = field(default_factory=tuple)
 
     def article_sql(self, alias: str = "a") -> tuple[str, list[Any]]:
         """A WHERE condition on the articles table and its parameters."""
@@ -95,6 +98,9 @@ class ArticleFilter:
         if self.types:
             clauses.append(f"upper({alias}.type) IN (SELECT upper(unnest(?)))")
             params.append(list(self.types))
+        if self.modalities:
+            clauses.append(f"lower({alias}.modality) IN (SELECT lower(unnest(?)))")
+            params.append(list(self.modalities))
         return " AND ".join(clauses), params
 
 
