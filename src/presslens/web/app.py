@@ -39,6 +39,7 @@ from presslens.web.params import (
     Languages,
     LevelParam,
     Limit,
+    Modalities,
     Offset,
     Outlets,
     Since,
@@ -256,11 +257,13 @@ def create_app(
         min_weight: Annotated[float, Query(ge=0, description="Drop lighter edges.")] = 1,
         level: LevelParam = "actor",
         language: Languages = None,
+        modality: Modalities = None,
     ) -> dict[str, Any]:
         """The signed, weighted, directed actor (or state) network (node-link JSON), with the
         filters and levels of ``presslens network``."""
         with corpus.use() as store:
-            flt = article_filter(since, until, outlet, speaker_ids(store, speaker), rtype, language)
+            flt = article_filter(since, until, outlet, speaker_ids(store, speaker), rtype, language,
+                                 modality)
             return graphs.network(store, flt, min_weight, level)
 
     @app.get("/api/network/evidence", tags=["network"])
@@ -275,11 +278,13 @@ def create_app(
         limit: Limit = 200,
         level: LevelParam = "actor",
         language: Languages = None,
+        modality: Modalities = None,
     ) -> dict[str, Any]:
         """The relations behind one edge of the network (at its level): evidence sentences, cues
         and their articles."""
         with corpus.use() as store:
-            flt = article_filter(since, until, outlet, speaker_ids(store, speaker), rtype, language)
+            flt = article_filter(since, until, outlet, speaker_ids(store, speaker), rtype, language,
+                                 modality)
             return graphs.edge_evidence(store, flt, source, target, limit, level)
 
     @app.get("/api/timeline", tags=["network"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -21,6 +22,7 @@ def article_filter(
     speakers: list[str] | None = None,
     types: list[str] | None = None,
     languages: list[str] | None = None,
+    modalities: Sequence[str] | None = None,
 ) -> ArticleFilter:
     if since and until and since > until:
         raise RequestValidationError(
@@ -34,6 +36,7 @@ def article_filter(
         speakers=speakers or [],
         types=[t for t in types or [] if t],
         languages=[v.strip() for v in languages or [] if v.strip()],
+        modalities=list(modalities or []),
     )
 
 
@@ -66,5 +69,10 @@ LevelParam = Annotated[
     Literal["actor", "state"],
     Query(description="actor: edges between the actors as named; state: between the states they "
           "act for (the actor itself when unknown), without self-loops."),
+]
+Modalities = Annotated[
+    list[Literal["asserted", "future", "hypothetical"]] | None,
+    Query(description="Only relations of this modality (repeat): asserted keeps what the text "
+          "says was done. Denied (negated) relations never count."),
 ]
 Offset = Annotated[int, Query(ge=0)]
