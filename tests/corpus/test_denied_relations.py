@@ -86,3 +86,19 @@ def test_the_network_command_takes_a_modality(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["network", "--db", str(db), "-o", str(out), "--modality", "maybe"])
     assert bad.exit_code != 0
     assert "maybe" in bad.output
+
+
+def test_the_timeline_takes_a_modality(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.duckdb"
+    with Store(db) as store:
+        store.add(_threat_docs())
+        russia, ukraine = resolve_actor(store, "Q159"), resolve_actor(store, "Q212")
+        every = timeline(store, russia, ukraine, by="month").rows
+        done = timeline(store, russia, ukraine, by="month",
+                        flt=ArticleFilter(modalities=["asserted"])).rows
+    assert [row.relations for row in every] == [2]
+    assert [row.relations for row in done] == [1]
+    result = CliRunner().invoke(app, ["timeline", "Q159", "Q212", "--db", str(db), "-f", "json",
+                                      "--modality", "hypothetical"])
+    assert result.exit_code == 0, result.output
+    assert [row["relations"] for row in json.loads(result.stdout)["rows"]] == [1]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +15,16 @@ from rich.markup import escape
 
 from presslens.cli.analyze import PUBLISHED_HELP, published_option
 from presslens.cli.app import PROFILE_HELP, THRESHOLD_HELP, app, check_profile
+from presslens.cli.corpus_options import (
+    LEVEL_HELP,
+    MODALITY_HELP,
+    BucketChoice,
+    EngineChoice,
+    ExportFormat,
+    LevelChoice,
+    ModalityChoice,
+    NetworkFormatChoice,
+)
 from presslens.cli.rows import OutputFormat, print_rows
 from presslens.ingest import DEFAULT_MAX_BYTES
 from presslens.pipeline.profiles import DEFAULT_PROFILE
@@ -25,49 +34,6 @@ if TYPE_CHECKING:
     from presslens.corpus.store import Store
 
 DB_OPTION = typer.Option("--db", help="The corpus database (DuckDB file).", show_default=False)
-
-
-class EngineChoice(StrEnum):
-    local = "local"
-    dask = "dask"
-
-
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-
-
-class NetworkFormatChoice(StrEnum):
-    gexf = "gexf"
-    graphml = "graphml"
-    csv = "csv"
-    json = "json"
-
-
-class BucketChoice(StrEnum):
-    week = "week"
-    month = "month"
-
-
-class LevelChoice(StrEnum):
-    actor = "actor"
-    state = "state"
-
-
-class ModalityChoice(StrEnum):
-    asserted = "asserted"
-    future = "future"
-    hypothetical = "hypothetical"
-
-
-MODALITY_HELP = (
-    "Only relations of this modality (repeatable): asserted keeps what the text says was done, "
-    "leaving out what was threatened, planned or possible. Denied (negated) relations never count."
-)
-LEVEL_HELP = (
-    "actor: edges between the actors as named; state: between the states they act for (a "
-    "minister's, a ministry's, an army's country; the actor itself when unknown), without "
-    "self-loops."
-)
 
 
 def _stderr() -> Console:
@@ -308,6 +274,7 @@ def timeline(
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     level: Annotated[LevelChoice, typer.Option("--level", help=LEVEL_HELP)] = LevelChoice.actor,
+    modality: Annotated[list[ModalityChoice] | None, typer.Option(help=MODALITY_HELP)] = None,
 ) -> None:
     """The relations between two actors (or, with --level state, the states they act for) over
     time: counts per type and mean polarity."""
@@ -321,7 +288,7 @@ def timeline(
             b = resolve_actor(store, actor_b)
         except UnknownActor as err:
             raise typer.BadParameter(str(err)) from None
-        flt = ArticleFilter(outlets=outlet or [])
+        flt = ArticleFilter(outlets=outlet or [], modalities=[m.value for m in modality or []])
         result = build_timeline(store, a, b, by.value, flt, level=level.value)
         selected, dated = selected_articles(store, flt)
     names = {a.id: a.name, b.id: b.name}

@@ -117,7 +117,10 @@ def timeline(
     if by not in ("week", "month"):
         raise ValueError(f"bucket must be week or month, not {by!r}")
     ends = relation_ends(level)
-    where, params = (flt or ArticleFilter()).article_sql()
+    flt = flt or ArticleFilter()
+    where, params = flt.article_sql()
+    r_where, r_params = flt.relation_sql()
+    where, params = f"{where} AND {r_where}", [*params, *r_params]
     pair = (
         f"(({ends.source} = ? AND {ends.target} = ?) OR ({ends.source} = ? AND {ends.target} = ?))"
         f" AND {ends.keep}"
