@@ -52,7 +52,8 @@ class GazetteerMatcher:
                 label = f"{entry.key}|{surface}"
                 key = nlp.vocab.strings.add(label)
                 self._labels[key] = (entry.key, surface)
-                surfaces.setdefault(label, []).extend(sorted(set(_with_spaced_initials(texts))))
+                variants = _with_spaced_hyphens(_with_spaced_initials(texts))
+                surfaces.setdefault(label, []).extend(sorted(set(variants)))
         # one-word forms, for a possessive written without its apostrophe ("Russias borders")
         self._one_word: dict[str, tuple[str, SurfaceKind]] = {}
         for entry in gazetteer:
@@ -160,6 +161,16 @@ def forms_of(entry: Entry) -> list[tuple[SurfaceKind, tuple[str, ...]]]:
 
 
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)")
+
+
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _with_spaced_hyphens(forms: list[str]) -> list[str]:
+    """The forms, plus each hyphenated one written with spaces ("Al Shabaab" for "Al-Shabaab",
+    "Guinea Bissau" for "Guinea-Bissau"), as transliterations and wire copy vary."""
+    spaced = [_WORD_HYPHEN.sub(" ", form) for form in forms]
+    return [*forms, *(s for s in spaced if s not in forms)]
 
 
 def _with_spaced_initials(forms: tuple[str, ...] | list[str]) -> list[str]:
