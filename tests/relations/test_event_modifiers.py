@@ -22,6 +22,9 @@ from presslens.pipeline import Analyzer
         ("The talks between Baku and Yerevan resumed on Monday.", "Q227", "CONSULT", "Q399", "asserted"),
         ("Analysts doubted the alleged Chinese attack on Taiwan.", "Q148", "ASSAULT", "Q865",
          "hypothetical"),
+        # a hyphenated adjective whose last word is listed ("long-planned" is planned)
+        ("Officials discussed the long-planned meeting between Donald Trump and Kim Jong Un.",
+         "Q22686", "CONSULT", "Q56226", "future"),
         ("The so-called Russian invasion of Ukraine continued.", "Q159", "ASSAULT", "Q212",
          "hypothetical"),
         ("The non-existent Russian invasion of Ukraine continued.", "Q159", "ASSAULT", "Q212",

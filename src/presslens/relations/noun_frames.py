@@ -296,12 +296,14 @@ def _modified_modality(noun: Token, modality: Modality) -> Modality:
     ``modality``."""
     for child in noun.children:
         if child.dep_ == "amod":
-            word = _hyphenated(child)
-            if word in _DENYING_MODIFIERS:
+            # the hyphenated whole ("so-called", "non-existent") and the last word alone
+            # ("long-planned" is planned)
+            words = {_hyphenated(child), child.lower_}
+            if words & _DENYING_MODIFIERS:
                 return "negated"
-            if word in _HYPOTHETICAL_MODIFIERS:
+            if words & _HYPOTHETICAL_MODIFIERS:
                 return "hypothetical"
-            if word in _FUTURE_MODIFIERS and modality == "asserted":
+            if words & _FUTURE_MODIFIERS and modality == "asserted":
                 return "future"
     return modality
 
