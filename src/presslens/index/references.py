@@ -319,9 +319,12 @@ def _plural_object_between(subject: Token, pronoun: Token, index: DocumentIndex)
     """The actors of the last plural noun object (NNS, NNPS) between ``subject`` and ``pronoun``
     that names actors other than the subject's, else none."""
     doc = subject.doc
+    subject_ids: list[str] | None = None
     for word in reversed(doc[subject.i + 1 : pronoun.i]):
         if word.tag_ in ("NNS", "NNPS") and word.dep_ in ("dobj", "pobj"):
-            ids = [i for i in index.phrase(word)[0] if i not in index.phrase(subject)[0]]
+            if subject_ids is None:
+                subject_ids = index.phrase(subject)[0]
+            ids = [i for i in index.phrase(word)[0] if i not in subject_ids]
             if ids:
                 return ids
     return []
