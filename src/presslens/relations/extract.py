@@ -77,7 +77,8 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
             *lex.verbs, *(p.verb for p in lex.phrases), *lex.nouns, *lex.predicates,
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
             *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *VISIT_VERBS, *LISTING_VERBS,
-            *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *ADMITTING_VERBS, *BACKING_PARTICIPLES, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
+            *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *ADMITTING_VERBS,
+            *BACKING_PARTICIPLES, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
         return words

@@ -24,7 +24,12 @@ from presslens.relations.frame_base import (
     Found,
     takes_object,
 )
-from presslens.relations.verb_readings import QUANTITY_NOUNS, VerbReadings, counted_noun
+from presslens.relations.verb_readings import (
+    QUANTITY_NOUNS,
+    RECIPIENT_PREPS,
+    VerbReadings,
+    counted_noun,
+)
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
 from presslens.syntax.arguments import Actors
 
@@ -34,7 +39,6 @@ _SHARED_OBJECT_TYPES = frozenset({"THREATEN", "ACCUSE", "PROTEST", "REQUEST"})
 _EXPELLING_VERBS = word_set("relation_patterns", "expelling_verbs")
 _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
-_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
 _QUESTION_WORDS = word_set("relation_patterns", "question_words")
@@ -194,7 +198,7 @@ class VerbFrames(VerbReadings):
                 # "every howitzer sent to Armenia from France": the sender stands after "from"
                 sources, s_inf = self.prep_objects(verb, ("from",))
                 if sources:
-                    targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
+                    targets, t_inf = self.prep_objects(verb, RECIPIENT_PREPS)
             if not sources and type_name in ("SUPPORT", "AID"):
                 # "Moldova was granted EU candidate status": the giver modifies what is given
                 retained = direct_object(verb)
@@ -213,7 +217,7 @@ class VerbFrames(VerbReadings):
                 # them, to whom they go
                 sources, s_inf = self.index.modifiers_of(subj[0])
                 if sources:
-                    targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
+                    targets, t_inf = self.prep_objects(verb, RECIPIENT_PREPS)
             if not targets:
                 targets, t_inf = self.prep_objects(verb)
             prior = PRIOR["passive"]
@@ -254,7 +258,7 @@ class VerbFrames(VerbReadings):
                         if child.dep_ == "dative" and child.pos_ != "ADP":
                             targets, t_inf = self.index.phrase(child)
                     if not targets:
-                        targets, t_inf = self.prep_objects(verb, _RECIPIENT_PREPS)
+                        targets, t_inf = self.prep_objects(verb, RECIPIENT_PREPS)
                 # (what is sent or returned is no recipient: only a dative or a recipient
                 # preposition names one; with nothing given, "returned to Moscow" is a journey)
                 if giving and not targets:

@@ -51,7 +51,7 @@ _OPPOSING_TYPES = frozenset({"ADVERSARY", "ACCUSE", "REJECT", "PROTEST"})
 _LOCATED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _VICTIM_LOCATION_PREPS = word_set("relation_patterns", "victim_location_preps")
 _AID_PURPOSE_PREPS = word_set("relation_patterns", "aid_purpose_preps")
-_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
+RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps")))
 _DEEP_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "deep_recipient_preps")))
 SHELTERING_VERBS = word_set("relation_patterns", "sheltering_verbs")  # "accepted Syrian refugees"
 _REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
@@ -117,7 +117,7 @@ class VerbReadings(FrameBase):
         dobj = direct_object(verb)
         if dobj is None:
             return [], False
-        found = self.prep_objects(dobj, _RECIPIENT_PREPS)
+        found = self.prep_objects(dobj, RECIPIENT_PREPS)
         if found[0]:
             return found
         # "to" may hang a little deeper in the goods' phrase: "gives 5 million dollars in aid to

@@ -32,6 +32,7 @@ _INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _COMPLEMENTIZERS = word_set("syntax", "complementizers")
 _CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
 _AGENT_PREPS = word_set("syntax", "agent_preps")
+_AGENT_PREP_ORDER = tuple(sorted(_AGENT_PREPS))  # prep_objects reads them in a fixed order
 _WIELDING_VERBS = word_set("syntax", "wielding_verbs")
 _MISSION_RECIPIENT_PREPS = word_set("syntax", "mission_recipient_preps")
 
@@ -163,11 +164,11 @@ class ArgumentReader:
                     return ids, inferred
                 subject = None
         if subject is not None:
-            # ("thousands of Serbs protested" stays no act of Serbia: people counted by their
-            # demonym act for nobody)
             # "a car bombing by the Islamic State killed 75 people": the act's agent does it;
             # "the missiles fired by the Israeli army struck ...": so does the one who used them
-            ids, inferred = self.prep_objects(subject, tuple(sorted(_AGENT_PREPS)))
+            # (but "thousands of Serbs protested" is no act of Serbia: people counted by their
+            # demonym act for nobody)
+            ids, inferred = self.prep_objects(subject, _AGENT_PREP_ORDER)
             for clause in subject.children:
                 if (not ids and clause.dep_ == "acl" and clause.tag_ == "VBN"
                         and clause.lemma_.lower() in _WIELDING_VERBS):
