@@ -54,20 +54,20 @@ class GazetteerMatcher:
                 self._labels[key] = (entry.key, surface)
                 variants = _with_spaced_hyphens(_with_spaced_initials(texts))
                 surfaces.setdefault(label, []).extend(sorted(set(variants)))
-        # one-word forms, for a possessive written without its apostrophe ("Russias borders")
+        # forms for a possessive written without its apostrophe: one-word forms ("Russias
+        # borders"), and forms of several words by their last word plus "s" ("South Koreas
+        # president")
         self._one_word: dict[str, tuple[str, SurfaceKind]] = {}
-        for entry in gazetteer:
-            for surface, texts in ((s, t) for s, t in forms_of(entry) if s != "demonym"):
-                for text in texts:
-                    if text.isalnum():
-                        self._one_word.setdefault(text, (entry.key, surface))
-        # forms of several words, by their last word plus "s" ("South Koreas president")
         self._many_words: dict[str, list[tuple[tuple[str, ...], str, SurfaceKind]]] = {}
         for entry in gazetteer:
             for surface, texts in ((s, t) for s, t in forms_of(entry) if s != "demonym"):
                 for text in texts:
                     words = tuple(text.split(" "))
-                    if len(words) > 1 and all(w.isalnum() for w in words):
+                    if not all(w.isalnum() for w in words):
+                        continue
+                    if len(words) == 1:
+                        self._one_word.setdefault(text, (entry.key, surface))
+                    else:
                         self._many_words.setdefault(f"{words[-1]}s", []).append(
                             (words[:-1], entry.key, surface))
         for forms in self._many_words.values():
