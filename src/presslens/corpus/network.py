@@ -89,6 +89,13 @@ class ArticleFilter:
             params.append(list(self.outlets))
         return " AND ".join(clauses), params
 
+    def selection_sql(self, article: str = "a", relation: str = "r") -> tuple[str, list[Any]]:
+        """The conditions on both the article and its relations, joined, and their parameters
+        (for a query over relations joined to their articles)."""
+        a_where, a_params = self.article_sql(article)
+        r_where, r_params = self.relation_sql(relation)
+        return f"{a_where} AND {r_where}", [*a_params, *r_params]
+
     def relation_sql(self, alias: str = "r") -> tuple[str, list[Any]]:
         clauses = ["TRUE"]
         params: list[Any] = []
@@ -156,15 +163,13 @@ def build_network(
     ``level="state"``) between the states they act for."""
     flt = flt or ArticleFilter()
     ends = relation_ends(level)
-    a_where, a_params = flt.article_sql()
-    r_where, r_params = flt.relation_sql()
+    where, params = flt.selection_sql()
     selected = (
         f"SELECT {ends.source} AS source, {ends.target} AS target, r.source AS source_actor, "
         f"r.target AS target_actor, r.type, r.polarity, r.article_id "
         f"FROM canonical_relations r JOIN articles a ON a.id = r.article_id "
-        f"WHERE {a_where} AND {r_where} AND {ends.keep}"
+        f"WHERE {where} AND {ends.keep}"
     )
-    params = [*a_params, *r_params]
     _, edges = store.query(
         f"""
         SELECT source, target, count(*) AS weight, avg(polarity) AS polarity,

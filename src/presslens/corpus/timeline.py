@@ -117,10 +117,7 @@ def timeline(
     if by not in ("week", "month"):
         raise ValueError(f"bucket must be week or month, not {by!r}")
     ends = relation_ends(level)
-    flt = flt or ArticleFilter()
-    where, params = flt.article_sql()
-    r_where, r_params = flt.relation_sql()
-    where, params = f"{where} AND {r_where}", [*params, *r_params]
+    where, params = (flt or ArticleFilter()).selection_sql()
     pair = (
         f"(({ends.source} = ? AND {ends.target} = ?) OR ({ends.source} = ? AND {ends.target} = ?))"
         f" AND {ends.keep}"

@@ -48,8 +48,7 @@ def edge_evidence(
     endpoints do, rather than answering an empty edge."""
     source, target = _edge_end(store, source), _edge_end(store, target)
     ends = relation_ends(level)
-    a_where, a_params = flt.article_sql()
-    r_where, r_params = flt.relation_sql()
+    where, params = flt.selection_sql()
     _, rows = store.query(
         f"""
         SELECT r.article_id, a.title, a.outlet, a.published, r.relation_no, upper(r.type),
@@ -57,10 +56,10 @@ def edge_evidence(
                r.text, r.source, r.target, r.source_state, r.target_state,
                r.cue_start, r.cue_end, r.cue_text
         FROM relations r JOIN articles a ON a.id = r.article_id
-        WHERE {ends.source} = ? AND {ends.target} = ? AND {ends.keep} AND {a_where} AND {r_where}
+        WHERE {ends.source} = ? AND {ends.target} = ? AND {ends.keep} AND {where}
         ORDER BY a.published NULLS LAST, r.article_id, r.relation_no LIMIT ?
         """,
-        [source, target, *a_params, *r_params, limit],
+        [source, target, *params, limit],
     )
     names = names_of(
         store, [source, target, *(i for row in rows for i in (row[8], row[13], row[14]) if i)]
