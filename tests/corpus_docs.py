@@ -23,9 +23,11 @@ def make_doc(
     relations: list[tuple[str, str, str, int, str]] = (),  # type: ignore[assignment]
     stances: list[tuple[str, str, float]] = (),  # type: ignore[assignment]
     asserted_by: str | None = None,
+    modality: str = "asserted",
 ) -> Document:
     """A document over ``text``: every actor of ACTORS whose name occurs is an actor with its
-    mentions; a relation is (source, target, type, polarity, evidence words in the text)."""
+    mentions; a relation is (source, target, type, polarity, evidence words in the text), all of
+    one ``modality``."""
     actors = []
     for actor_id, (name, kind) in ACTORS.items():
         mentions = []
@@ -42,6 +44,7 @@ def make_doc(
         rels.append(
             Relation(start=start, end=start + len(evidence), text=evidence, source=source,
                      target=target, type=rtype, polarity=polarity,  # type: ignore[arg-type]
+                     modality=modality,  # type: ignore[arg-type]
                      asserted_by=asserted_by, confidence=0.9)
         )
     sts = [
@@ -96,4 +99,18 @@ def corpus() -> list[Document]:
             published=None, outlet="Baltic Wire",
             relations=[("Q159", "Q212", "COOPERATE", 1, "exchanged prisoners")],
         ),
+    ]
+
+
+def modality_corpus() -> list[Document]:
+    """Russia's attacks on Ukraine as done, feared and denied, one article each."""
+    return [
+        make_doc("Russia attacked Ukraine near Kharkiv.", published="2025-02-10",
+                 outlet="Eurasia Courier", relations=[("Q159", "Q212", "ASSAULT", -1, "attacked")]),
+        make_doc("Russia may attack Ukraine again, NATO warned.", published="2025-02-12",
+                 outlet="Eurasia Courier", relations=[("Q159", "Q212", "ASSAULT", -1, "may attack")],
+                 modality="hypothetical"),
+        make_doc("The non-existent attack by Russia on Ukraine was a fiction.",
+                 published="2025-02-14", outlet="Eurasia Courier",
+                 relations=[("Q159", "Q212", "ASSAULT", -1, "attack")], modality="negated"),
     ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from corpus_docs import make_doc
+from corpus_docs import make_doc, modality_corpus
 from presslens.cli.app import app
 from presslens.corpus.network import ArticleFilter, build_network
 from presslens.corpus.store import Store
@@ -18,18 +18,13 @@ from presslens.model import Document
 
 
 def _docs() -> list[Document]:
-    stated = make_doc("Russia attacked Ukraine near Kharkiv.", published="2025-01-10",
-                      outlet="Eurasia Courier",
-                      relations=[("Q159", "Q212", "ASSAULT", -1, "attacked")])
-    denied = make_doc("The non-existent attack by Russia on Ukraine was a fiction.",
-                      published="2025-01-12", outlet="Eurasia Courier",
-                      relations=[("Q159", "Q212", "ASSAULT", -1, "attack")])
-    denied.relations[0].modality = "negated"
+    """Russia's attack on Ukraine done, feared and denied (one each), and NATO's on Moldova
+    only denied."""
     only_denied = make_doc("NATO never attacked Moldova, the imaginary attack aside.",
-                           published="2025-01-14", outlet="Eurasia Courier",
-                           relations=[("Q7184", "Q217", "ASSAULT", -1, "imaginary attack")])
-    only_denied.relations[0].modality = "negated"
-    return [stated, denied, only_denied]
+                           published="2025-02-16", outlet="Eurasia Courier",
+                           relations=[("Q7184", "Q217", "ASSAULT", -1, "imaginary attack")],
+                           modality="negated")
+    return [*modality_corpus(), only_denied]
 
 
 def test_a_denied_relation_joins_no_edge(tmp_path: Path) -> None:
@@ -39,7 +34,7 @@ def test_a_denied_relation_joins_no_edge(tmp_path: Path) -> None:
         assert rows[0][0] == 2  # kept in the store
         for level in ("actor", "state"):
             graph = build_network(store, level=level)
-            assert graph.edges["Q159", "Q212"]["weight"] == 1, level
+            assert graph.edges["Q159", "Q212"]["weight"] == 2, level  # done and feared
             assert not graph.has_edge("Q7184", "Q217"), level
 
 
@@ -48,22 +43,12 @@ def test_a_denied_relation_joins_no_timeline(tmp_path: Path) -> None:
         store.add(_docs())
         russia, ukraine = resolve_actor(store, "Q159"), resolve_actor(store, "Q212")
         rows = timeline(store, russia, ukraine, by="month").rows
-        assert sum(row.relations for row in rows) == 1
-
-
-def _threat_docs() -> list[Document]:
-    done = make_doc("Russia attacked Ukraine near Kharkiv.", published="2025-02-10",
-                    outlet="Eurasia Courier", relations=[("Q159", "Q212", "ASSAULT", -1, "attacked")])
-    threatened = make_doc("Russia may attack Ukraine again, NATO warned.", published="2025-02-12",
-                          outlet="Eurasia Courier",
-                          relations=[("Q159", "Q212", "ASSAULT", -1, "may attack")])
-    threatened.relations[0].modality = "hypothetical"
-    return [done, threatened]
+        assert sum(row.relations for row in rows) == 2  # done and feared
 
 
 def test_asserted_relations_alone_leave_out_what_was_threatened(tmp_path: Path) -> None:
     with Store(tmp_path / "corpus.duckdb") as store:
-        store.add(_threat_docs())
+        store.add(modality_corpus())
         assert build_network(store).edges["Q159", "Q212"]["weight"] == 2
         done = build_network(store, ArticleFilter(modalities=["asserted"]))
         assert done.edges["Q159", "Q212"]["weight"] == 1
@@ -74,7 +59,7 @@ def test_asserted_relations_alone_leave_out_what_was_threatened(tmp_path: Path) 
 def test_the_network_command_takes_a_modality(tmp_path: Path) -> None:
     db = tmp_path / "corpus.duckdb"
     with Store(db) as store:
-        store.add(_threat_docs())
+        store.add(modality_corpus())
     out = tmp_path / "net.json"
     runner = CliRunner()
     result = runner.invoke(app, ["network", "--db", str(db), "-o", str(out), "-f", "json",
@@ -91,7 +76,7 @@ def test_the_network_command_takes_a_modality(tmp_path: Path) -> None:
 def test_the_timeline_takes_a_modality(tmp_path: Path) -> None:
     db = tmp_path / "corpus.duckdb"
     with Store(db) as store:
-        store.add(_threat_docs())
+        store.add(modality_corpus())
         russia, ukraine = resolve_actor(store, "Q159"), resolve_actor(store, "Q212")
         every = timeline(store, russia, ukraine, by="month").rows
         done = timeline(store, russia, ukraine, by="month",

@@ -10,26 +10,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from corpus_docs import make_doc
+from corpus_docs import modality_corpus
 from presslens.corpus.store import Store
 from presslens.web.app import create_app
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    done = make_doc("Russia attacked Ukraine near Kharkiv.", published="2025-02-10",
-                    outlet="Eurasia Courier", relations=[("Q159", "Q212", "ASSAULT", -1, "attacked")])
-    feared = make_doc("Russia may attack Ukraine again, NATO warned.", published="2025-02-12",
-                      outlet="Eurasia Courier",
-                      relations=[("Q159", "Q212", "ASSAULT", -1, "may attack")])
-    feared.relations[0].modality = "hypothetical"
-    denied = make_doc("The non-existent attack by Russia on Ukraine was a fiction.",
-                      published="2025-02-14", outlet="Eurasia Courier",
-                      relations=[("Q159", "Q212", "ASSAULT", -1, "attack")])
-    denied.relations[0].modality = "negated"
     db = tmp_path_factory.mktemp("web-modality") / "corpus.duckdb"
     with Store(db) as store:
-        store.add([done, feared, denied])
+        store.add(modality_corpus())
     with TestClient(create_app(db)) as test_client:
         yield test_client
 
