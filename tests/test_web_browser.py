@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,28 @@ def test_network_view(page: Any, base_url: str) -> None:
     page.locator("#evidence-list a.evidence-link").first.click()
     page.wait_for_selector("#view[data-ready='article']")
     assert page.locator("#doc-text .seg.hl").count() > 0
+
+
+def test_network_filter_by_modality(page: Any, base_url: str) -> None:
+    """The Modality choice asks the API for that modality alone and draws what it answers: the
+    graph of what the text says was done (asserted), or of what it holds possible."""
+    counts = {}
+    for modality in ("asserted", "hypothetical"):
+        with urllib.request.urlopen(f"{base_url}api/network?modality={modality}", timeout=10) as answer:
+            counts[modality] = len(json.load(answer)["edges"])
+    with urllib.request.urlopen(f"{base_url}api/network", timeout=10) as answer:
+        every = len(json.load(answer)["edges"])
+    # the corpus holds both: the choice leaves edges out
+    assert 0 < counts["asserted"] < every and 0 < counts["hypothetical"] < every
+    for modality, label in (("asserted", "done (asserted)"), ("hypothetical", "possible, alleged")):
+        _open(page, base_url + "#/network", "network")
+        page.select_option("#f-modality", label=label)
+        page.click("#network-filters button[type=submit]")
+        _until(page, f"location.hash.includes('modality={modality}') && "
+                     "document.getElementById('view').dataset.ready === 'network'")
+        summary = page.locator("#network-summary").inner_text()
+        assert f"{counts[modality]} edges" in summary, (modality, summary)
+        assert page.locator("#f-modality").input_value() == modality
 
 
 RENDERED_FONT = "n => parseFloat(n.style('font-size')) * window.__cy.zoom()"

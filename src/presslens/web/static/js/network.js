@@ -9,11 +9,17 @@ import { actorHash, articleHash, el, fill, fmtScore, fold, link, matchesTerms, n
 import { dateInput, formParams, selectOf } from "./list.js";
 import { clearFocus, drawNetwork, filterEdges, focusOn } from "./netgraph.js";
 
+const MODALITIES = [
+  { value: "asserted", label: "done (asserted)" },
+  { value: "future", label: "threatened or planned" },
+  { value: "hypothetical", label: "possible, alleged" },
+];
+
 function filterQuery(p) {
   return {
     since: p.get("since"), until: p.get("until"), outlet: p.getAll("outlet"),
     speaker: p.getAll("speaker"), type: p.getAll("type"), min_weight: p.get("min_weight"),
-    level: p.get("level"), language: p.get("language"),
+    level: p.get("level"), language: p.get("language"), modality: p.getAll("modality"),
   };
 }
 
@@ -54,6 +60,8 @@ export async function showNetwork(page, route, live) {
     dateInput("since", "From", query.since),
     dateInput("until", "To", query.until),
     selectOf("level", "Between", [{ value: "state", label: "states" }], query.level || "", "actors"),
+    // what the text says was done, threatened or planned, or held possible; denied acts never count
+    selectOf("modality", "Modality", MODALITIES, query.modality[0] || ""),
     el("label", {}, "Min. relations ", el("input", { type: "number", min: "1", step: "1", name: "min_weight", id: "f-min_weight", value: query.min_weight || "1", class: "narrow" })),
     el("button", { type: "submit" }, "Draw"),
     link("#/network", "Clear", { class: "clear" }));
