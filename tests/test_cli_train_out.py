@@ -4,6 +4,7 @@ model to score, the shipped one by default). Nothing is trained: the refusals co
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,14 @@ def test_training_needs_an_out(tmp_path: Path, command: str) -> None:
     result = CliRunner().invoke(app, ["train", command, "--data", str(tmp_path)])
     assert result.exit_code == 2
     assert "--out" in result.output and "required to train" in _words(result.output)
+
+
+def test_fine_tuning_without_torch_is_refused_before_training(tmp_path: Path, monkeypatch) -> None:
+    """``--tune-layers`` needs torch (the ``tune`` extra); without it the command says so and
+    trains nothing (``sys.modules`` holding None makes ``import torch`` fail, installed or not)."""
+    monkeypatch.setitem(sys.modules, "torch", None)
+    result = CliRunner().invoke(app, ["train", "techniques2023", "--data", str(tmp_path),
+                                      "--out", str(tmp_path / "out"), "--tune-layers", "1"])
+    assert result.exit_code == 2
+    assert "needs torch" in _words(result.output) and "--tune-layers" in _words(result.output)
+    assert not (tmp_path / "out").exists()

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from presslens.encoder import load_encoder
-from presslens.techniques.learned import sentence_features, shipped_learned_model
+from presslens.techniques.learned import SHIPPED, sentence_features, shipped_learned_model
 from presslens.techniques.lexical import (
     HASH_SIZE,
     LexicalHead,
@@ -93,24 +93,29 @@ def test_the_fitted_head_scores_loaded_words_higher_and_saves_as_float16(tmp_pat
 def test_the_stack_mixes_the_two_heads_logits_per_label() -> None:
     encoder = np.array([[2.0, 0.0], [-2.0, 50.0]])
     lexical = np.array([[0.0, 1.0], [0.0, -50.0]])
-    plain = stacked(encoder, lexical, np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]))
+    plain = stacked([encoder, lexical], np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]))
     assert plain[:, 0].tolist() == [round(1 / (1 + np.exp(-2.0)), 4), round(1 / (1 + np.exp(2.0)), 4)]
     assert plain[1, 1] == 0.0001  # logits clipped to ±9.2 before mixing
     rng = np.random.default_rng(0)
     y = (rng.random((400, 2)) < 0.3).astype(np.int8)
     signal = np.where(y == 1, 2.0, -2.0) + rng.normal(size=(400, 2))
-    stack = fit_stack(signal, rng.normal(size=(400, 2)), y, ["A", "B"], frozenset({"B"}))
+    stack = fit_stack([signal, rng.normal(size=(400, 2))], y, ["A", "B"], frozenset({"B"}))
     assert stack[0, 0] > 0.5 and abs(stack[0, 1]) < 0.3  # the informative head weighs more
     assert stack[1].tolist() == [1.0, 0.0, 0.0]  # encoder only
 
 
-def test_the_shipped_model_stacks_a_lexical_head() -> None:
+def test_the_shipped_model_stacks_a_lexical_head_and_a_tuned_layer() -> None:
     model = shipped_learned_model()
-    assert model.lexical is not None and model.stack is not None
-    assert model.lexical.classes == model.labels and model.stack.shape == (len(model.labels), 3)
+    assert model.lexical is not None and model.stack is not None and model.tuned is not None
+    assert model.lexical.classes == model.labels == model.tuned.classes
+    assert model.stack.shape == (len(model.labels), 4)  # sentence, lexical, tuned, bias
     assert model.lexical.weights.nbytes < 10_000_000
+    assert (SHIPPED / "tuned.npz").stat().st_size < 5_000_000 and model.tuned.depth == 1
+    # a label the articles hold leans on the tuned layer (the stack's weight for it is positive)
+    assert model.stack[model.labels.index("Loaded_Language"), 2] > 0
     encodings = load_encoder().encode([LOADED, NEUTRAL])
-    probs = model.probabilities([LOADED, NEUTRAL], sentence_features([LOADED, NEUTRAL], encodings))
+    probs = model.probabilities([LOADED, NEUTRAL], sentence_features([LOADED, NEUTRAL], encodings),
+                                encodings)
     for label in ("Loaded_Language", "Name_Calling-Labeling"):
         j = model.labels.index(label)
         assert probs[0, j] > probs[1, j]

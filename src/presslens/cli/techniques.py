@@ -87,16 +87,28 @@ def train_techniques2023(
         "(corpora/techniques_written/sentences.tsv).", exists=True, dir_okay=False)] = None,
     cache: Annotated[Path | None, typer.Option(
         help="Folder to keep parsed and encoded articles in between runs (outside the repo).")] = None,
+    tune_layers: Annotated[int, typer.Option(
+        min=0, max=3, help="Encoder layers to fine-tune after the shared encoder's, stacked "
+        "with the frozen heads (0: none). Needs torch: pip install -e '.[tune]'.")] = 0,
 ) -> None:
-    """Train the learned technique head over the frozen encoder on the SemEval-2023 articles but
-    the held-out fifth (deterministic), choose per-label thresholds by cross-validation, and score
-    the held-out fifth."""
+    """Train the learned technique heads over the shared encoder on the SemEval-2023 articles
+    but the held-out fifth (deterministic), choose per-label thresholds by cross-validation, and
+    score the held-out fifth."""
     import shlex
 
     from presslens.techniques.training2023 import train_techniques2023 as train
+    from presslens.techniques.tuning2023 import TuneSettings
 
     command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    figures = train(data, out, written, cache, command)
+    tune = TuneSettings(layers=tune_layers) if tune_layers else None
+    if tune is not None:
+        try:
+            import torch  # noqa: F401
+        except ImportError:
+            raise typer.BadParameter("needs torch: pip install -e '.[tune]' (README: training)",
+                                     param_hint="--tune-layers") from None
+    figures = train(data, out, written, cache, command, tune,
+                    progress=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(figures, indent=2))
 
 

@@ -67,6 +67,56 @@ class _Builder:
         return self.op("Mul", [self.op("Mul", [x, self.op("Add", [erf, one])]), half])
 
 
+class _HeadShapes:
+    """The constants that split a [batch, tokens, width] tensor into attention heads and back."""
+
+    def __init__(self, g: _Builder, width: int, heads: int) -> None:
+        head_width = width // heads
+        self.split = g.const("split_heads", np.array([0, 0, heads, head_width], dtype=np.int64))
+        self.merge = g.const("merge_heads", np.array([0, 0, width], dtype=np.int64))
+        self.scale = g.const("attention_scale", np.array(1.0 / np.sqrt(head_width), dtype=np.float32))
+
+
+def _layer(g: _Builder, x: str, bias: str, weights: dict[str, np.ndarray], p: str,
+           shapes: _HeadShapes, eps: float) -> str:
+    """One post-norm transformer layer with the weights under the prefix ``p``."""
+
+    def project(name: str) -> str:
+        y = g.linear(x, weights, f"{p}.attention.self.{name}")
+        return g.op("Transpose", [g.op("Reshape", [y, shapes.split])], perm=[0, 2, 1, 3])
+
+    q, k, v = project("query"), project("key"), project("value")
+    k_t = g.op("Transpose", [k], perm=[0, 1, 3, 2])
+    scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, k_t]), shapes.scale]), bias])
+    context = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
+    context = g.op("Reshape", [g.op("Transpose", [context], perm=[0, 2, 1, 3]), shapes.merge])
+    attended = g.linear(context, weights, f"{p}.attention.output.dense")
+    x = g.layer_norm(g.op("Add", [attended, x]), weights, f"{p}.attention.output.LayerNorm", eps)
+    inner = g.gelu(g.linear(x, weights, f"{p}.intermediate.dense"))
+    out = g.linear(inner, weights, f"{p}.output.dense")
+    return g.layer_norm(g.op("Add", [out, x]), weights, f"{p}.output.LayerNorm", eps)
+
+
+def _attention_bias(g: _Builder) -> str:
+    """0 where attended, a large negative number at padding: [batch, 1, 1, tokens] from the
+    graph input ``attention_mask``."""
+    mask = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
+    mask = g.op("Unsqueeze", [mask, g.const("mask_axes", np.array([1, 2], dtype=np.int64))])
+    one_f = g.const("one_f", np.array(1.0, dtype=np.float32))
+    big = g.const("mask_big", np.array(-10000.0, dtype=np.float32))
+    return g.op("Mul", [g.op("Sub", [one_f, mask]), big])
+
+
+def _finish(g: _Builder, name: str, inputs: list[onnx.ValueInfoProto],
+            outputs: list[onnx.ValueInfoProto]) -> onnx.ModelProto:
+    graph = helper.make_graph(g.nodes, name, inputs, outputs, g.initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
+                              producer_name="presslens")
+    model.ir_version = 8  # readable by every ONNX Runtime of the last years
+    onnx.checker.check_model(model)
+    return model
+
+
 def read_config(model_dir: Path) -> dict[str, object]:
     config: dict[str, object] = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     if config.get("model_type") != "bert" or config.get("hidden_act") != "gelu":
@@ -93,7 +143,6 @@ def build_bert_graph(
         if not 1 <= layers <= depth:
             raise ValueError(f"layers must be between 1 and {depth}, not {layers}")
         depth = layers
-    head_width = width // heads
     g = _Builder()
 
     # embeddings: word + position + token type 0, then LayerNorm
@@ -108,34 +157,11 @@ def build_bert_graph(
                      g.op("Gather", [positions, position_ids], axis=0)])
     x = g.layer_norm(g.op("Add", [x, token_type]), weights, "embeddings.LayerNorm", eps)
 
-    # attention bias: 0 where attended, a large negative number at padding, [batch, 1, 1, tokens]
-    mask = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
-    mask = g.op("Unsqueeze", [mask, g.const("mask_axes", np.array([1, 2], dtype=np.int64))])
-    one_f = g.const("one_f", np.array(1.0, dtype=np.float32))
-    big = g.const("mask_big", np.array(-10000.0, dtype=np.float32))
-    bias = g.op("Mul", [g.op("Sub", [one_f, mask]), big])
-
-    split_heads = g.const("split_heads", np.array([0, 0, heads, head_width], dtype=np.int64))
-    merge_heads = g.const("merge_heads", np.array([0, 0, width], dtype=np.int64))
-    scale = g.const("attention_scale", np.array(1.0 / np.sqrt(head_width), dtype=np.float32))
+    bias = _attention_bias(g)
+    shapes = _HeadShapes(g, width, heads)
     outputs: list[str] = []
     for n in range(depth):
-        p = f"encoder.layer.{n}"
-
-        def project(name: str, x: str = x, p: str = p) -> str:
-            y = g.linear(x, weights, f"{p}.attention.self.{name}")
-            return g.op("Transpose", [g.op("Reshape", [y, split_heads])], perm=[0, 2, 1, 3])
-
-        q, k, v = project("query"), project("key"), project("value")
-        k_t = g.op("Transpose", [k], perm=[0, 1, 3, 2])
-        scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, k_t]), scale]), bias])
-        context = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
-        context = g.op("Reshape", [g.op("Transpose", [context], perm=[0, 2, 1, 3]), merge_heads])
-        attended = g.linear(context, weights, f"{p}.attention.output.dense")
-        x = g.layer_norm(g.op("Add", [attended, x]), weights, f"{p}.attention.output.LayerNorm", eps)
-        inner = g.gelu(g.linear(x, weights, f"{p}.intermediate.dense"))
-        out = g.linear(inner, weights, f"{p}.output.dense")
-        x = g.layer_norm(g.op("Add", [out, x]), weights, f"{p}.output.LayerNorm", eps)
+        x = _layer(g, x, bias, weights, f"encoder.layer.{n}", shapes, eps)
         outputs.append(x)
     g.nodes.append(helper.make_node("Identity", [x], ["hidden"]))
     extra = []
@@ -145,17 +171,29 @@ def build_bert_graph(
             extra.append(helper.make_tensor_value_info(f"layer_{n}", TensorProto.FLOAT,
                                                        ["batch", "tokens", width]))
 
-    graph = helper.make_graph(
-        g.nodes,
-        "bert_encoder",
+    return _finish(
+        g, "bert_encoder",
         [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
          helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"])],
         [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "tokens", width]),
-         *extra],
-        g.initializers,
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
-                              producer_name="presslens")
-    model.ir_version = 8  # readable by every ONNX Runtime of the last years
-    onnx.checker.check_model(model)
-    return model
+         *extra])
+
+
+def build_layers_graph(weights: dict[str, np.ndarray], prefixes: list[str], width: int,
+                       heads: int, eps: float = 1e-12) -> onnx.ModelProto:
+    """The ONNX model of transformer layers alone (the weights of layer i under ``prefixes[i]``,
+    named as in the encoder's own weights), over vectors an encoder already gave: ``vectors``
+    ([batch, tokens, width], float) and ``attention_mask`` ([batch, tokens], int64) in,
+    ``hidden`` out. The layers a task fine-tunes on top of the shared encoder run so."""
+    g = _Builder()
+    bias = _attention_bias(g)
+    shapes = _HeadShapes(g, width, heads)
+    x = "vectors"
+    for prefix in prefixes:
+        x = _layer(g, x, bias, weights, prefix, shapes, eps)
+    g.nodes.append(helper.make_node("Identity", [x], ["hidden"]))
+    return _finish(
+        g, "transformer_layers",
+        [helper.make_tensor_value_info("vectors", TensorProto.FLOAT, ["batch", "tokens", width]),
+         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"])],
+        [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "tokens", width])])

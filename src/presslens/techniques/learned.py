@@ -5,7 +5,9 @@ from its word-piece vectors (``sentence_features``); a multi-label head (``Multi
 hidden layer, one sigmoid per label) gives the probability that the sentence holds a technique of
 each label; where the model has a lexical head (``techniques.lexical``: hashed TF-IDF of the
 sentence's words, word pairs and character n-grams) the two heads' logits are mixed per label
-(``stack``). A label is emitted where it reaches its threshold, chosen per label by
+(``stack``), and with them, where the model has one, the logits of a layer fine-tuned over the
+encoder (``tuned``: ``encoder.tuned``, the layer after the shared encoder's last, trained on
+the same sentences, mean pooling). A label is emitted where it reaches its threshold, chosen per label by
 cross-validation over the training articles. The span of a technique is the sentence, narrowed to
 the word pieces a second head (``span``: one sigmoid per label over each piece's vector in its
 sentence) puts inside a technique of that label when it finds any. Paragraph labels follow from
@@ -26,6 +28,8 @@ import numpy as np
 
 from presslens.encoder import Encoding
 from presslens.encoder.heads import MODELS, Head, read_meta
+from presslens.encoder.tuned import FILE as TUNED_FILE
+from presslens.encoder.tuned import TunedLayers
 from presslens.model import Technique
 from presslens.techniques.lexical import LexicalHead, stacked
 
@@ -99,18 +103,25 @@ class LearnedTechniqueModel:
     span: MultiLabelHead | None = None  # P(a word piece lies inside some technique)
     span_threshold: float = 0.3
     lexical: LexicalHead | None = None  # the TF-IDF head, mixed with ``sentence`` by ``stack``
-    stack: np.ndarray | None = None  # [labels, 3]: encoder weight, lexical weight, bias
+    stack: np.ndarray | None = None  # [labels, heads + 1]: sentence, lexical (, tuned) weights, bias
+    tuned: TunedLayers | None = None  # a layer fine-tuned over the encoder, stacked third
 
     @property
     def labels(self) -> tuple[str, ...]:
         return self.sentence.classes
 
-    def probabilities(self, texts: Sequence[str], x: np.ndarray) -> np.ndarray:
+    def probabilities(self, texts: Sequence[str], x: np.ndarray,
+                      encodings: Sequence[Encoding] = ()) -> np.ndarray:
         """[sentences, labels]: the sentence head's probabilities, or, with a lexical head, the
-        two heads' logits stacked per label."""
+        heads' logits stacked per label (the tuned layer's from the sentences' ``encodings``)."""
         if self.lexical is None or self.stack is None:
             return self.sentence.probabilities(x)
-        return stacked(self.sentence.logits(x), self.lexical.logits(texts), self.stack)
+        heads = [self.sentence.logits(x), self.lexical.logits(texts)]
+        if self.tuned is not None:
+            if len(encodings) != len(texts):
+                raise ValueError("the tuned layer needs each sentence's encoding")
+            heads.append(self.tuned.logits(encodings))
+        return stacked(heads, self.stack)
 
 
 def load_learned_model(folder: Path | None = None) -> LearnedTechniqueModel:
@@ -123,16 +134,19 @@ def load_learned_model(folder: Path | None = None) -> LearnedTechniqueModel:
     span_threshold = meta.get("span_threshold", 0.3)
     sentence = MultiLabelHead.load(folder, "sentence")
     lexical, stack = None, None
+    tuned = TunedLayers.load(folder) if (folder / TUNED_FILE).is_file() else None
     if (folder / "lexical.npz").is_file():
         lexical = LexicalHead.load(folder)
         rows = meta.get("stack")
         if not isinstance(rows, dict) or lexical.classes != sentence.classes:
             raise ValueError(f"{folder}/meta.json has no stack for the lexical head's labels")
         stack = np.array([rows[label] for label in sentence.classes], dtype=np.float64)
+        if stack.shape[1] != 3 + (tuned is not None) or (tuned and tuned.classes != sentence.classes):
+            raise ValueError(f"{folder}/meta.json's stack does not match the heads in the folder")
     return LearnedTechniqueModel(sentence, {str(k): float(v) for k, v in thresholds.items()}, meta,
                                  span,
                                  float(span_threshold) if isinstance(span_threshold, float) else 0.3,
-                                 lexical, stack)
+                                 lexical, stack, tuned)
 
 
 def piece_features(encoding: Encoding) -> np.ndarray:
@@ -173,7 +187,7 @@ def sentence_techniques(text: str, bounds: Sequence[tuple[int, int]], encodings:
     if not bounds:
         return []
     texts = [text[s:e] for s, e in bounds]
-    probs = model.probabilities(texts, sentence_features(texts, encodings))
+    probs = model.probabilities(texts, sentence_features(texts, encodings), encodings)
     cut = np.maximum(np.array([model.thresholds.get(label, 1.01) for label in model.labels]), floor)
     found = []
     spans: dict[int, tuple[int, int]] = {}

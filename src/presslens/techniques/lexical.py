@@ -189,11 +189,14 @@ class LexicalHead:
                        data["idf"].astype(np.float64), data["weights"], data["bias"].astype(np.float32))
 
 
-def stacked(encoder_logits: np.ndarray, lexical_logits: np.ndarray, stack: np.ndarray) -> np.ndarray:
-    """Probabilities of the two heads' logits (each clipped to ±``STACK_CLIP``) mixed per label
-    by ``stack`` [labels, 3]: encoder weight, lexical weight, bias; rounded to 1e-4."""
-    z = (np.clip(encoder_logits, -STACK_CLIP, STACK_CLIP) * stack[:, 0]
-         + np.clip(lexical_logits, -STACK_CLIP, STACK_CLIP) * stack[:, 1] + stack[:, 2])
+def stacked(heads: Sequence[np.ndarray], stack: np.ndarray) -> np.ndarray:
+    """Probabilities of the heads' logits (each clipped to ±``STACK_CLIP``) mixed per label by
+    ``stack`` [labels, heads + 1]: one weight per head in the order of ``heads`` (the sentence
+    head, the lexical head, then any fine-tuned one), then the bias; rounded to 1e-4."""
+    if stack.shape[1] != len(heads) + 1:
+        raise ValueError(f"a stack of {stack.shape[1] - 1} heads cannot mix {len(heads)}")
+    z = stack[:, -1] + sum(np.clip(h, -STACK_CLIP, STACK_CLIP) * stack[:, k]
+                           for k, h in enumerate(heads))
     return np.round(1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0))), 4)
 
 
@@ -229,38 +232,39 @@ def fit_lexical(texts: Sequence[str], y: np.ndarray, labels: Sequence[str], c: f
                        bias.astype(np.float32))
 
 
-def fit_stack(encoder_logits: np.ndarray, lexical_logits: np.ndarray, y: np.ndarray,
-              labels: Sequence[str], encoder_only: frozenset[str] = frozenset()) -> np.ndarray:
-    """Per label, a logistic regression (C 1) of the gold on the two heads' clipped
-    (out-of-fold) logits: [labels, 3]. A label in ``encoder_only``, or without positives,
-    keeps the encoder's logit as it is (1, 0, 0)."""
+def fit_stack(heads: Sequence[np.ndarray], y: np.ndarray, labels: Sequence[str],
+              encoder_only: frozenset[str] = frozenset()) -> np.ndarray:
+    """Per label, a logistic regression (C 1) of the gold on the heads' clipped (out-of-fold)
+    logits: [labels, heads + 1]. A label in ``encoder_only``, or without positives, keeps the
+    first head's logit as it is (1, 0, ..., 0)."""
     from sklearn.linear_model import LogisticRegression
 
-    stack = np.tile(np.array([1.0, 0.0, 0.0]), (len(labels), 1))
+    stack = np.zeros((len(labels), len(heads) + 1))
+    stack[:, 0] = 1.0
     for j, label in enumerate(labels):
         if label in encoder_only or y[:, j].sum() == 0:
             continue
-        z = np.stack([np.clip(encoder_logits[:, j], -STACK_CLIP, STACK_CLIP),
-                      np.clip(lexical_logits[:, j], -STACK_CLIP, STACK_CLIP)], axis=1)
+        z = np.stack([np.clip(h[:, j], -STACK_CLIP, STACK_CLIP) for h in heads], axis=1)
         model = LogisticRegression(C=1.0, random_state=0).fit(z, y[:, j])
-        stack[j] = [model.coef_[0][0], model.coef_[0][1], model.intercept_[0]]
+        stack[j] = [*model.coef_[0], model.intercept_[0]]
     return np.round(stack, 4)
 
 
 def choose_lexical(texts: Sequence[str], y: np.ndarray, folds: np.ndarray,
-                   encoder_oof: np.ndarray, labels: Sequence[str], unseen: frozenset[str],
+                   encoder_oof: Sequence[np.ndarray], labels: Sequence[str], unseen: frozenset[str],
                    score: Callable[[np.ndarray], tuple[dict[str, float], dict[str, float]]],
                    grid: Sequence[tuple[float, str]],
                    ) -> tuple[dict[str, object], tuple[float, str], dict[str, float], np.ndarray]:
     """The C and class weighting of the lexical head by cross-validation: for each of ``grid``, out-of-fold lexical logits
-    (idf and weights fitted on the other folds), mixed with the sentence head's out-of-fold
-    logits ``encoder_oof`` by ``fit_stack`` cross-fitted (each fold's rows mixed by a stack
+    (idf and weights fitted on the other folds), mixed with the out-of-fold logits of the heads
+    over the encoder ``encoder_oof`` (the sentence head, then any fine-tuned one; the lexical
+    head stacks second) by ``fit_stack`` cross-fitted (each fold's rows mixed by a stack
     fitted on the other folds' rows), scored by ``score`` (thresholds, figures). Returns the
     figures of each, the best (micro- plus macro-F1), its thresholds and out-of-fold logits."""
     tried: dict[str, object] = {}
     best: tuple[float, tuple[float, str], dict[str, float], np.ndarray] | None = None
     for c, weighting in grid:
-        oof = np.zeros_like(encoder_oof)
+        oof = np.zeros_like(encoder_oof[0])
         for fold in range(int(folds.max()) + 1):
             inside = folds == fold
             head = fit_lexical([t for t, i in zip(texts, inside, strict=True) if not i],
@@ -269,8 +273,9 @@ def choose_lexical(texts: Sequence[str], y: np.ndarray, folds: np.ndarray,
         mixed = np.zeros_like(oof)
         for fold in range(int(folds.max()) + 1):
             inside = folds == fold
-            stack = fit_stack(encoder_oof[~inside], oof[~inside], y[~inside], labels, unseen)
-            mixed[inside] = stacked(encoder_oof[inside], oof[inside], stack)
+            heads = [encoder_oof[0], oof, *encoder_oof[1:]]
+            stack = fit_stack([h[~inside] for h in heads], y[~inside], labels, unseen)
+            mixed[inside] = stacked([h[inside] for h in heads], stack)
         chosen, figures = score(mixed)
         tried[f"C={c} weighting={weighting}"] = figures
         total = figures["paragraph_micro_f1"] + figures["paragraph_macro_f1"]

@@ -44,6 +44,12 @@ from presslens.techniques.semeval2023 import (
     paragraph_scores,
     read_semeval2023,
 )
+from presslens.techniques.tuning2023 import (
+    TuneSettings,
+    fit_tuned,
+    tuned_out_of_fold,
+    tuned_versions,
+)
 
 FOLDS = 4
 REGULARISATIONS = (0.003, 0.01, 0.03)  # C of the logistic regressions, chosen by cross-validation
@@ -223,10 +229,13 @@ def _cross_validation(train: Sequence[Article2023], train_enc: Sequence[EncodedA
 
 
 def train_techniques2023(data: Path, out: Path, written: Path | None = None,
-                         cache: Path | None = None, command: str = "") -> dict[str, object]:
-    """Fit the sentence, lexical and span heads on the training articles, choose their C, the
+                         cache: Path | None = None, command: str = "",
+                         tune: TuneSettings | None = None,
+                         progress: Callable[[str], None] = lambda _: None) -> dict[str, object]:
+    """Fit the sentence, lexical and span heads on the training articles (and, with ``tune``,
+    fine-tune the layer after the encoder's: ``techniques.tuning2023``), choose their C, the
     stack and the thresholds by cross-validation, score the held-out fifth, write
-    ``sentence.npz``, ``lexical.npz``, ``span.npz`` and ``meta.json`` to ``out``."""
+    ``sentence.npz``, ``lexical.npz``, ``span.npz`` (``tuned.npz``) and ``meta.json`` to ``out``."""
     labels = labels_2023()
     articles = read_semeval2023(data, "all", labels)
     train = [a for a in articles if not is_heldout(a.id)]
@@ -268,15 +277,25 @@ def train_techniques2023(data: Path, out: Path, written: Path | None = None,
     texts = [a.text[s:e] for a, enc in zip(train, train_enc, strict=True) for s, e in enc.bounds]
     texts += [text for _, text in extra]
     all_y = np.concatenate([y, y_extra])
+    all_folds = np.concatenate([folds, extra_folds])
+    sentence_oof = oof_logits[regularisation]
+    tuned_oof: list[np.ndarray] = []
+    tuned_alone: dict[str, float] = {}
+    rows = [e for enc in train_enc for e in enc.encodings]
+    if tune is not None:
+        rows += load_encoder().encode([text for _, text in extra])
+        tuned_oof = [tuned_out_of_fold(rows, all_y, all_folds, labels, tune, progress)]
+        tuned_alone = cv_of(np.round(1.0 / (1.0 + np.exp(-tuned_oof[0])), 4))[1]
     tried_lexical, (lexical_c, weighting), cv_thresholds, lexical_oof = choose_lexical(
-        texts, all_y, np.concatenate([folds, extra_folds]), oof_logits[regularisation], labels,
-        unseen, cv_of, LEXICAL_GRID)
+        texts, all_y, all_folds, [sentence_oof, *tuned_oof], labels, unseen, cv_of, LEXICAL_GRID)
     thresholds = floored(cv_thresholds)
-    stack = fit_stack(oof_logits[regularisation], lexical_oof, all_y, labels, unseen)
+    stack = fit_stack([sentence_oof, lexical_oof, *tuned_oof], all_y, labels, unseen)
     lexical = fit_lexical(texts, all_y, labels, lexical_c, unseen, weighting)
+    tuned = (fit_tuned(rows, all_y, np.arange(len(rows)), labels, tune)
+             if tune is not None else None)
     x_pieces, y_pieces = piece_matrix(train, train_enc)
     span = fit_multilabel("span", x_pieces, y_pieces, ["inside"], REGULARISATIONS[1])
-    model = LearnedTechniqueModel(head, thresholds, {}, span, SPAN_THRESHOLD, lexical, stack)
+    model = LearnedTechniqueModel(head, thresholds, {}, span, SPAN_THRESHOLD, lexical, stack, tuned)
     held_enc = [encoded[a.id] for a in heldout]
     learned = predict_articles(heldout, held_enc, model)
     held = score_articles(heldout, learned, labels)
@@ -293,6 +312,7 @@ def train_techniques2023(data: Path, out: Path, written: Path | None = None,
         "cross_validation": {"folds": FOLDS, "by_regularisation_C": tried,
                              "chosen_C": regularisation,
                              "with_lexical": tried_lexical,
+                             **({"fine_tuned_alone": tuned_alone} if tuned_alone else {}),
                              "chosen_lexical": {"C": lexical_c, "weighting": weighting}},
         "heldout": held,
         "heldout_with_detector": {k: v for k, v in held_both.items() if k != "per_label"},
@@ -301,8 +321,10 @@ def train_techniques2023(data: Path, out: Path, written: Path | None = None,
     head.save(out)
     span.save(out)
     lexical.save(out)
+    if tuned is not None:
+        tuned.save(out)
     _write_meta(out, data, written, labels, regularisation, thresholds, figures, command,
-                cv_thresholds, (lexical_c, weighting, len(lexical.columns), stack))
+                cv_thresholds, (lexical_c, weighting, len(lexical.columns), stack), tune)
     return figures
 
 
@@ -315,7 +337,8 @@ def _write_meta(out: Path, data: Path, written: Path | None, labels: Sequence[st
                 regularisation: float, thresholds: dict[str, float],
                 figures: dict[str, object], command: str,
                 cv_thresholds: dict[str, float] | None = None,
-                lexical: tuple[float, str, int, np.ndarray] | None = None) -> None:
+                lexical: tuple[float, str, int, np.ndarray] | None = None,
+                tune: TuneSettings | None = None) -> None:
     spec = EncoderSpec()
     digests = {name: file_digest(data / name) for name in ("train-labels-subtask-3.txt",)}
     span_blob = b"".join(p.read_bytes() for p in sorted((data / "train-labels-subtask-3-spans").glob("*.txt")))
@@ -339,7 +362,13 @@ def _write_meta(out: Path, data: Path, written: Path | None, labels: Sequence[st
                       "kind": "logistic regression per label over hashed TF-IDF (techniques.lexical)",
                       "hash_bits": HASH_BITS, "char_ngrams": list(CHAR_SIZES), "min_df": MIN_DF,
                       "columns_kept": lexical[2],
-                      "stack": "per label: sigmoid(a * encoder logit + b * lexical logit + c)"}})},
+                      "stack": "per label: sigmoid(a * sentence logit + b * lexical logit"
+                               + (" + t * tuned logit" if tune else "") + " + c)"}}),
+                  **({} if tune is None else {"tuned": {
+                      "classes": list(labels), "file": "tuned.npz (float16; run int8: encoder.tuned)",
+                      "kind": "encoder layer(s) fine-tuned over the shared encoder's vectors, "
+                              "mean pooling, a linear output per label (encoder.finetune)",
+                      **tune.as_meta()}})},
         "span_threshold": SPAN_THRESHOLD,
         **({} if lexical is None else {"stack": {label: lexical[3][j].tolist()
                                                  for j, label in enumerate(labels)}}),
@@ -351,7 +380,7 @@ def _write_meta(out: Path, data: Path, written: Path | None, labels: Sequence[st
         "threshold_floor": THRESHOLD_FLOOR,
         "data": {"folder": data.name, **digests},
         "figures": figures,
-        "versions": library_versions(),
+        "versions": library_versions() | (tuned_versions() if tune else {}),
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
