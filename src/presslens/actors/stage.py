@@ -39,6 +39,7 @@ from presslens.actors.lexicons import (
     person_titles,
     state_body_nouns,
 )
+from presslens.actors.longer_names import trim_longer_names
 from presslens.actors.matcher import GazetteerMatcher
 from presslens.actors.ministries import add_ministries
 from presslens.actors.offices import OfficeTerms, publication_date
@@ -95,6 +96,7 @@ class ActorExtractor:
         add_gazetteer_matches(run, self.matcher(sdoc))
         add_outlet(run)
         add_people(run)
+        trim_longer_names(run)  # "Ilhan Omar Defends Tweet" where the article names Ilhan Omar
         add_surnames(run)
         add_ministries(run)
         add_state_bodies(run, self.body_nouns, self.bodies)  # "the Senate", "the administration"
