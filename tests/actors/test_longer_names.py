@@ -73,3 +73,17 @@ def test_given_names_and_suffixes_are_never_cut(analyzer: Analyzer, longer: str,
             f"Later {shorter} answered questions from the press.")
     doc = _with_people(analyzer, text, [(longer, 0), (shorter, 1)])
     assert longer.rstrip(".") in {name.rstrip(".") for name in _people(doc)}
+
+
+def test_an_epithet_is_cut_where_the_name_is_never_alone(analyzer: Analyzer) -> None:
+    text = ("Drummer Piet Vahl Speaks Out\n\n"
+            "Drummer Piet Vahl said the festival had been cancelled without notice. The drummer "
+            "told the crowd that Vahl would play again next spring.")
+    doc = _with_people(analyzer, text, [("Drummer Piet Vahl", 1)])
+    assert _people(doc) == {"Piet Vahl": ["Piet Vahl", "Piet Vahl", "Vahl"]}  # headline, body
+
+
+def test_a_capitalised_word_never_written_in_lower_case_stays(analyzer: Analyzer) -> None:
+    text = "Kessa Piet Vahl said the festival had been cancelled without notice."
+    doc = _with_people(analyzer, text, [("Kessa Piet Vahl", 0)])
+    assert set(_people(doc)) == {"Kessa Piet Vahl"}

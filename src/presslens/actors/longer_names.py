@@ -12,6 +12,10 @@ rest of a real name is neither ("Giovanni Battista Re" beside "Giovanni Battista
 Halimi" beside "Sarah Lucy", "Jose Ines Garcia Zarate" beside "Garcia Zarate"). Words before the
 name are never cut where one is a given name or an initial, nor words after it that are only a
 generational suffix ("Robert S. Mueller III").
+
+An epithet or rank before a name of two words is cut even where the article never writes the
+name alone, on the same evidence: the word is written in lower case elsewhere in the article and
+is no given name ("Billionaire George Soros" beside "the billionaire").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
+from presslens.actors.drafts import slug
 from presslens.lexicon import word_set
 
 if TYPE_CHECKING:
@@ -57,6 +62,36 @@ def trim_longer_names(run: _Run) -> None:
                 run.token_owner.pop(token.i, None)
             run._claim(shorter, span, role)
         if not draft.mentions:  # all its mentions were another's name: its own name was none
+            del run.drafts[draft.key]
+    _cut_epithets(run)
+
+
+def _cut_epithets(run: _Run) -> None:
+    """An unlisted person's name of three words or more whose first word the article writes in
+    lower case elsewhere and is no given name is that word and a name ("Billionaire George
+    Soros", "Drummer Lee Rigby", "Conservative Ben Shapiro" in headlines and tags): the person
+    is the name after it, the word is cut from every mention that opens with it."""
+    for draft in [d for d in run.drafts.values() if d.kind == "person" and d.entry is None]:
+        words = draft.name.split()
+        first = words[0]
+        if (len(words) < 3 or first in _GIVEN_NAMES or _is_initial(first) or first.isupper()
+                or not _common_word(first, run.lowercase_words)):
+            continue
+        name = " ".join(words[1:])
+        target = run.draft_for(f"person:{slug(name)}", name, "person")
+        for (start, end), role in sorted(draft.mentions.items()):
+            if not run.text.startswith(first, start) or end - start <= len(first) + 1:
+                continue
+            begin = _char_of_word(run.text, start, 1)
+            span = run.sdoc.char_span(begin, end, alignment_mode="expand")
+            if span is None:
+                continue
+            del draft.mentions[(start, end)]
+            for token in run.sdoc.char_span(start, begin, alignment_mode="expand") or ():
+                run.taken.discard(token.i)
+                run.token_owner.pop(token.i, None)
+            run._claim(target, span, role)
+        if not draft.mentions:
             del run.drafts[draft.key]
 
 
