@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from presslens.actors.candidate_names import PLACE_PREPOSITIONS
 from presslens.actors.drafts import slug
+from presslens.actors.gazetteer import Entry
 from presslens.actors.lone_names import inside_another_name, inside_person_entity
 from presslens.actors.matcher import GazetteerMatch
 from presslens.actors.regions import (
@@ -44,8 +45,12 @@ _ORIGIN_PARTICIPLES = word_set("places", "origin_participles")
 
 
 def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
+    countries = {(side, at): m.entry for m in matches if m.entry.kind == "country"
+                 for side, at in (("start", m.start), ("end", m.end))}
     for match in matches:
         span = run.sdoc[match.start : match.end]
+        if _another_states_body(run, match, countries):
+            continue  # "the Congress of Peru": a body of Peru (actors/bodies.py), not the US one
         region = match.entry.kind == "region"
         city = match.surface in ("capital", "city")  # a city of the state, its seat or another
         if match.entry.kind not in ("country", "region") and city:
@@ -79,6 +84,30 @@ def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
         else:
             role = "name"
         run._claim(run._draft_for_entry(match.entry), span, role)
+
+
+def _another_states_body(run: _Run, match: GazetteerMatch,
+                         countries: dict[tuple[str, int], Entry]) -> bool:
+    """A state's institution named by a bare word of its own ("Congress") with another country
+    before it ("Brazil's Congress", "the Brazilian Congress") or after "of" or "in" ("the
+    Congress of Peru", "the Congress in Japan"): that country's body (``countries``: the
+    gazetteer's country matches by ("start", first token) and ("end", token after))."""
+    entry = match.entry
+    if entry.kind != "institution" or not entry.affiliation or match.end - match.start != 1:
+        return False
+    tokens = run.tokens
+    before = match.start - 1
+    if before >= 0 and tokens[before].tag_ == "POS":
+        before -= 1
+    other = countries.get(("end", before + 1)) if before >= 0 else None
+    i = match.end
+    nouns = run.x.body_nouns
+    if other is None and i < len(tokens) and tokens[i].lower_ in nouns.state_preps | nouns.seat_preps:
+        i += 1
+        if i < len(tokens) and tokens[i].lower_ in nouns.definite:
+            i += 1
+        other = countries.get(("start", i))
+    return other is not None and other.qid != entry.affiliation
 
 
 def add_outlet(run: _Run) -> None:

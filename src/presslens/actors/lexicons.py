@@ -120,6 +120,7 @@ class StateBodyNouns:
     definite: frozenset[str]  # "the House"
     name_glue: frozenset[str]  # lower case inside a capitalised noun: "House of Representatives"
     state_preps: frozenset[str]  # "the Parliament of Canada"
+    seat_preps: frozenset[str]  # "the Congress in Japan": another state's body
     other_state_words: frozenset[str]  # "the state Senate"
 
     @cached_property
@@ -144,6 +145,7 @@ def state_body_nouns() -> StateBodyNouns:
         definite=frozenset(str(v) for v in raw["definite"]),
         name_glue=frozenset(str(v) for v in raw["name_glue"]),
         state_preps=frozenset(str(v) for v in raw["state_preps"]),
+        seat_preps=frozenset(str(v) for v in raw["seat_preps"]),
         other_state_words=frozenset(str(v) for v in raw["other_state_words"]),
     )
 
