@@ -31,6 +31,7 @@ from presslens.lexicon import word_set
 if TYPE_CHECKING:
     from presslens.actors.drafts import ActorDraft
     from presslens.actors.stage import _Run
+    from presslens.model import MentionRole
 
 _GIVEN_NAMES = word_set("given_names", "female") | word_set("given_names", "male")
 _SUFFIXES = frozenset(w.rstrip(".") for w in word_set("name_parts", "generational_suffixes"))
@@ -53,14 +54,7 @@ def trim_longer_names(run: _Run) -> None:
                 continue
             shorter, skipped_before, kept = found
             begin = _char_of_word(run.text, start, skipped_before)
-            span = run.sdoc.char_span(begin, begin + len(" ".join(kept)), alignment_mode="expand")
-            if span is None:
-                continue
-            del draft.mentions[(start, end)]
-            for token in run.sdoc.char_span(start, end, alignment_mode="expand") or ():
-                run.taken.discard(token.i)
-                run.token_owner.pop(token.i, None)
-            run._claim(shorter, span, role)
+            _move(run, draft, (start, end), role, shorter, (begin, begin + len(" ".join(kept))))
         if not draft.mentions:  # all its mentions were another's name: its own name was none
             del run.drafts[draft.key]
     _cut_epithets(run)
@@ -82,17 +76,23 @@ def _cut_epithets(run: _Run) -> None:
         for (start, end), role in sorted(draft.mentions.items()):
             if not run.text.startswith(first, start) or end - start <= len(first) + 1:
                 continue
-            begin = _char_of_word(run.text, start, 1)
-            span = run.sdoc.char_span(begin, end, alignment_mode="expand")
-            if span is None:
-                continue
-            del draft.mentions[(start, end)]
-            for token in run.sdoc.char_span(start, begin, alignment_mode="expand") or ():
-                run.taken.discard(token.i)
-                run.token_owner.pop(token.i, None)
-            run._claim(target, span, role)
+            _move(run, draft, (start, end), role, target, (_char_of_word(run.text, start, 1), end))
         if not draft.mentions:
             del run.drafts[draft.key]
+
+
+def _move(run: _Run, draft: ActorDraft, old: tuple[int, int], role: MentionRole,
+          target: ActorDraft, new: tuple[int, int]) -> None:
+    """Give the part ``new`` of ``draft``'s mention ``old`` to ``target``; the rest of the
+    mention's tokens are left free for later passes."""
+    span = run.sdoc.char_span(*new, alignment_mode="expand")
+    if span is None:
+        return
+    del draft.mentions[old]
+    for token in run.sdoc.char_span(*old, alignment_mode="expand") or ():
+        run.taken.discard(token.i)
+        run.token_owner.pop(token.i, None)
+    run._claim(target, span, role)
 
 
 def _shorter_name(words: list[str], full_names: dict[tuple[str, ...], ActorDraft],
