@@ -1,8 +1,9 @@
 """Unreadable paths in a batch: each one error with the code ``unreadable``, the rest read.
 
 Permissions do not bite root (CI containers often run as root), so the real ``chmod 000``
-variant is skipped there, and the same refusals are simulated by making ``os.scandir`` and
-``Path.read_bytes`` raise ``PermissionError`` for chosen paths, which every user runs.
+variant reads the batch there in a child process that runs as "nobody"; the same refusals are
+also simulated by making ``os.scandir`` and ``Path.read_bytes`` raise ``PermissionError`` for
+chosen paths.
 """
 
 from __future__ import annotations
@@ -97,17 +98,64 @@ def test_a_missing_file_is_still_not_found(tmp_path: Path) -> None:
     assert isinstance(error, InputError) and error.code == "not_found"
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root reads every file whatever its mode")
-def test_real_permissions(tmp_path: Path) -> None:
-    locked, secret = _batch(tmp_path / "batch")
+NOBODY = 65534  # the conventional uid and gid of the unprivileged user "nobody"
+
+
+def _codes_as_nobody(batch: Path) -> list[str]:
+    """The outcome codes of reading ``batch`` in a forked child that runs as "nobody": root reads
+    every file whatever its mode, so under root (as CI containers run) the child drops its
+    privileges first, and the real permissions bite."""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: drop privileges, read, report, exit without cleanup
+        code = 0
+        try:
+            os.close(read_end)
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            codes = [c for _, c in _outcome(list(iter_articles([batch])))]
+            os.write(write_end, json.dumps(codes).encode())
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as answer:
+        reported = answer.read()
+    _, status = os.waitpid(child, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, "the unprivileged child failed"
+    return list(json.loads(reported))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_real_permissions(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """chmod 000 on a folder and a file: both unreadable, the rest read (as "nobody" under
+    root, else as the user running the tests)."""
+    base = tmp_path_factory.mktemp("permissions")
+    batch = base / "batch"
+    locked, secret = _batch(batch)
+    for path in (base, batch, batch / "z"):
+        path.chmod(0o755)  # "nobody" may reach the batch (pytest's own folders are 0700)
+    for path in (batch / "a.txt", batch / "z" / "c.txt"):
+        path.chmod(0o644)
+    # the folders above the batch that "nobody" cannot traverse (pytest's base folder, 0700)
+    # are opened for the test and closed again after it
+    modes = {p: p.stat().st_mode for p in base.parents if IS_ROOT and p.stat().st_mode & 0o005 != 0o005}
+    for p, mode in modes.items():
+        p.chmod(mode | 0o005)
     locked.chmod(0)
     secret.chmod(0)
     try:
-        items = list(iter_articles([tmp_path / "batch"]))
+        if IS_ROOT:
+            codes = _codes_as_nobody(batch)
+        else:
+            codes = [c for _, c in _outcome(list(iter_articles([batch])))]
     finally:
         locked.chmod(0o755)
         secret.chmod(0o644)
-    assert [code for _, code in _outcome(items)] == ["ok", "unreadable", "unreadable", "ok"]
+        for p, mode in modes.items():
+            p.chmod(mode)
+    assert codes == ["ok", "unreadable", "unreadable", "ok"]
 
 
 def test_analyze_writes_the_rest_and_one_error_line_per_unreadable_path(
