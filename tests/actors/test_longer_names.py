@@ -87,3 +87,14 @@ def test_a_capitalised_word_never_written_in_lower_case_stays(analyzer: Analyzer
     text = "Kessa Piet Vahl said the festival had been cancelled without notice."
     doc = _with_people(analyzer, text, [("Kessa Piet Vahl", 0)])
     assert set(_people(doc)) == {"Kessa Piet Vahl"}
+
+
+def test_a_name_cut_away_is_no_target_for_a_longer_one(analyzer: Analyzer) -> None:
+    """"Marta Keel Defends" is cut to Marta Keel and gone; "Marta Keel Defends Post", found
+    later, joins Marta Keel too, not the name that no longer exists."""
+    text = ("Related: Marta Keel Defends, harbour tolls\n\n"
+            "Also: Marta Keel Defends Post, city council\n\n"
+            "The councillor Marta Keel said she defends her post on the harbour tolls.")
+    doc = _with_people(analyzer, text, [("Marta Keel Defends", 0), ("Marta Keel Defends Post", 0),
+                                        ("Marta Keel", 2)])
+    assert _people(doc) == {"Marta Keel": ["Marta Keel", "Marta Keel", "Marta Keel"]}

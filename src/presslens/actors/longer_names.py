@@ -57,6 +57,8 @@ def trim_longer_names(run: _Run) -> None:
             _move(run, draft, (start, end), role, shorter, (begin, begin + len(" ".join(kept))))
         if not draft.mentions:  # all its mentions were another's name: its own name was none
             del run.drafts[draft.key]
+            if full_names.get(tuple(draft.name.split())) is draft:
+                del full_names[tuple(draft.name.split())]  # nor a name a later one is cut to
     _cut_epithets(run)
 
 
