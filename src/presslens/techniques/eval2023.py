@@ -36,6 +36,14 @@ def baseline_predictions(articles: Sequence[Article2023]) -> dict[str, list[Tech
     return out
 
 
+def default_profile_predictions(articles: Sequence[Article2023],
+                                detector: dict[str, list[Technique]],
+                                learned: dict[str, list[Technique]]) -> dict[str, list[Technique]]:
+    """The default profile's techniques: today's detector's and the learned stage's, merged as
+    the pipeline merges them."""
+    return {a.id: merge_techniques(detector[a.id], learned[a.id]) for a in articles}
+
+
 def evaluate2023(data: Path, split: str = "heldout", model: LearnedTechniqueModel | None = None,
                  cache: Path | None = None, baseline: bool = True) -> dict[str, dict[str, object]]:
     """Figures of the learned stage (``learned``) and, when ``baseline``, today's detector
@@ -53,5 +61,5 @@ def evaluate2023(data: Path, split: str = "heldout", model: LearnedTechniqueMode
         detector = baseline_predictions(articles)
         report["baseline"] = score_articles(articles, detector, labels)
         report["default"] = score_articles(
-            articles, {a.id: merge_techniques(detector[a.id], learned[a.id]) for a in articles}, labels)
+            articles, default_profile_predictions(articles, detector, learned), labels)
     return report

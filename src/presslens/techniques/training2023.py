@@ -23,7 +23,6 @@ from presslens.techniques.labels import labels_2023
 from presslens.techniques.learned import (
     LearnedTechniqueModel,
     MultiLabelHead,
-    merge_techniques,
     piece_features,
     sentence_features,
 )
@@ -300,11 +299,10 @@ def train_techniques2023(data: Path, out: Path, written: Path | None = None,
     learned = predict_articles(heldout, held_enc, model)
     held = score_articles(heldout, learned, labels)
     # the default profile: beside today's detector, as the pipeline merges them
-    from presslens.techniques.eval2023 import baseline_predictions
+    from presslens.techniques.eval2023 import baseline_predictions, default_profile_predictions
 
-    detector = baseline_predictions(heldout)
-    held_both = score_articles(heldout, {a.id: merge_techniques(detector[a.id], learned[a.id])
-                                         for a in heldout}, labels)
+    held_both = score_articles(
+        heldout, default_profile_predictions(heldout, baseline_predictions(heldout), learned), labels)
     held_unfloored = score_articles(
         heldout, predict_articles(heldout, held_enc, replace(model, thresholds=cv_thresholds)), labels)
     figures: dict[str, object] = {
