@@ -97,16 +97,15 @@ def train_techniques2023(
     import shlex
 
     from presslens.techniques.training2023 import train_techniques2023 as train
-    from presslens.techniques.tuning2023 import TuneSettings
+    from presslens.techniques.tuning2023 import TorchMissing, TuneSettings, require_torch
 
     command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     tune = TuneSettings(layers=tune_layers) if tune_layers else None
     if tune is not None:
         try:
-            import torch  # noqa: F401
-        except ImportError:
-            raise typer.BadParameter("needs torch: pip install -e '.[tune]' (README: training)",
-                                     param_hint="--tune-layers") from None
+            require_torch()
+        except TorchMissing as err:
+            raise typer.BadParameter(str(err), param_hint="--tune-layers") from None
     figures = train(data, out, written, cache, command, tune,
                     progress=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(figures, indent=2))

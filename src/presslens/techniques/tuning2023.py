@@ -41,17 +41,22 @@ class TuneSettings:
                 "rate": self.rate, "pooling": "mean", "class_weights": "sqrt", "seed": SEED}
 
 
+def require_torch() -> None:
+    """Raise ``TorchMissing`` unless torch can be imported (before any long work starts)."""
+    try:
+        import torch  # noqa: F401
+    except ImportError as err:
+        raise TorchMissing("needs torch: pip install -e '.[tune]' (README: training)") from err
+
+
 def fit_tuned(encodings: Sequence[Encoding], y: np.ndarray, chosen: np.ndarray,
               labels: Sequence[str], settings: TuneSettings) -> TunedLayers:
     """The layer(s) fine-tuned on the rows ``chosen``, exported as inference runs them."""
-    try:
-        import torch
+    require_torch()
+    import torch
 
-        from presslens.encoder.finetune import TunedLayers as TorchLayers
-        from presslens.encoder.finetune import class_weights, fit
-    except ImportError as err:
-        raise TorchMissing("--tune-layers needs torch: pip install -e '.[tune]' "
-                           "(a CPU build: see the README)") from err
+    from presslens.encoder.finetune import TunedLayers as TorchLayers
+    from presslens.encoder.finetune import class_weights, fit
     first = EncoderSpec().layers
     if first is None:
         raise ValueError("the shared encoder runs every layer: none is left to fine-tune")
