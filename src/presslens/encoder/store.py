@@ -13,8 +13,13 @@ import importlib
 import importlib.metadata
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import onnx
 
 GRAPH_VERSION = "2"  # raise when graph.py changes what it writes
 
@@ -67,22 +72,30 @@ def cache_dir() -> Path:
 
 
 def build_model_file(spec: EncoderSpec, target: Path) -> None:
-    """Write the ONNX model of ``spec`` to ``target`` (atomically: a half-written file is never
-    seen by a parallel worker)."""
-    import onnx
+    """Write the ONNX model of ``spec`` to ``target`` (``write_model``)."""
     from safetensors.numpy import load_file
 
-    from presslens.encoder.graph import WEIGHT_PRODUCT, build_bert_graph, read_config
+    from presslens.encoder.graph import build_bert_graph, read_config
 
     folder = spec.model_dir()
     model = build_bert_graph(load_file(str(folder / "model.safetensors")), read_config(folder),
                              spec.layers)
+    write_model(model, target, spec.quantized)
+
+
+def write_model(model: onnx.ModelProto, target: Path, quantized: bool = True) -> None:
+    """Write ``model`` to ``target``, its products with a weight matrix quantised to int8 when
+    ``quantized``; atomically: a half-written file is never seen by a parallel worker."""
+    import onnx
+
+    from presslens.encoder.graph import WEIGHT_PRODUCT
+
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
         fp32 = Path(scratch) / "fp32.onnx"
         onnx.save(model, str(fp32))
         result = fp32
-        if spec.quantized:
+        if quantized:
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             result = Path(scratch) / "int8.onnx"
@@ -96,15 +109,22 @@ def build_model_file(spec: EncoderSpec, target: Path) -> None:
         os.replace(result, target)
 
 
-def model_file(spec: EncoderSpec) -> Path:
-    """The ONNX model of ``spec``, built on first use."""
+def cached_model_file(name: str, build: Callable[[Path], None], what: str) -> Path:
+    """The model file ``name`` in the cache folder, written by ``build(path)`` on first use;
+    where no cache folder can be written, in a temporary folder for this user."""
     for folder in (cache_dir(), Path(tempfile.gettempdir()) / f"presslens-{os.getuid()}"):
-        path = folder / spec.file_name()
+        path = folder / name
         if path.is_file():
             return path
         try:
-            build_model_file(spec, path)
+            build(path)
         except OSError:
             continue
         return path
-    raise EncoderUnavailable("no folder to keep the encoder's ONNX model in could be written")
+    raise EncoderUnavailable(f"no folder to keep {what} in could be written")
+
+
+def model_file(spec: EncoderSpec) -> Path:
+    """The ONNX model of ``spec``, built on first use."""
+    return cached_model_file(spec.file_name(), lambda path: build_model_file(spec, path),
+                             "the encoder's ONNX model")

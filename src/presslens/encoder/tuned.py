@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from presslens.encoder import ROUNDING, Encoding
-from presslens.encoder.store import EncoderUnavailable, cache_dir
+from presslens.encoder.store import cached_model_file, write_model
 
 FILE = "tuned.npz"
 HEADS = 12  # attention heads of all-MiniLM-L6-v2's layers (width 384, 32 per head)
@@ -84,35 +83,15 @@ class TunedLayers:
         return np.clip(np.round(z, 4), -30.0, 30.0)
 
     def _graph_file(self) -> Path:
-        name = f"tuned-{self.name}-{self.digest[:20]}-int8.onnx"
-        for folder in (cache_dir(), Path(tempfile.gettempdir()) / f"presslens-{os.getuid()}"):
-            path = folder / name
-            if path.is_file():
-                return path
-            try:
-                self._build(path)
-            except OSError:
-                continue
-            return path
-        raise EncoderUnavailable("no folder to keep a tuned layer's ONNX model in could be written")
+        return cached_model_file(f"tuned-{self.name}-{self.digest[:20]}-int8.onnx", self._build,
+                                 "a tuned layer's ONNX model")
 
     def _build(self, target: Path) -> None:
-        import onnx
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        from presslens.encoder.graph import WEIGHT_PRODUCT, build_layers_graph
+        from presslens.encoder.graph import build_layers_graph
 
         prefixes = [f"layer.{i}" for i in range(self.depth)]
-        model = build_layers_graph(self.weights, prefixes, self.width, HEADS)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
-            fp32, int8 = Path(scratch) / "fp32.onnx", Path(scratch) / "int8.onnx"
-            onnx.save(model, str(fp32))
-            products = [n.name for n in model.graph.node if n.name.startswith(WEIGHT_PRODUCT)]
-            # as the encoder's graph (store.build_model_file): 7-bit weights, per channel
-            quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True,
-                             reduce_range=True, nodes_to_quantize=products)
-            os.replace(int8, target)
+        # int8 as the encoder's graph (store.write_model): 7-bit weights, per channel
+        write_model(build_layers_graph(self.weights, prefixes, self.width, HEADS), target)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
