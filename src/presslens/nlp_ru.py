@@ -18,7 +18,6 @@ start (articles put the headline, the dateline and each paragraph on lines of th
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,11 +57,11 @@ def load_russian() -> RussianModels:
         raise RuntimeError(
             "the Russian pipeline needs the 'natasha' package; run `make install`"
         ) from err
-    from presslens.encoder import limit_blas_threads
+    from presslens.encoder import default_threads, limit_blas_threads
 
     # slovnet's models are numpy products: one BLAS thread per process, as for the encoder
     # (parallelism is by processes; several threads made a parse slower on a busy machine)
-    limit_blas_threads(int(os.environ.get("PRESSLENS_ENCODER_THREADS", "1")))
+    limit_blas_threads(default_threads())
     embedding = NewsEmbedding()
     return RussianModels(
         vocab=spacy.blank("ru").vocab,

@@ -17,6 +17,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -58,7 +60,7 @@ class Encoder:
 
     def __post_init__(self) -> None:
         try:
-            import onnxruntime as ort
+            import onnxruntime  # noqa: F401
             from tokenizers import Tokenizer
         except ImportError as err:  # pragma: no cover - only when the install is broken
             raise EncoderUnavailable(
@@ -68,14 +70,7 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.spec.max_tokens)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = self.threads
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.log_severity_level = 3
-        self.session = ort.InferenceSession(
-            str(model_file(self.spec)), options, providers=["CPUExecutionProvider"]
-        )
+        self.session = onnx_session(model_file(self.spec), self.threads)
 
     @property
     def width(self) -> int:
@@ -102,12 +97,31 @@ class Encoder:
         )
 
 
+def onnx_session(path: Path, threads: int) -> Any:
+    """An ONNX Runtime session of the model at ``path`` on the CPU with ``threads`` threads, one
+    operator at a time (the encoder's and the tuned layers' sessions alike)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def default_threads() -> int:
+    """``$PRESSLENS_ENCODER_THREADS`` or 1: one thread per worker process (parallelism is by
+    processes)."""
+    return int(os.environ.get("PRESSLENS_ENCODER_THREADS", "1"))
+
+
 @lru_cache(maxsize=4)
 def load_encoder(spec: EncoderSpec | None = None, threads: int | None = None) -> Encoder:
     """The encoder of ``spec``, loaded once per process. ``threads`` defaults to
     ``$PRESSLENS_ENCODER_THREADS`` or 1 (one per worker process: parallelism is by processes)."""
     if threads is None:
-        threads = int(os.environ.get("PRESSLENS_ENCODER_THREADS", "1"))
+        threads = default_threads()
     limit_blas_threads(threads)
     return Encoder(spec or EncoderSpec(), threads)
 

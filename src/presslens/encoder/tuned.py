@@ -15,7 +15,6 @@ encoder's cache folder under a digest of the file.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from presslens.encoder import ROUNDING, Encoding
+from presslens.encoder import ROUNDING, Encoding, default_threads, onnx_session
 from presslens.encoder.store import cached_model_file, write_model
 
 FILE = "tuned.npz"
@@ -49,16 +48,8 @@ class TunedLayers:
         return int(self.weights["output.weight"].shape[1])
 
     @cached_property
-    def _session(self) -> Any:  # an onnxruntime.InferenceSession
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("PRESSLENS_ENCODER_THREADS", "1"))
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.log_severity_level = 3
-        return ort.InferenceSession(str(self._graph_file()), options,
-                                    providers=["CPUExecutionProvider"])
+    def _session(self) -> Any:  # an onnxruntime.InferenceSession, as the encoder's
+        return onnx_session(self._graph_file(), default_threads())
 
     def pooled(self, encodings: Sequence[Encoding]) -> np.ndarray:
         """[sentences, width]: the mean over each sentence's pieces after the tuned layers (zeros
