@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
 from presslens.actors.drafts import ActorDraft, slug
 from presslens.actors.gender import given_name_gender
+from presslens.actors.joined_names import joined_names
 from presslens.actors.lone_names import (
     after_determiner,
     dep_is_led_noun,
@@ -46,6 +47,8 @@ _COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compare
 
 
 def add_people(run: _Run) -> None:
+    for name in joined_names(run):  # "John Bolton Richard Grenell": before NER's cuts of the run
+        _add_person_entity(run, name)
     for ent in run.ents:
         if ent.label_ == "PERSON":
             _add_person_entity(run, ent)
