@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
 from presslens.actors.drafts import ActorDraft, slug
-from presslens.actors.gender import given_name_gender
+from presslens.actors.gender import UNKNOWN, given_name_gender
 from presslens.actors.joined_names import joined_names
 from presslens.actors.lone_names import (
     after_determiner,
@@ -50,11 +50,20 @@ def add_people(run: _Run) -> None:
     for name in joined_names(run):  # "John Bolton Richard Grenell": before NER's cuts of the run
         _add_person_entity(run, name)
     for ent in run.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _given_name_and_surname(ent)):
             _add_person_entity(run, ent)
     for candidate in _name_runs(run):
         if run._free(candidate) and _is_person_by_context(run, candidate):
             _add_person_entity(run, candidate)
+
+
+def _given_name_and_surname(ent: Span) -> bool:
+    """Two proper nouns, a given name and a word that looks like a surname and is no word of an
+    organisation's name: NER's organisation is a person ("Nikki Haley", "Edward Snowden")."""
+    first, last = ent[0], ent[-1]
+    return (len(ent) == 2 and first.pos_ == last.pos_ == "PROPN"
+            and given_name_gender([first.text, last.text]) != UNKNOWN and looks_like_surname(last.text)
+            and last.lower_ not in ORG_TRIGGER_WORDS)
 
 
 def add_acting_names(run: _Run) -> None:
