@@ -271,11 +271,19 @@ def _opens_sentence(token: Token) -> bool:
 
 
 def _person_known_as(run: _Run, span: Span) -> ActorDraft | None:
-    """The person named before ``span`` whose short form it is ("Assad", "Lee")."""
-    for draft in people_before(run, span.start_char):
+    """The person named before ``span`` whose short form it is ("Assad", "Lee"), else the one
+    person named before it in full whose name opens with it where no one's name ends with it: a
+    family name written first ("Mao" after "Mao Ning") or a given name used alone; either way
+    that person."""
+    earlier = people_before(run, span.start_char)
+    for draft in earlier:
         if span.text in continuing_forms(draft):
             return draft
-    return None
+    word = span.text
+    if any(d.name.split()[-1] == word for d in earlier):
+        return None
+    opening = [d for d in earlier if len(d.name.split()) >= 2 and d.name.split()[0] == word]
+    return opening[0] if len(opening) == 1 else None
 
 
 def _person_draft(run: _Run, span: Span) -> ActorDraft:
