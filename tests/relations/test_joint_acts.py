@@ -30,3 +30,22 @@ def analyzer() -> Analyzer:
 def test_a_joint_act_is_cooperation(analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]) -> None:
     doc = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
     assert {(r.source, r.type, r.target) for r in doc.relations} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # working with someone is joint work (a phrase of the lexicon)
+        ("The expert said Baku was now working with Ankara to clear the mines.",
+         {("Q227", "COOPERATE", "Q43")}),
+        ("Tbilisi will continue to work closely with Yerevan on the border crossings.",
+         {("Q230", "COOPERATE", "Q399")}),
+        # coordinating, with a coordinated subject, is mutual even with an object of its own
+        ("Baku and Ankara will coordinate their positions before the summit.",
+         {("Q227", "COOPERATE", "Q43"), ("Q43", "COOPERATE", "Q227")}),
+    ],
+)
+def test_working_and_coordinating_together_is_cooperation(
+        analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]) -> None:
+    doc = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
+    assert {(r.source, r.type, r.target) for r in doc.relations} == expected
