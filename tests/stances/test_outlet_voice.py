@@ -61,3 +61,28 @@ def test_an_op_ed_still_counts_the_deeds_it_relates(analyzer: Analyzer) -> None:
         "meddled in the vote and interfered in our elections.\n", source="test",
     ))
     assert _outlet(doc).get("Russia", 0.0) < 0
+
+
+# An op-ed that argues without an evaluative word: its questions to the reader mark its voice.
+ASKING = ("The pipeline and the bill\nOctober 4 2025\n\nThe pipeline reopened this week. Ankara "
+          "bombed villages in northern Iraq again in September and still refuses to pay the "
+          "damages the tribunal ordered.{question} Baghdad has said nothing.\n")
+
+
+def test_an_op_ed_asking_its_readers_counts_the_deeds_it_relates(analyzer: Analyzer) -> None:
+    text = ASKING.format(question=" What kind of partner sends the bill to the party it wronged?")
+    doc = analyzer.analyze(RawArticle(text=text, source="test"))
+    assert _outlet(doc).get("Turkey", 0.0) < 0
+
+
+def test_the_same_report_without_the_question_takes_no_side(analyzer: Analyzer) -> None:
+    doc = analyzer.analyze(RawArticle(text=ASKING.format(question=""), source="test"))
+    assert "Turkey" not in _outlet(doc)
+
+
+def test_an_interviewers_question_is_no_outlet_voice(analyzer: Analyzer) -> None:
+    text = ("Talks with Baghdad\nOctober 4 2025\n\nAnkara bombed villages in northern Iraq again "
+            "in September.\n\n– The pipeline reopened this week. Will Ankara pay the damages?\n\n"
+            "“It will not,” the analyst said.\n")
+    doc = analyzer.analyze(RawArticle(text=text, source="test"))
+    assert "Turkey" not in _outlet(doc)

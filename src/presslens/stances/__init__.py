@@ -30,8 +30,8 @@ counts like any stance — portrayed as a victim of the conflict others bring to
 or in evaluative words — but needs a clearer score (``OWN_THRESHOLD``); an office-holder or state
 body speaking of its own state says it by office and is not reported. A mutual act ("A and B
 fought") singles out neither side. The outlet's own voice counts events as its stance only when
-that voice evaluates somewhere in the article (an op-ed); a wire report relating events takes no
-side. Interview prompts and questions are not the outlet's voice.
+that voice evaluates somewhere in the article or asks its readers a question in its own prose (an
+op-ed); a wire report relating events takes no side. Interview prompts and questions are not the outlet's voice.
 
 Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum.
 """
@@ -114,7 +114,7 @@ class _Stances:
         # whether the article's own voice uses evaluative language at all (an op-ed, not a wire
         # report) or speaks as a nation ("our country"): only then do the events it relates in
         # that voice count as its stance
-        self.outlet_evaluates = self.sides.outlet_side is not None
+        self.outlet_evaluates = self.sides.outlet_side is not None or self.sides.asks_rhetorically()
 
     # ------------------------------------------------------------------ evidence
     def _line(self, start: int, end: int, char: int) -> tuple[int, int]:

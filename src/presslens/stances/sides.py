@@ -64,6 +64,23 @@ class Sides:
         self.outlet_side = self._outlet_side()
 
     # ------------------------------------------------------------------ voice
+    def asks_rhetorically(self) -> bool:
+        """Whether the outlet asks a question in its own prose: a question that follows another
+        sentence of its paragraph, outside quotes and interview prompts ("Turkey has not paid.
+        ... What kind of partner sends the bill to the party it wronged?"). A report relates and
+        quotes; an op-ed argues, and asks its readers."""
+        text = self.doc.text
+        for k, (start, _end, question) in enumerate(self._sentences):
+            if not question or k == 0 or self.index.quote_at(start) is not None:
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            if line_start == 0 or self.prompt(line_start):
+                continue  # the headline, an interview prompt
+            if self._sentences[k - 1][0] >= line_start and self.index.quote_at(
+                    self._sentences[k - 1][0]) is None:
+                return True
+        return False
+
     def prompt(self, char: int) -> bool:
         """Inside an interview prompt (a line opening with a dash or "Q:") or a question of the
         outlet."""
