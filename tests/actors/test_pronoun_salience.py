@@ -41,3 +41,16 @@ def test_an_object_pronoun_in_a_quote_skips_the_controlling_subject(analyzer: An
     found = {(r.source, r.type, r.target) for r in doc.relations}
     assert (trump.id, "CONSULT", lula.id) in found
     assert not any(r.source == trump.id and r.target == trump.id for r in doc.relations)
+
+
+def test_the_owner_of_a_framing_view_is_the_latest_speaker(analyzer: Analyzer) -> None:
+    # Laura Vinter is the latest woman named before "her", but she is spoken about, not speaking
+    doc = analyze_text(analyzer, (
+        "Speaking with Caspian Herald, the analyst Marta Keel said Baku wanted a quick deal. She "
+        "noted that Laura Vinter had visited Yerevan in May. In her view, the "
+        "talks will fail before the winter."
+    ))
+    her = actor_at(doc, "her view")
+    assert her is not None and her.name == "Marta Keel"
+    framed = [q for q in doc.quotes if doc.text[q.start:q.end].startswith("the talks will fail")]
+    assert framed and framed[0].speaker == her.id

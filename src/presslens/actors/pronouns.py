@@ -7,8 +7,8 @@ toppled Y, said ... He rejected ...": X, not Y; "X's budget passed ... He thanke
 object pronoun is never the subject of its own verb or of the verb that controls it ("Trump
 agreed to meet him": not Trump), and a reflexive one is that subject ("Ruiz says X embarrassed
 himself": X). Otherwise the subject of a speech verb ("he noted") is the latest person who spoke,
-not a person spoken about in between; a person named in an interviewer's question line is asked
-about, not speaking.
+not a person spoken about in between, and so is the owner of a view that frames what follows ("In
+his view, ..."); a person named in an interviewer's question line is asked about, not speaking.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # "according to X": the lemma of the word before the preposition, then the preposition
 _SPEAKER_SOURCE_PHRASES = word_set("name_parts", "speaker_source_phrases")
 _REFLEXIVE = word_set("pronouns", "reflexive")
+# "in his view", "in her opinion" (data/en/quotes.yaml: the quote stage's opinion frames)
+_OPINION_NOUNS = word_set("quotes", "opinion_nouns")
+_VIEW_PREPS = word_set("quotes", "view_preps")
 
 
 def add_pronouns(run: _Run) -> None:
@@ -58,11 +61,19 @@ def _resolve_pronoun(run: _Run, tok: Token, gender: str) -> ActorDraft | None:
         topic = _previous_main_subject(run, tok, gender)
         if topic is not None:
             return topic
-    if tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs():
+    if (tok.dep_ == "nsubj" and tok.head.lemma_ in speech_verbs()) or _owns_a_view(tok):
         speaker = _latest_person(run, tok, gender, speakers_only=True)
         if speaker is not None:
             return speaker
     return _latest_person(run, tok, gender, speakers_only=False, excluded=_co_arguments(run, tok))
+
+
+def _owns_a_view(tok: Token) -> bool:
+    """The owner of an opinion that frames what follows ("In his view, ...", "in her opinion"):
+    like the subject of a speech verb, the latest person who spoke."""
+    noun = tok.head
+    return (tok.dep_ == "poss" and noun.lower_ in _OPINION_NOUNS
+            and noun.head.lower_ in _VIEW_PREPS and noun.dep_ == "pobj")
 
 
 def _persons_at(run: _Run, stretches: list[tuple[int, int]], gender: str) -> list[ActorDraft]:
