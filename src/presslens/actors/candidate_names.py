@@ -28,6 +28,7 @@ HONORIFICS: dict[str, str] = {word: str(gender) for word, gender in word_table("
 _NAME_PARTICLES = word_set("name_parts", "name_particles_kept")
 # "the village of Cobasna", "north of Kharkiv"
 _GENITIVE_PREPS = word_set("places", "genitive_preps")
+_TRAILING_POS = frozenset({"ADP", "DET", "CCONJ"})
 
 
 def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
@@ -38,8 +39,10 @@ def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
                            run.sdoc[start].lower_ in HONORIFICS):
         gender = HONORIFICS.get(run.sdoc[start].lower_, gender)
         start += 1
+    # (a name never ends in a function word: NER's "the Government of National Unity of" before
+    # "Abdul Hamid Dbeibah")
     while end > start and (run.sdoc[end - 1].tag_ == "POS" or run.sdoc[end - 1].is_punct
-                           or run.sdoc[end - 1].is_space):
+                           or run.sdoc[end - 1].is_space or run.sdoc[end - 1].pos_ in _TRAILING_POS):
         end -= 1
     if start >= end or any(run.sdoc[i].is_space for i in range(start, end)):
         return None  # a name never runs over a line break (a poll's list, a headline's end)
