@@ -1,6 +1,7 @@
 """A name never ends in a function word: an entity the recogniser runs on into "of", "for" or
-"and" ("the Government of National Unity of" before a person's name) is cut back to the name. The
-entity labels are set by hand (the recogniser does this in some contexts only); every sentence
+"and" ("the Government of National Unity of" before a person's name) is cut back to the name. A
+name right after "the" that heads its own phrase is no person's ("the Kuiper Belt"), though a
+person's name may modify a noun after "the" ("the Kate Steinle case"). The entity labels are set by hand (the recogniser does this in some contexts only); every sentence
 was written for these tests."""
 
 from __future__ import annotations
@@ -36,3 +37,15 @@ def test_an_organisations_name_loses_a_trailing_function_word(
     names = {a.name for a in doc.actors if a.kind != "person"}
     assert name in names
     assert not any(n.endswith((" of", " and", " for")) for n in names)
+
+
+def test_a_name_after_the_heading_its_phrase_is_no_person(analyzer: Analyzer) -> None:
+    doc = _with_entity(analyzer, "Readers of the Coastal Ranger said the harbour was unsafe.",
+                       "Coastal Ranger", "PERSON")
+    assert not any(a.kind == "person" for a in doc.actors)
+
+
+def test_a_person_named_before_a_noun_after_the_is_a_person(analyzer: Analyzer) -> None:
+    doc = _with_entity(analyzer, "The committee reopened the Marta Keel case on Monday.",
+                       "Marta Keel", "PERSON")
+    assert {a.name for a in doc.actors if a.kind == "person"} == {"Marta Keel"}

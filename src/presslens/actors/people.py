@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 _PATRONYMIC_ENDINGS = tuple(sorted(word_set("name_parts", "patronymic_endings")))
 _ADDRESS_HONORIFICS = word_set("name_parts", "address_honorifics")
 # "according to Karimov": the lemma of the word before the preposition, then the preposition
-_COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compared without strings
+_COMMON_WORD_POS = frozenset({NOUN, ADJ})
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})  # spaCy's part-of-speech ids, compared without strings
 
 
 def add_people(run: _Run) -> None:
@@ -225,6 +226,8 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
         return
     if len(span) > 5 or any(t.like_num or _has_digit(t.text) for t in span):
         return  # no person's name holds a number: "John 15:22" is a verse, "Route 66" a road
+    if len(span) > 1 and _named_with_the(span):
+        return  # "the Kuiper Belt", "the Blue Nile", "the Free Beacon": no person's name
     # A person's name holds no possessive: a span running past one names the possessor and
     # what it owns ("George Kennan's Long Telegram", "McMaster's Huma Abedin"): keep the
     # possessor (asked again, now on its own).
@@ -258,6 +261,15 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
     run._claim(draft, span, "name")
     draft.roles.update(introduced_roles(run, span))
     draft.gender = draft.gender or gender_from_roles(run, draft.roles)
+
+
+def _named_with_the(span: Span) -> bool:
+    """"the" right before a name that heads its own noun phrase: people are not named so ("the
+    Kuiper Belt"), though a person's name may modify a noun after "the" ("the Kate Steinle
+    case", "the Clinton campaign")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (before is not None and before.lower_ == "the" and before.pos_ == "DET"
+            and span.root.dep_ not in _MODIFIER_DEPS and span.root.tag_ != "NNPS")
 
 
 def _has_digit(word: str) -> bool:
