@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 _PATRONYMIC_ENDINGS = tuple(sorted(word_set("name_parts", "patronymic_endings")))
 _ADDRESS_HONORIFICS = word_set("name_parts", "address_honorifics")
 # "according to Karimov": the lemma of the word before the preposition, then the preposition
-_COMMON_WORD_POS = frozenset({NOUN, ADJ})
-_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})  # spaCy's part-of-speech ids, compared without strings
+_COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compared without strings
+# the dependencies by which a name modifies the noun after it ("the Kate Steinle case")
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
 
 
 def add_people(run: _Run) -> None:

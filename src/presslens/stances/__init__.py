@@ -31,7 +31,8 @@ or in evaluative words — but needs a clearer score (``OWN_THRESHOLD``); an off
 body speaking of its own state says it by office and is not reported. A mutual act ("A and B
 fought") singles out neither side. The outlet's own voice counts events as its stance only when
 that voice evaluates somewhere in the article or asks its readers a question in its own prose (an
-op-ed); a wire report relating events takes no side. Interview prompts and questions are not the outlet's voice.
+op-ed); a wire report relating events takes no side. Interview prompts and questions are not the
+outlet's voice.
 
 Only stances with |score| >= ``THRESHOLD`` are emitted; the score is the clipped sum.
 """
