@@ -5,11 +5,10 @@ here was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from tests._articles import analyze_with_entities
 
 from presslens.actors.joined_names import name_cuts
 from presslens.ingest import RawArticle
-from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
@@ -44,29 +43,14 @@ def test_one_name_stays_whole(name: str) -> None:
     assert _cut(name, starts=tuple(range(1, len(name.split())))) == [name]
 
 
-def _with_people(analyzer: Analyzer, text: str, names: list[str]) -> Document:
-    """The analysis of ``text`` with ``names`` (first occurrences) as its PERSON entities: the
-    recogniser runs listed names together in some contexts only, so the test sets its cuts."""
-    article = RawArticle(text=text, source="test")
-    prepared, meta = analyzer._prepare(article)
-    sdoc = analyzer.nlp(prepared)
-    ents = []
-    for name in names:
-        start = prepared.index(name)
-        span = sdoc.char_span(start, start + len(name))
-        assert span is not None, name
-        ents.append(Span(sdoc, span.start, span.end, label="PERSON"))
-    sdoc.ents = sorted(ents, key=lambda s: s.start)
-    return analyzer._run_components(article, prepared, meta, sdoc).doc
-
-
 POLL = ("Harbour board vote\n\nWho should chair the harbour board next year? * Laura Vinter "
         "Peter Halvorsen Sarah Keel David Ormsby\n\nThe board meets on Monday.")
 
 
 def test_people_of_a_poll_are_people_of_their_own(analyzer: Analyzer) -> None:
     # the recogniser's cuts of the run, as it makes them in some lists
-    doc = _with_people(analyzer, POLL, ["Laura Vinter Peter Halvorsen", "Sarah Keel David"])
+    doc = analyze_with_entities(analyzer, POLL, [("Laura Vinter Peter Halvorsen", "PERSON", 0),
+                                                 ("Sarah Keel David", "PERSON", 0)])
     people = {a.name for a in doc.actors if a.kind == "person"}
     assert {"Laura Vinter", "Peter Halvorsen", "Sarah Keel", "David Ormsby"} <= people
     assert not any(len(name.split()) > 2 for name in people)

@@ -8,28 +8,15 @@ was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from tests._articles import analyze_with_entities
 
-from presslens.ingest import RawArticle
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
 def _with_people(analyzer: Analyzer, text: str, names: list[tuple[str, int]]) -> Document:
     """The analysis of ``text`` with the given (name, occurrence) spans as its PERSON entities."""
-    article = RawArticle(text=text, source="test")
-    prepared, meta = analyzer._prepare(article)
-    sdoc = analyzer.nlp(prepared)
-    ents = []
-    for name, occurrence in names:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = prepared.index(name, start + 1)
-        span = sdoc.char_span(start, start + len(name))
-        assert span is not None, name
-        ents.append(Span(sdoc, span.start, span.end, label="PERSON"))
-    sdoc.ents = sorted(ents, key=lambda s: s.start)
-    return analyzer._run_components(article, prepared, meta, sdoc).doc
+    return analyze_with_entities(analyzer, text, [(name, "PERSON", k) for name, k in names])
 
 
 def _people(doc: Document) -> dict[str, list[str]]:

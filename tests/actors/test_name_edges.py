@@ -7,22 +7,9 @@ was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from tests._articles import analyze_with_entities
 
-from presslens.ingest import RawArticle
-from presslens.model import Document
 from presslens.pipeline import Analyzer
-
-
-def _with_entity(analyzer: Analyzer, text: str, name: str, label: str) -> Document:
-    article = RawArticle(text=text, source="test")
-    prepared, meta = analyzer._prepare(article)
-    sdoc = analyzer.nlp(prepared)
-    start = prepared.index(name)
-    span = sdoc.char_span(start, start + len(name))
-    assert span is not None, name
-    sdoc.ents = [Span(sdoc, span.start, span.end, label=label)]
-    return analyzer._run_components(article, prepared, meta, sdoc).doc
 
 
 @pytest.mark.parametrize(("text", "entity", "name"), [
@@ -33,19 +20,19 @@ def _with_entity(analyzer: Analyzer, text: str, name: str, label: str) -> Docume
 ])
 def test_an_organisations_name_loses_a_trailing_function_word(
         analyzer: Analyzer, text: str, entity: str, name: str) -> None:
-    doc = _with_entity(analyzer, text, entity, "ORG")
+    doc = analyze_with_entities(analyzer, text, [(entity, "ORG", 0)])
     names = {a.name for a in doc.actors if a.kind != "person"}
     assert name in names
     assert not any(n.endswith((" of", " and", " for")) for n in names)
 
 
 def test_a_name_after_the_heading_its_phrase_is_no_person(analyzer: Analyzer) -> None:
-    doc = _with_entity(analyzer, "Readers of the Coastal Ranger said the harbour was unsafe.",
-                       "Coastal Ranger", "PERSON")
+    doc = analyze_with_entities(analyzer, "Readers of the Coastal Ranger said the harbour was unsafe.",
+                                [("Coastal Ranger", "PERSON", 0)])
     assert not any(a.kind == "person" for a in doc.actors)
 
 
 def test_a_person_named_before_a_noun_after_the_is_a_person(analyzer: Analyzer) -> None:
-    doc = _with_entity(analyzer, "The committee reopened the Marta Keel case on Monday.",
-                       "Marta Keel", "PERSON")
+    doc = analyze_with_entities(analyzer, "The committee reopened the Marta Keel case on Monday.",
+                                [("Marta Keel", "PERSON", 0)])
     assert {a.name for a in doc.actors if a.kind == "person"} == {"Marta Keel"}
