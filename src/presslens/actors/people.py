@@ -46,6 +46,7 @@ _ADDRESS_HONORIFICS = word_set("name_parts", "address_honorifics")
 _COMMON_WORD_POS = frozenset({NOUN, ADJ})  # spaCy's part-of-speech ids, compared without strings
 # the dependencies by which a name modifies the noun after it ("the Kate Steinle case")
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+_THING_ARTICLES = word_set("name_parts", "thing_articles")
 
 
 def add_people(run: _Run) -> None:
@@ -269,7 +270,7 @@ def _named_with_the(span: Span) -> bool:
     Kuiper Belt"), though a person's name may modify a noun after "the" ("the Kate Steinle
     case", "the Clinton campaign")."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return (before is not None and before.lower_ == "the" and before.pos_ == "DET"
+    return (before is not None and before.lower_ in _THING_ARTICLES and before.pos_ == "DET"
             and span.root.dep_ not in _MODIFIER_DEPS and span.root.tag_ != "NNPS")
 
 
