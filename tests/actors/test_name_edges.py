@@ -36,3 +36,12 @@ def test_a_person_named_before_a_noun_after_the_is_a_person(analyzer: Analyzer) 
     doc = analyze_with_entities(analyzer, "The committee reopened the Marta Keel case on Monday.",
                                 [("Marta Keel", "PERSON", 0)])
     assert {a.name for a in doc.actors if a.kind == "person"} == {"Marta Keel"}
+
+
+def test_a_name_never_opens_with_an_auxiliary(analyzer: Analyzer) -> None:
+    # a poll's question, where the recogniser takes the modal for a given name
+    text = ("Harbour board poll\n\nWill Marta Keel be confirmed as chair of the harbour board? "
+            "Marta Keel, the port's lawyer, was nominated on Monday.")
+    doc = analyze_with_entities(analyzer, text, [("Will Marta", "PERSON", 0), ("Marta Keel", "PERSON", 1)])
+    people = {a.name for a in doc.actors if a.kind == "person"}
+    assert people == {"Marta Keel"}

@@ -35,7 +35,8 @@ def clean_name(run: _Run, ent: Span) -> tuple[Span, str] | None:
     """Strip determiners, honorifics and possessives; return the span and a gender hint."""
     start, end = ent.start, ent.end
     gender = ""
-    while start < end and (run.sdoc[start].pos_ in ("DET", "PUNCT") or
+    # (nor opens with an auxiliary: a poll's "Will Brett Kavanaugh be confirmed?")
+    while start < end and (run.sdoc[start].pos_ in ("DET", "PUNCT", "AUX") or
                            run.sdoc[start].lower_ in HONORIFICS):
         gender = HONORIFICS.get(run.sdoc[start].lower_, gender)
         start += 1
