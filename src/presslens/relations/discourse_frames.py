@@ -23,6 +23,11 @@ _DEMAND_MODALS = word_set("relation_patterns", "demand_modals")
 _NOT_DEMANDED = word_set("relation_patterns", "not_demanded")
 _SAYING_VERBS = _REPORT_VERBS | word_set("relation_patterns", "other_saying_verbs")
 _FOLLOW_VERBS = word_set("relation_patterns", "follow_verbs")
+_POINTING = word_set("relation_patterns", "pointing_determiners")
+_ANSWERED_NOUNS = word_set("relation_patterns", "answered_nouns")
+_DEFINITE = word_set("relation_patterns", "definite_determiners")
+# reactions to what somebody said or did: they answer it, so its sayer or doer is their other side
+_REACTION_TYPES = frozenset({"REJECT", "ACCUSE", "PROTEST", "SUPPORT", "AGREE"})
 
 
 class DiscourseFrames(FrameBase):
@@ -107,6 +112,50 @@ class DiscourseFrames(FrameBase):
                             yield Found(follower, each.target, each.type, modality_of(verb),
                                         round(prior, 3), verb, each.polarity)
 
+    def reactions(self, sent: Span, found: list[Found]) -> Iterator[Found]:
+        """"Abiy Ahmed declared: '... it will not take a single drop from Egypt.' The Ministry
+        rejects these assurances.": a reaction (``_REACTION_TYPES``) whose object points back
+        ("these", "this distortion", "the complaint") and names no actor answers the previous
+        sentence; its other side is that sentence's main actor (the subject of its main verb, or
+        the speaker of the quotation it ends in), when that actor is on another side than the one
+        reacting."""
+        for verb in sent:
+            cue = self.lex.verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+            if cue is None or cue.type not in _REACTION_TYPES or negated(verb):
+                continue
+            if any(f.cue.i == verb.i for f in found):
+                continue
+            pointed = direct_object(verb)
+            if pointed is None or not _points_back(pointed):
+                continue
+            if self.index.phrase(pointed)[0]:
+                continue  # "rejects this Turkish proposal": the object names its actor
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            sources = self.index.phrase(subject[0])[0] if subject else []
+            answered = self._previous_main_actors(sent)
+            targets = [t for t in answered if not any(
+                t == s or self.index.same_side(t, s) for s in sources)]
+            if sources and targets:
+                yield from self._emit(sources, targets, cue, cue.type, modality_of(verb),
+                                      PRIOR["verb"] - INFERRED_PENALTY, verb)
+
+    def _previous_main_actors(self, sent: Span) -> list[str]:
+        """The actors the subject of the previous sentence's main verb names, or the speaker of
+        the quotation the previous sentence ends in ("X declared: '...'")."""
+        previous, at = None, sent.start
+        while previous is None and at > 0:  # (a sentence of a closing mark alone is none)
+            candidate = sent.doc[at - 1].sent
+            previous = candidate if any(t.is_alpha for t in candidate) else None
+            at = candidate.start
+        if previous is None:
+            return []
+        last = next((t for t in reversed(previous) if not (t.is_punct or t.is_space)), None)
+        quote = self.index.quote_at(last.idx) if last is not None else None
+        if quote is not None and quote.speaker is not None:
+            return [quote.speaker]
+        subject = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self.index.phrase(subject[0])[0] if subject else []
+
     def _report_verb(self, cue: Token) -> Token | None:
         """The reporting verb whose that-clause holds ``cue`` ("Baku said that ..."), if any."""
         node = cue
@@ -154,3 +203,14 @@ class DiscourseFrames(FrameBase):
                 prior = PRIOR["verb"] - 0.1 - (INFERRED_PENALTY if inferred else 0.0)
                 yield Found(sayer, each.source, "ACCUSE", "asserted", round(prior, 3), verb,
                             self.lex.polarity("ACCUSE"))
+
+
+def _points_back(noun: Token) -> bool:
+    """"these assurances", "this distortion", "the complaint" (a statement or an act named with
+    "the"): an object that refers back to what was said or done before."""
+    if any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children):
+        return False  # "that kind of injustice", "the decision to leave": says what it is
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    return any(d in _POINTING for d in determiners) or (
+        any(d in _DEFINITE for d in determiners) and noun.lemma_.lower() in _ANSWERED_NOUNS)
+

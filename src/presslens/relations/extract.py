@@ -127,4 +127,5 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
         found.extend(self.reported_accusations(found))
         found.extend(self.followers(sent, found))
         found.extend(self.demands(sent, found))
+        found.extend(self.reactions(sent, found))
         yield from found
