@@ -45,3 +45,13 @@ def test_a_name_never_opens_with_an_auxiliary(analyzer: Analyzer) -> None:
     doc = analyze_with_entities(analyzer, text, [("Will Marta", "PERSON", 0), ("Marta Keel", "PERSON", 1)])
     people = {a.name for a in doc.actors if a.kind == "person"}
     assert people == {"Marta Keel"}
+
+
+def test_an_institutions_name_cut_at_its_and_is_one_name(analyzer: Analyzer) -> None:
+    # the recogniser's cut of the name at "and", as it makes it in some sentences
+    text = ("Marta Keel, a fellow at the Institute for Baltic and Arctic Studies, said the port "
+            "would stay open.")
+    doc = analyze_with_entities(analyzer, text, [("Institute for Baltic", "ORG", 0),
+                                                 ("Arctic Studies", "ORG", 0)])
+    names = {a.name for a in doc.actors if a.kind != "person"}
+    assert names == {"Institute for Baltic and Arctic Studies"}

@@ -31,6 +31,8 @@ _STATE_ITSELF_NOUNS = word_set("organisations", "state_itself_nouns")
 ORG_TRIGGER_WORDS = frozenset(w for _, words in _ORG_KIND_WORDS for w in words) | word_set(
     "organisations", "other_trigger_words"
 )
+# the coordination inside an institution's name ("the Institute for Eurasian and African Studies")
+_COORDINATION = word_set("organisations", "name_coordination")
 
 
 def org_kind(span: Span) -> ActorKind:
@@ -55,6 +57,7 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
     if cleaned is None:
         return
     span, _ = cleaned
+    span = _whole_institution_name(run, span)
     if is_non_actor(run, span) or len(span) > 8:
         return
     if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
@@ -91,6 +94,21 @@ def _add_org_entity(run: _Run, ent: Span) -> None:
         if owner is not None and owner != key:
             run._release(owner, i)
     run._claim(draft, span, "name")
+
+
+def _whole_institution_name(run: _Run, span: Span) -> Span:
+    """An institution's name NER cut at a coordination inside it ("the Institute for Eurasian"
+    | "and African Studies"): where the name's last word modifies a word after it and only
+    capitalised words and "and" lie between, the name runs on to that word."""
+    last = span[-1]
+    head = last.head
+    if head.i <= last.i or head.i - span.end > 4:
+        return span
+    between = run.sdoc[span.end : head.i + 1]
+    if not all(t.text[:1].isupper() or t.lower_ in _COORDINATION for t in between):
+        return span
+    whole = run.sdoc[span.start : head.i + 1]
+    return whole if is_institution_name(whole) else span
 
 
 def _in_title(run: _Run, span: Span) -> bool:
