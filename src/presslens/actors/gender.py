@@ -26,6 +26,9 @@ _ENTRY_GENDER = {"female": FEMALE, "male": MALE}
 _GENERIC_JOINERS = word_set("pronouns", "generic_joiners")
 _FEMALE_NAMES = word_set("given_names", "female")
 _MALE_NAMES = word_set("given_names", "male")
+# every given name the data lists, of either gender (joined and longer names read them as the
+# opening of a person's name)
+GIVEN_NAMES = _FEMALE_NAMES | _MALE_NAMES
 
 
 def pronoun_gender(word: str) -> str | None:

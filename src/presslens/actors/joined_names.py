@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from presslens.lexicon import word_set
+from presslens.actors.gender import GIVEN_NAMES
 
 if TYPE_CHECKING:
     from presslens.actors.stage import _Run
 
-_GIVEN_NAMES = word_set("given_names", "female") | word_set("given_names", "male")
 _SHORTEST_LIST = 4  # two names of two words
 
 
@@ -45,12 +44,12 @@ def joined_names(run: _Run) -> Iterator[Span]:
 def name_cuts(words: Sequence[str], person_starts: Sequence[bool]) -> list[int]:
     """Where the names of ``words`` begin (always 0 first); only 0 when the words are no list
     of names (see the module text). ``person_starts``: NER begins a person at the word."""
-    if len(words) < _SHORTEST_LIST or words[0] not in _GIVEN_NAMES:
+    if len(words) < _SHORTEST_LIST or words[0] not in GIVEN_NAMES:
         return [0]
     cuts = [0]
     for i in range(2, len(words) - 1):
-        opens = words[i] in _GIVEN_NAMES or person_starts[i]
-        if opens and words[i - 1] not in _GIVEN_NAMES and i - cuts[-1] >= 2:
+        opens = words[i] in GIVEN_NAMES or person_starts[i]
+        if opens and words[i - 1] not in GIVEN_NAMES and i - cuts[-1] >= 2:
             cuts.append(i)
     sizes = [end - start for start, end in zip(cuts, [*cuts[1:], len(words)], strict=True)]
     if len(sizes) >= 3 and all(size % 2 == 0 for size in sizes):

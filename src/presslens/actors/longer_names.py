@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from spacy.strings import get_string_id
 
 from presslens.actors.drafts import slug
+from presslens.actors.gender import GIVEN_NAMES
 from presslens.lexicon import word_set
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from presslens.actors.stage import _Run
     from presslens.model import MentionRole
 
-_GIVEN_NAMES = word_set("given_names", "female") | word_set("given_names", "male")
 _SUFFIXES = frozenset(w.rstrip(".") for w in word_set("name_parts", "generational_suffixes"))
 
 
@@ -70,7 +70,7 @@ def _cut_epithets(run: _Run) -> None:
     for draft in [d for d in run.drafts.values() if d.kind == "person" and d.entry is None]:
         words = draft.name.split()
         first = words[0]
-        if (len(words) < 3 or first in _GIVEN_NAMES or _is_initial(first) or first.isupper()
+        if (len(words) < 3 or first in GIVEN_NAMES or _is_initial(first) or first.isupper()
                 or not _common_word(first, run.lowercase_words)):
             continue
         name = " ".join(words[1:])
@@ -113,7 +113,7 @@ def _shorter_name(words: list[str], full_names: dict[tuple[str, ...], ActorDraft
         other = full_names.get(tail)
         before = words[: len(words) - size]
         if (other is not None and other is not draft and any(common(w) for w in before)
-                and not any(w in _GIVEN_NAMES or _is_initial(w) for w in before)):
+                and not any(w in GIVEN_NAMES or _is_initial(w) for w in before)):
             return other, len(before), list(tail)
     return None
 

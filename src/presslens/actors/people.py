@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
 from presslens.actors.drafts import ActorDraft, slug
-from presslens.actors.gender import UNKNOWN, given_name_gender
+from presslens.actors.gender import GIVEN_NAMES, given_name_gender
 from presslens.actors.joined_names import joined_names
 from presslens.actors.lone_names import (
     after_determiner,
@@ -65,7 +65,7 @@ def _given_name_and_surname(ent: Span) -> bool:
     organisation's name: NER's organisation is a person ("Nikki Haley", "Edward Snowden")."""
     first, last = ent[0], ent[-1]
     return (len(ent) == 2 and first.pos_ == last.pos_ == "PROPN"
-            and given_name_gender([first.text, last.text]) != UNKNOWN and looks_like_surname(last.text)
+            and first.text in GIVEN_NAMES and looks_like_surname(last.text)
             and last.lower_ not in ORG_TRIGGER_WORDS)
 
 

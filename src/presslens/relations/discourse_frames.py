@@ -16,6 +16,7 @@ from presslens.lexicon import Cue, word_set
 from presslens.relations.frame_base import INFERRED_PENALTY, PRIOR, Found, FrameBase
 from presslens.syntax import FIRST_PERSON, direct_object, modality_of, negated
 from presslens.syntax.lookup import lemma_in, lower_in
+from presslens.syntax.pronouns import subject_tokens
 
 _REPORT_VERBS = word_set("relation_patterns", "report_verbs")
 _ACCUSABLE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
@@ -153,7 +154,7 @@ class DiscourseFrames(FrameBase):
         quote = self.index.quote_at(last.idx) if last is not None else None
         if quote is not None and quote.speaker is not None:
             return [quote.speaker]
-        subject = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = subject_tokens(previous.root)
         return self.index.phrase(subject[0])[0] if subject else []
 
     def _report_verb(self, cue: Token) -> Token | None:
