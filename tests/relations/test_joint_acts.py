@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
+from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
 
 
@@ -28,8 +28,7 @@ def analyzer() -> Analyzer:
     ],
 )
 def test_a_joint_act_is_cooperation(analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]) -> None:
-    doc = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
-    assert {(r.source, r.type, r.target) for r in doc.relations} == expected
+    assert bulletin_relations(analyzer, body) == expected
 
 
 @pytest.mark.parametrize(
@@ -47,5 +46,4 @@ def test_a_joint_act_is_cooperation(analyzer: Analyzer, body: str, expected: set
 )
 def test_working_and_coordinating_together_is_cooperation(
         analyzer: Analyzer, body: str, expected: set[tuple[str, str, str]]) -> None:
-    doc = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
-    assert {(r.source, r.type, r.target) for r in doc.relations} == expected
+    assert bulletin_relations(analyzer, body) == expected

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.ingest import RawArticle
+from _briefs import bulletin
 from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
 def _relations(analyzer: Analyzer, body: str) -> set[tuple[str, str, str]]:
-    doc = analyzer.analyze(RawArticle(text=f"News in brief\n\n{body}\n", source="test"))
+    """(source, type, target) of each relation, the target read as the state it acts for."""
+    doc = bulletin(analyzer, body)
     return {(r.source, r.type, _state(doc, r.target, r.target_state)) for r in doc.relations}
 
 
