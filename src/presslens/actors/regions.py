@@ -73,6 +73,11 @@ def government_noun_after(doc: Doc, end: int, nouns: Set[str], words: LocalGover
     return False
 
 
+def acts_as_polity(token: Token, words: LocalGovernmentWords) -> bool:
+    """Whether a name with ``token`` as head stands where one who acts stands (``_acts``)."""
+    return _acts(token, words, words.region_nouns)
+
+
 def _acts(token: Token, words: LocalGovernmentWords, nouns: Set[str], depth: int = 0) -> bool:
     """Whether a polity whose name has ``token`` as head stands where a government acts (see the
     module text)."""

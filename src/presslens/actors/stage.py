@@ -49,6 +49,7 @@ from presslens.actors.plural_names import add_plural_names
 from presslens.actors.pronouns import add_pronouns
 from presslens.actors.regions import add_cities
 from presslens.actors.role_nouns import add_role_nouns
+from presslens.actors.unlisted_places import is_unlisted_place
 from presslens.model import Actor, ActorKind, Document, Mention, MentionRole
 from presslens.nlp import load_nlp
 from presslens.textutil import quoted_regions
@@ -234,8 +235,11 @@ class _Run:
             # because the gazetteer says who holds the office
             if draft.entry is None and all(r in ("pronoun", "title") for r in draft.mentions.values()):
                 continue
-            # a region or city named only as a place ("a rally in Ohio") is no actor
+            # a region or city named only as a place ("a rally in Ohio") is no actor, nor an
+            # unlisted name used only as one ("towns in Kordofan")
             if draft.kind == "region" and all(r == "place" for r in draft.mentions.values()):
+                continue
+            if is_unlisted_place(self, draft):
                 continue
             mentions = [
                 Mention(start=s, end=e, text=self.text[s:e], role=role)
