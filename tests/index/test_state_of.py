@@ -86,3 +86,20 @@ def test_analysts_and_former_leaders_act_for_no_state(analyzer: Analyzer) -> Non
     assert index.state_of(_by_name(doc, "Dragan Petrovic")) is None
     doc, index = _index(analyzer, "Former US president Joe Biden criticised Russia on Monday.")
     assert index.state_of(_by_name(doc, "Joe Biden")) is None
+
+
+def test_an_office_given_its_state_elsewhere_gives_the_office_holder_theirs(analyzer: Analyzer) -> None:
+    # wire copy: the office with its state in the first sentence, the name with the office in
+    # the next (Q1246 Kosovo)
+    doc, index = _index(analyzer, "Border shooting\n\nA police officer was wounded on Wednesday, "
+                                  "Kosovo's interior minister said.\n\nInterior Minister Xhelal "
+                                  "Sveçla said the gunmen had fired from a wooded slope.")
+    assert index.state_of(_by_name(doc, "Xhelal Sveçla")) == "Q1246"
+
+
+def test_an_office_given_two_states_elsewhere_gives_none(analyzer: Analyzer) -> None:
+    # two states' interior ministers spoke: which one he is the text does not say here
+    doc, index = _index(analyzer, "Border shooting\n\nKosovo's interior minister and Serbia's "
+                                  "interior minister met on Wednesday.\n\nInterior Minister "
+                                  "Xhelal Sveçla said the gunmen had fired from a wooded slope.")
+    assert index.state_of(_by_name(doc, "Xhelal Sveçla")) is None

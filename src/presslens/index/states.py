@@ -132,7 +132,49 @@ def _find_affiliation(index: DocumentIndex, speaker: str) -> str | None:
                         rank = (kind_rank, abs(tok.i - span.start), state)
                         if best is None or rank < best:
                             best = rank
-    return best[2] if best else None
+    return best[2] if best else _office_state_elsewhere(index, actor.id)
+
+
+def _office_state_elsewhere(index: DocumentIndex, person: str) -> str | None:
+    """The state the person's office is given elsewhere in the text without a name: wire copy
+    names "Kosovo's interior minister" in its first sentence and "Interior Minister Xhelal
+    Sveçla" in the next. The office is the person's title words ("Interior Minister"); the
+    state is the country written just before the same words elsewhere ("Kosovo's", "the
+    Kosovar"), where no name follows them; one state only."""
+    actor = index.doc.actor(person)
+    if actor is None:
+        return None
+    sdoc = index.sdoc
+    titles: set[tuple[str, ...]] = set()  # the title words, lower case
+    for mention in actor.mentions:
+        if mention.role != "name":
+            continue
+        span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for noun in _role_nouns(span.root):
+            if _office(noun) and noun.i < span.start:
+                words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i < noun.i]
+                titles.add(tuple(t.lower_ for t in [*words, noun]))
+    states: set[str] = set()
+    lowered = sdoc.text.lower()
+    for title in titles:
+        # the text searched for the title, not every token made a Token (most have none)
+        for match in re.finditer(r"\b" + r"\s+".join(map(re.escape, title)) + r"\b", lowered):
+            found = sdoc.char_span(match.start(), match.end())
+            if found is None:
+                continue
+            i = found.start
+            after = found.end
+            if after < len(sdoc) and sdoc[after].pos_ == "PROPN":
+                continue  # "Foreign Minister Yván Gil": another person named with the office
+            before = i - 1
+            if before >= 0 and sdoc[before].tag_ == "POS":
+                before -= 1  # "Kosovo's interior minister"
+            for actor_id in index.by_token.get(before, []) if before >= 0 else []:
+                if index.kinds.get(actor_id) == "country":
+                    states.add(actor_id)
+    return states.pop() if len(states) == 1 else None
 
 
 def spokespeople_act_for_their_state(index: DocumentIndex) -> None:
