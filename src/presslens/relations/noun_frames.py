@@ -35,6 +35,7 @@ _ASPECT_END = word_set("relation_patterns", "aspect_end")
 _WITNESS_VERBS = word_set("relation_patterns", "witness_verbs")
 _INSTRUMENT_PREPS = word_set("relation_patterns", "instrument_preps")
 _PURPOSE_PREPS = word_set("relation_patterns", "purpose_preps")
+_MEETING_TIME_PREPS = word_set("relation_patterns", "meeting_time_preps")
 _IMPOSING_VERBS = word_set("relation_patterns", "imposing_verbs")
 _PREVENTING_VERBS = word_set("relation_patterns", "preventing_verbs")
 _FUTURE_MODIFIERS = word_set("relation_patterns", "future_modifiers")
@@ -123,6 +124,17 @@ class NounFrames(FrameBase):
             and base.head.head.pos_ == "VERB"
         ):
             # "answered with strikes on X", "uses gas prices as levers against X"
+            sources, inferred = self.subjects(base.head.head)
+        if (
+            not sources
+            and cue.type == "CONSULT"
+            and base.dep_ == "pobj"
+            and base.head.lower_ in _MEETING_TIME_PREPS
+            and base.head.head.pos_ in ("VERB", "AUX")
+            and self.prep_objects(noun, cue.preps)[0]
+        ):
+            # "Abdelatty said after talks with Burhan": the speaker took part in the talks (a
+            # meeting "between" others names its own sides)
             sources, inferred = self.subjects(base.head.head)
         if (
             not sources
