@@ -42,6 +42,9 @@ _MOTION_PREPS = word_set("places", "motion_preps")
 _GOVERNMENT_NOUNS = word_set("places", "capital_government_nouns")
 # "a Moscow-based think tank": a place
 _ORIGIN_PARTICIPLES = word_set("places", "origin_participles")
+# "the Gulf of Aden": a body of water's name
+_WATER_NAMES = word_set("places", "water_names")
+_GENITIVE_PREPS = word_set("places", "genitive_preps")
 
 
 def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
@@ -57,6 +60,8 @@ def add_gazetteer_matches(run: _Run, matches: list[GazetteerMatch]) -> None:
             continue
         if region and inside_a_citys_name(span):
             continue  # "New York City", "Kansas City": the city's name
+        if _inside_a_waters_name(span):
+            continue  # "the Gulf of Aden", "the Gulf of Finland": a sea's name
         if (match.entry.kind in ("region", "organization") or match.surface == "city") and inside_person_entity(span):
             continue  # "Virginia Foxx", "Stanford Franklin": a person's name
         if city and city_governed(span, run.x.local_words, run.x.local_words.city_nouns):
@@ -154,3 +159,10 @@ def _capital_role(span: Span) -> MentionRole:
     if dep in ("npadvmod", "nmod") and root.head.lower_ in _ORIGIN_PARTICIPLES:
         return "place"
     return "metonym"
+
+
+def _inside_a_waters_name(span: Span) -> bool:
+    """A name after "Gulf of", "Bay of", "Sea of", "Strait of": part of a body of water's name."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in _GENITIVE_PREPS and (
+        doc[span.start - 2].text in _WATER_NAMES)
