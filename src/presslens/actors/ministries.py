@@ -28,11 +28,7 @@ if TYPE_CHECKING:
 # before "Foreign"); the one name of a department under two names.
 _MINISTRY_NOUNS = sorted(word_set("organisations", "ministry_nouns"), key=lambda w: (-len(w), w))
 _MINISTRY = "(?:" + "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _MINISTRY_NOUNS) + ")"
-# a department in either case after a state ("Egypt's foreign ministry", "Russia's Foreign
-# Ministry"): wire copy writes both
-_DEPARTMENTS = "|".join(
-    f"[{w[0].upper()}{w[0].lower()}]{w[1:]}"
-    for w in alternatives(word_set("organisations", "ministry_departments")).split("|"))
+_DEPARTMENTS = alternatives(word_set("organisations", "ministry_departments"))
 _OF_DEPARTMENTS = alternatives(word_set("organisations", "ministry_of_departments"), any_space=True)
 _DEPARTMENT_NAMES: dict[str, str] = {
     name: str(one) for name, one in word_table("organisations", "department_names").items()
@@ -49,7 +45,6 @@ _MINISTRY_RE = re.compile(
 
 def _normalise_department(department: str) -> str:
     department = " ".join(department.split())
-    department = department[:1].upper() + department[1:]  # "foreign" -> "Foreign"
     return _DEPARTMENT_NAMES.get(department, department)
 
 
