@@ -241,6 +241,11 @@ class _Run:
                 continue
             if is_unlisted_place(self, draft):
                 continue
+            # a title the recogniser took for an organisation ("an adviser to Iran's Supreme
+            # Leader"): an office, not a body
+            if draft.entry is None and draft.kind == "organization" and (
+                    draft.name.lower() in self.x.titles.all):
+                continue
             mentions = [
                 Mention(start=s, end=e, text=self.text[s:e], role=role)
                 for (s, e), role in sorted(draft.mentions.items())
