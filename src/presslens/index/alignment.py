@@ -7,7 +7,9 @@ Actor mentions come from the actor stage; on top of them the alignment
   Foreign Ministry") is the state of the one place the sentence names;
 - keeps places apart (``places``): a capital named as a plain place is a target only after some
   prepositions ("strikes on Kharkiv"), and gives a stateless body its state;
-- drops the name after a headline's dash ("... – Kharlamov"): it says who is quoted.
+- drops the name after a headline's dash ("... – Kharlamov"): it says who is quoted;
+- drops the name an interviewer's question opens with ("– Timur Rashidovich, in August ..."):
+  it says who is asked.
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
                 if actor_id not in by_token[token.i]:
                     by_token[token.i].append(actor_id)
     _drop_headline_attribution(doc, sdoc, by_token, kinds)
+    _drop_vocatives(doc, sdoc, by_token, kinds)
     return Alignment(kinds, normal, dict(by_token), places, seat_places, body_tokens, demonym_tokens)
 
 
@@ -149,3 +152,33 @@ def _drop_headline_attribution(
         ids = by_token.get(token.i, [])
         if ids and all(kinds.get(i) == "person" for i in ids):
             del by_token[token.i]
+
+
+# the dashes that open a turn of an interview ("– Timur Rashidovich, in August ...")
+_TURN_DASHES = "–—-"
+
+
+def _drop_vocatives(
+    doc: Document, sdoc: Doc, by_token: dict[int, list[str]], kinds: dict[str, str]
+) -> None:
+    """"– Timur Rashidovich, in August Pashinyan and Aliyev signed ...": a person named right
+    after the dash that opens a line, and before a comma, is the one the question is put to; the
+    parser makes them the subject of what follows, but they take part in nothing it states."""
+    text = doc.text
+    for actor in doc.actors:
+        if kinds.get(actor.id) not in ("person", "organization"):
+            continue  # (a name the recogniser took for an organisation: "Vadim Sergeyevich")
+        for mention in actor.mentions:
+            if not text.startswith(",", mention.end):
+                continue
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            opening = text[line_start:mention.start].strip()
+            if len(opening) != 1 or opening not in _TURN_DASHES:
+                continue
+            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or []:
+                ids = by_token.get(token.i, [])
+                if actor.id in ids:
+                    ids.remove(actor.id)
+                    if not ids:
+                        del by_token[token.i]
