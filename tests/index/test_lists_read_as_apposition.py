@@ -31,3 +31,9 @@ def test_every_titled_member_of_a_subject_list_acts(fast: Analyzer) -> None:
 def test_an_apposition_without_a_list_names_no_second_side(fast: Analyzer) -> None:
     doc = bulletin(fast, "The minister, Ruth Calloway, criticized Senator Paul Dorrance on Monday.")
     assert {r[0] for r in named_acts(doc)} <= {"Ruth Calloway"}
+
+
+def test_a_head_naming_no_actor_stands_for_the_list_it_is_set_beside(fast: Analyzer) -> None:
+    # "the two leaders" names nobody itself: the list after it is who signed
+    doc = bulletin(fast, "The two leaders, Vladimir Putin and Xi Jinping, signed a treaty in Moscow.")
+    assert {("Vladimir Putin", "AGREE", "Xi Jinping"), ("Xi Jinping", "AGREE", "Vladimir Putin")} <= named_acts(doc)

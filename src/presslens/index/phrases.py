@@ -106,7 +106,11 @@ def _listed_as_apposition(index: DocumentIndex, head: Token, ids: list[str]) -> 
         if child.dep_ != "appos" or not child.conjuncts or not _names(child):
             continue
         named, _ = index.at(child)
-        if named and not set(named) & set(ids) and all(index.is_person(i) == person for i in named):
+        # a head that names no actor itself stands for the list ("the two leaders, Putin and
+        # Xi"; the one asked in "– Timur Rashidovich, in August Pashinyan and Aliyev signed")
+        own = bool(index.by_token.get(head.i))
+        if named and (not own or not set(named) & set(ids)) and all(
+                index.is_person(i) == person for i in named):
             return [child, *child.conjuncts]
     return []
 
