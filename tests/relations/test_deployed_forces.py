@@ -58,3 +58,19 @@ def test_troops_sent_to_a_peacekeeping_mission_help(
     rows = bulletin_relations(analyzer, body)
     assert expected in rows
     assert (expected[0], "MOBILIZE" if expected[1] == "AID" else "AID", expected[2]) not in rows
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "not_expected"),
+    [
+        # whose units are moved is the mover's side; the move is aimed at the border's other state
+        ("Iran moved additional units of the Revolutionary Guard to the border with Armenia.",
+         ("Q794", "MOBILIZE", "Q399"), "institution:islamic_revolutionary_guard_corps"),
+    ],
+)
+def test_the_forces_moved_are_no_target(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str], not_expected: str
+) -> None:
+    found = bulletin_relations(analyzer, body)
+    assert expected in found
+    assert not any(row[2] == not_expected for row in found)

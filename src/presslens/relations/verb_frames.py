@@ -272,6 +272,11 @@ class VerbFrames(VerbReadings):
                         targets, t_inf = self._misread_recipient(verb)
                 if not targets and type_name == "AID" and not informing:
                     targets = self._aided_place(verb, sources)  # "gave 35 million to rebuild schools in X"
+                if military and targets:
+                    # whose forces are moved ("units of the Guard") is on the mover's side
+                    own = self._force_owners(verb)
+                    if own & set(targets):
+                        targets, t_inf = self.prep_objects(verb, exclude=[*sources, *own])
             if lemma in _RECOGNISING_VERBS:
                 conceded = self._recognised_as_part_of(verb)
                 if conceded:  # "recognised the region as part of Y": a concession to Y

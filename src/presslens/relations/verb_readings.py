@@ -60,6 +60,9 @@ _SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
 _SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 ADMITTING_VERBS = word_set("relation_patterns", "admitting_verbs")  # "allowed inspectors into"
 _ADMISSION_PREPS = word_set("relation_patterns", "admission_preps")
+# whose forces they are: "units of the Guard", "Wagner fighters", "Russia's troops"
+_OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+_GENITIVE_PREPS = word_set("places", "genitive_preps")
 
 
 def counted_noun(quantity: Token) -> Token | None:
@@ -198,6 +201,12 @@ class VerbReadings(FrameBase):
                     return []
                 return [actor_id]
         return []
+
+    def _force_owners(self, verb: Token) -> set[str]:
+        """The actors named inside the forces a verb moves ("units of the Revolutionary Guard")."""
+        force = direct_object(verb)
+        owners = [c for c in force.children if c.dep_ in _OWNER_DEPS or c.lower_ in _GENITIVE_PREPS] if force else []
+        return {a for owner in owners for token in owner.subtree for a in self.index.by_token.get(token.i, [])}
 
     def _light_cue(self, verb: Token) -> Cue | None:
         if verb.lemma_.lower() not in LIGHT_VERBS:
