@@ -28,3 +28,19 @@ def test_the_side_taken(
     found = bulletin_relations(analyzer, body)
     assert expected in found
     assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # land or rights handed over are conceded to the one who gets them (PLOVER CONCEDE)
+        ("Russia gave the islands to Japan.", ("Q159", "CONCEDE", "Q17")),
+        ("Yerevan is handing the south of the country to Washington.", ("Q399", "CONCEDE", "Q30")),
+        # goods handed over stay aid
+        ("The United States gave weapons to Ukraine.", ("Q30", "AID", "Q212")),
+    ],
+)
+def test_land_handed_over_is_conceded(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in bulletin_relations(analyzer, body)

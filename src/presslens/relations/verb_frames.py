@@ -50,6 +50,7 @@ _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _PROMISING_VERBS = word_set("relation_patterns", "promising_verbs")
 _RECOGNISING_VERBS = word_set("relation_patterns", "recognising_verbs")  # "recognised X as part of Y"
+_CEDED = word_set("relation_patterns", "ceded_nouns") | word_set("relation_patterns", "compass_parts")
 
 
 class VerbFrames(VerbReadings):
@@ -151,6 +152,11 @@ class VerbFrames(VerbReadings):
             goods.append(verb.head)  # "every weapon the United States sells to the island"
         if lemma in self.lex.sale_verbs and not any(c.lemma_.lower() in self.lex.arms for c in goods):
             cue = Cue(type="COOPERATE")  # "sold its brandy in Russia", "we sell to China": trade
+        # (land that stands for an actor, "provide the island with arms", is who receives)
+        ceded = cue.type == "AID" and not military and any(
+            c.lemma_.lower() in _CEDED and not self.index.phrase(c)[0] for c in goods)
+        if ceded:
+            cue = Cue(type="CONCEDE", preps=cue.preps)  # "is handing the south of Armenia to X"
         # "delivered his report to Barr", "will give a speech in Singapore": information handed
         # over is no aid; at most the one it goes to is consulted
         informing = cue.type == "AID" and not military and any(
@@ -250,7 +256,7 @@ class VerbFrames(VerbReadings):
                 targets, t_inf = [], False
                 # (a verb of giving read otherwise, "sent 200 troops in Syria", moves forces)
                 giving = lemma in self.lex.goods_object_verbs and cue is self.lex.verbs.get(lemma)
-                if type_name == "AID" or lemma in self.lex.sale_verbs or giving:
+                if type_name == "AID" or lemma in self.lex.sale_verbs or giving or ceded:
                     # "sells howitzers to Armenia", "sold surplus US ammunition to a dealer": the
                     # buyer or recipient, not the goods or their maker, is the target;
                     # "has given the United States access": the dative is the recipient
