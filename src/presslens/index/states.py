@@ -157,10 +157,11 @@ def _office_state_elsewhere(index: DocumentIndex, person: str) -> str | None:
                 words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i < noun.i]
                 titles.add(tuple(t.lower_ for t in [*words, noun]))
     states: set[str] = set()
-    lowered = sdoc.text.lower()
     for title in titles:
-        # the text searched for the title, not every token made a Token (most have none)
-        for match in re.finditer(r"\b" + r"\s+".join(map(re.escape, title)) + r"\b", lowered):
+        # the text searched for the title, not every token made a Token (most have none); case
+        # ignored in the pattern, not by lowering the text (lowering may change its length)
+        pattern = r"\b" + r"\s+".join(map(re.escape, title)) + r"\b"
+        for match in re.finditer(pattern, sdoc.text, flags=re.IGNORECASE):
             found = sdoc.char_span(match.start(), match.end())
             if found is None:
                 continue
