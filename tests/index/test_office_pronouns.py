@@ -55,3 +55,22 @@ def test_a_pronoun_inside_a_direct_quote_is_not_the_office(analyzer: Analyzer) -
     doc = brief(analyzer, body)
     names = {a.id: a.name for a in doc.actors}
     assert not any(names[r.source] == "Armenia" and r.type == "REJECT" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a state body whose state the article names only through it: "the country" / "the
+        # government" it speaks of is that body's state, and the body acts for it
+        ("Finland's Defence Ministry said the country was prepared to lend mine-clearing "
+         "equipment to Moldova.", ("Q33", "Q217", "AGREE")),
+        ("The Ethiopian Foreign Ministry said the government was open to resuming talks with "
+         "Egypt.", ("Q115", "Q79", "AGREE")),
+    ],
+)
+def test_a_state_body_speaks_for_its_unnamed_state(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str]
+) -> None:
+    doc = brief(analyzer, body)
+    rows = {(r.source_state, r.target, r.type) for r in doc.relations}
+    assert expected in rows, rows

@@ -137,6 +137,11 @@ def definite_antecedent(index: DocumentIndex, head: Token) -> list[str]:
             state = index.named_state(actor_id) if "country" in kinds else None
             if state is not None:
                 return [state]
+            if "country" in kinds and index.kinds.get(actor_id) == "institution" and (
+                    index.state_of(actor_id) is not None):
+                # "Finland's Defence Ministry said the country ...": a state body whose state the
+                # article names only through it stands for that state
+                return [actor_id]
     return []
 
 
