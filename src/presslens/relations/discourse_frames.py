@@ -36,6 +36,7 @@ class DiscourseFrames(FrameBase):
 
     _joining_at: tuple[Doc, list[int]] | None = None  # the joining verbs of the latest document
     _modals_at: tuple[Doc, list[int]] | None = None  # its modals of demand ("should", "must")
+    _reacting_at: tuple[Doc, list[int]] | None = None  # its verbs of reaction ("rejects")
 
     def demands(self, sent: Span, found: list[Found]) -> Iterator[Found]:
         """"Guo said the United States should stop arming Taiwan", “Russia must withdraw,” the
@@ -120,10 +121,19 @@ class DiscourseFrames(FrameBase):
         sentence; its other side is that sentence's main actor (the subject of its main verb, or
         the speaker of the quotation it ends in), when that actor is on another side than the one
         reacting."""
-        for verb in sent:
-            cue = self.lex.verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
-            if cue is None or cue.type not in _REACTION_TYPES or negated(verb):
+        doc = sent.doc
+        if self._reacting_at is None or self._reacting_at[0] is not doc:
+            # only a verb of reaction can react: found once per document, the others skipped
+            # (as the joining verbs and the modals of demand are)
+            lemmas = frozenset(w for w, c in self.lex.verbs.items() if c.type in _REACTION_TYPES)
+            self._reacting_at = (doc, np.flatnonzero(lemma_in(doc, lemmas)).tolist())
+        for i in self._reacting_at[1]:
+            if not sent.start <= i < sent.end:
                 continue
+            verb = doc[i]
+            if verb.pos_ != "VERB" or negated(verb):
+                continue
+            cue = self.lex.verbs[verb.lemma_.lower()]
             if any(f.cue.i == verb.i for f in found):
                 continue
             pointed = direct_object(verb)
