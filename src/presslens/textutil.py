@@ -18,6 +18,9 @@ def document_id(text: str) -> str:
 
 # what may follow a question's mark at the end of a sentence ("Will Hungary block it?”")
 _AFTER_QUESTION = "\"'”’»“ "
+# the dashes that open an interviewer's turn ("– Timur Rashidovich, ...") or set off the words of
+# a reply from their attribution (en dash, em dash, and the hyphen typed for either)
+DASHES = frozenset({"–", "—", "-"})
 
 
 def ends_in_question(text: str) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from presslens.actors.gazetteer import Gazetteer
 from presslens.lexicon import word_set
 from presslens.model import Actor, Document
+from presslens.textutil import DASHES
 
 
 def _any_of(words: frozenset[str]) -> str:
@@ -154,9 +155,6 @@ def _drop_headline_attribution(
             del by_token[token.i]
 
 
-# the dashes that open a turn of an interview ("– Timur Rashidovich, in August ...")
-_TURN_DASHES = "–—-"
-
 
 def _drop_vocatives(
     doc: Document, sdoc: Doc, by_token: dict[int, list[str]], kinds: dict[str, str]
@@ -173,7 +171,7 @@ def _drop_vocatives(
                 continue
             line_start = text.rfind("\n", 0, mention.start) + 1
             opening = text[line_start:mention.start].strip()
-            if len(opening) != 1 or opening not in _TURN_DASHES:
+            if len(opening) != 1 or opening not in DASHES:
                 continue
             span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span or []:

@@ -26,6 +26,7 @@ from presslens.quotes.speaker_syntax import (
     same_line,
     subject_of,
 )
+from presslens.textutil import DASHES
 
 __all__ = [
     "OPENING_MARKS",
@@ -44,7 +45,6 @@ __all__ = [
     "subject_of",
 ]
 
-_DASHES = frozenset({"–", "—", "-"})
 # Attribution after a closing mark is read over at most this many tokens.
 _AFTER_WINDOW = 30
 
@@ -77,13 +77,13 @@ def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None
             break
         window.append(token)
     gap = text[mq.close_at + 1 : window[0].idx] if window else ""
-    while window and (window[0].is_punct and window[0].text in {",", *_DASHES}):
+    while window and (window[0].is_punct and window[0].text in {",", *DASHES}):
         gap += window[0].text
         window = window[1:]
     if not window:
         return None
     content = text[mq.start : mq.end]
-    separated = bool(set(gap) & {",", *_DASHES}) or content[-1:] in ",.!?…:–—-"
+    separated = bool(set(gap) & {",", *DASHES}) or content[-1:] in ",.!?…:–—-"
     if not separated:
         return None
     window_ids = {t.i for t in window}
@@ -107,7 +107,7 @@ def _after_attribution(doc: Doc, text: str, mq: MarkedQuote) -> Candidate | None
     if according is not None:
         cue, speaker = according
         return Candidate("direct", mq.start, mq.end, cue, speaker, phrase_range(speaker), "according")
-    if any(ch in _DASHES for ch in gap) and len(window) <= 6:
+    if any(ch in DASHES for ch in gap) and len(window) <= 6:
         nouns = [t for t in window if t.pos_ in ("PROPN", "NOUN")]
         if nouns:
             speaker = name_head(nouns[-1])

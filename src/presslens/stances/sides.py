@@ -25,11 +25,11 @@ from presslens.lexicon import word_set
 from presslens.metadata_dates import alternatives
 from presslens.model import Document
 from presslens.stances.language import Tokens
+from presslens.textutil import DASHES
 
 OUTLET = "outlet"
 _NATION_NOUNS = word_set("evaluation", "nation_nouns")  # "our country": speaking as a nation
 _NATION_OWNERS = word_set("evaluation", "nation_owners")
-_DASHES = ("–", "—", "-")
 # "Q: ...", "Question. ...": an interviewer's turn (data/en/quotes.yaml ``interview_labels``)
 _PROMPT = re.compile(rf"(?:{alternatives(word_set('quotes', 'interview_labels'))})\s*[:.]\s", re.IGNORECASE)
 # sentence-opening attributions: "According to X,", "In X's view,", "As X put it," ("{name}" in
@@ -86,7 +86,7 @@ class Sides:
         outlet."""
         text = self.doc.text
         line_start = text.rfind("\n", 0, char) + 1
-        if text[line_start : line_start + 1] in _DASHES or _PROMPT.match(text, line_start):
+        if text[line_start : line_start + 1] in DASHES or _PROMPT.match(text, line_start):
             return True
         span = self.sdoc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
         if span is None:
