@@ -33,3 +33,14 @@ def test_a_name_opening_a_plain_sentence_is_still_a_side(analyzer: Analyzer) -> 
     found = _relations(analyzer, "News\n\nAnna Berzina, the Latvian foreign minister, criticised "
                                  "Russia on Monday.\n")
     assert any(row[2] == "Q159" and row[1] == "ACCUSE" for row in found)
+
+
+def test_a_bulleted_reaction_with_an_apposition_is_still_a_side(analyzer: Analyzer) -> None:
+    # Q43 Turkey, Q801 Israel, Q183 Germany, Q794 Iran: the dash opens a list item, and the
+    # comma after the name opens the speaker's title, not a question put to them
+    found = _relations(analyzer, "World reacts to the strike\n\nLeaders abroad answered quickly."
+                                 "\n\n– Recep Erdogan, the Turkish president, condemned Israel "
+                                 "for the strike.\n– Olaf Brandt, the German defence minister, "
+                                 "criticised Iran on Tuesday.\n")
+    assert ("Q43", "ACCUSE", "Q801") in found
+    assert ("Q183", "ACCUSE", "Q794") in found

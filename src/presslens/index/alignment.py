@@ -161,7 +161,9 @@ def _drop_vocatives(
 ) -> None:
     """"– Timur Rashidovich, in August Pashinyan and Aliyev signed ...": a person named right
     after the dash that opens a line, and before a comma, is the one the question is put to; the
-    parser makes them the subject of what follows, but they take part in nothing it states."""
+    parser makes them the subject of what follows, but they take part in nothing it states. A
+    name the comma opens an apposition to ("– Anna Berzina, the Latvian foreign minister,
+    criticised ...", a bulleted list of reactions) is the subject it looks like."""
     text = doc.text
     for actor in doc.actors:
         if kinds.get(actor.id) not in ("person", "organization"):
@@ -174,9 +176,18 @@ def _drop_vocatives(
             if len(opening) != 1 or opening not in DASHES:
                 continue
             span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span or []:
+            if span is None or _title_follows(span):
+                continue
+            for token in span:
                 ids = by_token.get(token.i, [])
                 if actor.id in ids:
                     ids.remove(actor.id)
                     if not ids:
                         del by_token[token.i]
+
+
+def _title_follows(name: Span) -> bool:
+    """The comma after ``name`` opens a common noun's apposition to it ("Anna Berzina, the
+    Latvian foreign minister, ..."), not a clause that merely hangs on it."""
+    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == name.end + 1
+               for token in name for child in token.children)
