@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.symbols import ADJ, NOUN
 from spacy.tokens import Span, Token
 
-from presslens.actors.candidate_names import clean_name, is_non_actor, looks_like_name
+from presslens.actors.candidate_names import HONORIFICS, clean_name, is_non_actor, looks_like_name
 from presslens.actors.drafts import ActorDraft, slug
 from presslens.actors.gender import GIVEN_NAMES, given_name_gender
 from presslens.actors.joined_names import joined_names
@@ -200,6 +200,8 @@ def _is_person_by_context(run: _Run, span: Span) -> bool:
         return True  # "Sen. Cruz", "Gov. Kasich"
     if len(span) >= 2 and span[0].lower_ in titles.before_names:
         return True  # "Judge Gorsuch"
+    if len(span) >= 2 and span[0].lower_ in HONORIFICS:
+        return True  # "Mr Nicholls said": the tagger runs the honorific into the name
     if introduced_roles(run, span):
         return True  # "Davit Petrosyan, a political scientist"
     if _age_follows(span):
