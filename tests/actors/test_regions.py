@@ -1,7 +1,8 @@
 """Regions (US states, provinces: gazetteer/regions.yaml) and cities as actors where they stand
 for their government, places elsewhere. Every sentence here was written for these tests.
 Q1439 Texas, Q99 California, Q1166 Michigan, Q1397 Ohio, Q829 Utah, Q1415 Indiana, Q30 the US,
-Q230 Georgia (the country), Q212 Ukraine, Q159 Russia, Q145 the United Kingdom."""
+Q230 Georgia (the country), Q212 Ukraine, Q159 Russia, Q145 the United Kingdom, Q223 Greenland,
+Q9648 the Falkland Islands."""
 
 from __future__ import annotations
 
@@ -44,8 +45,10 @@ def test_regions_file_has_the_us_states_and_points_at_countries() -> None:
     regions = _regions()
     gaz = shipped_gazetteer()
     assert all(e.kind == "region" for e in regions)
-    us = [e for e in regions if e.affiliation == "Q30"]
+    territories = {"Puerto Rico", "Guam"}  # self-governing, not states
+    us = [e for e in regions if e.affiliation == "Q30" and e.name not in territories]
     assert len(us) == 51  # the 50 states and the District of Columbia
+    assert {e.name for e in regions if e.affiliation == "Q30"} >= territories
     for entry in regions:
         country = gaz.get(entry.affiliation or "")
         assert country is not None and country.kind == "country", entry.name
@@ -68,6 +71,8 @@ def test_bare_georgia_stays_the_country() -> None:
         ("The governor of Ohio signed the order.", "Q1397", "Ohio"),
         ("The Justice Department filed a lawsuit against Texas.", "Q1439", "Texas"),
         ("The Supreme Court struck down a Texas abortion law.", "Q1439", "Texas"),
+        ("Greenland rejected the offer, and Denmark backed it.", "Q223", "Greenland"),
+        ("Argentina renewed its claim to the Falkland Islands.", "Q9648", "Falkland Islands"),
     ],
 )
 def test_a_region_that_acts_is_an_actor(analyzer: Analyzer, text: str, qid: str, word: str) -> None:
