@@ -64,3 +64,21 @@ def test_what_is_declined_or_refused_is_not_done(analyzer: Analyzer) -> None:
     assert sanction not in bulletin_relations(analyzer, "Romania declined to impose sanctions on Moldova.")
     # refusing to abandon is standing by, as "will not abandon" is
     assert ("Q43", "SUPPORT", "Q227") in bulletin_relations(analyzer, "Turkey refused to abandon Azerbaijan.")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Ethiopia and Eritrea traded threats on Monday.", "THREATEN"),
+        ("Washington and Beijing exchanged accusations at the summit.", "ACCUSE"),
+    ],
+)
+def test_what_two_sides_trade_is_the_act_between_them(
+    analyzer: Analyzer, body: str, expected: str
+) -> None:
+    # Q115 Ethiopia, Q986 Eritrea, Q30 the United States, Q148 China: "trade" is a light verb
+    # here, not commerce
+    rows = bulletin_relations(analyzer, body)
+    pairs = {(s, t) for s, kind, t in rows if kind == expected}
+    assert len(pairs) == 2 and all((t, s) in pairs for s, t in pairs)
+    assert not [row for row in rows if row[1] == "COOPERATE"]
