@@ -166,10 +166,14 @@ def office_holder(run: _Run, title: str, of: str) -> ActorDraft | None:
 
 def continuing_forms(draft: ActorDraft) -> set[str]:
     """The one-word forms that continue this person's full name in the article: the short forms
-    of the name (its last word only for a person the gazetteer lacks: an entry lists the bare
-    surnames it wants among its ``names``), plus the entry's ``short_names`` once the article has
-    named the person in full ("Johnson" after "Boris Johnson", not before)."""
-    forms = short_forms(draft.name, last_word=draft.entry is None)
-    if draft.entry is not None and draft.entry.short_names and "name" in draft.mentions.values():
+    of the name, its last word included (for a listed person only once the article has named
+    them: an entry lists among its ``names`` only the bare surnames that point to it anywhere, so
+    "Petro" is not one of Gustavo Petro's, but after "Gustavo Petro" it is him), plus the entry's
+    ``short_names`` then ("Johnson" after "Boris Johnson", not before)."""
+    if draft.entry is None:
+        return short_forms(draft.name)
+    forms = short_forms(draft.name, last_word=False)
+    if "name" in draft.mentions.values():
+        forms.update(short_forms(draft.name))
         forms.update(draft.entry.short_names)
     return forms
