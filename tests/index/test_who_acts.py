@@ -75,6 +75,21 @@ def test_counted_nationals_and_tourists_are_people_not_their_state(
     assert not any(source == state for source, _ in _pairs(doc)), _triples(doc)
 
 
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        ("The German cardinal criticised the Austrian bishops for their letter.", "Germany"),
+        ("A Mexican citizen visited Texas twelve times last year.", "Mexico"),
+        ("Two Georgian students met the ambassador of France in Paris.", "Georgia"),
+    ],
+)
+def test_people_named_by_who_they_are_act_for_themselves(
+    analyzer: Analyzer, body: str, state: str
+) -> None:
+    doc = _doc(analyzer, body)
+    assert not any(source == state for source, _ in _pairs(doc)), _triples(doc)
+
+
 def test_acts_done_to_nationals_still_concern_their_state(analyzer: Analyzer) -> None:
     doc = _doc(analyzer, "Latvia has ordered thousands of Russian pensioners to pass a language test or leave.")
     assert ("Latvia", "Russia", "COERCE") in _triples(doc)
