@@ -16,6 +16,7 @@ from spacy.symbols import ADJ, NOUN
 from spacy.tokens import Span, Token
 
 from presslens.actors.candidate_names import HONORIFICS, clean_name, is_non_actor, looks_like_name
+from presslens.actors.common_nouns import plural_common_noun
 from presslens.actors.drafts import ActorDraft, slug
 from presslens.actors.gender import GIVEN_NAMES, given_name_gender
 from presslens.actors.joined_names import joined_names
@@ -260,11 +261,21 @@ def _add_person_entity(run: _Run, ent: Span, acting: bool = False) -> None:
     if entry is not None:
         run._claim(run._draft_for_entry(entry), span, "name")
         return
+    if len(span) == 1 and _people_of_a_kind(run, span[0]):
+        return  # "German Bishops' idea", "Attorneys backed by ...": a plural noun, not a name
     draft = _person_draft(run, span)
     draft.gender = draft.gender or gender or given_name_gender([t.text for t in span])
     run._claim(draft, span, "name")
     draft.roles.update(introduced_roles(run, span))
     draft.gender = draft.gender or gender_from_roles(run, draft.roles)
+
+
+def _people_of_a_kind(run: _Run, token: Token) -> bool:
+    """A one-word name that is a common noun's plural the article also writes in lower case
+    ("Bishops' idea" beside "the bishops"): people of a kind. A surname that is such a plural
+    ("Sanders", "Banks") is seldom also a word of the same article; the tagger is no guide here,
+    it reads "Sanders said" as a plural noun as often as "Senators will"."""
+    return token.lower in run.lowercase_words and plural_common_noun(token.text)
 
 
 def _named_with_the(span: Span) -> bool:
