@@ -14,9 +14,12 @@ from presslens.metadata_dates import alternatives
 
 SPEECH_VERBS_FILE = "speech_verbs.txt"
 
-# An interviewer's question: a dash-led line ("– What do you see?"), a "Q:" line (the labels are
-# ``interview_labels`` of data/en/quotes.yaml), or a line that ends in a question mark.
-QUESTION_LINE = re.compile(rf"^\s*(?:[–—-]\s|(?:{alternatives(word_set('quotes', 'interview_labels'))}):)|\?\s*$")
+# An interviewer's turn: a dash-led line ("– What do you see?") or a "Q:" line (the labels are
+# ``interview_labels`` of data/en/quotes.yaml).
+_TURN_OPENING = rf"^\s*(?:[–—-]\s|(?:{alternatives(word_set('quotes', 'interview_labels'))}):)"
+TURN_LINE = re.compile(_TURN_OPENING)
+# An interviewer's question: such a turn, or a line that ends in a question mark.
+QUESTION_LINE = re.compile(rf"{_TURN_OPENING}|\?\s*$")
 
 
 @lru_cache(maxsize=1)

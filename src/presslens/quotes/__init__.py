@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from presslens.lexicon.speech import QUESTION_LINE
+from presslens.lexicon.speech import QUESTION_LINE, TURN_LINE
 from presslens.model import Document, Quote, Span
 from presslens.quotes.attribution import (
     Candidate,
@@ -81,6 +81,7 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
 
     quoted = [*direct_ranges, *((c.start, c.end) for c in indirect)]
     resolver = SpeakerResolver(doc, sdoc, quoted)
+    interviewee = _interviewee(doc)
     history: list[Resolved] = []
     for candidate in candidates:
         if candidate.source == "headline":
@@ -96,6 +97,8 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
                 candidate.speaker_phrase = split_from.candidate.speaker_phrase
                 candidate.cue = split_from.candidate.cue
                 speaker = speaker or split_from.speaker
+            if speaker is None and _answers_a_turn(candidate, text):
+                speaker = interviewee or _addressed_before(doc, candidate.start)
         if speaker is None and candidate.kind == "indirect" and resolver.in_question(
                 Resolved(candidate, None)):
             # "– Ministers say India backs them?": an interviewer's framing of a question
@@ -122,6 +125,48 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
             )
         )
     return without_dateline(quotes, doc)
+
+
+def _interviewee(doc: Document) -> str | None:
+    """The one person among the article's authors and interviewees (``meta.authors``, which the
+    metadata stage fills from "in an interview with X, political scientist Y ...") whom the
+    text names as an actor (a byline's author is seldom one); without one, an answer goes to the
+    person the interviewer last addressed by name (``_addressed_before``)."""
+    named = set(doc.meta.authors)
+    people = {a.id for a in doc.actors if a.kind == "person"
+              and (a.name in named or any(m.text in named for m in a.mentions if m.role == "name"))}
+    return people.pop() if len(people) == 1 else None
+
+
+def _addressed_before(doc: Document, pos: int) -> str | None:
+    """The person an earlier interviewer's turn addresses by name ("– Oleg Ivanovich, ..."): a
+    person's name mention right after the turn's dash and before a comma."""
+    text = doc.text
+    addressed = None
+    for actor in doc.actors:
+        if actor.kind != "person":
+            continue
+        for mention in actor.mentions:
+            if mention.role != "name" or mention.start >= pos or not text.startswith(",", mention.end):
+                continue
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            opening = text[line_start:mention.start]
+            asked = TURN_LINE.match(opening) is not None and not opening.strip()[1:].strip()
+            if asked and (addressed is None or mention.start > addressed[0]):
+                addressed = (mention.start, actor.id)
+    return addressed[1] if addressed else None
+
+
+def _answers_a_turn(candidate: Candidate, text: str) -> bool:
+    """A quotation that opens its paragraph right after an interviewer's turn ("– Is that the
+    whole story?" then "“Of course not. ...") is the interviewee's answer."""
+    if candidate.kind != "direct":
+        return False
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    if text[line_start:candidate.start].strip(" \t\"“”„«»'‘’"):
+        return False
+    before = text[:line_start].rstrip().rsplit("\n", 1)[-1]
+    return bool(TURN_LINE.search(before))
 
 
 def _inside_any(candidate: Candidate, others: list[Candidate]) -> bool:
