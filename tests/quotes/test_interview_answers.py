@@ -15,7 +15,8 @@ _INTERVIEW = (
     "Transit row: who gives the orders\n\n"
     "Lithuania has cut freight transit to Kaliningrad again. Baltic Courier spoke about the new "
     "rules with political scientist Oleg Marten.\n\n"
-    "– Oleg Ivanovich, Vilnius insists that it only applies EU law. Is that all?\n\n"
+    "– Oleg Ivanovich, Warsaw insists that it is simply applying EU law. Is that the whole "
+    "story?\n\n"
     "“Of course not. The rules were written in Brussels and the Lithuanian government only signs "
     "them.\n\n"
     "“Nobody in Vilnius asked the people who depend on the railway.”\n\n"
@@ -50,3 +51,20 @@ def test_a_quotation_after_narration_is_no_answer(analyzer: Analyzer) -> None:
     doc = analyzer.analyze(RawArticle(text=text, source="test"))
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     assert quote.speaker is None
+
+
+def test_the_one_a_turn_addresses_is_not_the_speaker_of_what_it_reports(interview: Document) -> None:
+    # "– Oleg Ivanovich, Warsaw insists that ...": the parser lists the name with "Warsaw" as
+    # the subject; what is reported is Warsaw's (Q36 Poland), not the expert's
+    start = interview.text.index("it is simply applying EU law")
+    [quote] = [q for q in interview.quotes if q.start <= start < q.end]
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Q36"
+
+
+def test_a_listed_reaction_keeps_its_speaker(analyzer: Analyzer) -> None:
+    text = ("Reactions\n\nLeaders abroad answered quickly.\n\n– Anna Berzina, the Latvian foreign "
+            "minister, said that the transit rules were lawful.\n")
+    doc = analyzer.analyze(RawArticle(text=text, source="test"))
+    [quote] = [q for q in doc.quotes if "transit rules" in q.text]
+    assert quote.speaker == next(a.id for a in doc.actors if a.name == "Anna Berzina")

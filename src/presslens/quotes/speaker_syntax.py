@@ -15,6 +15,7 @@ from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.candidates import Range
 from presslens.quotes.lexicon import GROUP_SPEAKERS, QUESTION_VERBS, SPEAKER_PRONOUNS
 from presslens.syntax.lookup import line_breaks_before
+from presslens.textutil import DASHES
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
@@ -51,6 +52,15 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and same_line(c, verb)]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if _addressed(child):
+                # "– Gennady Petrovich, Vilnius insists ...": the one asked, not the speaker;
+                # the parser may take the real subject for a second item of a list with it, or
+                # for its apposition
+                listed = [c for c in child.children
+                          if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.i < verb.i]
+                if not listed:
+                    return None
+                child = listed[0]
             if child.lower_ in _SUBJECT_RELATIVES and current.dep_ == "relcl":
                 return current.head
             if child.dep_ == "nsubjpass":
@@ -65,6 +75,20 @@ def subject_of(verb: Token) -> Token | None:
         else:
             break
     return _detached_subject(verb)
+
+
+def _addressed(subject: Token) -> bool:
+    """A name opening an interviewer's dash-led line and closed by a comma ("– Gennady
+    Petrovich, ..."): the one the question is put to."""
+    doc = subject.doc
+    first = subject.left_edge
+    if first.i == 0 or subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
+        return False
+    if subject.pos_ != "PROPN" or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in subject.children):
+        return False  # ("– Anna Berzina, the Latvian foreign minister, said ...": a list's item)
+    dash = doc[first.i - 1]
+    before = doc[dash.i - 1] if dash.i > 0 else None
+    return dash.text in DASHES and (before is None or "\n" in before.text)
 
 
 def _line_start(token: Token) -> int:
