@@ -43,6 +43,8 @@ def analyzer() -> Analyzer:
          ("Georgia", "Russia", "SANCTION", -1)),
         ("Chile made a formal apology to Bolivia for the remarks.",
          ("Chile", "Bolivia", "CONCEDE", 1)),
+        ("Russia handed a protest note to Lithuania on Tuesday.",
+         ("Russia", "Lithuania", "PROTEST", -1)),
     ],
 )
 def test_light_verb_with_event_noun(analyzer: Analyzer, body: str, expected: tuple[str, str, str, int]) -> None:
