@@ -370,5 +370,8 @@ def add_surnames(run: _Run) -> None:
     for tok in run.tokens:
         if tok.i in run.taken or tok.text not in surnames:
             continue
+        if (tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
+                and any(c.ent_type_ == "NORP" and c.i < tok.i for c in tok.children)):
+            continue  # "Crimean Tatar leaders" after "Ersin Tatar": a people's name, not his
         draft = run.drafts[surnames[tok.text]]
         run._claim(draft, run.sdoc[tok.i : tok.i + 1], "name")
