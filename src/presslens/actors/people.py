@@ -56,6 +56,12 @@ def add_people(run: _Run) -> None:
     for ent in run.ents:
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _given_name_and_surname(ent)):
             _add_person_entity(run, ent)
+        elif ent.label_ == "ORG" and len(ent) == 1 and run._free(ent):
+            # "Imran" after "Imran Awan", "Brett" after "Brett Kavanaugh": a person named before
+            # in full, whom the recogniser takes for an organisation when named by one word
+            known = _person_known_as(run, ent)
+            if known is not None:
+                run._claim(known, ent, "name")
     for candidate in _name_runs(run):
         if run._free(candidate) and _is_person_by_context(run, candidate):
             _add_person_entity(run, candidate)
