@@ -68,3 +68,4 @@ def test_a_listed_reaction_keeps_its_speaker(analyzer: Analyzer) -> None:
     doc = analyzer.analyze(RawArticle(text=text, source="test"))
     [quote] = [q for q in doc.quotes if "transit rules" in q.text]
     assert quote.speaker == next(a.id for a in doc.actors if a.name == "Anna Berzina")
+

@@ -19,7 +19,13 @@ from presslens.lexicon import word_set
 from presslens.lexicon.speech import QUESTION_LINE
 from presslens.model import Document
 from presslens.quotes.attribution import Candidate, Range
-from presslens.quotes.lexicon import INSTITUTION_NOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS
+from presslens.quotes.lexicon import (
+    INSTITUTION_NOUNS,
+    OFFICIAL_NOUNS,
+    PERSON_PRONOUNS,
+    SPOKESPERSON_NOUNS,
+    SPOKESPERSON_PREPS,
+)
 
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
 _DEFINITE_DETERMINERS = word_set("quotes", "definite_determiners")
@@ -122,6 +128,13 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return self._by_name(core_range(head))
         lemma = head.lemma_.lower()
+        if head.lower_ in SPOKESPERSON_NOUNS or lemma in SPOKESPERSON_NOUNS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in SPOKESPERSON_PREPS:
+                    for body in prep.children:
+                        found = self._at(core_range(body)) if body.dep_ == "pobj" else None
+                        if found is not None:
+                            return found  # "a spokesperson for the Taiwan Affairs Office"
         if head.pos_ == "NOUN" and (
             lemma in INSTITUTION_NOUNS or (lemma in OFFICIAL_NOUNS and head.tag_ == "NNS")
         ):

@@ -1,0 +1,24 @@
+"""An unnamed spokesperson "for" a body speaks for it ("a spokesperson for the Taiwan Affairs
+Office told reporters"), as the index already reads it for relations. Text written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import RawArticle
+from presslens.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(profile="fast")
+
+
+def test_a_spokesperson_for_a_body_speaks_for_it(analyzer: Analyzer) -> None:
+    text = ("Strait drills\n\n“The drills are a warning to the separatists,” a spokesperson for the "
+            "Taiwan Affairs Office told reporters in Beijing.\n")
+    doc = analyzer.analyze(RawArticle(text=text, source="test"))
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    office = next(a.id for a in doc.actors if a.name == "Taiwan Affairs Office")
+    assert quote.speaker == office
