@@ -22,3 +22,13 @@ def test_a_spokesperson_for_a_body_speaks_for_it(analyzer: Analyzer) -> None:
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     office = next(a.id for a in doc.actors if a.name == "Taiwan Affairs Office")
     assert quote.speaker == office
+
+
+def test_a_department_spokesperson_speaks_for_the_department_named_before(
+    analyzer: Analyzer,
+) -> None:
+    text = ("Strait drills\n\nThe US State Department called on Beijing to show restraint. “Our "
+            "commitment has not changed,” a department spokesperson said.\n")
+    doc = analyzer.analyze(RawArticle(text=text, source="test"))
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    assert quote.speaker == "Q789915"  # the United States Department of State

@@ -135,6 +135,12 @@ class SpeakerResolver:
                         found = self._at(core_range(body)) if body.dep_ == "pobj" else None
                         if found is not None:
                             return found  # "a spokesperson for the Taiwan Affairs Office"
+            for body in head.children:
+                if body.dep_ == "compound" and body.lemma_.lower() in INSTITUTION_NOUNS:
+                    # "a department spokesperson": the department named before
+                    found = self._institution_title(body.lemma_.lower(), candidate, history)
+                    if found is not None:
+                        return found
         if head.pos_ == "NOUN" and (
             lemma in INSTITUTION_NOUNS or (lemma in OFFICIAL_NOUNS and head.tag_ == "NNS")
         ):
