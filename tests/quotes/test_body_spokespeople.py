@@ -32,3 +32,13 @@ def test_a_department_spokesperson_speaks_for_the_department_named_before(
     doc = analyzer.analyze(RawArticle(text=text, source="test"))
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     assert quote.speaker == "Q789915"  # the United States Department of State
+
+
+def test_a_states_ministry_in_lower_case_speaks_for_the_state(analyzer: Analyzer) -> None:
+    # the tagger reads "ministry" in "South Korea's foreign ministry" as a proper noun; a body's
+    # noun in lower case is no name, and the state it belongs to speaks (Q884 South Korea)
+    text = ("Senkaku row\n\nSouth Korea’s foreign ministry said that it was closely monitoring "
+            "the situation.\n")
+    doc = analyzer.analyze(RawArticle(text=text, source="test"))
+    [quote] = doc.quotes
+    assert quote.speaker == "Q884"

@@ -125,7 +125,10 @@ class SpeakerResolver:
                 found = self._at(core_range(child))
                 if found is not None:
                     return found
-        if head.pos_ == "PROPN":
+        # a body's noun written in lower case is no name, whatever the tagger says ("South
+        # Korea's foreign ministry said": "ministry" tagged NNP)
+        body_noun = head.is_lower and head.lower_ in INSTITUTION_NOUNS
+        if head.pos_ == "PROPN" and not body_noun:
             return self._by_name(core_range(head))
         lemma = head.lemma_.lower()
         if head.lower_ in SPOKESPERSON_NOUNS or lemma in SPOKESPERSON_NOUNS:
@@ -141,9 +144,9 @@ class SpeakerResolver:
                     found = self._institution_title(body.lemma_.lower(), candidate, history)
                     if found is not None:
                         return found
-        if head.pos_ == "NOUN" and (
+        if body_noun or (head.pos_ == "NOUN" and (
             lemma in INSTITUTION_NOUNS or (lemma in OFFICIAL_NOUNS and head.tag_ == "NNS")
-        ):
+        )):
             state = self._state_of(head)
             if state is not None:
                 return state
