@@ -103,3 +103,19 @@ def test_an_office_given_two_states_elsewhere_gives_none(analyzer: Analyzer) -> 
                                   "interior minister met on Wednesday.\n\nInterior Minister "
                                   "Xhelal Sveçla said the gunmen had fired from a wooded slope.")
     assert index.state_of(_by_name(doc, "Xhelal Sveçla")) is None
+
+
+def test_a_bodys_state_named_past_where_the_recogniser_stopped(analyzer: Analyzer) -> None:
+    # NER stops "the Ministry of Foreign Affairs and International Cooperation of the Kingdom of
+    # Cambodia" at "and"; the rest of the phrase names its state (Q424 Cambodia, Q869 Thailand)
+    doc, index = _index(analyzer, "Border statement\n\nThe Ministry of Foreign Affairs and "
+                                  "International Cooperation of the Kingdom of Cambodia condemns "
+                                  "the shelling by Thailand.\n")
+    ministry = next(a.id for a in doc.actors if a.kind == "institution")
+    assert index.state_of(ministry) == "Q424"
+
+
+def test_what_stands_before_a_bodys_name_gives_it_no_state(analyzer: Analyzer) -> None:
+    doc, index = _index(analyzer, "Watchdog\n\nThe Washington-based Project on Defense Spending "
+                                  "of the Federation of American Taxpayers criticised Israel.\n")
+    assert all(index.state_of(a.id) is None for a in doc.actors if a.kind != "country")

@@ -29,6 +29,7 @@ _FORMER = word_set("states", "former_markers")
 _SPOKESPERSON_ROLES = word_set("states", "spokesperson_roles")
 _SPOKESPERSON_TITLES = word_set("states", "spokesperson_titles")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_GENITIVE_PREPS = word_set("places", "genitive_preps")  # "the Ministry ... of Cambodia"
 # kinds that act for a state when a state is known for them (media, churches and armed groups
 # are located in a state, they do not act for it)
 _STATE_AGENTS = frozenset({"person", "institution", "party"})
@@ -301,7 +302,7 @@ def _find_state(index: DocumentIndex, actor_id: str) -> str | None:
     match = INSTITUTION_STATE_ID.match(actor_id)
     if match and _is_state(index, match.group(1).upper()):
         return match.group(1).upper()
-    return _state_in_name(index, actor_id)
+    return _state_in_name(index, actor_id) or _state_after_name(index, actor_id)
 
 
 def _state_in_name(index: DocumentIndex, actor_id: str) -> str | None:
@@ -315,6 +316,38 @@ def _state_in_name(index: DocumentIndex, actor_id: str) -> str | None:
         for text in (actor.name, *(m.text for m in actor.mentions if m.role == "name"))
         for match in pattern.finditer(text)
     }
+    return found.pop() if len(found) == 1 else None
+
+
+# the dependencies along which a body's full name runs on past the words NER took ("Ministry of
+# Foreign Affairs | and International Cooperation of the Kingdom of Cambodia")
+_NAME_RUN_DEPS = frozenset({"prep", "pobj", "conj", "cc", "compound", "det", "amod"})
+
+
+def _state_after_name(index: DocumentIndex, actor_id: str) -> str | None:
+    """The one state the rest of a body's noun phrase names through "of" when its own name does
+    not ("the Ministry of Foreign Affairs and International Cooperation of the Kingdom of
+    Cambodia", where NER stops at "and")."""
+    actor = index.doc.actor(actor_id)
+    if actor is None:
+        return None
+    found: set[str] = set()
+    for mention in actor.mentions:
+        if mention.role != "name":
+            continue
+        span = index.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # (what stands before the name, "the U.S.-based ...", is no part of this)
+        stack = [c for c in span.root.children if c.i > span.root.i]
+        while stack:
+            token = stack.pop()
+            if token.dep_ not in _NAME_RUN_DEPS or (
+                    token.dep_ == "prep" and token.lower_ not in _GENITIVE_PREPS):
+                continue
+            if token.i >= span.end:
+                found.update(a for a in index.by_token.get(token.i, []) if _is_state(index, a))
+            stack.extend(token.children)
     return found.pop() if len(found) == 1 else None
 
 
