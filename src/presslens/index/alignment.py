@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from presslens.actors.gazetteer import Gazetteer
 from presslens.lexicon import word_set
 from presslens.model import Actor, Document
-from presslens.textutil import DASHES
+from presslens.syntax.vocatives import addressed
 
 
 def _any_of(words: frozenset[str]) -> str:
@@ -155,28 +155,20 @@ def _drop_headline_attribution(
             del by_token[token.i]
 
 
-
 def _drop_vocatives(
     doc: Document, sdoc: Doc, by_token: dict[int, list[str]], kinds: dict[str, str]
 ) -> None:
-    """"– Timur Rashidovich, in August Pashinyan and Aliyev signed ...": a person named right
-    after the dash that opens a line, and before a comma, is the one the question is put to; the
-    parser makes them the subject of what follows, but they take part in nothing it states. A
-    name the comma opens an apposition to ("– Anna Berzina, the Latvian foreign minister,
-    criticised ...", a bulleted list of reactions) is the subject it looks like."""
-    text = doc.text
+    """"– Timur Rashidovich, in August Pashinyan and Aliyev signed ...": the one an
+    interviewer's question is put to (``syntax.vocatives.addressed``) takes part in nothing it
+    states, though the parser makes them its subject."""
     for actor in doc.actors:
         if kinds.get(actor.id) not in ("person", "organization"):
             continue  # (a name the recogniser took for an organisation: "Vadim Sergeyevich")
         for mention in actor.mentions:
-            if not text.startswith(",", mention.end):
-                continue
-            line_start = text.rfind("\n", 0, mention.start) + 1
-            opening = text[line_start:mention.start].strip()
-            if len(opening) != 1 or opening not in DASHES:
-                continue
+            if not doc.text.startswith(",", mention.end):
+                continue  # (the cheap test first: most mentions are no address)
             span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or _title_follows(span):
+            if span is None or not addressed(span):
                 continue
             for token in span:
                 ids = by_token.get(token.i, [])
@@ -184,10 +176,3 @@ def _drop_vocatives(
                     ids.remove(actor.id)
                     if not ids:
                         del by_token[token.i]
-
-
-def _title_follows(name: Span) -> bool:
-    """The comma after ``name`` opens a common noun's apposition to it ("Anna Berzina, the
-    Latvian foreign minister, ..."), not a clause that merely hangs on it."""
-    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == name.end + 1
-               for token in name for child in token.children)

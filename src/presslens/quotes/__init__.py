@@ -32,6 +32,7 @@ from presslens.quotes.reported import (
     speaker_label_candidates,
 )
 from presslens.quotes.speakers import Resolved, SpeakerResolver, reach
+from presslens.syntax.vocatives import addressed
 
 __all__ = ["extract_quotes"]
 
@@ -98,7 +99,7 @@ def extract_quotes(doc: Document, sdoc: Doc) -> list[Quote]:
                 candidate.cue = split_from.candidate.cue
                 speaker = speaker or split_from.speaker
             if speaker is None and _answers_a_turn(candidate, text):
-                speaker = interviewee or _addressed_before(doc, candidate.start)
+                speaker = interviewee or _addressed_before(doc, sdoc, candidate.start)
         if speaker is None and candidate.kind == "indirect" and resolver.in_question(
                 Resolved(candidate, None)):
             # "– Ministers say India backs them?": an interviewer's framing of a question
@@ -138,23 +139,22 @@ def _interviewee(doc: Document) -> str | None:
     return people.pop() if len(people) == 1 else None
 
 
-def _addressed_before(doc: Document, pos: int) -> str | None:
-    """The person an earlier interviewer's turn addresses by name ("– Oleg Ivanovich, ..."): a
-    person's name mention right after the turn's dash and before a comma."""
+def _addressed_before(doc: Document, sdoc: Doc, pos: int) -> str | None:
+    """The person an earlier interviewer's turn addresses by name ("– Oleg Ivanovich, ...",
+    ``syntax.vocatives.addressed``): the latest such name mention before ``pos``."""
     text = doc.text
-    addressed = None
+    addressed_at: tuple[int, str] | None = None
     for actor in doc.actors:
         if actor.kind != "person":
             continue
         for mention in actor.mentions:
             if mention.role != "name" or mention.start >= pos or not text.startswith(",", mention.end):
                 continue
-            line_start = text.rfind("\n", 0, mention.start) + 1
-            opening = text[line_start:mention.start]
-            asked = TURN_LINE.match(opening) is not None and not opening.strip()[1:].strip()
-            if asked and (addressed is None or mention.start > addressed[0]):
-                addressed = (mention.start, actor.id)
-    return addressed[1] if addressed else None
+            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and addressed(span) and (
+                    addressed_at is None or mention.start > addressed_at[0]):
+                addressed_at = (mention.start, actor.id)
+    return addressed_at[1] if addressed_at else None
 
 
 def _answers_a_turn(candidate: Candidate, text: str) -> bool:

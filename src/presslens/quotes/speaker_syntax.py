@@ -15,7 +15,7 @@ from presslens.lexicon.speech import speech_verbs
 from presslens.quotes.candidates import Range
 from presslens.quotes.lexicon import GROUP_SPEAKERS, QUESTION_VERBS, SPEAKER_PRONOUNS
 from presslens.syntax.lookup import line_breaks_before
-from presslens.textutil import DASHES
+from presslens.syntax.vocatives import addressed
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
@@ -78,17 +78,9 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _addressed(subject: Token) -> bool:
-    """A name opening an interviewer's dash-led line and closed by a comma ("– Gennady
-    Petrovich, ..."): the one the question is put to."""
-    doc = subject.doc
-    first = subject.left_edge
-    if first.i == 0 or subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
-        return False
-    if subject.pos_ != "PROPN" or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in subject.children):
-        return False  # ("– Anna Berzina, the Latvian foreign minister, said ...": a list's item)
-    dash = doc[first.i - 1]
-    before = doc[dash.i - 1] if dash.i > 0 else None
-    return dash.text in DASHES and (before is None or "\n" in before.text)
+    """A proper name an interviewer's turn opens with ("– Gennady Petrovich, ..."): the one the
+    question is put to (``syntax.vocatives.addressed``)."""
+    return subject.pos_ == "PROPN" and addressed(subject.doc[subject.left_edge.i : subject.i + 1])
 
 
 def _line_start(token: Token) -> int:
