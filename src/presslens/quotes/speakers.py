@@ -132,18 +132,9 @@ class SpeakerResolver:
             return self._by_name(core_range(head))
         lemma = head.lemma_.lower()
         if head.lower_ in SPOKESPERSON_NOUNS or lemma in SPOKESPERSON_NOUNS:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in SPOKESPERSON_PREPS:
-                    for body in prep.children:
-                        found = self._at(core_range(body)) if body.dep_ == "pobj" else None
-                        if found is not None:
-                            return found  # "a spokesperson for the Taiwan Affairs Office"
-            for body in head.children:
-                if body.dep_ == "compound" and body.lemma_.lower() in INSTITUTION_NOUNS:
-                    # "a department spokesperson": the department named before
-                    found = self._institution_title(body.lemma_.lower(), candidate, history)
-                    if found is not None:
-                        return found
+            found = self._spoken_for(head, candidate, history)
+            if found is not None:
+                return found
         if body_noun or (head.pos_ == "NOUN" and (
             lemma in INSTITUTION_NOUNS or (lemma in OFFICIAL_NOUNS and head.tag_ == "NNS")
         )):
@@ -172,6 +163,23 @@ class SpeakerResolver:
             if introduced is not None:
                 return introduced
             return self._previous_speaker(candidate, head, history, person=True)
+        return None
+
+    def _spoken_for(self, spokesperson: Token, candidate: Candidate, history: list[Resolved]) -> str | None:
+        """The body an unnamed spokesperson speaks for: the one after "for" ("a spokesperson for
+        the Taiwan Affairs Office"), or the one named before with the noun before the title ("a
+        department spokesperson")."""
+        for prep in spokesperson.children:
+            if prep.dep_ == "prep" and prep.lower_ in SPOKESPERSON_PREPS:
+                for body in prep.children:
+                    found = self._at(core_range(body)) if body.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
+        for body in spokesperson.children:
+            if body.dep_ == "compound" and body.lemma_.lower() in INSTITUTION_NOUNS:
+                found = self._institution_title(body.lemma_.lower(), candidate, history)
+                if found is not None:
+                    return found
         return None
 
     def _sentence_antecedent(self, pronoun: Token, person: bool) -> str | None:
