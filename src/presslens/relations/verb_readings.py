@@ -124,13 +124,15 @@ class VerbReadings(FrameBase):
         if found[0]:
             return found
         # "to" may hang a little deeper in the goods' phrase: "gives 5 million dollars in aid to
-        # the Somalis", "returned a gold pendant to Peruvian authorities"
-        for token in phrase_tokens(dobj, depth=2):
-            if token.i == dobj.i:
-                continue  # its own "to" was read above
-            found = self.prep_objects(token, _DEEP_RECIPIENT_PREPS)
-            if found[0]:
-                return found
+        # the Somalis", "returned a gold pendant to Peruvian authorities", or in the last of
+        # several goods ("sent 100 vehicles and a team of paratroopers to Lebanon")
+        for goods in (dobj, *dobj.conjuncts):
+            for token in phrase_tokens(goods, depth=2):
+                if token.i == dobj.i:
+                    continue  # its own "to" was read above
+                found = self.prep_objects(token, _DEEP_RECIPIENT_PREPS)
+                if found[0]:
+                    return found
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if (after is None or after.head.i != dobj.i or after.dep_ not in ("nmod", "compound", "amod")
                 or self.index.is_demonym_token(after.i)):
