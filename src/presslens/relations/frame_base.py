@@ -71,6 +71,15 @@ def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     return word.lemma_.lower() in (_INTENT_WORDS if words is None else words) and not negated_scope(word)
 
 
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that heads a subject and a direct object as
+    only a verb does ("The EU and the UN hand over supplies to X" with "hand" tagged a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "dobj" in deps
+
+
 def takes_object(verb: Token, lemmas: frozenset[str]) -> bool:
     """Whether ``verb``'s direct object (or passive subject) is one of ``lemmas`` ("expelled
     three diplomats", "moved battle groups")."""

@@ -22,6 +22,7 @@ from presslens.relations.frame_base import (
     MUTUAL_TYPES,
     PRIOR,
     Found,
+    acts_as_verb,
     takes_object,
 )
 from presslens.relations.verb_readings import (
@@ -109,7 +110,7 @@ class VerbFrames(VerbReadings):
         return [], False
 
     def verb_relations(self, verb: Token) -> Iterator[Found]:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
+        if not acts_as_verb(verb) or verb.dep_ == "amod":
             return
         lemma = verb.lemma_.lower()
         phrased = self._phrase_cue(verb)
