@@ -37,10 +37,52 @@ JOINT_ADVERBS = word_set("relation_patterns", "joint_adverbs")
 BACKING_PARTICIPLES = word_set("relation_patterns", "backing_participles")  # "Iranian-backed"
 _ROLE_PREPS = word_set("relation_patterns", "role_preps")
 _AIM_PREPS = tuple(sorted(word_set("relation_patterns", "aim_preps")))
+REQUEST_NOUNS = word_set("relation_patterns", "request_nouns")
+_REQUEST_NOUN_PREPS = tuple(sorted(word_set("relation_patterns", "request_noun_preps")))
+_REQUEST_CLAUSE_MARKS = word_set("relation_patterns", "request_clause_marks")
 
 
 class ConstructionFrames(FrameBase):
     """Relations read from constructions that a single cue word does not state."""
+
+    def request_noun_relations(self, noun: Token) -> Iterator[Found]:
+        """"North Korea repeated its demand that Washington lift sanctions", "renewed its call
+        for Japan to withdraw", "its calls on Kyiv to negotiate": whoever makes the demand (the
+        noun's possessor, else the subject of the verb it is the object of) asks the one it names
+        to act (REQUEST, with the polarity of what is asked). The demand's content is the clause
+        on the noun (or, as the parser may hang it, on that verb) with its own subject."""
+        if noun.lemma_.lower() not in REQUEST_NOUNS or noun.pos_ != "NOUN" or noun.dep_ not in (
+                "dobj", "nsubj", "nsubjpass", "pobj"):
+            return
+        verb = noun.head if noun.dep_ == "dobj" else None
+        addressees, a_inf = self.prep_objects(noun, _REQUEST_NOUN_PREPS)
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "advcl")]
+        if verb is not None:
+            clauses += [c for c in verb.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _REQUEST_CLAUSE_MARKS for m in c.children)]
+        action = clauses[0] if clauses else None
+        if not addressees and action is not None:
+            subject = [c for c in action.children if c.dep_ == "nsubj"]
+            if subject:
+                addressees, a_inf = self.index.phrase(subject[0])
+        if not addressees or (verb is not None and negated_scope(verb)):
+            return
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        if owner:
+            askers, s_inf = self.index.phrase(owner[0])
+        elif verb is not None:
+            askers, s_inf = self.subjects(verb)
+        else:
+            return
+        modality = modality_of(verb) if verb is not None else "asserted"
+        cue = Cue(type="REQUEST")
+        polarity = self.polarity(cue, "REQUEST", action)
+        prior = PRIOR["noun"] - (INFERRED_PENALTY if s_inf or a_inf else 0.0)
+        for asker in askers:
+            for addressee in addressees:
+                if asker != addressee and not self.index.same_side(asker, addressee):
+                    yield Found(asker, addressee, "REQUEST", modality, round(prior, 3), noun,
+                                polarity)
 
     def exercise_relations(self, verb: Token) -> Iterator[Found]:
         """"launched exercises around Taiwan", "held drills near the border with Belarus": a show

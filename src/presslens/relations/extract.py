@@ -41,6 +41,7 @@ from presslens.relations.construction_frames import (
     KEEP_VERBS,
     LISTING_VERBS,
     MEDIATION_VERBS,
+    REQUEST_NOUNS,
     VISIT_VERBS,
     ConstructionFrames,
 )
@@ -78,7 +79,8 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
             *lex.adjectives, *lex.circumstance_nouns, *lex.exercise_verbs, *lex.military_verbs,
             *lex.purchase_verbs, *lex.sale_verbs, *MEDIATION_VERBS, *VISIT_VERBS, *LISTING_VERBS,
             *LIGHT_VERBS, *RECALLING_VERBS, *SHELTERING_VERBS, *SHIELDING_VERBS, *ADMITTING_VERBS,
-            *BACKING_PARTICIPLES, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, "use",
+            *BACKING_PARTICIPLES, *FOLLOW_LINE_VERBS, *KEEP_VERBS, *JOINT_ADVERBS, *REQUEST_NOUNS,
+            "use",
         })
         _TRIGGERS[id(lex)] = (lex, words)
         return words
@@ -115,6 +117,7 @@ class Patterns(ConstructionFrames, VerbFrames, NounFrames, PredicateFrames, Disc
                 *self.guidance_relations(token),
                 *self.joint_relations(token),
                 *self.listing_relations(token),
+                *self.request_noun_relations(token),
                 *self.verb_relations(token),
                 *self.noun_relations(token),
                 *self.circumstance_relations(token),
