@@ -61,6 +61,8 @@ _SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 ADMITTING_VERBS = word_set("relation_patterns", "admitting_verbs")  # "allowed inspectors into"
 _ADMISSION_PREPS = word_set("relation_patterns", "admission_preps")
 # whose forces they are: "units of the Guard", "Wagner fighters", "Russia's troops"
+_PRESSING_VERBS = word_set("relation_patterns", "pressing_verbs")
+_PRESSED_FOR_PREPS = word_set("relation_patterns", "pressed_for_preps")
 _OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 _GENITIVE_PREPS = word_set("places", "genitive_preps")
 
@@ -111,6 +113,19 @@ class VerbReadings(FrameBase):
                 if self.index.kinds.get(actor_id) == "country" and actor_id not in sources and actor_id not in others:
                     others.append(actor_id)
         return others if len(others) == 1 else []
+
+    def _pressed_for(self, verb: Token) -> bool:
+        """"pressed Congress for new funding", "pushed Iraq for a constitution": a verb of
+        pressing whose object names an actor (not "pushed the Polish proposal aside for a year")
+        and a "for" of what is wanted asks that actor for it, as its to-infinitive would
+        ("pressed Baku to reopen the road")."""
+        if verb.lemma_.lower() not in _PRESSING_VERBS:
+            return False
+        pressed = direct_object(verb)
+        if pressed is None or not self.index.at(pressed)[0]:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in _PRESSED_FOR_PREPS
+                   and any(p.dep_ == "pobj" for p in c.children) for c in verb.children)
 
     def _misread_recipient(self, verb: Token) -> Actors:
         """The recipient of what is sent where the parser hung it on the goods: a recipient
