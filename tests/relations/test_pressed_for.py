@@ -5,6 +5,7 @@ another's aside asks no one. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+
 from _briefs import bulletin, named_acts
 from presslens.pipeline import Analyzer
 
