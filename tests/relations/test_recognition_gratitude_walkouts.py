@@ -1,6 +1,7 @@
-"""Three cues of the relation lexicon: withheld recognition is a rejection ("does not recognise
+"""Four cues of the relation lexicon: withheld recognition is a rejection ("does not recognise
 X's declaration of independence"), gratitude is support ("is grateful to X for"), and walking
-out of a body leaves it ("walked out of ECOWAS"), as a person walking out of a country does not.
+out of a body leaves it ("walked out of ECOWAS"), as a person walking out of a country does not,
+and joining a body or an armed group is membership (COOPERATE), joining a person is not.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -29,3 +30,15 @@ def test_walking_out_of_a_bloc_leaves_it(analyzer: Analyzer) -> None:
 def test_a_person_walking_out_of_a_country_leaves_no_bloc(analyzer: Analyzer) -> None:
     rows = named_acts(bulletin(analyzer, "Anna Petrescu walked out of Moldova with two suitcases."))
     assert not {r for r in rows if r[1] == "RETREAT"}
+
+
+def test_joining_a_bloc_or_an_armed_group_is_membership(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(
+        analyzer, "Montenegro joined NATO in 2017, and a year later Marko Dren joined Hezbollah."))
+    assert ("Montenegro", "COOPERATE", "NATO") in rows
+    assert ("Marko Dren", "COOPERATE", "Hezbollah") in rows
+
+
+def test_a_person_joining_another_person_is_no_membership(analyzer: Analyzer) -> None:
+    rows = named_acts(bulletin(analyzer, "Marko Dren joined Ana Lupu in the history books."))
+    assert not {r for r in rows if r[1] == "COOPERATE"}

@@ -41,8 +41,9 @@ MUTUAL_TYPES = word_set("relation_patterns", "mutual_types")
 _LEFT_PREPS = word_set("relation_patterns", "left_preps")  # "withdrew from", "pulled out of"
 _PARTY_PREPS = tuple(sorted(word_set("relation_patterns", "party_preps")))
 _INTENT_PREPS = word_set("relation_patterns", "intent_preps")
-# the kinds of actor a person belongs to as a member (a party, an agency, a company, an alliance)
-_BODY_KINDS = frozenset({"organization", "party", "alliance", "institution", "media"})
+# the kinds of actor a person belongs to as a member (a party, an agency, a company, an alliance,
+# an armed group)
+_BODY_KINDS = frozenset({"organization", "party", "alliance", "institution", "media", "group"})
 
 
 @dataclass(frozen=True)
