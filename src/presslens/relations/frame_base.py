@@ -18,6 +18,7 @@ from presslens.index import DocumentIndex
 from presslens.lexicon import Cue, RelationLexicon, word_set
 from presslens.model import Modality
 from presslens.syntax import FIRST_PLURAL, Actors, ArgumentReader, is_to_infinitive, negated_scope
+from presslens.syntax.misparse import misparsed_subject
 
 PRIOR = {"verb": 0.7, "passive": 0.65, "phrase": 0.75, "noun": 0.6, "predicate": 0.7,
          "adjective": 0.6}
@@ -70,15 +71,6 @@ def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     else:
         return False
     return word.lemma_.lower() in (_INTENT_WORDS if words is None else words) and not negated_scope(word)
-
-
-def acts_as_verb(token: Token) -> bool:
-    """A verb, or a word the tagger took for a noun that heads a subject and a direct object as
-    only a verb does ("The EU and the UN hand over supplies to X" with "hand" tagged a noun)."""
-    if token.pos_ in ("VERB", "AUX"):
-        return True
-    deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and "dobj" in deps
 
 
 def takes_object(verb: Token, lemmas: frozenset[str]) -> bool:
@@ -210,6 +202,8 @@ class FrameBase(ArgumentReader):
     def _is_passive(verb: Token) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return True
+        if misparsed_subject(verb) is not None:
+            return False  # "The Iraqi air force carried out three air strikes": active
         # a reduced relative ("every howitzer sent to Armenia"), also when tagged as a past tense
         return (
             verb.dep_ == "acl"

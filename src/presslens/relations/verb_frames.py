@@ -22,7 +22,6 @@ from presslens.relations.frame_base import (
     MUTUAL_TYPES,
     PRIOR,
     Found,
-    acts_as_verb,
     takes_object,
 )
 from presslens.relations.verb_readings import (
@@ -33,6 +32,7 @@ from presslens.relations.verb_readings import (
 )
 from presslens.syntax import direct_object, infinitive, modality_of, negated_scope
 from presslens.syntax.arguments import Actors
+from presslens.syntax.misparse import acts_as_verb
 
 _FALLBACK_TYPES = frozenset({"AID", "SUPPORT"})
 # Speech acts whose addressee a coordinated verb shares ("summoned X and warned that ...")

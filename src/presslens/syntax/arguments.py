@@ -5,7 +5,7 @@ objects, the subject of its infinitive.
 wider reading of it), through the parser's misreadings the stages have met: a verb without a
 subject of its own takes the subject of the verb it depends on, a control noun's agent does its
 infinitive ("X's decision to close"), the object of a control verb does its infinitive ("forced X
-to cut its ties"), "call on X to ..." asks X.
+to cut its ties"), "call on X to ..." asks X, a verb hung under its subject (``misparse``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set
+from presslens.syntax.misparse import misparsed_subject
 
 _CONTROL_NOUNS = word_set("syntax", "control_nouns")
 _OBJECT_CONTROL = word_set("syntax", "object_control_verbs")
@@ -153,9 +154,7 @@ class ArgumentReader:
         if ids:
             return ids, inferred
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None:
-            # a sentence-opening name the parser took for an adverb ("Armenia proposed talks
-            # with Azerbaijan": npadvmod)
+        if subject is None:  # an opening name taken for an adverb ("Armenia proposed talks")
             subject = next((c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                             and c.i < verb.i and c.i == c.sent.start), None)
             if subject is not None:
@@ -174,6 +173,8 @@ class ArgumentReader:
                         and clause.lemma_.lower() in _WIELDING_VERBS):
                     ids, inferred = self.agents(clause)
             return ids, inferred
+        if (misread := misparsed_subject(verb)) is not None:
+            return self.index.phrase(misread)  # "The Iraqi air force carried out strikes"
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
             # "X's decision to close", "a decision by X to close": X closes
             return self.noun_agent(verb.head)
