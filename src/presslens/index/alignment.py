@@ -94,6 +94,7 @@ def align(doc: Document, sdoc: Doc, gazetteer: Gazetteer | None, seats: dict[str
                 if actor_id not in by_token[token.i]:
                     by_token[token.i].append(actor_id)
     _drop_headline_attribution(doc, sdoc, by_token, kinds)
+    _drop_dateline_outlet(doc, sdoc, by_token)
     _drop_vocatives(doc, sdoc, by_token, kinds)
     return Alignment(kinds, normal, dict(by_token), places, seat_places, body_tokens, demonym_tokens)
 
@@ -153,6 +154,17 @@ def _drop_headline_attribution(
         ids = by_token.get(token.i, [])
         if ids and all(kinds.get(i) == "person" for i in ids):
             del by_token[token.i]
+
+
+def _drop_dateline_outlet(doc: Document, sdoc: Doc, by_token: dict[int, list[str]]) -> None:
+    """"BEIRUT (Coastline News) – Israeli drone strikes killed ...": the agency in the lede's
+    dateline says who reports, it takes part in nothing the lede states (the parser may make it
+    the subject)."""
+    span = doc.meta.outlet_span
+    if span is None or not re.match(r"\s*\)\s*[-–—]", doc.text[span.end : span.end + 6]):
+        return
+    for token in sdoc.char_span(span.start, span.end, alignment_mode="expand") or []:
+        by_token.pop(token.i, None)
 
 
 def _drop_vocatives(
