@@ -63,6 +63,8 @@ _ADMISSION_PREPS = word_set("relation_patterns", "admission_preps")
 # whose forces they are: "units of the Guard", "Wagner fighters", "Russia's troops"
 _PRESSING_VERBS = word_set("relation_patterns", "pressing_verbs")
 _PRESSED_FOR_PREPS = word_set("relation_patterns", "pressed_for_preps")
+_EVENT_OF_PREPS = word_set("relation_patterns", "event_of_preps")
+_CARRIER_NOUNS = word_set("relation_patterns", "carrier_nouns")
 _OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 _GENITIVE_PREPS = word_set("places", "genitive_preps")
 
@@ -235,10 +237,16 @@ class VerbReadings(FrameBase):
             return self.lex.nouns.get(noun_key(counted))  # "carried out hundreds of air strikes"
         cue = self.lex.nouns.get(noun_key(dobj))
         if cue is None:
-            # "announced a new military aid package for Taiwan": the event noun modifies the object
+            # "announced a new military aid package for Taiwan": the event noun modifies the
+            # object; "delivered a note of protest", "committed an act of aggression against X":
+            # it follows the "of" of an object that carries an act
             for child in dobj.children:
                 if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == dobj.i - 1:
                     cue = self.lex.nouns.get(noun_key(child))
+                elif (child.dep_ == "prep" and child.lower_ in _EVENT_OF_PREPS and cue is None
+                      and dobj.lemma_.lower() in _CARRIER_NOUNS):
+                    cue = next((self.lex.nouns[noun_key(p)] for p in child.children
+                                if p.dep_ == "pobj" and noun_key(p) in self.lex.nouns), None)
         if cue is not None and verb.lemma_.lower() in STOP_VERBS:
             # stopping a hostile act ("halted the strikes") states nothing here
             return self.stopped_help(cue)
