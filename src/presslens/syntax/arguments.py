@@ -18,6 +18,7 @@ from presslens.lexicon import word_set
 from presslens.syntax.misparse import misparsed_subject
 
 _CONTROL_NOUNS = word_set("syntax", "control_nouns")
+_CONTROL_AGENT_PREPS = tuple(sorted(word_set("syntax", "control_agent_preps")))
 _OBJECT_CONTROL = word_set("syntax", "object_control_verbs")
 _CALLING_VERBS = word_set("syntax", "calling_verbs")
 _ASKING_VERBS = word_set("syntax", "asking_verbs")
@@ -154,7 +155,7 @@ class ArgumentReader:
         if ids:
             return ids, inferred
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None:  # an opening name taken for an adverb ("Armenia proposed talks")
+        if subject is None:  # an opening name read as an adverb ("Armenia proposed talks")
             subject = next((c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                             and c.i < verb.i and c.i == c.sent.start), None)
             if subject is not None:
@@ -175,9 +176,9 @@ class ArgumentReader:
             return ids, inferred
         if (misread := misparsed_subject(verb)) is not None:
             return self.index.phrase(misread)  # "The Iraqi air force carried out strikes"
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:
-            # "X's decision to close", "a decision by X to close": X closes
-            return self.noun_agent(verb.head)
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:  # "X's decision to"
+            agent = self.noun_agent(verb.head)  # (or "a decision by X", "the decision of X")
+            return agent if agent[0] else self.prep_objects(verb.head, _CONTROL_AGENT_PREPS)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _SPEECH_NOUNS:
             # "Moscow's statement accusing Kyiv", "NATO ministers issued a statement accusing
             # Syria": the author says it

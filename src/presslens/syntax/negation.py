@@ -18,6 +18,7 @@ _NEGATORS = word_set("syntax", "negators")
 _NEGATIVE_SUBJECTS = word_set("syntax", "negative_subjects")
 _STOP_VERBS = word_set("syntax", "stop_verbs")
 _REFUSING_VERBS = word_set("syntax", "refusing_verbs")
+_REFUSING_NOUNS = word_set("syntax", "refusing_nouns")
 _NEGATIVE_DETERMINERS = word_set("syntax", "negative_determiners")  # "has sent no delegations"
 _NOT_ONCE_ADVERBS = word_set("syntax", "not_once_adverbs")  # "not once"
 _NOT_ONCE_NEGATORS = word_set("syntax", "not_once_negators")
@@ -127,4 +128,6 @@ def negated_scope(verb: Token) -> bool:
     infinitive = is_to_infinitive(verb)
     if verb.dep_ == "xcomp" and infinitive and verb.head.lemma_.lower() in _REFUSING_VERBS:
         return True  # "declined to impose sanctions", "refused to abandon X": not done
+    if verb.dep_ == "acl" and infinitive and verb.head.lemma_.lower() in _REFUSING_NOUNS:
+        return True  # "the refusal of the U.S. to recognize his re-election": not done
     return verb.dep_ in ("advcl", "xcomp") and infinitive and negated(verb.head)
