@@ -29,6 +29,7 @@ _PARTNER_PREPS = tuple(sorted(word_set("relation_patterns", "partner_preps")))
 _LISTING_PREPS = word_set("relation_patterns", "listing_preps")
 _BLACKLIST_NOUNS = word_set("relation_patterns", "blacklist_nouns")
 _LIST_NOUNS = word_set("relation_patterns", "list_nouns")
+_DESIGNATION_PREPS = word_set("relation_patterns", "designation_preps")
 _SANCTION_LIST_WORDS = word_set("relation_patterns", "sanction_list_words")
 _GUIDANCE_PREPS = tuple(sorted(word_set("relation_patterns", "guidance_preps")))
 _GUIDANCE_PLACE_PREPS = word_set("relation_patterns", "guidance_place_preps")
@@ -145,17 +146,22 @@ class ConstructionFrames(FrameBase):
         yield from self._emit(brokers, parties, cue, "CONSULT", modality_of(clause), prior, verb)
 
     def listing_relations(self, verb: Token) -> Iterator[Found]:
-        """"Washington put Dodik on its sanctions list", "added the firms to the blacklist": a
-        sanction on whoever is put on the list."""
+        """"Washington put Dodik on its sanctions list", "added the firms to the blacklist",
+        "designated the cartel as a terrorist organisation": a sanction on whoever is put on the
+        list."""
         if verb.lemma_.lower() not in LISTING_VERBS or verb.pos_ != "VERB" or negated_scope(verb):
             return
+        if self._requested_act(verb):
+            return  # "calls on the Council to designate the RSF as a terrorist organisation"
         listed = False
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in _LISTING_PREPS:
+        listed_objects = [o for d in [direct_object(verb)] if d is not None for o in (d, *d.conjuncts)]
+        for prep in (*verb.children, *(c for o in listed_objects for c in o.children)):
+            designated = prep.lower_ in _DESIGNATION_PREPS  # "designated X (and Y) as terrorists"
+            if prep.dep_ == "prep" and (prep.lower_ in _LISTING_PREPS or designated):
                 for pobj in prep.children:
                     words = {pobj.lemma_.lower(), *(c.lemma_.lower() for c in pobj.children)}
                     if pobj.dep_ == "pobj" and (pobj.lemma_.lower() in _BLACKLIST_NOUNS or (
-                        pobj.lemma_.lower() in _LIST_NOUNS and words & _SANCTION_LIST_WORDS
+                        (designated or pobj.lemma_.lower() in _LIST_NOUNS) and words & _SANCTION_LIST_WORDS
                     )):
                         listed = True
         if not listed:

@@ -128,6 +128,11 @@ class FrameBase(ArgumentReader):
                         each = -1
                     yield Found(source, target, type_name, modality, round(prior, 3), token, each)
 
+    def _requested_act(self, verb: Token) -> bool:
+        """Whether ``verb`` is an act asked for, not done ("urged Kyiv to withdraw"); read by the
+        verb frames (``VerbReadings``), which every family shares in ``Patterns``."""
+        return False
+
     def _leaves_agreement(self, token: Token) -> bool:
         """The cue of a withdrawal whose object is an agreement or a body ("quit the deal",
         "withdrew from the treaty", "pulled out of the accord", "its withdrawal from the pact")."""
