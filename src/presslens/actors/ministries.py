@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 # before "Foreign"); the one name of a department under two names.
 _MINISTRY_NOUNS = sorted(word_set("organisations", "ministry_nouns"), key=lambda w: (-len(w), w))
 _MINISTRY = "(?:" + "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _MINISTRY_NOUNS) + ")"
-# (a department may be written in lower case, as some agencies do: "Iran's foreign ministry")
-_DEPARTMENTS = alternatives(word_set("organisations", "ministry_departments")
-                            | {w[0].lower() + w[1:] for w in word_set("organisations", "ministry_departments")})
+_DEPARTMENTS = alternatives(word_set("organisations", "ministry_departments"))
 _OF_DEPARTMENTS = alternatives(word_set("organisations", "ministry_of_departments"), any_space=True)
 _DEPARTMENT_NAMES: dict[str, str] = {
     name: str(one) for name, one in word_table("organisations", "department_names").items()
@@ -47,7 +45,6 @@ _MINISTRY_RE = re.compile(
 
 def _normalise_department(department: str) -> str:
     department = " ".join(department.split())
-    department = department[:1].upper() + department[1:]  # "foreign" as "Foreign"
     return _DEPARTMENT_NAMES.get(department, department)
 
 
@@ -65,9 +62,6 @@ def add_ministries(run: _Run) -> None:
         span = run.sdoc.char_span(m.start("ministry"), m.end("ministry"), alignment_mode="expand")
         if span is None:
             continue
-        state = _state_at(run, m.start("pre"), m.end("pre")) if m.group("pre") else None
-        if state is None and m.group("post"):
-            state = _state_at(run, m.start("post"), m.end("post"))
         if not run._free(span):
             # A ministry the gazetteer named whole ("the Russian Foreign Ministry"): a later
             # "the Foreign Ministry" refers back to it.
@@ -77,9 +71,10 @@ def add_ministries(run: _Run) -> None:
                 named[known.key] += 1
                 if department:
                     last_by_department[department] = known
-            if known is not None or state is None or not department:
-                continue  # (a state's department the recogniser took for a body of its own,
-                # "France's defence ministry", is that state's ministry)
+            continue
+        state = _state_at(run, m.start("pre"), m.end("pre")) if m.group("pre") else None
+        if state is None and m.group("post"):
+            state = _state_at(run, m.start("post"), m.end("post"))
         if state is not None and department:
             draft = _ministry_draft(run, state, department)
             first = m.start("pre") if m.group("pre") else m.start("ministry")
