@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from presslens.actors.gazetteer import Gazetteer
 from presslens.lexicon import word_set
 from presslens.model import Actor, Document
-from presslens.syntax.vocatives import addressed
+from presslens.syntax.vocatives import addressed_mentions
+from presslens.textutil import DASHES
 
 
 def _any_of(words: frozenset[str]) -> str:
@@ -161,7 +162,10 @@ def _drop_dateline_outlet(doc: Document, sdoc: Doc, by_token: dict[int, list[str
     dateline says who reports, it takes part in nothing the lede states (the parser may make it
     the subject)."""
     span = doc.meta.outlet_span
-    if span is None or not re.match(r"\s*\)\s*[-–—]", doc.text[span.end : span.end + 6]):
+    if span is None:
+        return
+    after = doc.text[span.end : span.end + 6].lstrip()
+    if not after.startswith(")") or after[1:].lstrip()[:1] not in DASHES:
         return
     for token in sdoc.char_span(span.start, span.end, alignment_mode="expand") or []:
         by_token.pop(token.i, None)
@@ -173,18 +177,12 @@ def _drop_vocatives(
     """"– Timur Rashidovich, in August Pashinyan and Aliyev signed ...": the one an
     interviewer's question is put to (``syntax.vocatives.addressed``) takes part in nothing it
     states, though the parser makes them its subject."""
-    for actor in doc.actors:
-        if kinds.get(actor.id) not in ("person", "organization"):
-            continue  # (a name the recogniser took for an organisation: "Vadim Sergeyevich")
-        for mention in actor.mentions:
-            if not doc.text.startswith(",", mention.end):
-                continue  # (the cheap test first: most mentions are no address)
-            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or not addressed(span):
-                continue
-            for token in span:
-                ids = by_token.get(token.i, [])
-                if actor.id in ids:
-                    ids.remove(actor.id)
-                    if not ids:
-                        del by_token[token.i]
+    # (a name the recogniser took for an organisation is addressed too: "Vadim Sergeyevich")
+    people = ("person", "organization")
+    for actor, _, span in addressed_mentions(doc, sdoc, lambda a: kinds.get(a.id) in people):
+        for token in span:
+            ids = by_token.get(token.i, [])
+            if actor.id in ids:
+                ids.remove(actor.id)
+                if not ids:
+                    del by_token[token.i]

@@ -32,7 +32,7 @@ from presslens.quotes.reported import (
     speaker_label_candidates,
 )
 from presslens.quotes.speakers import Resolved, SpeakerResolver, reach
-from presslens.syntax.vocatives import addressed
+from presslens.syntax.vocatives import addressed_mentions
 
 __all__ = ["extract_quotes"]
 
@@ -142,18 +142,11 @@ def _interviewee(doc: Document) -> str | None:
 def _addressed_before(doc: Document, sdoc: Doc, pos: int) -> str | None:
     """The person an earlier interviewer's turn addresses by name ("– Oleg Ivanovich, ...",
     ``syntax.vocatives.addressed``): the latest such name mention before ``pos``."""
-    text = doc.text
     addressed_at: tuple[int, str] | None = None
-    for actor in doc.actors:
-        if actor.kind != "person":
-            continue
-        for mention in actor.mentions:
-            if mention.role != "name" or mention.start >= pos or not text.startswith(",", mention.end):
-                continue
-            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and addressed(span) and (
-                    addressed_at is None or mention.start > addressed_at[0]):
-                addressed_at = (mention.start, actor.id)
+    for actor, mention, _ in addressed_mentions(doc, sdoc, lambda a: a.kind == "person"):
+        if mention.role == "name" and mention.start < pos and (
+                addressed_at is None or mention.start > addressed_at[0]):
+            addressed_at = (mention.start, actor.id)
     return addressed_at[1] if addressed_at else None
 
 

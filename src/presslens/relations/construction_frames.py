@@ -154,7 +154,8 @@ class ConstructionFrames(FrameBase):
         if self._requested_act(verb):
             return  # "calls on the Council to designate the RSF as a terrorist organisation"
         listed = False
-        listed_objects = [o for d in [direct_object(verb)] if d is not None for o in (d, *d.conjuncts)]
+        dobj = direct_object(verb)
+        listed_objects = [dobj, *dobj.conjuncts] if dobj is not None else []
         for prep in (*verb.children, *(c for o in listed_objects for c in o.children)):
             designated = prep.lower_ in _DESIGNATION_PREPS  # "designated X (and Y) as terrorists"
             if prep.dep_ == "prep" and (prep.lower_ in _LISTING_PREPS or designated):
@@ -172,7 +173,6 @@ class ConstructionFrames(FrameBase):
             targets, t_inf = self.index.phrase(subj[0]) if subj else ([], False)
         else:
             sources, s_inf = self.subjects(verb)
-            dobj = direct_object(verb)
             targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
         prior = PRIOR["phrase"] - (INFERRED_PENALTY if s_inf or t_inf else 0.0)
         yield from self._emit(sources, targets, Cue(type="SANCTION"), "SANCTION", modality_of(verb),

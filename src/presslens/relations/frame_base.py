@@ -129,8 +129,9 @@ class FrameBase(ArgumentReader):
                     yield Found(source, target, type_name, modality, round(prior, 3), token, each)
 
     def _requested_act(self, verb: Token) -> bool:
-        """Whether ``verb`` is an act asked for, not done ("urged Kyiv to withdraw"); read by the
-        verb frames (``VerbReadings``), which every family shares in ``Patterns``."""
+        """Whether ``verb`` is an act asked for, not done ("urged Kyiv to withdraw"). The verb
+        frames answer it (``VerbReadings``); declared here so that every family, combined with
+        them in ``Patterns``, can ask."""
         return False
 
     def _leaves_agreement(self, token: Token) -> bool:

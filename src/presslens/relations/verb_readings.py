@@ -60,11 +60,11 @@ _SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
 _SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 ADMITTING_VERBS = word_set("relation_patterns", "admitting_verbs")  # "allowed inspectors into"
 _ADMISSION_PREPS = word_set("relation_patterns", "admission_preps")
-# whose forces they are: "units of the Guard", "Wagner fighters", "Russia's troops"
-_PRESSING_VERBS = word_set("relation_patterns", "pressing_verbs")
+_PRESSING_VERBS = word_set("relation_patterns", "pressing_verbs")  # "pressed X for Y"
 _PRESSED_FOR_PREPS = word_set("relation_patterns", "pressed_for_preps")
-_EVENT_OF_PREPS = word_set("relation_patterns", "event_of_preps")
+_EVENT_OF_PREPS = word_set("relation_patterns", "event_of_preps")  # "a note of protest"
 _CARRIER_NOUNS = word_set("relation_patterns", "carrier_nouns")
+# whose forces they are: "units of the Guard", "Wagner fighters", "Russia's troops"
 _OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 _GENITIVE_PREPS = word_set("places", "genitive_preps")
 

@@ -5,8 +5,11 @@ answers after the turn are that person's)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Callable, Iterator
 
+from spacy.tokens import Doc, Span
+
+from presslens.model import Actor, Document, Mention
 from presslens.textutil import DASHES
 
 
@@ -22,3 +25,19 @@ def addressed(name: Span) -> bool:
         return False
     return not any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == name.end + 1
                    for token in name for child in token.children)
+
+
+def addressed_mentions(
+    doc: Document, sdoc: Doc, keep: Callable[[Actor], bool]
+) -> Iterator[tuple[Actor, Mention, Span]]:
+    """Every mention of a kept actor that an interviewer's turn opens with (``addressed``), with
+    its span in ``sdoc``."""
+    for actor in doc.actors:
+        if not keep(actor):
+            continue
+        for mention in actor.mentions:
+            if not doc.text.startswith(",", mention.end):
+                continue  # (the cheap test first: most mentions are no address)
+            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and addressed(span):
+                yield actor, mention, span
