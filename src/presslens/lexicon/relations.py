@@ -168,7 +168,8 @@ def relation_lexicon() -> RelationLexicon:
         types=types,
         verbs=section("verbs"),
         phrases=tuple(phrases),
-        nouns=section("nouns"),
+        nouns={**_nominalisations(data.get("nominalisations") or {}, section("verbs"), types),
+               **section("nouns")},
         predicates=section("predicates"),
         adjectives=section("adjectives"),
         circumstance_nouns={
@@ -195,6 +196,34 @@ def relation_lexicon() -> RelationLexicon:
         exercise_preps=frozenset(_word(w) for w in data.get("exercise_preps") or ()),
         speech_acts=_speech_acts(data.get("speech_acts") or {}, types),
     )
+
+
+# verbs whose cue reads its arguments in a special way give no derived noun
+_SPECIAL_READINGS = ("reverse", "passive_only", "infinitive", "negated_only", "direct", "object_itself",
+                     "membership")
+
+
+def _nominalisations(data: dict[str, Any], verbs: dict[str, Cue], types: dict[str, RelationType]) -> dict[str, Cue]:
+    """The event nouns derived from the verb cues (``nominalisations`` in the lexicon: verb
+    ending -> noun ending, and the target's prepositions by type): "bombardment" from
+    "bombard"."""
+    suffixes = [(str(old or ""), str(new)) for old, new in data.get("suffixes") or ()]
+    preps_by_type = {str(k): tuple(_word(p) for p in v) for k, v in (data.get("preps") or {}).items()}
+    for name in preps_by_type:
+        if name not in types:
+            raise LexiconError(f"relation_lexicon.yaml: nominalisations.preps.{name}: unknown relation type")
+    not_derived = {str(w) for w in data.get("not_derived") or ()}
+    derived: dict[str, Cue] = {}
+    for verb, cue in verbs.items():
+        preps = preps_by_type.get(cue.type, ())
+        if not preps or " " in verb or any(getattr(cue, flag) for flag in _SPECIAL_READINGS):
+            continue
+        for old, new in suffixes:
+            if verb.endswith(old) and len(verb) - len(old) >= 3:
+                noun = verb[: len(verb) - len(old)] + new
+                if noun not in not_derived:
+                        derived.setdefault(noun, Cue(type=cue.type, preps=preps, polarity=cue.polarity))
+    return derived
 
 
 def _requested_actions(data: dict[str, Any]) -> dict[str, int]:

@@ -114,7 +114,9 @@ class NounFrames(FrameBase):
                         sources, inferred = self.index.phrase(subject[0])
         base = root  # "wants open borders and trade with X": the list's place in the clause
         from_subjects = False  # the sources are the clause's subjects ("X and Y renewed talks")
-        if not sources and base.dep_ == "dobj" and base.head.lemma_.lower() not in _WITNESS_VERBS:
+        if (not sources and base.dep_ == "dobj"
+                and base.head.lemma_.lower() not in _WITNESS_VERBS | _PREVENTING_VERBS):
+            # (who prevents an act is not its doer: "a campaign to prevent the deportation of X")
             sources, inferred = self.subjects(base.head)
             from_subjects = True
         if (
