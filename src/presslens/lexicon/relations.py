@@ -38,6 +38,8 @@ class Cue:
     predicated_only: bool = False  # a predicate noun set beside its actor states nothing
     membership: bool = False  # a person's act concerns only a body they belong to (see YAML)
     object_itself: bool = False  # the target is the object itself, not an actor inside it
+    source_kinds: tuple[str, ...] = ()  # stated only when the source is of these actor kinds
+    target_kinds: tuple[str, ...] = ()  # stated only when the target is of these actor kinds
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def _cue(value: Any, types: dict[str, RelationType], where: str) -> Cue:
         predicated_only=bool(value.get("predicated_only", False)),
         membership=bool(value.get("membership", False)),
         object_itself=bool(value.get("object_itself", False)),
+        source_kinds=tuple(str(k) for k in value.get("source_kinds", ())),
+        target_kinds=tuple(str(k) for k in value.get("target_kinds", ())),
     )
     if cue.polarity is not None and cue.polarity not in (-1, 0, 1):
         raise LexiconError(f"{where}: polarity must be -1, 0 or 1")

@@ -119,6 +119,9 @@ class FrameBase(ArgumentReader):
                     # a person leaving a country or a building travels; one who quits a deal
                     # with it ("Trump quit the nuclear accord with Iran") breaks with it
                     continue
+                if (cue.source_kinds and self.index.kinds.get(source) not in cue.source_kinds) or (
+                        cue.target_kinds and self.index.kinds.get(target) not in cue.target_kinds):
+                    continue  # "Croatia is a member of NATO", not "a member of parliament"
                 if source != target:
                     each = polarity
                     if type_name == "RETREAT" and cue.polarity is None and (
