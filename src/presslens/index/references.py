@@ -114,11 +114,13 @@ def definite_antecedent(index: DocumentIndex, head: Token) -> list[str]:
     sent = head.sent
     first = sent.start
     # not a co-argument: in "Every weapon the United States sells to the island" the island
-    # is not the United States
+    # is not the United States; an actor that only qualifies the subject is no co-argument ("The
+    # European Union's foreign policy chief expressed the bloc's solidarity": the EU's)
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    co_arguments = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    co_arguments = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in index.by_token
+                    for t in c.subtree}
     for _ in range(2):
         if first == 0:
             break
