@@ -24,6 +24,13 @@ from presslens.relations.frame_base import (
     Found,
     takes_object,
 )
+from presslens.relations.verb_objects import (
+    RELATIVE_TAGS,
+    asks_a_question,
+    gives_something,
+    lone_predicate,
+    names_its_object,
+)
 from presslens.relations.verb_readings import (
     QUANTITY_NOUNS,
     RECIPIENT_PREPS,
@@ -42,11 +49,8 @@ _ENVOY_NOUNS = word_set("relation_patterns", "envoy_nouns")
 RECALLING_VERBS = word_set("relation_patterns", "recalling_verbs")
 _INFORMATION_NOUNS = word_set("relation_patterns", "information_nouns")
 _QUESTION_VERBS = word_set("relation_patterns", "question_verbs")
-_QUESTION_WORDS = word_set("relation_patterns", "question_words")
 _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
-_REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _DISMISSING_VERBS = word_set("relation_patterns", "dismissing_verbs")
-_RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 _LOCATION_PREPS = word_set("relation_patterns", "location_preps")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
 _PROMISING_VERBS = word_set("relation_patterns", "promising_verbs")
@@ -75,11 +79,11 @@ class VerbFrames(VerbReadings):
                 c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         else:
             patients = [c for c in verb.children if c.dep_ == "dobj"]
-            if not patients and (named := _lone_predicate(verb)) is not None:
+            if not patients and (named := lone_predicate(verb)) is not None:
                 patients = [named]
         found: set[str] = set()
         for patient in patients:
-            if patient.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+            if patient.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 patient = verb.head  # "the bloggers, who were banned by the minister": the bloggers
             if patient.lemma_.lower() in QUANTITY_NOUNS or patient.pos_ == "NUM":
                 # "thousands of Russian pensioners", "two of the largest Russian companies"
@@ -134,10 +138,10 @@ class VerbFrames(VerbReadings):
             # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
             cue, prep, kind = light, None, "verb"
             light_noun = True
-        elif (people_cue := self._cue_of_people_taken(verb)) is not None:
+        elif (people_cue := self._cue_of_people_taken(verb) or self._cue_of_goods_received(verb)) is not None:
             cue, prep, kind = people_cue, None, "verb"  # "accepted 1,141 Iraqi refugees"
         elif lemma in self.lex.verbs:
-            if lemma in _CONSIDER_VERBS and _names_its_object(verb):
+            if lemma in _CONSIDER_VERBS and names_its_object(verb):
                 return  # "called Lavrov a liar": what he is called, read as regard, no call
             cue, prep, kind = self.lex.verbs[lemma], None, "verb"
             if cue.direct and any(c.dep_ == "prt" for c in verb.children):
@@ -145,7 +149,9 @@ class VerbFrames(VerbReadings):
         else:
             return
         if lemma in _EXPELLING_VERBS and takes_object(verb, _ENVOY_NOUNS):
-            cue = Cue(type="SANCTION")  # "expelled three Belarusian diplomats": a break with Belarus
+            # "expelled three Belarusian diplomats": a break with Belarus (passive: "were expelled
+            # from Poland", Poland expels)
+            cue = Cue(type="SANCTION", agentless_source=cue.agentless_source)
         if lemma in self.lex.purchase_verbs and takes_object(verb, self.lex.arms):
             cue = Cue(type="AID", reverse=True)  # "bought Russian weapons": Russia arms the buyer
         goods = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -251,7 +257,7 @@ class VerbFrames(VerbReadings):
                 if not targets:
                     targets, t_inf = self.infinitive_subjects(verb)
             elif cue.direct:
-                dobj = direct_object(verb) or _lone_predicate(verb)
+                dobj = direct_object(verb) or lone_predicate(verb)
                 targets, t_inf = self.index.phrase(dobj) if dobj is not None else ([], False)
             else:
                 targets, t_inf = [], False
@@ -270,7 +276,7 @@ class VerbFrames(VerbReadings):
                 # preposition names one; with nothing given, "returned to Moscow" is a journey)
                 if giving and not targets:
                     targets, t_inf = self._misread_recipient(verb)
-                if lemma in self.lex.object_required_verbs and not _gives_something(verb):
+                if lemma in self.lex.object_required_verbs and not gives_something(verb):
                     targets, t_inf = [], False
                 if not targets and not informing and not giving:
                     # (a place after "in" is where aid is given, not who receives it)
@@ -308,7 +314,7 @@ class VerbFrames(VerbReadings):
             if passive or not targets:
                 return
             cue, type_name = Cue(type="CONSULT"), "CONSULT"
-        if type_name == "REQUEST" and lemma in _QUESTION_VERBS and _asks_a_question(verb):
+        if type_name == "REQUEST" and lemma in _QUESTION_VERBS and asks_a_question(verb):
             if passive:
                 return  # "Asked about the envoy's claim, the minister said": the one asked speaks
             targets, t_inf = self._addressee(verb)
@@ -355,47 +361,3 @@ class VerbFrames(VerbReadings):
             return
         yield from self._emit(sources, targets, cue, type_name, modality, prior, verb, action)
 
-
-def _asks_a_question(verb: Token) -> bool:
-    """Whether the verb asks a question ("asked X whether ...", "asked X about Y") rather than
-    for something ("asked X to leave", "asked X for help")."""
-    if infinitive(verb) is not None or any(c.dep_ == "prep" and c.lower_ in _REQUEST_PREPS for c in verb.children):
-        return False
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _QUESTION_PREPS:
-            return True
-        if child.dep_ in ("ccomp", "advcl") and child.left_edge.lower_ in _QUESTION_WORDS:
-            return True
-    return False
-
-
-def _gives_something(verb: Token) -> bool:
-    """The verb of giving names what it gives: a direct object, a dative, or the noun its
-    relative clause qualifies where the clause has a subject of its own ("the artefacts Italy
-    returned to Greece"; not "the envoy, who had returned to Rome")."""
-    if direct_object(verb) is not None or any(c.dep_ == "dative" for c in verb.children):
-        return True
-    return verb.dep_ == "relcl" and any(
-        c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in verb.children)
-
-
-_NAMING_DEPS = frozenset({"oprd", "npadvmod", "xcomp", "ccomp"})
-_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
-
-
-def _names_its_object(verb: Token) -> bool:
-    """A verb of naming with an object and what the object is called ("called Lavrov a liar",
-    "called the remarks a disgrace", a label in quotation marks: called a paper "hopelessly biased", "call
-    it what it is")."""
-    return direct_object(verb) is not None and any(
-        c.dep_ in _NAMING_DEPS and (c.pos_ in _NOMINAL or c.left_edge.is_quote
-                                    or c.left_edge.tag_ in _RELATIVE_TAGS)
-        for c in verb.children)
-
-
-def _lone_predicate(verb: Token) -> Token | None:
-    """After a verb of naming, a name the parser reads as an object predicate with no object
-    beside it: the object ("called Foreign Minister Anna Berzina on Tuesday")."""
-    if verb.lemma_.lower() not in _CONSIDER_VERBS:
-        return None
-    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)

@@ -55,6 +55,8 @@ RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "recipient_preps"))
 _DEEP_RECIPIENT_PREPS = tuple(sorted(word_set("relation_patterns", "deep_recipient_preps")))
 SHELTERING_VERBS = word_set("relation_patterns", "sheltering_verbs")  # "accepted Syrian refugees"
 _REFUGEE_NOUNS = word_set("relation_patterns", "refugee_nouns")
+_GOODS_RECEIVING_VERBS = word_set("relation_patterns", "goods_receiving_verbs")
+_TRADED_GOODS = word_set("relation_patterns", "traded_goods")
 SHIELDING_VERBS = word_set("relation_patterns", "shielding_verbs")  # "used civilians as human shields"
 _SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
 _SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
@@ -176,6 +178,27 @@ class VerbReadings(FrameBase):
                 for c in verb.children):
             return Cue(type="ASSAULT")
         return None
+
+    def _cue_of_goods_received(self, verb: Token) -> Cue | None:
+        """Goods, forces or an act of another received ("Armenia received Russian weapons",
+        "Hungary receives Russian gas", "Ukraine received American aid"): the giver's AID (arms,
+        forces), COOPERATE (traded goods) or the act's own type toward the receiver; None when the
+        object is anything else or names no giver."""
+        dobj = direct_object(verb)
+        if verb.lemma_.lower() not in _GOODS_RECEIVING_VERBS or dobj is None:
+            return None
+        if dobj.lemma_.lower() in QUANTITY_NOUNS and (counted := counted_noun(dobj)) is not None:
+            dobj = counted  # "thousands of North Korean soldiers"
+        goods = dobj.lemma_.lower()
+        if goods in self.lex.arms or goods in self.lex.military_nouns:
+            type_name = "AID"
+        elif goods in _TRADED_GOODS:
+            type_name = "COOPERATE"
+        elif (act := self.lex.nouns.get(noun_key(dobj))) is not None:
+            type_name = act.type  # "Ukraine received American aid": an act received, its giver's
+        else:
+            return None
+        return Cue(type=type_name, reverse=True) if self.index.modifiers_of(dobj)[0] else None
 
     def _located_victims(self, verb: Token, sources: list[str], type_name: str) -> list[str]:
         """"killed 75 displaced people in eastern Syria", "struck positions in Saudi Arabia's
