@@ -49,6 +49,8 @@ _RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 _MISSION_NOUNS = word_set("syntax", "mission_nouns")
 _MISSION_HOST_PREPS = word_set("syntax", "mission_host_preps")
 _INTERNATIONAL_KINDS = frozenset({"organization", "alliance"})
+_OWNING_PARTICIPLES = word_set("references", "owning_participles")
+_HYPHEN_MODIFIER_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod"})
 # "according" of "According to X, A and B remain ...": the first words of the quote stage's
 # source phrases
 _SOURCE_WORDS = frozenset(phrase.split()[0] for phrase in word_set("quotes", "source_phrases"))
@@ -59,6 +61,11 @@ def modifier(index: DocumentIndex, token: Token) -> Actors:
     ids, inferred = index.at(token)
     if not ids and token.lower_ in DEFINITE_KINDS and is_definite(token):
         return definite_antecedent(index, token), True  # "the bloc's budget"
+    if not ids and token.lower_ in _OWNING_PARTICIPLES and token.dep_ == "amod":
+        # "the Saudi-led coalition", "a Greek-flagged tanker": the one before the hyphen's
+        for child in token.children:
+            if child.dep_ in _HYPHEN_MODIFIER_DEPS and child.i == token.i - 2 and token.nbor(-1).text == "-":
+                return index.at(child)
     if not ids and token.dep_ in ("compound", "poss") and token.pos_ in ("NOUN", "PROPN"):
         # "Ukrainian drone strikes", "a French nuclear group's licence"
         for child in token.children:
