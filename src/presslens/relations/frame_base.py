@@ -66,8 +66,8 @@ def stated_intent(verb: Token, words: frozenset[str] | None = None) -> bool:
     ready to")."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in _INTENT_PREPS and verb.head.dep_ == "prep":
         word = verb.head.head  # "is open to resuming talks", "is committed to helping"
-    elif verb.dep_ == "xcomp" and is_to_infinitive(verb):
-        word = verb.head
+    elif verb.dep_ in ("xcomp", "acl") and is_to_infinitive(verb):
+        word = verb.head  # (acl: "expressed readiness to work with X")
     else:
         return False
     return word.lemma_.lower() in (_INTENT_WORDS if words is None else words) and not negated_scope(word)

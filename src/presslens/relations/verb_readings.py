@@ -277,13 +277,16 @@ class VerbReadings(FrameBase):
 
     def _intended(self, verb: Token, type_name: str) -> str | None:
         """The type an act takes when the clause only states the will to do it ("X is ready to
-        send engineers to Y", "offered to mediate", "vowed to strike"): AGREE, or THREATEN for a
-        hostile act; None when ``verb`` is not the complement of a word of intent."""
+        send engineers to Y", "offered to mediate", "vowed to strike"): AGREE, THREATEN for a
+        hostile act, the act itself for a refusal, protest or accusation; None when ``verb`` is not
+        the complement of a word of intent."""
         if stated_intent(verb, THREAT_WORDS):
             return "THREATEN"
         if not stated_intent(verb):
             return None
-        if self.lex.polarity(type_name) < 0 and type_name not in ("REJECT", "PROTEST", "ACCUSE"):
+        if type_name in ("REJECT", "PROTEST", "ACCUSE"):
+            return type_name  # "proclaimed its intention not to allow Iran to ...": a refusal to come
+        if self.lex.polarity(type_name) < 0:
             return "THREATEN"
         return "AGREE"
 

@@ -15,13 +15,21 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set
+from presslens.syntax.heads import (  # noqa: F401 (the readers' parse helpers, re-exported)
+    coordination_head,
+    counted_noun,
+    direct_object,
+    infinitive,
+    is_to_infinitive,
+    phrase_tokens,
+)
 from presslens.syntax.misparse import misparsed_subject
 
 _CONTROL_NOUNS = word_set("syntax", "control_nouns")
 _CONTROL_AGENT_PREPS = tuple(sorted(word_set("syntax", "control_agent_preps")))
+_AGENT_TAKING_VERBS = word_set("syntax", "agent_taking_verbs")
 _OBJECT_CONTROL = word_set("syntax", "object_control_verbs")
 _CALLING_VERBS = word_set("syntax", "calling_verbs")
-_ASKING_VERBS = word_set("syntax", "asking_verbs")
 _VENUE_PREPS = word_set("syntax", "venue_preps")
 _BENEFICIARY_NOUNS = word_set("syntax", "beneficiary_nouns")
 _UNDONE_GERUND_PREPS = word_set("syntax", "undone_gerund_preps")
@@ -30,7 +38,6 @@ _ISSUING_VERBS = word_set("syntax", "issuing_verbs")
 _PLACE_TARGET_PREPS = word_set("syntax", "place_target_preps")
 _CLAUSE_TARGET_VERBS = word_set("syntax", "clause_target_verbs")
 _COMPLEMENT_TARGET_VERBS = word_set("syntax", "complement_target_verbs")
-_INFINITIVE_MARKERS = word_set("syntax", "infinitive_markers")
 _COMPLEMENTIZERS = word_set("syntax", "complementizers")
 _CALLING_PREPS = tuple(sorted(word_set("syntax", "calling_preps")))
 _AGENT_PREPS = word_set("syntax", "agent_preps")
@@ -58,47 +65,6 @@ class ActorLookup(Protocol):
     def doer(self, head: Token) -> Actors: ...
 
     def clause_subject(self, verb: Token) -> Actors: ...
-
-
-def counted_noun(quantity: Token, preps: frozenset[str]) -> Token | None:
-    """What a quantity word counts: its object after one of ``preps`` ("strikes" in "hundreds of
-    strikes", "hackers" in "a group of hackers"); None without one."""
-    return next((pobj for prep in quantity.children if prep.dep_ == "prep" and prep.lower_ in preps
-                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
-
-
-def coordination_head(token: Token) -> Token:
-    """The first member of the coordination ``token`` belongs to ("trade" in "open borders and
-    trade with X", "sanction" in "to sanction X, to recognise Y"): where the list stands in the
-    clause."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def is_to_infinitive(verb: Token) -> bool:
-    """Whether ``verb`` is a to-infinitive ("to" as its auxiliary: "ready to send", "in order to
-    stop")."""
-    return any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in verb.children)
-
-
-def direct_object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            return child
-    return None
-
-
-def infinitive(verb: Token) -> Token | None:
-    """The to-infinitive complement of a verb ("call on X to withdraw" -> withdraw)."""
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and is_to_infinitive(child):
-            return child
-    if verb.lemma_.lower() in _ASKING_VERBS:
-        for child in verb.children:  # "calling on Ankara to reinforce": parsed as a purpose clause
-            if child.dep_ == "advcl" and is_to_infinitive(child):
-                return child
-    return None
 
 
 def _gerund_done_by_subject(gerund: Token) -> bool:
@@ -178,7 +144,12 @@ class ArgumentReader:
             return self.index.phrase(misread)  # "The Iraqi air force carried out strikes"
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _CONTROL_NOUNS:  # "X's decision to"
             agent = self.noun_agent(verb.head)  # (or "a decision by X", "the decision of X")
-            return agent if agent[0] else self.prep_objects(verb.head, _CONTROL_AGENT_PREPS)
+            if not agent[0]:
+                agent = self.prep_objects(verb.head, _CONTROL_AGENT_PREPS)
+            if not agent[0] and depth < 3 and verb.head.dep_ == "dobj" and (
+                    verb.head.head.lemma_.lower() in _AGENT_TAKING_VERBS):
+                agent = self.subjects(verb.head.head, depth + 1)  # "X expressed readiness to"
+            return agent
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _SPEECH_NOUNS:
             # "Moscow's statement accusing Kyiv", "NATO ministers issued a statement accusing
             # Syria": the author says it
@@ -382,20 +353,3 @@ class ArgumentReader:
             if child.dep_ == "nsubj":
                 return self.index.phrase(child)
         return [], False
-
-
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
-
-
-def phrase_tokens(head: Token, depth: int = 2) -> list[Token]:
-    """``head`` and the words of its noun phrase at most ``depth`` arcs below it, in text order,
-    without the clauses inside it ("the weapons that Y bought"): where a preposition of the
-    phrase may have been hung."""
-    found: list[Token] = []
-    stack = [(head, 0)]
-    while stack:
-        token, level = stack.pop()
-        found.append(token)
-        if level < depth:
-            stack.extend((c, level + 1) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
-    return sorted(found, key=lambda t: t.i)
