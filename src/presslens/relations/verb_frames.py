@@ -27,9 +27,11 @@ from presslens.relations.frame_base import (
 from presslens.relations.verb_objects import (
     RELATIVE_TAGS,
     asks_a_question,
+    each_other,
     gives_something,
     lone_predicate,
     names_its_object,
+    pronoun_subject,
 )
 from presslens.relations.verb_readings import (
     QUANTITY_NOUNS,
@@ -351,10 +353,10 @@ class VerbFrames(VerbReadings):
         if (
             not targets
             and len(sources) >= 2
-            and (lemma in self.lex.reciprocal or self._each_other(verb)
+            and (lemma in self.lex.reciprocal or each_other(verb)
                  or (kind == "verb" and type_name in MUTUAL_TYPES and direct_object(verb) is not None
                      and lemma in LIGHT_VERBS))
-            and not self._pronoun_subject(verb)  # "they signed": whom "they" spans is a guess
+            and not pronoun_subject(verb)  # "they signed": whom "they" spans is a guess
         ):
             yield from self._reciprocal(sources, type_name, modality, prior, verb,
                                         self.polarity(cue, type_name, action))

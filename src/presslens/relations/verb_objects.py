@@ -1,6 +1,7 @@
-"""What a verb does with its object, read off the parse alone: whether it asks a question or for
-something, gives something, names what its object is called, or takes a name as a lone object
-predicate. Used by the verb frames (``verb_frames``)."""
+"""What a verb does with its arguments, read off the parse alone: whether it asks a question or for
+something, gives something, names what its object is called, takes a name as a lone object
+predicate, has a pronoun for its subject or acts on "each other". Used by the verb frames
+(``verb_frames``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ _QUESTION_WORDS = word_set("relation_patterns", "question_words")
 _QUESTION_PREPS = word_set("relation_patterns", "question_preps")
 _REQUEST_PREPS = word_set("relation_patterns", "request_preps")
 _CONSIDER_VERBS = word_set("relation_patterns", "consider_verbs")
+_RECIPROCAL_FIRSTS = word_set("relation_patterns", "reciprocal_firsts")
+_RECIPROCAL_SECONDS = word_set("relation_patterns", "reciprocal_seconds")
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # Penn tags of relative pronouns
 
 
@@ -59,3 +62,20 @@ def lone_predicate(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _CONSIDER_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+
+
+def pronoun_subject(verb: Token) -> bool:
+    """Whether the verb's subject (or that of the verb it is coordinated with or complements) is a
+    pronoun ("they signed")."""
+    node = verb
+    while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children)
+
+
+def each_other(verb: Token) -> bool:
+    """"fought each other", "talk to one another"."""
+    for token in verb.subtree:
+        if token.lower_ in _RECIPROCAL_SECONDS and token.i > 0 and token.nbor(-1).lower_ in _RECIPROCAL_FIRSTS:
+            return True
+    return False

@@ -26,6 +26,7 @@ from presslens.syntax import (
     arguments,
     coordination_head,
     direct_object,
+    infinitive,
     is_to_infinitive,
     phrase_tokens,
 )
@@ -37,8 +38,6 @@ _COMPASS_PARTS = word_set("relation_patterns", "compass_parts")
 QUANTITY_NOUNS = word_set("relation_patterns", "quantity_nouns")
 _QUANTITY_PREPS = word_set("relation_patterns", "quantity_preps")  # "hundreds of strikes"
 # "fought each other", "talk to one another"
-_RECIPROCAL_FIRSTS = word_set("relation_patterns", "reciprocal_firsts")
-_RECIPROCAL_SECONDS = word_set("relation_patterns", "reciprocal_seconds")
 # "recognised the region as part of Y"
 _RECOGNISED_AS_PREPS = word_set("relation_patterns", "recognised_as_preps")
 _PART_NOUNS = word_set("relation_patterns", "part_nouns")
@@ -62,6 +61,7 @@ _SHIELDING_PREPS = word_set("relation_patterns", "shielding_preps")
 _SHIELD_NOUNS = word_set("relation_patterns", "shield_nouns")
 ADMITTING_VERBS = word_set("relation_patterns", "admitting_verbs")  # "allowed inspectors into"
 _ADMISSION_PREPS = word_set("relation_patterns", "admission_preps")
+_ADMITTED_ACTS = word_set("relation_patterns", "admitted_acts")
 _PRESSING_VERBS = word_set("relation_patterns", "pressing_verbs")  # "pressed X for Y"
 _PRESSED_FOR_PREPS = word_set("relation_patterns", "pressed_for_preps")
 _EVENT_OF_PREPS = word_set("relation_patterns", "event_of_preps")  # "a note of protest"
@@ -170,6 +170,10 @@ class VerbReadings(FrameBase):
                 c.dep_ in ("prep", "prt") and c.lower_ in _ADMISSION_PREPS
                 for holder in (verb, dobj) for c in holder.children):
             return Cue(type="RETREAT", direct=True, polarity=1)
+        admitted = infinitive(verb) if lemma in ADMITTING_VERBS else None
+        if admitted is not None and admitted.lemma_.lower() in _ADMITTED_ACTS:
+            # "allowed IAEA inspectors to rotate at the plant": the ones let do it
+            return Cue(type="RETREAT", infinitive=True, polarity=1)
         if lemma in SHELTERING_VERBS and takes_object(verb, _REFUGEE_NOUNS):
             return Cue(type="AID")
         if lemma in SHIELDING_VERBS and any(
@@ -332,21 +336,6 @@ class VerbReadings(FrameBase):
         cue = self.lex.verbs.get(verb.head.lemma_.lower())
         return (cue is not None and cue.type == "REQUEST"
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
-
-    @staticmethod
-    def _pronoun_subject(verb: Token) -> bool:
-        node = verb
-        while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
-        return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children)
-
-    @staticmethod
-    def _each_other(verb: Token) -> bool:
-        """"fought each other", "talk to one another"."""
-        for token in verb.subtree:
-            if token.lower_ in _RECIPROCAL_SECONDS and token.i > 0 and token.nbor(-1).lower_ in _RECIPROCAL_FIRSTS:
-                return True
-        return False
 
     def _recognised_as_part_of(self, verb: Token) -> list[str]:
         """Y in "recognised [the region] as part of Y"."""
