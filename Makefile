@@ -33,7 +33,7 @@ lint: $(STAMP)
 
 # The development sets (tuned on) and the held-out sets (never tuned on), English then Russian,
 # each scored on its own.
-EVAL_SETS := tests/devset tests/devset2 tests/devset3 tests/devset4 tests/devset5 tests/devset6 tests/devset7 tests/devset8 tests/heldout tests/devset_ru tests/heldout_ru
+EVAL_SETS := tests/devset tests/devset2 tests/devset3 tests/devset4 tests/devset5 tests/devset6 tests/devset7 tests/devset8 tests/devset9 tests/heldout tests/devset_ru tests/heldout_ru
 eval: $(STAMP)
 	@for set in $(EVAL_SETS); do $(BIN)/presslens eval $$set || exit 1; done
 

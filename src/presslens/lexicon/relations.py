@@ -226,7 +226,7 @@ def _nominalisations(data: dict[str, Any], verbs: dict[str, Cue], types: dict[st
             if verb.endswith(old) and len(verb) - len(old) >= 3:
                 noun = verb[: len(verb) - len(old)] + new
                 if noun not in not_derived:
-                        derived.setdefault(noun, Cue(type=cue.type, preps=preps, polarity=cue.polarity))
+                    derived.setdefault(noun, Cue(type=cue.type, preps=preps, polarity=cue.polarity))
     return derived
 
 
