@@ -30,6 +30,7 @@ from presslens.quotes.lexicon import (
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name"})
 _DEFINITE_DETERMINERS = word_set("quotes", "definite_determiners")
 _THING_SPEAKER_PRONOUNS = word_set("quotes", "thing_speaker_pronouns")
+_AUTHORED_TEXTS = word_set("quotes", "authored_texts")
 _KIND_PREFERENCE = {"person": 0, "institution": 1, "organization": 2, "party": 3, "media": 4,
                     "group": 5, "alliance": 6, "country": 7}
 
@@ -155,6 +156,11 @@ class SpeakerResolver:
             introduced = self.introduced_as(head)
             if introduced is not None:
                 return introduced
+        if head.pos_ == "NOUN" and lemma in _AUTHORED_TEXTS and _is_definite_singular(head):
+            # "“...,” the statement added": its author, named as its possessor or quoted last
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            found = self._at(core_range(owner)) if owner is not None else None
+            return found or self._previous_speaker(candidate, head, history, person=None)
         if head.pos_ == "NOUN" and _is_definite_singular(head):
             lemma = head.lemma_.lower()
             if lemma in INSTITUTION_NOUNS:
@@ -263,8 +269,10 @@ class SpeakerResolver:
         return matching[0] if len(matching) == 1 else None
 
     def _previous_speaker(
-        self, candidate: Candidate, head: Token, history: list[Resolved], person: bool
+        self, candidate: Candidate, head: Token, history: list[Resolved], person: bool | None
     ) -> str | None:
+        """The latest speaker quoted before, if a person (``person``), a body (not ``person``)
+        or either (None) as asked, and no other person named since."""
         previous = next(
             (r for r in reversed(history) if r.speaker is not None and not self.in_question(r)),
             None,
@@ -274,7 +282,7 @@ class SpeakerResolver:
         speaker = previous.speaker
         assert speaker is not None
         kind = self.kinds.get(speaker)
-        if kind is not None and (kind == "person") != person:
+        if person is not None and kind is not None and (kind == "person") != person:
             return None
         since = reach(previous.candidate)
         if self.other_person_between(speaker, since, head.idx):
