@@ -113,9 +113,8 @@ def definite_antecedent(index: DocumentIndex, head: Token) -> list[str]:
     kinds = DEFINITE_KINDS[head.lower_]
     sent = head.sent
     first = sent.start
-    # not a co-argument: in "Every weapon the United States sells to the island" the island
-    # is not the United States; an actor that only qualifies the subject is no co-argument ("The
-    # European Union's foreign policy chief expressed the bloc's solidarity": the EU's)
+    # not a co-argument ("Every weapon the United States sells to the island"), unless it only
+    # qualifies the subject ("The EU's foreign policy chief expressed the bloc's solidarity")
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
