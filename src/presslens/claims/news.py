@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from presslens.claims.features import DocArrays, _h, _hs
 from presslens.lexicon import word_set
-from presslens.syntax.arguments import is_to_infinitive
+from presslens.syntax.heads import is_to_infinitive
 
 # Logit offsets, set by hand on the sample articles' rankings (there is no news training data):
 # each is large enough to move a segment across the listing threshold on its own.

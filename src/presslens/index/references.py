@@ -25,7 +25,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set, word_table
-from presslens.syntax.arguments import coordination_head, is_to_infinitive
+from presslens.syntax.heads import coordination_head, is_to_infinitive
 from presslens.syntax.lookup import lower_in, sentence_firsts
 from presslens.syntax.pronouns import (
     FIRST_PLURAL,

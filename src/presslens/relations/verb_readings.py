@@ -23,9 +23,9 @@ from presslens.relations.frame_base import (
     takes_object,
 )
 from presslens.syntax import (
-    arguments,
     coordination_head,
     direct_object,
+    heads,
     infinitive,
     is_to_infinitive,
     phrase_tokens,
@@ -74,7 +74,7 @@ _GENITIVE_PREPS = word_set("places", "genitive_preps")
 def counted_noun(quantity: Token) -> Token | None:
     """What a quantity counts: "strikes" in "hundreds of strikes", "companies" in "two of the
     largest companies"; None without such an object."""
-    return arguments.counted_noun(quantity, _QUANTITY_PREPS)
+    return heads.counted_noun(quantity, _QUANTITY_PREPS)
 
 
 class VerbReadings(FrameBase):

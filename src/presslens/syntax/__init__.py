@@ -1,6 +1,7 @@
 """Shared linguistics over the spaCy parse, read by the relation and stance stages alike:
-negation (``negation``), modality (``modality``), where a verb's arguments stand and which actors
-fill them (``arguments``), personal pronouns by person and number (``pronouns``).
+negation (``negation``), modality (``modality``), where a verb's parts stand in the parse
+(``heads``) and which actors fill its arguments (``arguments``), personal pronouns by person and
+number (``pronouns``).
 
 Word lists come from ``data/en/syntax.yaml`` and ``data/en/pronouns.yaml``; dependency labels
 are the English spaCy scheme's.
@@ -9,10 +10,8 @@ are the English spaCy scheme's.
 from __future__ import annotations
 
 from presslens.lexicon import word_set
-from presslens.syntax.arguments import (
-    ActorLookup,
-    Actors,
-    ArgumentReader,
+from presslens.syntax.arguments import ActorLookup, Actors, ArgumentReader
+from presslens.syntax.heads import (
     coordination_head,
     counted_noun,
     direct_object,

@@ -15,14 +15,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from presslens.lexicon import word_set
-from presslens.syntax.heads import (  # noqa: F401 (the readers' parse helpers, re-exported)
-    coordination_head,
-    counted_noun,
-    direct_object,
-    infinitive,
-    is_to_infinitive,
-    phrase_tokens,
-)
+from presslens.syntax.heads import direct_object, infinitive, is_to_infinitive
 from presslens.syntax.misparse import misparsed_subject
 
 _CONTROL_NOUNS = word_set("syntax", "control_nouns")

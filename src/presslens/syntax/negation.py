@@ -10,8 +10,8 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from presslens.lexicon import word_set
-from presslens.syntax.arguments import is_to_infinitive
 from presslens.syntax.clefts import cleft_copula
+from presslens.syntax.heads import is_to_infinitive
 from presslens.syntax.lookup import line_break_tokens, sentence_firsts
 
 _NEGATORS = word_set("syntax", "negators")
