@@ -6,15 +6,8 @@ sentence before). Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
 
 
 def test_the_bloc_of_the_subjects_possessor(analyzer: Analyzer) -> None:

@@ -10,11 +10,6 @@ from _briefs import bulletin_relations
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

@@ -4,15 +4,8 @@ Trump's act, with the United States as the side's state; a body without a leader
 
 from __future__ import annotations
 
-import pytest
-
 from presslens.ingest import RawArticle
 from presslens.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
 
 
 def _rows(analyzer: Analyzer, body: str) -> set[tuple[str, str, str, str | None]]:

@@ -14,13 +14,6 @@ from presslens.model import Document
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
-
-
 def _rows(doc: Document) -> set[tuple[str, str, str, str]]:
     return {(source, target, kind, modality) for source, target, kind, _, modality in named_relations(doc)}
 

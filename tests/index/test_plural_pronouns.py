@@ -11,11 +11,6 @@ from presslens.ingest import RawArticle
 from presslens.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
-
-
 def _pronoun_actors(analyzer: Analyzer, text: str, pronoun: str) -> list[str]:
     analysis = analyzer.analysis(RawArticle(text=text, source="test"))
     index = analysis.need_index()

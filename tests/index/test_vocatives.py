@@ -5,15 +5,8 @@ Union, Q230 Georgia)."""
 
 from __future__ import annotations
 
-import pytest
-
 from presslens.ingest import RawArticle
 from presslens.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(profile="fast")
 
 
 def _relations(analyzer: Analyzer, text: str) -> set[tuple[str, str, str]]:
