@@ -123,6 +123,7 @@ class VerbFrames(VerbReadings):
         kind = "phrase"
         light_noun = False  # the cue is the event noun the verb takes ("lodged a protest with X")
         military = lemma in self.lex.military_verbs and takes_object(verb, self.lex.military_nouns)
+        pressed_for = self._pressed_for(verb)  # "pressed Congress for new funding"
         if lemma in RECALLING_VERBS and takes_object(verb, _ENVOY_NOUNS):
             # "recalled its ambassador from Budapest": a protest against the state left
             cue, prep, kind = Cue(type="PROTEST"), None, "verb"
@@ -134,7 +135,7 @@ class VerbFrames(VerbReadings):
                 for prep in verb.children if prep.dep_ == "prep" for t in prep.subtree)
             hosted = lemma in self.lex.basing_verbs  # "stationing a brigade in Lithuania"
             cue, prep, kind = Cue(type="AID" if helpers or hosted else "MOBILIZE"), None, "verb"
-        elif phrased is not None and not self._pressed_for(verb):  # "pushed X for": not "push for"
+        elif phrased is not None and not pressed_for:  # "pushed X for": not "push for"
             cue, prep, _ = phrased
         elif (light := self._light_cue(verb)) is not None:
             # "offered Riga talks", "proposed negotiations to Baku": the noun states the act
@@ -187,7 +188,7 @@ class VerbFrames(VerbReadings):
         if light_noun and modality == "asserted" and lemma in _PROMISING_VERBS:
             modality = "future"  # "promised aid to Somalia": the aid is to come
         action = infinitive(verb)
-        if cue.infinitive and action is None and not self._pressed_for(verb):
+        if cue.infinitive and action is None and not pressed_for:
             return  # "expects X to ...", not "expects growth"
         if type_name == "REJECT" and action is not None and self._hostile(action):
             return  # "refused to fire the aide": sparing someone is no rejection of them

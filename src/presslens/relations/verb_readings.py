@@ -77,6 +77,14 @@ def counted_noun(quantity: Token) -> Token | None:
     return heads.counted_noun(quantity, _QUANTITY_PREPS)
 
 
+def counted_or_itself(noun: Token) -> Token:
+    """What a quantity word counts ("thousands of North Korean soldiers", "hundreds of air
+    strikes"), else the noun itself."""
+    if noun.lemma_.lower() in QUANTITY_NOUNS and (counted := counted_noun(noun)) is not None:
+        return counted
+    return noun
+
+
 class VerbReadings(FrameBase):
     """What a verb's cue reads as, apart from where its arguments stand."""
 
@@ -191,8 +199,7 @@ class VerbReadings(FrameBase):
         dobj = direct_object(verb)
         if verb.lemma_.lower() not in _GOODS_RECEIVING_VERBS or dobj is None:
             return None
-        if dobj.lemma_.lower() in QUANTITY_NOUNS and (counted := counted_noun(dobj)) is not None:
-            dobj = counted  # "thousands of North Korean soldiers"
+        dobj = counted_or_itself(dobj)  # "thousands of North Korean soldiers"
         goods = dobj.lemma_.lower()
         if goods in self.lex.arms or goods in self.lex.military_nouns:
             type_name = "AID"
@@ -260,7 +267,7 @@ class VerbReadings(FrameBase):
         dobj = direct_object(verb)
         if dobj is None:
             return None
-        if dobj.lemma_.lower() in QUANTITY_NOUNS and (counted := counted_noun(dobj)) is not None:
+        if (counted := counted_or_itself(dobj)) is not dobj:
             return self.lex.nouns.get(noun_key(counted))  # "carried out hundreds of air strikes"
         cue = self.lex.nouns.get(noun_key(dobj))
         if cue is None:
